@@ -1,0 +1,28 @@
+"""One frozen Settings value: every default of kg lives here and nowhere else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Settings of one kg run; build a variant with `settings.with_(field=value)`."""
+
+    ontology_dir: Path = PROJECT_ROOT / "ontology"
+    out_dir: Path = Path("output")
+    default_inputs: tuple[Path, ...] = (Path("seeds"),)
+    suffixes: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm")
+    max_file_bytes: int = 20 * 1024 * 1024
+    min_confidence: float = 0.6
+    extractors: tuple[str, ...] = ("lexicon", "open_vocabulary", "patterns")
+    strict: bool = False
+    cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "kg")
+    progress_threshold: int = 20  # show a progress bar from this many articles on
+
+    def with_(self, **changes: object) -> "Settings":
+        """A copy with some fields changed."""
+        return replace(self, **changes)
