@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,19 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Token:
+    """One jieba token; offsets are into Document.text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Extraction:
-    """Everything extracted from one document."""
+    """A document with what the extractors found so far; each extractor returns a new one."""
 
     document: Document
-    mentions: tuple[Mention, ...] = ()
+    tokens: tuple[tuple[Token, ...], ...] = ()  # one tuple per sentence, aligned with document.sentences
+    mentions: tuple[Mention, ...] = ()  # sorted by (start, end)
     relations: tuple[Relation, ...] = ()
-    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,26 @@
+"""The lexicon extractor: every known name, alias or spelling variant in a sentence becomes a mention."""
+
+from __future__ import annotations
+
+from kg.extract import register
+from kg.extract.mentions import lexicon_mention, with_mentions
+from kg.extract.resources import Resources
+from kg.model import Extraction
+
+RULE = "lexicon"
+
+
+@register("lexicon")
+class LexiconExtractor:
+    """Finds lexicon entries on jieba token boundaries, leftmost-longest."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.lexicon = resources.lexicon
+
+    def __call__(self, state: Extraction) -> Extraction:
+        doc = state.document
+        found = []
+        for sentence, tokens in zip(doc.sentences, state.tokens):
+            for match in self.lexicon.find(sentence.text, sentence.start, tokens):
+                found.append(lexicon_mention(doc, match.start, match.end, match.entry, RULE))
+        return with_mentions(state, found)

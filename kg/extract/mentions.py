@@ -1,0 +1,37 @@
+"""Helpers extractors share for making and placing mentions."""
+
+from __future__ import annotations
+
+from kg.model import Document, Extraction, Mention, Sentence
+from kg.normalize import clean_label, match_key
+from kg.ontology import LexiconEntry
+
+
+def lexicon_mention(doc: Document, start: int, end: int, entry: LexiconEntry, rule: str) -> Mention:
+    """A mention of a known entity."""
+    return Mention(doc.doc_id, start, end, doc.text[start:end], entry.cls, entry.iri, entry.label, rule, 1.0, entry.iri)
+
+
+def new_mention(doc: Document, start: int, end: int, cls: str, rule: str, confidence: float,
+                label: str | None = None) -> Mention:
+    """A mention of an entity the lexicon does not know, keyed by class and normalised name."""
+    shown = clean_label(label if label is not None else doc.text[start:end])
+    return Mention(doc.doc_id, start, end, doc.text[start:end], cls, f"{cls}:{match_key(shown)}", shown, rule,
+                   confidence)
+
+
+def in_sentence(mentions: tuple[Mention, ...], sentence: Sentence) -> list[Mention]:
+    """Mentions inside a sentence, in text order."""
+    return [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+
+
+def with_mentions(state: Extraction, added: list[Mention], removed: set[Mention] = frozenset()) -> Extraction:
+    """A new Extraction with mentions added and removed, kept sorted and free of exact duplicates."""
+    merged = {m for m in state.mentions if m not in removed} | set(added)
+    ordered = tuple(sorted(merged, key=lambda m: (m.start, m.end, m.cls, m.key)))
+    return Extraction(state.document, state.tokens, ordered, state.relations)
+
+
+def overlaps(mention: Mention, start: int, end: int) -> bool:
+    """True when the mention and [start, end) share a character."""
+    return mention.start < end and start < mention.end

@@ -1,0 +1,197 @@
+"""Open vocabulary: names the lexicon does not know — Latin product names, …产品经理 roles, …能力 skills,
+organisation-prefixed products — found from their shape and typed from their context, with a confidence."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import register
+from kg.extract.mentions import in_sentence, new_mention, overlaps, with_mentions
+from kg.extract.resources import Resources
+from kg.model import Document, Extraction, Mention, Sentence, Token
+from kg.normalize import is_cjk, match_key
+
+# A Latin-script name: words joined by '.', '-', '+' or single spaces before a version / capitalised word,
+# e.g. "FLUX.1", "DALL-E 3", "Stable Diffusion 3", "Leonardo.Ai", "Runway Gen-2", "C++".
+LATIN_NAME = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:[.\-][A-Za-z0-9]+)|(?: (?=[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.\-]*))*"
+)
+LIST_SEPARATORS = "、，,/和与及"
+MAX_PREFIX_TOKENS = 3
+MAX_PREFIX_CHARS = 10
+
+
+@register("open_vocabulary")
+class OpenVocabularyExtractor:
+    """Finds and types unknown names; each new mention carries a confidence and the rule that found it."""
+
+    def __init__(self, resources: Resources) -> None:
+        cue = resources.ontology.cue
+        self.role_heads = cue("roleHead")
+        self.skill_heads = cue("skillHead")
+        self.skill_leads = cue("skillLead")
+        self.product_heads = cue("productHead")
+        self.product_context = cue("productContext")
+        self.org_context = cue("organizationContext")
+        self.breaks = cue("nameBreak")
+        self.latin_stop = frozenset(match_key(w) for w in cue("latinStopword"))
+
+    def __call__(self, state: Extraction) -> Extraction:
+        doc = state.document
+        added: list[Mention] = []
+        removed: set[Mention] = set()
+        for sentence, tokens in zip(doc.sentences, state.tokens):
+            known = in_sentence(state.mentions, sentence)
+            for mention, covered in self._headed(doc, tokens, known):
+                if not any(overlaps(m, mention.start, mention.end) for m in added):
+                    added.append(mention)
+                    removed.update(covered)
+            taken = [m for m in known if m not in removed] + added
+            added.extend(self._latin_names(doc, sentence, taken))
+            for mention, covered in self._org_products(doc, tokens, known, added):
+                added.append(mention)
+                removed.update(covered)
+        return with_mentions(state, added, removed)
+
+    # ------------------------------------------------------------ …产品经理 roles and …能力 / 懂… skills
+    def _headed(self, doc: Document, tokens: tuple[Token, ...], known: list[Mention]):
+        """Role and skill names built from a head token and the content tokens before it."""
+        for index, token in enumerate(tokens):
+            role_head = any(token.text.endswith(head) for head in self.role_heads)
+            if role_head or token.text in self.skill_heads:
+                cls = "Role" if role_head else "Skill"
+                found = self._with_prefix(doc, tokens, index, known, cls)
+                if found is not None:
+                    yield found
+            elif token.text in self.skill_leads and index + 1 < len(tokens):
+                found = self._lead_skill(doc, tokens, index, known)
+                if found is not None:
+                    yield found
+
+    def _prefix_start(self, tokens: tuple[Token, ...], index: int) -> int:
+        """Index of the first content token of the run that ends just before tokens[index]."""
+        first = index
+        chars = 0
+        while first > 0 and index - first < MAX_PREFIX_TOKENS:
+            before = tokens[first - 1]
+            glued = before.end == tokens[first].start
+            if not glued or before.text in self.breaks or not _is_name_part(before.text):
+                break
+            chars += len(before.text)
+            if chars > MAX_PREFIX_CHARS:
+                break
+            first -= 1
+        return first
+
+    def _with_prefix(self, doc, tokens, index, known, cls) -> tuple[Mention, list[Mention]] | None:
+        """A Role / Skill spanning prefix tokens + head token, replacing lexicon mentions it strictly contains."""
+        first = self._prefix_start(tokens, index)
+        if first == index:
+            return None
+        start, end = tokens[first].start, tokens[index].end
+        inside = [m for m in known if overlaps(m, start, end)]
+        if any(m.start < start or m.end > end for m in inside):
+            return None
+        if any(m.start == start and m.end == end for m in inside):
+            return None
+        if cls == "Skill" and _only_known_prefix(inside, start, tokens[index].start):
+            return None
+        rule = f"open:{cls.lower()}-head"
+        confidence = 0.8 if cls == "Role" else 0.65
+        return new_mention(doc, start, end, cls, rule, confidence), inside
+
+    def _lead_skill(self, doc, tokens, index, known) -> tuple[Mention, list[Mention]] | None:
+        """懂X: the lead word and one or two content tokens after it."""
+        last = index + 1
+        if tokens[last].text in self.breaks or not _is_name_part(tokens[last].text):
+            return None
+        if last + 1 < len(tokens) and tokens[last + 1].text not in self.breaks and _is_name_part(tokens[last + 1].text) \
+                and tokens[last + 1].start == tokens[last].end and len(tokens[last].text) == 1:
+            last += 1
+        start, end = tokens[index].start, tokens[last].end
+        inside = [m for m in known if overlaps(m, start, end)]
+        if inside:
+            return None
+        return new_mention(doc, start, end, "Skill", "open:skill-lead", 0.6), []
+
+    # ------------------------------------------------------------ Latin-script names
+    def _latin_names(self, doc: Document, sentence: Sentence, taken: list[Mention]) -> list[Mention]:
+        """Unknown Latin-script names typed from the words around them."""
+        found = []
+        for match in LATIN_NAME.finditer(sentence.text):
+            name = match.group().rstrip(".-")
+            start = sentence.start + match.start()
+            end = start + len(name)
+            key = match_key(name)
+            if len(key) < 2 or key in self.latin_stop or key.isdigit():
+                continue
+            if any(overlaps(m, start, end) for m in taken + found):
+                continue
+            cls, confidence, rule = self._type_latin(doc, sentence, start, end, name, taken)
+            found.append(new_mention(doc, start, end, cls, rule, confidence))
+        return found
+
+    def _type_latin(self, doc, sentence, start, end, name, taken) -> tuple[str, float, str]:
+        """Class, confidence and rule for a Latin name, from what follows it and what it is listed with."""
+        after = doc.text[end:sentence.end].lstrip()
+        if any(after.startswith(word) for word in self.org_context):
+            return "Organization", 0.8, "open:latin-org-context"
+        neighbours = [m for m in taken if _listed_together(doc.text, m, start, end)]
+        if any(m.cls == "Product" for m in neighbours):
+            return "Product", 0.8, "open:latin-listed-with-product"
+        if any(m.cls == "Organization" for m in neighbours):
+            return "Organization", 0.7, "open:latin-listed-with-org"
+        tail = doc.text[end:sentence.end]
+        if "等" in tail and any(word in tail.split("等", 1)[1][:6] for word in self.product_context):
+            return "Product", 0.75, "open:latin-product-list"
+        if any(ch.isdigit() for ch in name) and any(ch.isalpha() for ch in name):
+            return "Product", 0.6, "open:latin-versioned"
+        return "Concept", 0.4, "open:latin-untyped"
+
+    # ------------------------------------------------------------ 百度千帆大模型平台, 字节Coze
+    def _org_products(self, doc, tokens, known, added) -> list[tuple[Mention, list[Mention]]]:
+        """Product names glued to an organisation name: tokens after it up to a product head word."""
+        found = []
+        for org in (m for m in known if m.cls == "Organization"):
+            end = self._product_end(tokens, org.end)
+            if end is None:
+                continue
+            inside = [m for m in known if m is not org and overlaps(m, org.start, end)]
+            if any(m.start < org.end or m.end > end for m in inside) or any(m.cls == "Product" for m in inside):
+                continue
+            if any(overlaps(m, org.start, end) for m in added):
+                continue
+            found.append((new_mention(doc, org.start, end, "Product", "open:org-prefixed-product", 0.8), inside))
+        return found
+
+    def _product_end(self, tokens: tuple[Token, ...], position: int) -> int | None:
+        """End of the last product head word in the run of name tokens starting exactly at `position`."""
+        end = None
+        limit = position + MAX_PREFIX_CHARS
+        for token in tokens:
+            if token.start < position:
+                continue
+            if token.start != position or token.end > limit or token.text in self.breaks or not _is_name_part(token.text):
+                break
+            if any(token.text.endswith(head) for head in self.product_heads):
+                end = token.end
+            position = token.end
+        return end
+
+
+def _is_name_part(text: str) -> bool:
+    """True for a token that can sit inside a name: Chinese or Latin letters and digits only."""
+    return all(is_cjk(ch) or ch.isascii() and ch.isalnum() for ch in text)
+
+
+def _only_known_prefix(inside: list[Mention], start: int, head_start: int) -> bool:
+    """True when the prefix before a skill head is exactly one known entity (ROI分析 + 能力 stays ROI分析)."""
+    before = [m for m in inside if m.end <= head_start]
+    return len(before) == 1 and before[0].start == start and before[0].end == head_start
+
+
+def _listed_together(text: str, mention: Mention, start: int, end: int) -> bool:
+    """True when only a list separator (and spaces or quotes) lies between the mention and [start, end)."""
+    gap = text[mention.end:start] if mention.end <= start else text[end:mention.start]
+    stripped = gap.strip(" \u3000“”\"'「」【】*")
+    return 0 < len(gap) <= 4 and len(stripped) == 1 and stripped in LIST_SEPARATORS

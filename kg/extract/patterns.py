@@ -1,0 +1,270 @@
+"""Typed relations from trigger words and document structure, each with its evidence sentence and rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract import register
+from kg.extract.mentions import in_sentence, lexicon_mention, new_mention, with_mentions
+from kg.extract.resources import Resources
+from kg.model import Document, Evidence, Extraction, Mention, Relation, Sentence
+
+CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+STAGE_SPLIT = re.compile(r"\s*(?:-(?![a-z])|—+|－|→|->|>)\s*")
+ITEM_SPLIT = re.compile(r"/|和|、")
+MARKUP = "*` 　"
+
+
+@register("patterns")
+class PatternExtractor:
+    """Relations stated by a sentence (trigger words between typed mentions) or by structure (headings, lists)."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.cue = resources.ontology.cue
+
+    def __call__(self, state: Extraction) -> Extraction:
+        doc = state.document
+        lineage_mentions, lineage_relations = self._lineages(state)
+        state = with_mentions(state, lineage_mentions)
+        context = _Context(state)
+        relations = list(lineage_relations)
+        for index, sentence in enumerate(doc.sentences):
+            here = in_sentence(state.mentions, sentence)
+            for rule in (self._representative, self._taxonomy, self._requires, self._hires, self._serves,
+                         self._made_by, self._based_on, self._generates, self._should_know):
+                relations.extend(rule(context, index, sentence, here))
+        unique = {(r.subject.key, r.predicate, r.object.key, r.evidence): r for r in relations}
+        ordered = sorted(unique.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key))
+        return Extraction(state.document, state.tokens, state.mentions, tuple(ordered))
+
+    # ------------------------------------------------------------ helpers
+    def _has(self, cue: str, text: str) -> str | None:
+        """The first cue word found in text (longest first), or None."""
+        for word in sorted(self.cue(cue), key=len, reverse=True):
+            if word in text:
+                return word
+        return None
+
+    @staticmethod
+    def _relate(subject: Mention, predicate: str, obj: Mention, sentence: Sentence, doc: Document, rule: str,
+                confidence: float = 1.0) -> Relation:
+        """A relation with the sentence as evidence."""
+        evidence = Evidence(doc.doc_id, sentence.text, sentence.start, sentence.end, rule, sentence.section)
+        return Relation(subject, predicate, obj, evidence, confidence)
+
+    # ------------------------------------------------------------ structure rules
+    def _representative(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """产品代表：X under a heading naming a content type → X generates it."""
+        trigger = self._has("representativeTrigger", sentence.text)
+        if not trigger:
+            return
+        after = sentence.start + sentence.text.index(trigger)
+        content = ctx.nearest(index, "ContentType")
+        for product in (m for m in here if m.cls == "Product" and m.start > after):
+            if content is not None:
+                yield self._relate(product, "generates", content, sentence, ctx.doc, "structure:representative-product")
+
+    def _lineages(self, state: Extraction) -> tuple[list[Mention], list[Relation]]:
+        """发展路线：A-B-C → A evolvesInto B, B evolvesInto C; unknown stages become Technology mentions."""
+        doc = state.document
+        mentions, relations = [], []
+        for sentence in doc.sentences:
+            trigger = self._has("lineageTrigger", sentence.text)
+            colon = max(sentence.text.find("："), sentence.text.find(":"))
+            if not trigger or colon < sentence.text.index(trigger):
+                continue
+            stages = [self._stage(state, sentence, start, text) for start, text in _stages(sentence.text, colon + 1)]
+            stages = [stage for stage in stages if stage]
+            for stage in stages:
+                mentions.extend(m for m in stage if m.rule != "lexicon")
+            for before, after in zip(stages, stages[1:]):
+                for a in before:
+                    for b in after:
+                        relations.append(self._relate(a, "evolvesInto", b, sentence, doc, "structure:lineage"))
+        return mentions, relations
+
+    def _stage(self, state: Extraction, sentence: Sentence, offset: int, text: str) -> list[Mention]:
+        """The entities one lineage stage names: known ones by lexicon, others as new Technology mentions."""
+        doc = state.document
+        found = []
+        for item_offset, item in _items(text):
+            name = item
+            for suffix in sorted(self.cue("stageSuffix"), key=len, reverse=True):
+                if name.endswith(suffix) and len(name) > len(suffix):
+                    name = name[: -len(suffix)]
+            start = sentence.start + offset + item_offset
+            entry = self.resources.lexicon.lookup(name) or (
+                self.resources.lexicon.lookup(name[:-2]) if name.endswith(("生成", "合成")) and len(name) > 3 else None)
+            if entry is not None:
+                found.append(lexicon_mention(doc, start, start + len(name), entry, "lexicon"))
+            elif name:
+                found.append(new_mention(doc, start, start + len(name), "Technology", "structure:lineage-stage", 0.9))
+        return found
+
+    def _taxonomy(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """X 划分为 A 和 B → A, B kindOf X;  A、B 均属于这个范畴 (under heading X) → A, B kindOf X."""
+        roles = [m for m in here if m.cls == "Role"]
+        forward = self._has("kindOfTrigger", sentence.text)
+        back = self._has("kindOfBackTrigger", sentence.text)
+        if forward:
+            at = sentence.start + sentence.text.index(forward)
+            parents = [m for m in roles if m.end <= at]
+            if parents:
+                for child in (m for m in roles if m.start >= at and m.key != parents[-1].key):
+                    yield self._relate(child, "kindOf", parents[-1], sentence, ctx.doc, "pattern:kind-of")
+        if back:
+            at = sentence.start + sentence.text.index(back)
+            parents = [m for m in roles if m.start >= at] or [p for p in [ctx.nearest(index, "Role")] if p]
+            for parent in parents:
+                for child in (m for m in roles if m.end <= at and m.key != parent.key):
+                    yield self._relate(child, "kindOf", parent, sentence, ctx.doc, "pattern:kind-of-back")
+
+    # ------------------------------------------------------------ sentence rules
+    def _requires(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Role + skill + requirement word (in the sentence or its heading) → role requiresSkill skill."""
+        skills = [m for m in here if m.cls == "Skill"]
+        if not skills:
+            return
+        in_sentence_trigger = self._has("requiresTrigger", sentence.text)
+        if not in_sentence_trigger and not any(self._has("requiresTrigger", h) for h in sentence.section):
+            return
+        roles, rule, confidence = ctx.roles_for(index, here)
+        for role in roles:
+            for skill in skills:
+                yield self._relate(role, "requiresSkill", skill, sentence, ctx.doc, f"pattern:requires{rule}", confidence)
+
+    def _hires(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Company type + role + hiring word → company type hires role (the company type may end the sentence before)."""
+        roles = [m for m in here if m.cls == "Role"]
+        if not roles or not self._has("hiresTrigger", sentence.text):
+            return
+        companies = [m for m in here if m.cls == "CompanyType"]
+        rule = "pattern:hires"
+        if not companies:
+            companies = [m for m in ctx.previous_mentions(index) if m.cls == "CompanyType"]
+            rule = "pattern:hires-previous-sentence"
+        for company in companies:
+            for role in roles:
+                yield self._relate(company, "hires", role, sentence, ctx.doc, rule)
+
+    def _serves(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Company type + 服务的对象 + team → a PM there servesTeam the team."""
+        trigger = self._has("servesTrigger", sentence.text)
+        if not trigger:
+            return
+        for company in (m for m in here if m.cls == "CompanyType"):
+            for team in (m for m in here if m.cls == "Team"):
+                yield self._relate(company, "servesTeam", team, sentence, ctx.doc, "pattern:serves")
+
+    def _made_by(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Organisation glued to a product (百度文心一言), or organisation + 推出/发布 + product in one clause."""
+        for org in (m for m in here if m.cls == "Organization"):
+            for product in (m for m in here if m.cls == "Product"):
+                gap = ctx.doc.text[org.end:product.start] if org.end <= product.start else None
+                if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的")):
+                    yield self._relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
+                elif gap is not None and not CLAUSE_BREAK.search(gap) and self._has("madeByTrigger", gap):
+                    yield self._relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by", 0.9)
+
+    def _in_clause(self, ctx, here, first_cls, second_cls, cue) -> Iterator[tuple[Mention, Mention]]:
+        """Pairs (a of first_cls, b of second_cls) in one clause whose text holds a cue word."""
+        for a in (m for m in here if m.cls == first_cls):
+            for b in (m for m in here if m.cls == second_cls):
+                lo, hi = min(a.start, b.start), max(a.end, b.end)
+                span = ctx.doc.text[lo:hi]
+                if not CLAUSE_BREAK.search(span) and self._has(cue, span):
+                    yield a, b
+
+    def _based_on(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Product and technology in one clause with 基于 / 采用 → product basedOn technology."""
+        for product, tech in self._in_clause(ctx, here, "Product", "Technology", "basedOnTrigger"):
+            yield self._relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:based-on", 0.8)
+
+    def _generates(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Product and content type in one clause with 生成 / 创作 → product generates content type."""
+        for product, content in self._in_clause(ctx, here, "Product", "ContentType", "generatesTrigger"):
+            yield self._relate(product, "generates", content, sentence, ctx.doc, "pattern:generates", 0.8)
+
+    def _should_know(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Role + 了解 / 使用过 + products or technologies → role shouldKnow them."""
+        trigger = self._has("shouldKnowTrigger", sentence.text)
+        if not trigger:
+            return
+        at = sentence.start + sentence.text.index(trigger)
+        things = [m for m in here if m.cls in ("Product", "Technology") and m.start > at]
+        if not things:
+            return
+        roles, rule, confidence = ctx.roles_for(index, here)
+        for role in roles:
+            for thing in things:
+                yield self._relate(role, "shouldKnow", thing, sentence, ctx.doc, f"pattern:should-know{rule}",
+                                   confidence * 0.9)
+
+
+class _Context:
+    """Per-document lookups: mentions by sentence, headings of a section, the article's own role."""
+
+    def __init__(self, state: Extraction) -> None:
+        self.doc = state.document
+        self.by_sentence = [in_sentence(state.mentions, s) for s in self.doc.sentences]
+        self.heading_mentions: dict[str, list[Mention]] = {}
+        for sentence, found in zip(self.doc.sentences, self.by_sentence):
+            if sentence.is_heading:
+                self.heading_mentions.setdefault(sentence.text, found)
+        title_roles = [m for m in self.heading_mentions.get(self.doc.meta.title, []) if m.cls == "Role"]
+        self.title_role = max(title_roles, key=lambda m: (len(m.label), m.key)) if title_roles else None
+
+    def nearest(self, index: int, cls: str) -> Mention | None:
+        """The first mention of cls in the sentence's headings, innermost heading first."""
+        sentence = self.doc.sentences[index]
+        headings = list(sentence.section)
+        if sentence.is_heading:
+            headings.append(sentence.text)
+        for heading in reversed(headings):
+            for mention in self.heading_mentions.get(heading, []):
+                if mention.cls == cls:
+                    return mention
+        return None
+
+    def roles_for(self, index: int, here: list[Mention]) -> tuple[list[Mention], str, float]:
+        """Roles a sentence speaks about: its own, else its section's, else the article title's."""
+        own = [m for m in here if m.cls == "Role"]
+        if own:
+            return own, "", 0.9
+        section_role = self.nearest(index, "Role")
+        if section_role is not None:
+            return [section_role], "-section-role", 0.8
+        if self.title_role is not None:
+            return [self.title_role], "-title-role", 0.7
+        return [], "", 0.0
+
+    def previous_mentions(self, index: int) -> list[Mention]:
+        """Mentions of the sentence before, when it is in the same section."""
+        if index == 0 or self.doc.sentences[index - 1].section != self.doc.sentences[index].section:
+            return []
+        return self.by_sentence[index - 1]
+
+
+def _stages(text: str, start: int) -> list[tuple[int, str]]:
+    """(offset, text) of each stage of a lineage written after position `start`: A-B-C, A→B, A—B."""
+    body = text[start:]
+    stripped = body.lstrip(MARKUP)
+    offset = start + len(body) - len(stripped)
+    stages, position = [], 0
+    for match in STAGE_SPLIT.finditer(stripped):
+        stages.append((offset + position, stripped[position:match.start()]))
+        position = match.end()
+    stages.append((offset + position, stripped[position:]))
+    return [(at, part.rstrip(MARKUP + "…。.")) for at, part in stages if part.strip(MARKUP + "…。.")]
+
+
+def _items(stage: str) -> list[tuple[int, str]]:
+    """(offset, text) of the alternatives in one stage: 'GAN/VAE/Flow-base模型' → three items."""
+    items, position = [], 0
+    for match in ITEM_SPLIT.finditer(stage):
+        items.append((position, stage[position:match.start()]))
+        position = match.end()
+    items.append((position, stage[position:]))
+    return [(at, item.strip()) for at, item in items if item.strip()]

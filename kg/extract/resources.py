@@ -1,0 +1,26 @@
+"""What extractors share: the ontology, the lexicon matcher, the segmenter and the settings, built once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.config import Settings
+from kg.lexicon import Lexicon
+from kg.ontology import Ontology, load_ontology
+from kg.segment import Segmenter
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Loaded, read-only resources of one run."""
+
+    settings: Settings
+    ontology: Ontology
+    lexicon: Lexicon
+    segmenter: Segmenter
+
+
+def load_resources(settings: Settings) -> Resources:
+    """Load the ontology, index the lexicon and prepare jieba with the user dictionary."""
+    ontology = load_ontology(settings.ontology_dir)
+    return Resources(settings, ontology, Lexicon(ontology), Segmenter(ontology, settings.cache_dir))

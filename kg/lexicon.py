@@ -1,0 +1,94 @@
+"""The lexicon matcher: finds known names in text by their normalised keys, on jieba token boundaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.errors import OntologyError
+from kg.normalize import fold_text, is_cjk, is_word_char, match_key
+from kg.ontology import LexiconEntry, Ontology
+from kg.model import Token
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon entry found at [start, end) of the source text."""
+
+    start: int
+    end: int
+    entry: LexiconEntry
+
+
+class Lexicon:
+    """Every label and alias of the lexicon, indexed by match key; one key names one entry."""
+
+    def __init__(self, ontology: Ontology) -> None:
+        self.by_key: dict[str, LexiconEntry] = {}
+        for entry in ontology.entries:
+            for name in (entry.label, *entry.aliases):
+                self._index(match_key(name), entry, name)
+        self._lengths: dict[str, tuple[int, ...]] = {}
+        for key in self.by_key:
+            self._lengths.setdefault(key[0], ())
+            self._lengths[key[0]] = tuple(sorted({*self._lengths[key[0]], len(key)}, reverse=True))
+        self.by_iri = {entry.iri: entry for entry in ontology.entries}
+
+    def _index(self, key: str, entry: LexiconEntry, name: str) -> None:
+        """Add one key; the same key on two entries is a lexicon error."""
+        if not key:
+            return
+        known = self.by_key.get(key)
+        if known is not None and known.iri != entry.iri:
+            raise OntologyError(
+                f"label {name!r} of {entry.iri} normalises like a label of {known.iri}",
+                where="ontology/lexicon*.ttl", fix="keep the label on one entry only",
+            )
+        self.by_key[key] = entry
+
+    def lookup(self, name: str) -> LexiconEntry | None:
+        """The entry a name denotes, if any."""
+        return self.by_key.get(match_key(name))
+
+    def find(self, text: str, base: int, tokens: tuple[Token, ...]) -> list[Match]:
+        """Leftmost-longest matches in `text` (which starts at offset `base`), respecting word boundaries."""
+        folded = fold_text(text, base)
+        starts = {t.start for t in tokens}
+        ends = {t.end for t in tokens}
+        matches: list[Match] = []
+        i = 0
+        while i < len(folded.folded):
+            hit = self._longest_at(folded, i, text, base, starts, ends)
+            if hit is None:
+                i += 1
+                continue
+            length, entry = hit
+            start, end = folded.source_span(i, i + length)
+            matches.append(Match(start, end, entry))
+            i += length
+        return matches
+
+    def _longest_at(self, folded, i, text, base, starts, ends) -> tuple[int, LexiconEntry] | None:
+        """The longest key starting at folded position i whose span sits on word boundaries."""
+        for length in self._lengths.get(folded.folded[i], ()):
+            key = folded.folded[i:i + length]
+            entry = self.by_key.get(key) if len(key) == length else None
+            if entry is None:
+                continue
+            start, end = folded.source_span(i, i + length)
+            if _on_boundaries(text, start - base, end - base, start in starts, end in ends):
+                return length, entry
+        return None
+
+
+def _on_boundaries(text: str, start: int, end: int, token_start: bool, token_end: bool) -> bool:
+    """A Latin edge must not touch another Latin letter or digit; a Chinese edge must be a jieba token edge."""
+    first, last = text[start], text[end - 1]
+    if is_word_char(first) and start > 0 and is_word_char(text[start - 1]):
+        return False
+    if is_word_char(last) and end < len(text) and is_word_char(text[end]):
+        return False
+    if is_cjk(first) and not token_start:
+        return False
+    if is_cjk(last) and not token_end:
+        return False
+    return True

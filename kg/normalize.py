@@ -1,0 +1,76 @@
+"""Name normalisation: one match key per surface form, and a normalised view of text that maps back to offsets."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Characters that never matter for identity: spaces, hyphens and dashes, underscores, dots between
+# words in names like "Leonardo.Ai" are kept (they separate versions: "FLUX.1"), middle dots are not.
+_SEPARATORS = frozenset(" \t\u3000\u00a0_-\u00b7\u30fb\u2027")
+
+
+def _is_ignorable(ch: str) -> bool:
+    """True for characters dropped from match keys: separators, format and control characters."""
+    if ch in _SEPARATORS:
+        return True
+    category = unicodedata.category(ch)
+    return category in ("Cf", "Cc", "Pd", "Zs", "Zl", "Zp") or ch == "\u00ad"
+
+
+def fold(ch: str) -> str:
+    """The normalised form of one character: NFKC then casefold ('' when ignorable)."""
+    if _is_ignorable(ch):
+        return ""
+    folded = unicodedata.normalize("NFKC", ch).casefold()
+    return "".join(c for c in folded if not _is_ignorable(c))
+
+
+def match_key(text: str) -> str:
+    """Identity key of a name: 'Ｓｔａｂｌｅ－Diffusion' and 'stable diffusion' share 'stablediffusion'."""
+    return "".join(fold(ch) for ch in text)
+
+
+def clean_label(text: str) -> str:
+    """A display label: NFC, format/bidi/zero-width characters removed, whitespace collapsed and trimmed."""
+    kept = []
+    for ch in unicodedata.normalize("NFC", text):
+        category = unicodedata.category(ch)
+        if category in ("Cf", "Cc") and ch not in "\t\n":
+            continue
+        kept.append(" " if ch.isspace() or category == "Zs" else ch)
+    return " ".join("".join(kept).split())
+
+
+@dataclass(frozen=True)
+class FoldedText:
+    """Text folded character by character; origin[i] is the offset in the source of folded[i]."""
+
+    folded: str
+    origin: tuple[int, ...]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets [s, e) covering folded[start:end]."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def fold_text(text: str, base: int = 0) -> FoldedText:
+    """Fold a text for matching, remembering where each folded character came from (offset by base)."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, ch in enumerate(text):
+        for out in fold(ch):
+            chars.append(out)
+            origin.append(base + index)
+    return FoldedText("".join(chars), tuple(origin))
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph (BMP and supplementary planes)."""
+    code = ord(ch)
+    return 0x3400 <= code <= 0x9FFF or 0x20000 <= code <= 0x3FFFF or 0xF900 <= code <= 0xFAFF
+
+
+def is_word_char(ch: str) -> bool:
+    """True for a Latin letter or digit, the characters a Latin name must not be glued to."""
+    return ch.isascii() and ch.isalnum()

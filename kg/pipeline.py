@@ -1,0 +1,165 @@
+"""The pipeline: ingest → segment → extract → resolve → build, then write graph.ttl, graph.html and run.json."""
+
+from __future__ import annotations
+
+import json
+import logging
+import platform
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import networkx as nx
+from rdflib import RDF, Graph
+
+from kg.build import build_graph, serialize_turtle
+from kg.config import Settings
+from kg.errors import ExtractorError
+from kg.extract import create
+from kg.extract.resources import Resources, load_resources
+from kg.ingest import IngestResult, ingest
+from kg.io import atomic_write, ensure_dir
+from kg.model import Document, Extraction
+from kg.namespaces import KG
+from kg.resolve import Resolved, resolve
+
+log = logging.getLogger(__name__)
+TURTLE_FILE, HTML_FILE, REPORT_FILE = "graph.ttl", "graph.html", "run.json"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced: the canonical RDF graph, the run report, and the intermediate values."""
+
+    graph: Graph
+    report: dict
+    documents: tuple[Document, ...] = ()
+    resolved: Resolved | None = None
+    files: tuple[Path, ...] = field(default=())
+
+    @property
+    def networkx(self) -> nx.MultiDiGraph:
+        """The NetworkX projection of the RDF graph."""
+        from kg.views import to_networkx
+
+        return to_networkx(self.graph)
+
+
+def analyse(document: Document, resources: Resources, extractors) -> Extraction:
+    """Segment one document and run every extractor over it, checking each result."""
+    tokens = tuple(resources.segmenter.tokens(s.text, s.start) for s in document.sentences)
+    state = Extraction(document, tokens)
+    for extractor in extractors:
+        state = extractor(state)
+        _check(state, extractor)
+    return state
+
+
+def _check(state: Extraction, extractor) -> None:
+    """An extractor must return mentions inside the text, with text-true surfaces."""
+    text = state.document.text
+    for mention in state.mentions:
+        if not (0 <= mention.start < mention.end <= len(text)) or text[mention.start:mention.end] != mention.surface:
+            raise ExtractorError(f"{type(extractor).__name__} returned a mention outside its text: {mention}",
+                                 where=state.document.doc_id, fix="this is a bug in the extractor")
+
+
+def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None = None,
+          settings: Settings | None = None, *, write: bool = True,
+          progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Build the graph of `inputs` (default seeds/) and, when `write`, write it to `out_dir` (default output/)."""
+    settings = settings or Settings()
+    paths = [Path(p) for p in (inputs or settings.default_inputs)]
+    out = Path(out_dir) if out_dir is not None else settings.out_dir
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = round(now - clock, 3)
+        clock = now
+
+    if write:
+        ensure_dir(out)
+    resources = load_resources(settings)
+    extractors = create(settings.extractors, resources)
+    lap("load")
+    ingested = ingest(paths, settings)
+    lap("ingest")
+    extractions = []
+    for done, document in enumerate(ingested.documents, 1):
+        extractions.append(analyse(document, resources, extractors))
+        if progress:
+            progress(done, len(ingested.documents))
+    lap("extract")
+    resolved = resolve(extractions, resources.ontology, resources.lexicon, settings.min_confidence)
+    lap("resolve")
+    graph = build_graph(resolved, list(ingested.documents), resources.ontology)
+    lap("build")
+    report = _report(settings, paths, ingested, extractions, resolved, graph, timings)
+    files: tuple[Path, ...] = ()
+    if write:
+        files = _write(graph, report, out, timings)
+    return BuildResult(graph, report, ingested.documents, resolved, files)
+
+
+def _write(graph: Graph, report: dict, out: Path, timings: dict[str, float]) -> tuple[Path, ...]:
+    """Write graph.ttl, graph.html and run.json atomically, HTML and Turtle first so the report lists them."""
+    from kg.render import render_html
+
+    started = time.perf_counter()
+    atomic_write(out / TURTLE_FILE, serialize_turtle(graph))
+    atomic_write(out / HTML_FILE, render_html(graph).encode("utf-8"))
+    timings["write"] = round(time.perf_counter() - started, 3)
+    atomic_write(out / REPORT_FILE, (json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    return out / TURTLE_FILE, out / HTML_FILE, out / REPORT_FILE
+
+
+def _versions() -> dict[str, str]:
+    """Versions of Python, kg and the libraries that shape the output."""
+    found = {"python": platform.python_version()}
+    for package in ("kg", "rdflib", "networkx", "pyvis", "jieba"):
+        try:
+            found[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            found[package] = "not installed"
+    return found
+
+
+def _report(settings, paths, ingested: IngestResult, extractions, resolved: Resolved, graph: Graph, timings) -> dict:
+    """The run report written to run.json."""
+    entity_key_cls = {e.key: e.cls for e in resolved.entities}
+    per_article = []
+    for extraction in extractions:
+        doc = extraction.document
+        keys = {key for doc_id, key, _ in resolved.mentions if doc_id == doc.doc_id}
+        per_article.append({
+            "doc_id": doc.doc_id, "title": doc.meta.title, "encoding": doc.encoding, "sha256": doc.sha256,
+            "characters": len(doc.text), "sentences": len(doc.sentences), "mentions": len(extraction.mentions),
+            "entities": len(keys), "relations": sum(1 for f in resolved.facts for e in f.evidence if e.doc_id == doc.doc_id),
+        })
+    warnings = [f"skipped {s.path}: {s.reason}" for s in ingested.skipped]
+    if resolved.rejected:
+        warnings.append(f"{resolved.rejected} extracted relations broke a property's domain or range and were dropped")
+    return {
+        "settings": {
+            "inputs": [str(p) for p in paths], "ontology_dir": str(settings.ontology_dir),
+            "extractors": list(settings.extractors), "min_confidence": settings.min_confidence,
+            "max_file_bytes": settings.max_file_bytes, "strict": settings.strict,
+        },
+        "articles": per_article,
+        "skipped": [asdict(s) for s in ingested.skipped],
+        "entities_by_class": dict(sorted(Counter(entity_key_cls.values()).items())),
+        "relations_by_property": dict(sorted(Counter(f.predicate for f in resolved.facts).items())),
+        "mentions": len(resolved.mentions),
+        "evidence": sum(1 for _ in graph.subjects(RDF.type, KG.Evidence)),
+        "triples": len(graph),
+        "candidates": [asdict(c) for c in sorted(resolved.candidates, key=lambda c: (-c.count, c.label))],
+        "warnings": warnings,
+        "timings_s": timings,
+        "versions": _versions(),
+    }

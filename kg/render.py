@@ -1,0 +1,136 @@
+"""Render the knowledge graph as one self-contained offline HTML page, with vis-network inlined."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import tempfile
+from contextlib import suppress
+from html import escape
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph
+
+from kg.errors import OutputError
+from kg.views import class_styles, to_networkx
+
+VIS_DIR = "templates/lib/vis-9.1.2"
+FALLBACK_COLOUR = "#999999"
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
+_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
+
+
+def opaque_id(text: str) -> str:
+    """Opaque, stable short id of an IRI or edge key: 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def node_size(degree: int) -> float:
+    """Dot radius for a node of this degree: grows with the square root, so hubs stay readable."""
+    return round(8 + 4 * math.sqrt(degree), 1)
+
+
+def page_data(graph: Graph) -> dict[str, Any]:
+    """The nodes, edges and class styles the page draws, keyed by opaque ids."""
+    projection = to_networkx(graph)
+    styles = class_styles(graph)
+    colours = {style["name"]: style["colour"] for style in styles}
+    ids = {iri: opaque_id(iri) for iri in projection}
+    nodes = [
+        {
+            "id": ids[iri],
+            "label": attrs["label"],
+            "cls": attrs["cls"],
+            "aliases": attrs["aliases"],
+            "scheme": attrs["scheme"],
+            "degree": attrs["degree"],
+            "title": attrs.get("title", ""),
+            "color": colours.get(attrs["cls"], FALLBACK_COLOUR),
+            "size": node_size(attrs["degree"]),
+        }
+        for iri, attrs in projection.nodes(data=True)
+    ]
+    edges = [
+        {
+            "id": opaque_id(f"{source} {key} {target}"),
+            "from": ids[source],
+            "to": ids[target],
+            "predicate": attrs["predicate"],
+            "label": attrs["label"],
+            "evidence": [{**ev, "article": ids.get(ev["article"], "")} for ev in attrs["evidence"]],
+        }
+        for source, target, key, attrs in projection.edges(keys=True, data=True)
+    ]
+    return {"nodes": nodes, "edges": edges, "styles": styles}
+
+
+def script_json(value: object) -> str:
+    """JSON for a <script type="application/json"> block: no text in it can close or break the block."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def _inline(code: str, tag: str) -> str:
+    """Code safe to inline in a <tag> element: any '</tag' inside it is written '<\\/tag'."""
+    return re.sub(rf"</({tag})", r"<\\/\1", code, flags=re.IGNORECASE)
+
+
+def _template(name: str) -> str:
+    """A file of kg/templates, read as package data."""
+    return files("kg").joinpath(f"templates/{name}").read_text(encoding="utf-8")
+
+
+def _vis_asset(name: str) -> str:
+    """A vis-network file (vis-network.min.js or vis-network.css) as shipped inside the pyvis package."""
+    resource = files("pyvis").joinpath(f"{VIS_DIR}/{name}")
+    try:
+        return _SOURCE_MAP.sub("", resource.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise OutputError(
+            f"{name} is missing from the pyvis package",
+            where=str(resource),
+            fix="reinstall pyvis==0.3.2",
+        ) from exc
+
+
+def render_html(graph: Graph, *, title: str = "AIGC 职业知识图谱") -> str:
+    """The whole page as a string; the same graph always gives the same text."""
+    parts = {
+        "title": escape(title),
+        "data": script_json(page_data(graph)),
+        "vis_css": _inline(_vis_asset("vis-network.css"), "style"),
+        "page_css": _inline(_template("page.css"), "style"),
+        "vis_js": _inline(_vis_asset("vis-network.min.js"), "script"),
+        "page_js": _inline(_template("page.js"), "script"),
+    }
+    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _template("page.html"))
+
+
+def write_html(html: str, path: Path) -> None:
+    """Write the page as UTF-8, atomically: a temp file in the same folder, then os.replace."""
+    path = Path(path)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot create a file in {path.parent}: {exc.strerror or exc}",
+            where=str(path),
+            fix="choose an existing, writable output folder",
+        ) from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(html)
+            os.fchmod(handle.fileno(), 0o644)
+        os.replace(temp, path)
+    except BaseException as exc:
+        with suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {path.name}: {exc.strerror or exc}", where=str(path)) from exc
+        raise

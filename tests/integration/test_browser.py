@@ -1,0 +1,156 @@
+"""The rendered page in headless Chromium with the network blocked: it draws, searches, filters and stays inert."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF, RDFS
+
+from kg.namespaces import KG, KGA, KGR
+from kg.render import render_html, write_html
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+READY = 'body[data-kg-ready="1"]'
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed (apt-get install chromium)"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed (pip install playwright)")
+
+
+def load_small_graph() -> Graph:
+    """The ontology plus the hand-written fixture, as the build would produce them."""
+    graph = Graph()
+    graph.parse(ROOT / "ontology" / "kg.ttl")
+    graph.parse(ROOT / "tests" / "data" / "small_graph.ttl")
+    return graph
+
+
+def large_graph(entities: int = 500, facts: int = 1000, articles: int = 40) -> Graph:
+    """A seeded random graph about the size of the seeds' build."""
+    rnd = random.Random(7)
+    graph = Graph()
+    graph.parse(ROOT / "ontology" / "kg.ttl")
+    classes = [KG.Role, KG.Skill, KG.Product, KG.Technology, KG.Concept, KG.Organization]
+    nodes = [KGR[f"E{i}"] for i in range(entities)]
+    for i, node in enumerate(nodes):
+        graph.add((node, RDF.type, rnd.choice(classes)))
+        graph.add((node, RDFS.label, Literal(f"实体{i}", lang="zh")))
+    for i in range(articles):
+        graph.add((KGA[f"a{i}.txt"], RDF.type, KG.Article))
+        for node in rnd.sample(nodes, 10):
+            graph.add((KGA[f"a{i}.txt"], KG.mentions, node))
+    for _ in range(facts):
+        graph.add((rnd.choice(nodes), rnd.choice([KG.requiresSkill, KG.basedOn, KG.shouldKnow]), rnd.choice(nodes)))
+    return graph
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """One offline page load: records every request and JS dialog, and blocks all but file: and data:."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 850})
+        self.page.route("**/*", self._route)
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("dialog", self._dialog)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(path.as_uri())
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        route.continue_() if url.startswith(("file:", "data:")) else route.abort()
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def body(self, name: str) -> str:
+        return self.page.get_attribute("body", f"data-{name}") or ""
+
+
+@pytest.fixture()
+def fixture_visit(browser: Any, tmp_path: Path) -> Iterator[Visit]:
+    path = tmp_path / "graph.html"
+    write_html(render_html(load_small_graph()), path)
+    visit = Visit(browser, path)
+    visit.page.wait_for_selector(READY, state="attached", timeout=20_000)
+    yield visit
+    assert visit.dialogs == [], "a hostile payload ran"
+    assert visit.errors == []
+    assert set(visit.requests) <= {path.as_uri()}, "the page asked the network for something"
+    visit.page.close()
+
+
+def test_network_is_drawn_offline(fixture_visit: Visit) -> None:
+    page = fixture_visit.page
+    assert page.locator("#kg-graph canvas").count() == 1
+    entities = page.evaluate("JSON.parse(document.getElementById('kg-data').textContent).nodes"
+                             ".filter(n => n.cls !== 'Article').length")
+    assert int(fixture_visit.body("kg-nodes")) == entities > 0, "articles are hidden at first"
+    assert page.locator("#kg-classes input[type=checkbox]").count() >= 11
+
+
+def test_search_selects_node_and_shows_evidence(fixture_visit: Visit) -> None:
+    page = fixture_visit.page
+    for query in ("Midjourney", "mj"):
+        page.fill("#kg-search", query)
+        assert page.locator("#kg-results button").first.inner_text().startswith("Midjourney")
+        page.press("#kg-search", "Enter")
+        panel = page.locator("#kg-panel")
+        assert panel.locator("h2").inner_text() == "Midjourney"
+        assert "产品代表：Midjourney" in panel.inner_text()
+        assert "转行AIGC产品经理到底需要什么要求" in panel.inner_text()
+
+
+def test_hostile_node_is_shown_as_text(fixture_visit: Visit) -> None:
+    page = fixture_visit.page
+    page.fill("#kg-search", "JAVASCRIPT")  # matches the hostile alias, case-insensitively
+    page.press("#kg-search", "Enter")
+    panel = page.locator("#kg-panel")
+    assert panel.locator("h2").inner_text() == "<img src=x onerror=alert(1)>"
+    assert "</script><script>alert(1)</script>" in panel.inner_text()
+    assert page.locator("#kg-panel img, #kg-panel a, #kg-panel script").count() == 0
+    page.wait_for_timeout(300)
+
+
+def test_class_filter_and_article_toggle(fixture_visit: Visit) -> None:
+    page = fixture_visit.page
+    shown = int(fixture_visit.body("kg-nodes"))
+    page.uncheck('#kg-classes input[data-cls="Product"]')
+    page.wait_for_selector(f'body[data-kg-nodes="{shown - 1}"]', state="attached")
+    page.check("#kg-articles")
+    page.wait_for_selector(f'body[data-kg-nodes="{shown + 1}"]', state="attached")
+
+
+def test_large_graph_settles_within_seconds(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "large.html"
+    write_html(render_html(large_graph()), path)
+    started = time.monotonic()
+    visit = Visit(browser, path)
+    visit.page.wait_for_selector(READY, state="attached", timeout=30_000)
+    assert time.monotonic() - started < 15
+    assert visit.body("kg-nodes") == "500"
+    assert visit.errors == [] and set(visit.requests) <= {path.as_uri()}
+    visit.page.close()
