@@ -91,6 +91,7 @@ class Token:
     start: int
     end: int
     text: str
+    tag: str = ""  # part-of-speech tag from jieba's dictionary ("" when the word is not in it)
 
 
 @dataclass(frozen=True)

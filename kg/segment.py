@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import jieba
+from jieba.posseg import POSTokenizer
 
 from kg.model import Token
 from kg.ontology import Ontology
@@ -52,11 +53,12 @@ class Segmenter:
         self._tokenizer.initialize()
         for word in user_words(ontology):
             self._tokenizer.add_word(word, USER_WORD_FREQ)
+        self._tags = POSTokenizer(self._tokenizer).word_tag_tab  # word -> tag, from jieba's own dictionary
 
     def tokens(self, text: str, base: int = 0) -> tuple[Token, ...]:
         """Tokens of `text` with offsets shifted by `base`; whitespace tokens dropped."""
         return tuple(
-            Token(base + start, base + end, word)
+            Token(base + start, base + end, word, self._tags.get(word, ""))
             for word, start, end in self._tokenizer.tokenize(text, HMM=True)
             if word.strip()
         )

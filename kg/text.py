@@ -50,6 +50,11 @@ _COPYRIGHT = re.compile(
 )
 
 
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of link targets `](…)`, image markup and bare URLs: text that names no entity."""
+    return [match.span() for match in _MARKUP.finditer(text)]
+
+
 def normalise(text: str) -> str:
     """LF line endings; no leading BOM, NUL, lone surrogate or control character other than \\n and \\t."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

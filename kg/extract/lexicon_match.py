@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.extract import register
-from kg.extract.mentions import lexicon_mention, with_mentions
+from kg.extract.mentions import in_links, lexicon_mention, link_ranges, with_mentions
 from kg.extract.resources import Resources
 from kg.model import Extraction
 
@@ -21,6 +21,8 @@ class LexiconExtractor:
         doc = state.document
         found = []
         for sentence, tokens in zip(doc.sentences, state.tokens):
+            links = link_ranges(sentence)
             for match in self.lexicon.find(sentence.text, sentence.start, tokens):
-                found.append(lexicon_mention(doc, match.start, match.end, match.entry, RULE))
+                if not in_links(match.start, match.end, links):
+                    found.append(lexicon_mention(doc, match.start, match.end, match.entry, RULE))
         return with_mentions(state, found)

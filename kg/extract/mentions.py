@@ -5,6 +5,7 @@ from __future__ import annotations
 from kg.model import Document, Extraction, Mention, Sentence
 from kg.normalize import clean_label, match_key
 from kg.ontology import LexiconEntry
+from kg.text import link_spans
 
 
 def lexicon_mention(doc: Document, start: int, end: int, entry: LexiconEntry, rule: str) -> Mention:
@@ -30,6 +31,16 @@ def with_mentions(state: Extraction, added: list[Mention], removed: set[Mention]
     merged = {m for m in state.mentions if m not in removed} | set(added)
     ordered = tuple(sorted(merged, key=lambda m: (m.start, m.end, m.cls, m.key)))
     return Extraction(state.document, state.tokens, ordered, state.relations)
+
+
+def link_ranges(sentence: Sentence) -> list[tuple[int, int]]:
+    """Document offsets of the link targets and URLs inside a sentence."""
+    return [(sentence.start + s, sentence.start + e) for s, e in link_spans(sentence.text)]
+
+
+def in_links(start: int, end: int, links: list[tuple[int, int]]) -> bool:
+    """True when [start, end) touches a link target or URL."""
+    return any(start < e and s < end for s, e in links)
 
 
 def overlaps(mention: Mention, start: int, end: int) -> bool:

@@ -16,6 +16,7 @@ from kg.normalize import is_cjk, match_key
 LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:[.\-][A-Za-z0-9]+)|(?: (?=[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.\-]*))*"
 )
+VERSIONED = re.compile(r"[A-Za-z]{2,}[.\- ]v?\d")  # GPT-5, FLUX.1, DALL-E 3 — not 'chatgpt6'
 LIST_SEPARATORS = "、，,/和与及"
 MAX_PREFIX_TOKENS = 3
 MAX_PREFIX_CHARS = 10
@@ -33,6 +34,7 @@ class OpenVocabularyExtractor:
         self.product_heads = cue("productHead")
         self.product_context = cue("productContext")
         self.org_context = cue("organizationContext")
+        self.capability_holders = cue("capabilityHolder")
         self.breaks = cue("nameBreak")
         self.latin_stop = frozenset(match_key(w) for w in cue("latinStopword"))
 
@@ -68,24 +70,27 @@ class OpenVocabularyExtractor:
                 if found is not None:
                     yield found
 
-    def _prefix_start(self, tokens: tuple[Token, ...], index: int) -> int:
-        """Index of the first content token of the run that ends just before tokens[index]."""
+    def _prefix_start(self, tokens: tuple[Token, ...], index: int, known: list[Mention], cls: str) -> int:
+        """Index of the first token of the name that ends with the head tokens[index]."""
         first = index
         chars = 0
         while first > 0 and index - first < MAX_PREFIX_TOKENS:
             before = tokens[first - 1]
-            glued = before.end == tokens[first].start
-            if not glued or before.text in self.breaks or not _is_name_part(before.text):
+            if before.end != tokens[first].start or before.text in self.breaks or not _is_name_part(before.text):
+                break
+            if not (_is_nounish(before) or _covered(before, known) or cls == "Skill" and _is_verbish(before)):
                 break
             chars += len(before.text)
             if chars > MAX_PREFIX_CHARS:
                 break
             first -= 1
+        while first < index and _is_verbish(tokens[first]) and not _covered(tokens[first], known):
+            first += 1
         return first
 
     def _with_prefix(self, doc, tokens, index, known, cls) -> tuple[Mention, list[Mention]] | None:
         """A Role / Skill spanning prefix tokens + head token, replacing lexicon mentions it strictly contains."""
-        first = self._prefix_start(tokens, index)
+        first = self._prefix_start(tokens, index, known, cls)
         if first == index:
             return None
         start, end = tokens[first].start, tokens[index].end
@@ -94,16 +99,23 @@ class OpenVocabularyExtractor:
             return None
         if any(m.start == start and m.end == end for m in inside):
             return None
-        if cls == "Skill" and _only_known_prefix(inside, start, tokens[index].start):
+        if cls == "Skill" and (_only_known_prefix(inside, start, tokens[index].start)
+                               or self._held_by_company(doc.text, end)
+                               or any(m.cls in MODEL_CLASSES for m in inside)):
             return None
         rule = f"open:{cls.lower()}-head"
-        confidence = 0.8 if cls == "Role" else 0.65
+        confidence = 0.8 if cls == "Role" else 0.65 if index - first > 1 else 0.55
         return new_mention(doc, start, end, cls, rule, confidence), inside
+
+    def _held_by_company(self, text: str, end: int) -> bool:
+        """True for 'X能力的公司': a capability of a company, not a person's skill."""
+        after = re.split(r"[，,。；;：:！？!?]", text[end:end + 12].replace("*", ""), maxsplit=1)[0]
+        return after.startswith("的") and any(w in after for w in self.capability_holders)
 
     def _lead_skill(self, doc, tokens, index, known) -> tuple[Mention, list[Mention]] | None:
         """懂X: the lead word and one or two content tokens after it."""
         last = index + 1
-        if tokens[last].text in self.breaks or not _is_name_part(tokens[last].text):
+        if tokens[last].text in self.breaks or not _is_nounish(tokens[last]):
             return None
         if last + 1 < len(tokens) and tokens[last + 1].text not in self.breaks and _is_name_part(tokens[last + 1].text) \
                 and tokens[last + 1].start == tokens[last].end and len(tokens[last].text) == 1:
@@ -144,8 +156,8 @@ class OpenVocabularyExtractor:
         tail = doc.text[end:sentence.end]
         if "等" in tail and any(word in tail.split("等", 1)[1][:6] for word in self.product_context):
             return "Product", 0.75, "open:latin-product-list"
-        if any(ch.isdigit() for ch in name) and any(ch.isalpha() for ch in name):
-            return "Product", 0.6, "open:latin-versioned"
+        if VERSIONED.search(name):
+            return "Product", 0.65, "open:latin-versioned"
         return "Concept", 0.4, "open:latin-untyped"
 
     # ------------------------------------------------------------ 百度千帆大模型平台, 字节Coze
@@ -182,6 +194,28 @@ class OpenVocabularyExtractor:
 def _is_name_part(text: str) -> bool:
     """True for a token that can sit inside a name: Chinese or Latin letters and digits only."""
     return all(is_cjk(ch) or ch.isascii() and ch.isalnum() for ch in text)
+
+
+MODEL_CLASSES = frozenset({"Technology", "Product"})  # 'AI模型能力' is what a model can do, not a skill
+NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "j", "eng"})
+VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
+
+
+def _is_nounish(token: Token) -> bool:
+    """True for a noun-like token: a dictionary noun, Latin letters, or an unknown Chinese word of 2+ characters."""
+    if token.text.isascii():
+        return token.text.isalnum()
+    return token.tag in NOUN_TAGS or (not token.tag and len(token.text) >= 2)
+
+
+def _is_verbish(token: Token) -> bool:
+    """True for a verb by jieba's dictionary."""
+    return token.tag in VERB_TAGS
+
+
+def _covered(token: Token, known: list[Mention]) -> bool:
+    """True when a known mention covers the token."""
+    return any(m.start <= token.start and token.end <= m.end for m in known)
 
 
 def _only_known_prefix(inside: list[Mention], start: int, head_start: int) -> bool:

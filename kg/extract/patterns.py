@@ -27,11 +27,11 @@ class PatternExtractor:
     def __call__(self, state: Extraction) -> Extraction:
         doc = state.document
         lineage_mentions, lineage_relations = self._lineages(state)
-        state = with_mentions(state, lineage_mentions)
+        state = with_mentions(state, lineage_mentions + self._content_types(state))
         context = _Context(state)
         relations = list(lineage_relations)
         for index, sentence in enumerate(doc.sentences):
-            here = in_sentence(state.mentions, sentence)
+            here = context.by_sentence[index]
             for rule in (self._representative, self._taxonomy, self._requires, self._hires, self._serves,
                          self._made_by, self._based_on, self._generates, self._should_know):
                 relations.extend(rule(context, index, sentence, here))
@@ -57,10 +57,10 @@ class PatternExtractor:
     # ------------------------------------------------------------ structure rules
     def _representative(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """产品代表：X under a heading naming a content type → X generates it."""
-        trigger = self._has("representativeTrigger", sentence.text)
+        trigger = self._has("representativeTrigger", ctx.masked(index))
         if not trigger:
             return
-        after = sentence.start + sentence.text.index(trigger)
+        after = sentence.start + ctx.masked(index).index(trigger)
         content = ctx.nearest(index, "ContentType")
         for product in (m for m in here if m.cls == "Product" and m.start > after):
             if content is not None:
@@ -103,31 +103,45 @@ class PatternExtractor:
                 found.append(new_mention(doc, start, start + len(name), "Technology", "structure:lineage-stage", 0.9))
         return found
 
+    def _content_types(self, state: Extraction) -> list[Mention]:
+        """The content type inside a '…生成' technology name: 图像生成 also mentions 图像 (for 产品代表 under it)."""
+        found = []
+        for mention in state.mentions:
+            if mention.cls != "Technology" or not mention.surface.endswith("生成"):
+                continue
+            for cut in range(len(mention.surface) - 2, 0, -1):
+                entry = self.resources.lexicon.lookup(mention.surface[:cut])
+                if entry is not None and entry.cls == "ContentType":
+                    found.append(lexicon_mention(state.document, mention.start, mention.start + cut, entry,
+                                                 "structure:generated-content-type"))
+                    break
+        return found
+
     def _taxonomy(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """X 划分为 A 和 B → A, B kindOf X;  A、B 均属于这个范畴 (under heading X) → A, B kindOf X."""
         roles = [m for m in here if m.cls == "Role"]
-        forward = self._has("kindOfTrigger", sentence.text)
-        back = self._has("kindOfBackTrigger", sentence.text)
+        forward = self._has("kindOfTrigger", ctx.masked(index))
+        back = self._has("kindOfBackTrigger", ctx.masked(index))
         if forward:
-            at = sentence.start + sentence.text.index(forward)
+            at = sentence.start + ctx.masked(index).index(forward)
             parents = [m for m in roles if m.end <= at]
             if parents:
-                for child in (m for m in roles if m.start >= at and m.key != parents[-1].key):
+                for child in (m for m in roles if m.start >= at and _narrower(m, parents[-1])):
                     yield self._relate(child, "kindOf", parents[-1], sentence, ctx.doc, "pattern:kind-of")
         if back:
-            at = sentence.start + sentence.text.index(back)
+            at = sentence.start + ctx.masked(index).index(back)
             parents = [m for m in roles if m.start >= at] or [p for p in [ctx.nearest(index, "Role")] if p]
             for parent in parents:
-                for child in (m for m in roles if m.end <= at and m.key != parent.key):
+                for child in (m for m in roles if m.end <= at and _narrower(m, parent)):
                     yield self._relate(child, "kindOf", parent, sentence, ctx.doc, "pattern:kind-of-back")
 
     # ------------------------------------------------------------ sentence rules
     def _requires(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Role + skill + requirement word (in the sentence or its heading) → role requiresSkill skill."""
         skills = [m for m in here if m.cls == "Skill"]
-        if not skills:
+        if not skills or sentence.is_heading:
             return
-        in_sentence_trigger = self._has("requiresTrigger", sentence.text)
+        in_sentence_trigger = self._has("requiresTrigger", ctx.masked(index))
         if not in_sentence_trigger and not any(self._has("requiresTrigger", h) for h in sentence.section):
             return
         roles, rule, confidence = ctx.roles_for(index, here)
@@ -138,7 +152,7 @@ class PatternExtractor:
     def _hires(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Company type + role + hiring word → company type hires role (the company type may end the sentence before)."""
         roles = [m for m in here if m.cls == "Role"]
-        if not roles or not self._has("hiresTrigger", sentence.text):
+        if not roles or not self._has("hiresTrigger", ctx.masked(index)):
             return
         companies = [m for m in here if m.cls == "CompanyType"]
         rule = "pattern:hires"
@@ -151,7 +165,7 @@ class PatternExtractor:
 
     def _serves(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Company type + 服务的对象 + team → a PM there servesTeam the team."""
-        trigger = self._has("servesTrigger", sentence.text)
+        trigger = self._has("servesTrigger", ctx.masked(index))
         if not trigger:
             return
         for company in (m for m in here if m.cls == "CompanyType"):
@@ -189,10 +203,10 @@ class PatternExtractor:
 
     def _should_know(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Role + 了解 / 使用过 + products or technologies → role shouldKnow them."""
-        trigger = self._has("shouldKnowTrigger", sentence.text)
+        trigger = self._has("shouldKnowTrigger", ctx.masked(index))
         if not trigger:
             return
-        at = sentence.start + sentence.text.index(trigger)
+        at = sentence.start + ctx.masked(index).index(trigger)
         things = [m for m in here if m.cls in ("Product", "Technology") and m.start > at]
         if not things:
             return
@@ -215,6 +229,15 @@ class _Context:
                 self.heading_mentions.setdefault(sentence.text, found)
         title_roles = [m for m in self.heading_mentions.get(self.doc.meta.title, []) if m.cls == "Role"]
         self.title_role = max(title_roles, key=lambda m: (len(m.label), m.key)) if title_roles else None
+
+    def masked(self, index: int) -> str:
+        """The sentence with its mentions blanked out, so trigger words are never read inside names (深度学习 ≠ 学习)."""
+        sentence = self.doc.sentences[index]
+        chars = list(sentence.text)
+        for mention in self.by_sentence[index]:
+            for i in range(mention.start - sentence.start, mention.end - sentence.start):
+                chars[i] = "□"
+        return "".join(chars)
 
     def nearest(self, index: int, cls: str) -> Mention | None:
         """The first mention of cls in the sentence's headings, innermost heading first."""
@@ -245,6 +268,11 @@ class _Context:
         if index == 0 or self.doc.sentences[index - 1].section != self.doc.sentences[index].section:
             return []
         return self.by_sentence[index - 1]
+
+
+def _narrower(child: Mention, parent: Mention) -> bool:
+    """True unless child is the parent or a generic head of it (产品经理 is never a kind of 大模型产品经理)."""
+    return child.key != parent.key and not parent.label.endswith(child.label)
 
 
 def _stages(text: str, start: int) -> list[tuple[int, str]]:
