@@ -14,7 +14,7 @@ def ensure_dir(directory: Path) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create output folder: {exc.strerror}", where=str(directory),
+        raise OutputError(f"output folder is not a writable folder ({exc.strerror})", where=str(directory),
                           fix="choose another --out folder or fix its permissions") from None
     if not os.access(directory, os.W_OK):
         raise OutputError("output folder is not writable", where=str(directory),

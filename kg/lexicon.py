@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.errors import OntologyError
+from kg.model import Token
 from kg.normalize import fold_text, is_cjk, is_word_char, match_key
 from kg.ontology import LexiconEntry, Ontology
-from kg.model import Token
 
 
 @dataclass(frozen=True)

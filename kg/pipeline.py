@@ -109,11 +109,11 @@ def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None
 
 def _write(graph: Graph, report: dict, out: Path, timings: dict[str, float]) -> tuple[Path, ...]:
     """Write graph.ttl, graph.html and run.json atomically, HTML and Turtle first so the report lists them."""
-    from kg.render import render_html
+    from kg.render import render_html, write_html
 
     started = time.perf_counter()
     atomic_write(out / TURTLE_FILE, serialize_turtle(graph))
-    atomic_write(out / HTML_FILE, render_html(graph).encode("utf-8"))
+    write_html(render_html(graph), out / HTML_FILE)
     timings["write"] = round(time.perf_counter() - started, 3)
     atomic_write(out / REPORT_FILE, (json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"))
     return out / TURTLE_FILE, out / HTML_FILE, out / REPORT_FILE

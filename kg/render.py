@@ -5,10 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
-import tempfile
-from contextlib import suppress
 from html import escape
 from importlib.resources import files
 from pathlib import Path
@@ -17,6 +14,7 @@ from typing import Any
 from rdflib import Graph
 
 from kg.errors import OutputError
+from kg.io import atomic_write
 from kg.views import class_styles, to_networkx
 
 VIS_DIR = "templates/lib/vis-9.1.2"
@@ -113,24 +111,5 @@ def render_html(graph: Graph, *, title: str = "AIGC 职业知识图谱") -> str:
 
 
 def write_html(html: str, path: Path) -> None:
-    """Write the page as UTF-8, atomically: a temp file in the same folder, then os.replace."""
-    path = Path(path)
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(
-            f"cannot create a file in {path.parent}: {exc.strerror or exc}",
-            where=str(path),
-            fix="choose an existing, writable output folder",
-        ) from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(html)
-            os.fchmod(handle.fileno(), 0o644)
-        os.replace(temp, path)
-    except BaseException as exc:
-        with suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {path.name}: {exc.strerror or exc}", where=str(path)) from exc
-        raise
+    """Write the page as UTF-8, atomically (see kg.io.atomic_write)."""
+    atomic_write(Path(path), html.encode("utf-8"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -67,9 +68,20 @@ class Resolved:
     rejected: int  # relations dropped by domain / range checks
 
 
+def iri_safe(text: str) -> str:
+    """Text usable in an IRI path segment: letters and digits of any script kept, everything else %-encoded."""
+    out = []
+    for ch in text:
+        if ch.isascii() and (ch.isalnum() or ch in "-._~") or not ch.isascii() and unicodedata.category(ch)[0] in "LN":
+            out.append(ch)
+        else:
+            out.append(quote(ch, safe=""))
+    return "".join(out)
+
+
 def entity_iri(cls: str, label: str) -> str:
-    """IRI of a discovered entity: class + percent-encoded match key (RFC 3987-safe, deterministic)."""
-    return f"{KGR}{cls}-{quote(match_key(label), safe='')}"
+    """IRI of a discovered entity: class + match key, IRI-safe (RFC 3987) and deterministic."""
+    return f"{KGR}{cls}-{iri_safe(match_key(label))}"
 
 
 def resolve(extractions: list[Extraction], ontology: Ontology, lexicon: Lexicon, min_confidence: float) -> Resolved:

@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 
 from kg.config import PROJECT_ROOT, Settings
 from kg.errors import InputError
-from kg.ingest import IngestResult, decode, discover, html_charset, ingest, parse_document
+from kg.ingest import (
+    IngestResult,
+    decode,
+    discover,
+    html_charset,
+    ingest,
+    parse_document,
+)
 from kg.text import normalise, split_sentences
 
 SEEDS = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))

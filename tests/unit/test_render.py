@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDFS
 
-from kg import render
+import kg.io as kg_io
 from kg.errors import OutputError
 from kg.namespaces import KGR
 from kg.render import render_html, write_html
@@ -176,7 +176,7 @@ def test_write_html_keeps_old_file_when_replace_fails(tmp_path: Path, monkeypatc
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(render.os, "replace", broken_replace)
+    monkeypatch.setattr(kg_io.os, "replace", broken_replace)
     with pytest.raises(OutputError, match="graph.html"):
         write_html("新页面", target)
     assert target.read_bytes() == b"old page"
@@ -187,7 +187,7 @@ def test_write_html_removes_temp_file_on_interrupt(tmp_path: Path, monkeypatch: 
     def interrupted(src: str, dst: str) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(render.os, "replace", interrupted)
+    monkeypatch.setattr(kg_io.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_html("页面", tmp_path / "graph.html")
     assert os.listdir(tmp_path) == []
