@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 # Characters that never matter for identity: spaces, hyphens and dashes, underscores, dots between
 # words in names like "Leonardo.Ai" are kept (they separate versions: "FLUX.1"), middle dots are not.
-_SEPARATORS = frozenset(" \t\u3000\u00a0_-\u00b7\u30fb\u2027")
+_SEPARATORS = frozenset(" \t\u3000\u00a0_-\u00b7\u30fb\u2027*")  # "*": markdown emphasis inside names
 
 
 def _is_ignorable(ch: str) -> bool:

@@ -1,0 +1,288 @@
+"""Tests of the extractors (open vocabulary and patterns) on short Chinese texts, and of the extractor registry."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+import kg.extract
+from kg.errors import ExtractorError
+from kg.model import Extraction, Mention, Relation
+from kg.namespaces import KGR
+
+
+def mentions_of(state: Extraction, surface: str) -> list[Mention]:
+    return [m for m in state.mentions if m.surface == surface]
+
+
+def relations_of(state: Extraction, predicate: str) -> list[Relation]:
+    return [r for r in state.relations if r.predicate == predicate]
+
+
+def pairs(state: Extraction, predicate: str) -> set[tuple[str, str]]:
+    """(subject label, object label) of every relation with the predicate."""
+    return {(r.subject.label, r.object.label) for r in relations_of(state, predicate)}
+
+
+def assert_offsets_true(state: Extraction) -> None:
+    """Every mention surface and every evidence sentence is exactly the document text at its offsets."""
+    text = state.document.text
+    for m in state.mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.surface, m
+    for r in state.relations:
+        assert text[r.evidence.start:r.evidence.end] == r.evidence.sentence, r
+
+
+# ---------------------------------------------------------------- open vocabulary: Latin names
+
+
+def test_unknown_latin_name_listed_with_products_is_a_product(run) -> None:
+    state = run("了解并使用过ChatGPT、FooGen、Midjourney 等工具")
+    [foogen] = mentions_of(state, "FooGen")
+    assert foogen.cls == "Product"
+    assert foogen.iri == ""  # not from the lexicon
+    assert foogen.key == "Product:foogen"
+    assert foogen.rule.startswith("open:")
+    assert mentions_of(state, "ChatGPT")[0].iri == str(KGR.ChatGPT)
+    assert mentions_of(state, "Midjourney")[0].iri == str(KGR.Midjourney)
+
+
+def test_unknown_latin_name_alone_is_low_confidence(run) -> None:
+    state = run("我昨天听说了FooGen这个词")
+    [foogen] = mentions_of(state, "FooGen")
+    assert foogen.cls != "Product"
+    assert foogen.confidence < 0.6
+
+
+def test_unknown_latin_name_before_company_is_an_organization(run) -> None:
+    state = run("FooLabs公司发布了新模型")
+    assert [m.cls for m in mentions_of(state, "FooLabs")] == ["Organization"]
+
+
+def test_latin_stopwords_are_not_names(run) -> None:
+    state = run("拿到offer之前先做个demo验证idea")
+    assert [m for m in state.mentions if m.rule.startswith("open:")] == []
+
+
+# ---------------------------------------------------------------- open vocabulary: roles and skills
+
+
+def test_unknown_product_manager_role_is_a_role(run) -> None:
+    state = run("我想成为一名视频生成产品经理")
+    [role] = mentions_of(state, "视频生成产品经理")
+    assert role.cls == "Role"
+    assert role.key == "Role:视频生成产品经理"
+    # the role swallows the parts it is made of
+    assert [m.surface for m in state.mentions] == ["视频生成产品经理"]
+
+
+def test_skill_head_makes_a_skill(run) -> None:
+    state = run("AIGC产品经理需要数据处理能力。")
+    [skill] = mentions_of(state, "数据处理能力")
+    assert skill.cls == "Skill"
+    assert ("AIGC产品经理", "数据处理能力") in pairs(state, "requiresSkill")
+
+
+@pytest.mark.parametrize("text", ["有模型自研能力的公司更少。", "我们要找有模型自研能力的公司合作", "有模型自研能力的大厂"])
+def test_capability_of_a_company_is_not_a_skill(run, text: str) -> None:
+    state = run(text)
+    assert [m for m in state.mentions if m.cls == "Skill"] == []
+
+
+def test_skill_lead_word(run) -> None:
+    state = run("AIGC产品经理要懂业务。")
+    assert [m.cls for m in mentions_of(state, "懂业务")] == ["Skill"]
+
+
+# ---------------------------------------------------------------- madeBy
+
+
+def test_org_prefixed_known_product_is_made_by_the_org(run) -> None:
+    state = run("百度千帆大模型平台很好用")
+    made = relations_of(state, "madeBy")
+    assert [(r.subject.iri, r.object.iri) for r in made] == [(str(KGR.Qianfan), str(KGR.Baidu))]
+
+
+def test_org_prefixed_unknown_product_is_a_product_made_by_the_org(run) -> None:
+    state = run("百度飞桨大模型平台很好用")
+    [product] = mentions_of(state, "百度飞桨大模型平台")
+    assert product.cls == "Product"
+    made = relations_of(state, "madeBy")
+    assert [(r.subject.surface, r.object.iri) for r in made] == [("百度飞桨大模型平台", str(KGR.Baidu))]
+
+
+def test_org_with_release_verb_makes_product(run) -> None:
+    state = run("OpenAI发布了ChatGPT")
+    assert {(r.subject.iri, r.object.iri) for r in relations_of(state, "madeBy")} == {(str(KGR.ChatGPT), str(KGR.OpenAI))}
+
+
+# ---------------------------------------------------------------- lineage
+
+
+def test_lineage_chain(run) -> None:
+    state = run("发展路线：循环神经网络-Transformer-ChatGPT")
+    chain = {(r.subject.iri, r.object.iri) for r in relations_of(state, "evolvesInto")}
+    assert chain == {(str(KGR.RNN), str(KGR.Transformer)), (str(KGR.Transformer), str(KGR.ChatGPT))}
+    for r in relations_of(state, "evolvesInto"):
+        assert r.evidence.rule == "structure:lineage"
+    assert_offsets_true(state)
+
+
+def test_lineage_unknown_stage_becomes_technology(run) -> None:
+    state = run("技术路线：拼接合成阶段-循环神经网络")
+    [stage] = mentions_of(state, "拼接合成")
+    assert stage.cls == "Technology"
+    assert {(r.subject.surface, r.object.iri) for r in relations_of(state, "evolvesInto")} == {
+        ("拼接合成", str(KGR.RNN))}
+
+
+def test_no_lineage_without_trigger(run) -> None:
+    state = run("我们比较了循环神经网络-Transformer-ChatGPT")
+    assert relations_of(state, "evolvesInto") == []
+
+
+# ---------------------------------------------------------------- representative products
+
+
+def test_representative_product_generates_the_heading_content_type(run) -> None:
+    text = "# 内容生成\n\n**3）图像生成**\n\n**产品代表：**Midjourney\n"
+    state = run(text)
+    generates = [r for r in relations_of(state, "generates")
+                 if r.subject.cls == "Product" and r.subject.label == "Midjourney"]
+    assert len(generates) == 1
+    relation = generates[0]
+    assert relation.object.cls == "ContentType" and relation.object.label == "图像"
+    assert "Midjourney" in relation.evidence.sentence
+    assert state.document.text[relation.evidence.start:relation.evidence.end] == relation.evidence.sentence
+    assert relation.evidence.rule == "structure:representative-product"
+
+
+def test_representative_product_without_content_heading_generates_nothing(run) -> None:
+    state = run("# 工具\n\n**产品代表：**Midjourney\n")
+    assert relations_of(state, "generates") == []
+
+
+# ---------------------------------------------------------------- kindOf
+
+
+def test_divided_into_gives_two_kinds(run) -> None:
+    state = run("将AIGC产品经理划分为：【大模型产品经理】 和 【AIGC应用产品经理】")
+    kinds = relations_of(state, "kindOf")
+    assert len(kinds) == 2
+    assert {(r.subject.iri, r.object.iri) for r in kinds} == {
+        (str(KGR.LLMProductManager), str(KGR.AIGCProductManager)),
+        (str(KGR.AIGCApplicationProductManager), str(KGR.AIGCProductManager)),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "将AIGC产品经理划分为：【大模型产品经理】 和 【AIGC应用产品经理】，它们都是产品经理。",
+        "## AIGC产品经理\n\n产品经理、大模型产品经理均属于这个范畴。",
+        "大模型产品经理可以分为产品经理和AIGC应用产品经理",
+    ],
+)
+def test_generic_product_manager_is_never_a_kind_of_a_specific_role(run, text: str) -> None:
+    state = run(text)
+    generic = str(KGR.ProductManager)
+    assert mentions_of(state, "产品经理"), "the generic role must be mentioned for this test to mean anything"
+    assert [r for r in relations_of(state, "kindOf") if r.subject.iri == generic] == []
+    for r in relations_of(state, "kindOf"):
+        assert r.subject.key != r.object.key
+
+
+def test_belongs_to_this_category_under_a_role_heading(run) -> None:
+    state = run("## AIGC产品经理\n\n大模型产品经理、AIGC应用产品经理均属于这个范畴。")
+    assert {(r.subject.iri, r.object.iri) for r in relations_of(state, "kindOf")} == {
+        (str(KGR.LLMProductManager), str(KGR.AIGCProductManager)),
+        (str(KGR.AIGCApplicationProductManager), str(KGR.AIGCProductManager)),
+    }
+
+
+# ---------------------------------------------------------------- servesTeam, shouldKnow
+
+
+def test_company_type_serves_team(run) -> None:
+    state = run("如果你选择的是**模型厂**，那你服务的对象就是算法团队")
+    serves = relations_of(state, "servesTeam")
+    assert [(r.subject.iri, r.object.iri) for r in serves] == [(str(KGR.ModelMaker), str(KGR.AlgorithmTeam))]
+    assert serves[0].subject.cls == "CompanyType" and serves[0].object.cls == "Team"
+
+
+def test_no_serves_without_trigger(run) -> None:
+    state = run("如果你选择的是**模型厂**，那你会认识算法团队")
+    assert relations_of(state, "servesTeam") == []
+
+
+def test_learning_inside_deep_learning_does_not_trigger_should_know(run) -> None:
+    # 学习 is a shouldKnow trigger, but here it only appears inside the name 深度学习
+    state = run("AIGC产品经理关注深度学习与Transformer的进展。")
+    assert {m.iri for m in state.mentions} >= {str(KGR.AIGCProductManager), str(KGR.DeepLearning), str(KGR.Transformer)}
+    assert relations_of(state, "shouldKnow") == []
+
+
+def test_should_know_with_a_real_trigger(run) -> None:
+    state = run("AIGC产品经理需要了解深度学习与Transformer。")
+    assert {(r.subject.iri, r.object.iri) for r in relations_of(state, "shouldKnow")} == {
+        (str(KGR.AIGCProductManager), str(KGR.DeepLearning)),
+        (str(KGR.AIGCProductManager), str(KGR.Transformer)),
+    }
+
+
+# ---------------------------------------------------------------- mentions are text-true
+
+
+TRICKY = [
+    "了解并使用过ChatGPT、FooGen、Midjourney 等工具",
+    "用Ｓｔａｂｌｅ－Ｄｉｆｆｕｓｉｏｎ和Stable\u200bDiffusion及Stable–Diffusion画图",
+    "# 转行**AIGC产品经理**\n\n1. **大模型产品经理**需要懂业务、数据处理能力😀。\n> 引用 `SD` 代码",
+    "百度千帆大模型平台和字节扣子智能体都很火；openai 的 GPT 4 也是。",
+    "发展路线：GAN/VAE/Flow-base模型 → 扩散模型 → Stable Diffusion 3",
+    "参考[Midjourney教程](https://example.com/a?q=mj#sd)和\u3000Runaway\u00a0Gen-2",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_every_mention_surface_equals_the_text_slice(run, text: str) -> None:
+    state = run(text)
+    assert state.mentions, "each sample names something"
+    assert_offsets_true(state)
+    assert list(state.mentions) == sorted(state.mentions, key=lambda m: (m.start, m.end, m.cls, m.key))
+
+
+FRAGMENTS = [
+    "AIGC产品经理", "需要", "了解", "Midjourney", "、", "，", "。", "Stable Diffusion", "ＳＤ", "\u200b", "\u3000", "**",
+    "数据处理能力", "的公司", "模型厂", "服务的对象", "算法团队", "发展路线：", "-", "Transformer", "FooGen", "等工具",
+    "百度", "千帆", "平台", "\n", "# ", "😀", "C++", "深度学习", "[链接](https://x.com/mj)", "字节", "划分为", "产品经理",
+]
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=14))
+@hypothesis_settings(max_examples=60, deadline=None)
+def test_random_fragment_mixes_keep_offsets_true(run, parts: list[str]) -> None:
+    assert_offsets_true(run("".join(parts)))
+
+
+# ---------------------------------------------------------------- registry
+
+
+def test_registry_knows_the_builtin_extractors() -> None:
+    assert {"lexicon", "open_vocabulary", "patterns"} <= set(kg.extract.available())
+
+
+def test_unknown_extractor_name_raises_and_lists_the_known_ones(resources) -> None:
+    with pytest.raises(ExtractorError) as raised:
+        kg.extract.create(("lexicon", "no_such_extractor"), resources)
+    message = raised.value.message
+    assert "no_such_extractor" in message
+    for name in kg.extract.available():
+        assert name in message
+
+
+def test_create_builds_extractors_in_order(resources) -> None:
+    built = kg.extract.create(("patterns", "lexicon"), resources)
+    assert [type(e).__name__ for e in built] == ["PatternExtractor", "LexiconExtractor"]
