@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -14,6 +15,8 @@ from kg.namespaces import KG, KGA, KGE, PREFIXES, SCHEMA
 from kg.normalize import clean_label, is_cjk
 from kg.ontology import Ontology
 from kg.resolve import Entity, Resolved, entity_iri
+
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
 
 def article_iri(doc_id: str) -> URIRef:
@@ -44,10 +47,13 @@ def build_graph(resolved: Resolved, documents: list[Document], ontology: Ontolog
     iris = {entity.key: URIRef(entity.iri) for entity in resolved.entities}
     for document in documents:
         _add_article(graph, document)
+    titles = {doc.doc_id: clean_label(doc.meta.title) for doc in documents}
     for doc_id, key, evidence in resolved.mentions:
-        _add_fact(graph, article_iri(doc_id), KG.mentions, iris[key], [evidence])
+        _add_fact(graph, article_iri(doc_id), KG.mentions, iris[key], [evidence], titles[doc_id])
     for fact in resolved.facts:
-        _add_fact(graph, iris[fact.subject], KG[fact.predicate], iris[fact.object], fact.evidence)
+        for evidence in fact.evidence:
+            _add_fact(graph, iris[fact.subject], KG[fact.predicate], iris[fact.object], [evidence],
+                      titles[evidence.doc_id])
     return graph
 
 
@@ -112,7 +118,17 @@ def _add_author(graph: Graph, article: URIRef, doc: Document) -> None:
                                                               "metadata:author")])
 
 
-def _add_fact(graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef, evidence) -> None:
+def section_text(section: tuple[str, ...], title: str) -> str:
+    """A readable heading path: markdown escapes and emphasis removed, the article title and repeats dropped."""
+    parts: list[str] = []
+    for heading in section:
+        text = clean_label(MARKDOWN_ESCAPE.sub(r"\1", heading).replace("**", ""))
+        if text and text != title and (not parts or parts[-1] != text):
+            parts.append(text)
+    return " / ".join(parts)
+
+
+def _add_fact(graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef, evidence, title: str = "") -> None:
     """The fact triple and one reified Evidence node per piece of evidence."""
     graph.add((subject, predicate, obj))
     for ev in evidence:
@@ -127,8 +143,8 @@ def _add_fact(graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef, evi
         graph.add((node, KG.startOffset, Literal(ev.start, datatype=XSD.integer)))
         graph.add((node, KG.endOffset, Literal(ev.end, datatype=XSD.integer)))
         graph.add((node, KG.rule, Literal(ev.rule)))
-        if ev.section:
-            section = " / ".join(ev.section)
+        section = section_text(ev.section, title)
+        if section:
             graph.add((node, KG.section, Literal(section, lang=_lang(section))))
 
 

@@ -10,9 +10,14 @@ from dataclasses import dataclass
 _SEPARATORS = frozenset(" \t\u3000\u00a0_-\u00b7\u30fb\u2027*")  # "*": markdown emphasis inside names
 
 
+# Default-ignorable code points outside category Cf (Unicode DerivedCoreProperties): invisible fillers and joiners.
+_INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0") | frozenset(map(chr, range(0x180B, 0x1810))) \
+    | frozenset(map(chr, range(0xFE00, 0xFE10)))
+
+
 def _is_ignorable(ch: str) -> bool:
     """True for characters dropped from match keys: separators, format and control characters."""
-    if ch in _SEPARATORS:
+    if ch in _SEPARATORS or ch in _INVISIBLE:
         return True
     category = unicodedata.category(ch)
     return category in ("Cf", "Cc", "Pd", "Zs", "Zl", "Zp") or ch == "\u00ad"
@@ -36,7 +41,7 @@ def clean_label(text: str) -> str:
     kept = []
     for ch in unicodedata.normalize("NFC", text):
         category = unicodedata.category(ch)
-        if category in ("Cf", "Cc") and ch not in "\t\n":
+        if (category in ("Cf", "Cc") and ch not in "\t\n") or ch in _INVISIBLE:
             continue
         kept.append(" " if ch.isspace() or category == "Zs" else ch)
     return " ".join("".join(kept).split())

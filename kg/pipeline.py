@@ -100,7 +100,7 @@ def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None
     lap("resolve")
     graph = build_graph(resolved, list(ingested.documents), resources.ontology)
     lap("build")
-    report = _report(settings, paths, ingested, extractions, resolved, graph, timings)
+    report = _report(settings, paths, ingested, extractions, resolved, graph, timings, resources.ontology.classes)
     files: tuple[Path, ...] = ()
     if write:
         files = _write(graph, report, out, timings)
@@ -130,9 +130,14 @@ def _versions() -> dict[str, str]:
     return found
 
 
-def _report(settings, paths, ingested: IngestResult, extractions, resolved: Resolved, graph: Graph, timings) -> dict:
+def _entities_by_class(graph: Graph, classes: tuple[str, ...]) -> dict[str, int]:
+    """Entities per class, counted in the built graph (authors included)."""
+    return {cls: n for cls in classes if (n := sum(1 for _ in graph.subjects(RDF.type, KG[cls])))}
+
+
+def _report(settings, paths, ingested: IngestResult, extractions, resolved: Resolved, graph: Graph, timings,
+            resources_classes: tuple[str, ...]) -> dict:
     """The run report written to run.json."""
-    entity_key_cls = {e.key: e.cls for e in resolved.entities}
     per_article = []
     for extraction in extractions:
         doc = extraction.document
@@ -153,7 +158,7 @@ def _report(settings, paths, ingested: IngestResult, extractions, resolved: Reso
         },
         "articles": per_article,
         "skipped": [asdict(s) for s in ingested.skipped],
-        "entities_by_class": dict(sorted(Counter(entity_key_cls.values()).items())),
+        "entities_by_class": _entities_by_class(graph, resources_classes),
         "relations_by_property": dict(sorted(Counter(f.predicate for f in resolved.facts).items())),
         "mentions": len(resolved.mentions),
         "evidence": sum(1 for _ in graph.subjects(RDF.type, KG.Evidence)),

@@ -13,21 +13,28 @@ from kg.config import Settings
 
 @contextlib.contextmanager
 def progress_bar(settings: Settings) -> Iterator[Callable[[int, int], None]]:
-    """A progress callback that shows a bar on stderr once a run has many articles."""
+    """A progress callback that shows a bar on stderr once a run has many articles (nothing for short runs)."""
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True, console=None) as bar:
-        task = None
+    bar: Progress | None = None
+    task = None
 
-        def update(done: int, total: int) -> None:
-            nonlocal task
-            if total < settings.progress_threshold:
-                return
-            if task is None:
-                task = bar.add_task("extracting", total=total)
-            bar.update(task, completed=done)
+    def update(done: int, total: int) -> None:
+        nonlocal bar, task
+        if total < settings.progress_threshold:
+            return
+        if bar is None:
+            bar = Progress(console=Console(stderr=True), transient=True)
+            bar.start()
+            task = bar.add_task("extracting", total=total)
+        bar.update(task, completed=done)
 
+    try:
         yield update
+    finally:
+        if bar is not None:
+            bar.stop()
 
 
 def print_summary(report: dict, files: tuple[Path, ...]) -> None:

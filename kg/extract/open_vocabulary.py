@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from kg.extract import register
-from kg.extract.mentions import in_sentence, new_mention, overlaps, with_mentions
+from kg.extract.mentions import (
+    in_links,
+    in_sentence,
+    link_ranges,
+    new_mention,
+    overlaps,
+    with_mentions,
+)
 from kg.extract.resources import Resources
 from kg.model import Document, Extraction, Mention, Sentence, Token
 from kg.normalize import is_cjk, match_key
@@ -130,6 +137,7 @@ class OpenVocabularyExtractor:
     def _latin_names(self, doc: Document, sentence: Sentence, taken: list[Mention]) -> list[Mention]:
         """Unknown Latin-script names typed from the words around them."""
         found = []
+        links = link_ranges(sentence)
         for match in LATIN_NAME.finditer(sentence.text):
             name = match.group().rstrip(".-")
             start = sentence.start + match.start()
@@ -137,7 +145,7 @@ class OpenVocabularyExtractor:
             key = match_key(name)
             if len(key) < 2 or key in self.latin_stop or key.isdigit():
                 continue
-            if any(overlaps(m, start, end) for m in taken + found):
+            if in_links(start, end, links) or any(overlaps(m, start, end) for m in taken + found):
                 continue
             cls, confidence, rule = self._type_latin(doc, sentence, start, end, name, taken)
             found.append(new_mention(doc, start, end, cls, rule, confidence))

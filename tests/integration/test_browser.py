@@ -154,3 +154,18 @@ def test_large_graph_settles_within_seconds(browser: Any, tmp_path: Path) -> Non
     assert visit.body("kg-nodes") == "500"
     assert visit.errors == [] and set(visit.requests) <= {path.as_uri()}
     visit.page.close()
+
+
+def test_seeds_graph_opens_offline_and_answers_a_search(browser: Any, seeds_build) -> None:
+    """The real build of seeds/: drawn with the network blocked; Midjourney shows what it generates, with evidence."""
+    path = seeds_build[1] / "graph.html"
+    visit = Visit(browser, path)
+    visit.page.wait_for_selector(READY, state="attached", timeout=30_000)
+    assert int(visit.body("kg-nodes")) > 200
+    visit.page.fill("#kg-search", "MJ")
+    visit.page.press("#kg-search", "Enter")
+    panel = visit.page.locator("#kg-panel").inner_text()
+    assert "Midjourney" in panel and "图像" in panel and "产品代表" in panel
+    assert visit.dialogs == [] and visit.errors == []
+    assert set(visit.requests) <= {path.as_uri()}
+    visit.page.close()

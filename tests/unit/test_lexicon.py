@@ -9,8 +9,8 @@ import pytest
 
 from kg.config import Settings
 from kg.errors import OntologyError
-from kg.extract.resources import Resources
 from kg.extract import create
+from kg.extract.resources import Resources
 from kg.lexicon import Lexicon
 from kg.model import Token
 from kg.namespaces import KGR
@@ -154,8 +154,6 @@ def test_link_text_still_gives_mentions(run) -> None:
     assert [m.surface for m in state.mentions if m.iri == str(KGR.Midjourney)] == ["Midjourney"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: open_vocabulary's Latin-name rule ignores link targets and bare URLs, "
-                   "so 'image.example.com' / 'midjourney.png' become Concept mentions")
 @pytest.mark.parametrize(
     "text",
     ["参考[文章](https://image.example.com/midjourney.png)的说法", "参考 https://example.com/midjourney 这个链接"],

@@ -127,8 +127,6 @@ def test_clean_label_has_no_invisible_edges_or_runs_of_space(text: str) -> None:
             assert not edge.isspace() and unicodedata.category(edge) not in ("Cf", "Cc", "Zs")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: clean_label keeps default-ignorable invisible characters that are not "
-                   "category Cf (U+3164 HANGUL FILLER, U+034F COMBINING GRAPHEME JOINER) at a label's edges")
 @pytest.mark.parametrize("invisible", ["\u3164", "\u034f", "\u115f"])
 def test_clean_label_strips_default_ignorable_edges(invisible: str) -> None:
     assert clean_label(f"{invisible}Midjourney{invisible}") == "Midjourney"
