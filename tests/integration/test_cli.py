@@ -81,3 +81,9 @@ def test_strict_turns_a_skip_into_an_error(tmp_path: Path) -> None:
     result = run_kg("build", str(articles), "--out", str(tmp_path / "out"), "--strict")
     assert result.returncode == 2 and "bad.txt" in result.stderr
     assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"kg {name}" in readme, f"README.md does not show `kg {name}`"
