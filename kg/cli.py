@@ -73,6 +73,92 @@ def build(inputs: tuple[Path, ...], out_dir: Path, ontology_dir: Path | None, st
     print_summary(result.report, result.files)
 
 
+@cli.command("eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=None,
+              help="Score this Turtle file instead of building INPUTS (default: output/graph.ttl).")
+@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
+              help="Score only the gold articles of this split.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--show", type=int, default=30, show_default=True, help="How many misses / false positives to list.")
+def eval_command(gold: Path, inputs: tuple[Path, ...], graph_path: Path | None, split: str, fmt: str,
+                 show: int) -> None:
+    """Score extraction against gold annotations: P / R / F1 per class and property, misses, false positives.
+
+    GOLD is a gold .tsv file or a folder of them (format: gold/README.md). With INPUTS, kg builds them in
+    memory and scores that; otherwise it scores --graph (default output/graph.ttl).
+
+    \b
+    Examples:
+      kg eval gold/seeds --split dev          # score output/graph.ttl on the dev articles
+      kg eval gold/unseen gold/unseen/articles --format json
+    """
+    import json
+
+    from kg.evaluate import evaluate, load_gold
+    from kg.summary import print_evaluation
+
+    articles = load_gold(gold)
+    graph = _graph_for(inputs, graph_path)
+    result = evaluate(articles, graph, split).as_dict()
+    if fmt == "json":
+        click.echo(json.dumps({"split": split, **result}, ensure_ascii=False, indent=2))
+    else:
+        print_evaluation(result, split, show)
+
+
+@cli.command("candidates")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="The build folder whose run.json and graph.ttl to read.")
+@click.option("--accept", "accepted", multiple=True, metavar="NAME[=Class]",
+              help="Add this name to ontology/lexicon-accepted.ttl (repeatable); the next build knows it.")
+@click.option("--ontology", "ontology_dir", type=click.Path(path_type=Path), default=None,
+              help="Ontology folder to write into (default: the project's ontology/).")
+@click.option("--limit", type=int, default=50, show_default=True, help="How many names to list.")
+def candidates_command(out_dir: Path, accepted: tuple[str, ...], ontology_dir: Path | None, limit: int) -> None:
+    """List names the lexicon does not know, with proposed class, confidence, count and an example; accept some.
+
+    \b
+    Examples:
+      kg candidates                                   # the review queue of output/
+      kg candidates --accept "FLUX.1" --accept "小智=Person"
+    """
+    import json
+
+    from kg.ontology import load_ontology
+    from kg.review import accept, candidates
+    from kg.store import load_graph
+
+    settings = Settings() if ontology_dir is None else Settings().with_(ontology_dir=ontology_dir)
+    report_path = out_dir / "run.json"
+    if not report_path.is_file():
+        raise KGError("no run report", where=str(report_path), fix="run `kg build` first")
+    queue = candidates(json.loads(report_path.read_text(encoding="utf-8")), load_graph(out_dir / "graph.ttl"))
+    if accepted:
+        for label, cls in accept(list(accepted), queue, load_ontology(settings.ontology_dir), settings.ontology_dir):
+            click.echo(f"accepted {label} as {cls} into {settings.ontology_dir / 'lexicon-accepted.ttl'}")
+        click.echo("run `kg build` again to use them")
+        return
+    click.echo(f"{len(queue)} names not in the lexicon (in graph = kept as Discovered; held out = below the "
+               f"confidence bar)")
+    for row in queue[:limit]:
+        status = "in graph" if row.in_graph else "held out"
+        click.echo(f"{row.label}\t{row.cls}\t{row.confidence:.2f}\t{row.count}\t{status}\t"
+                   f"{(row.examples[0] if row.examples else '')[:80]}")
+
+
+def _graph_for(inputs: tuple[Path, ...], graph_path: Path | None):
+    """The graph to score: a fresh in-memory build of INPUTS, or a Turtle file."""
+    from kg.store import load_graph
+
+    if inputs:
+        from kg.pipeline import build as run_build
+
+        return run_build(list(inputs), write=False).graph
+    return load_graph(graph_path or Path("output") / "graph.ttl")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="kg")

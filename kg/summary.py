@@ -50,3 +50,33 @@ def print_summary(report: dict, files: tuple[Path, ...]) -> None:
         click.echo(f"warning: {warning}", err=True)
     for path in files:
         click.echo(f"wrote {path}")
+
+
+def _row(name: str, scores: dict) -> str:
+    return (f"  {name:<16} P {scores['precision']:.3f}  R {scores['recall']:.3f}  F1 {scores['f1']:.3f}"
+            f"   ({scores['predicted']} found, {scores['gold']} gold)")
+
+
+def print_evaluation(result: dict, split: str, show: int) -> None:
+    """Scores per class and property, then up to `show` misses and false positives with their sentences."""
+    entities, relations = result["entities"], result["relations"]
+    click.echo(f"split: {split}")
+    click.echo("entities")
+    click.echo(_row("typed", entities["typed"]))
+    click.echo(_row("untyped", entities["untyped"]))
+    for cls, scores in entities["by_class"].items():
+        click.echo(_row(cls, scores))
+    click.echo("relations")
+    click.echo(_row("overall", relations["overall"]))
+    for prop, scores in relations["by_property"].items():
+        click.echo(_row(prop, scores))
+    for title, rows in (("misses", result["misses"]), ("false positives", result["false_positives"])):
+        click.echo(f"{title} ({len(rows)}{', first ' + str(show) if len(rows) > show else ''})")
+        for row in rows[:show]:
+            kind = row.get("class") or row.get("property")
+            line = f"  [{row['article']}] {row['kind']} {kind}: {row['name']}"
+            if row.get("found_as"):
+                line += f" (found as {', '.join(row['found_as'])})"
+            if row.get("sentence"):
+                line += f"\n      “{row['sentence'][:120]}”"
+            click.echo(line)

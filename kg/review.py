@@ -1,0 +1,83 @@
+"""The review queue: names the lexicon does not know, and accepting them into ontology/lexicon-accepted.ttl."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import PROV, SKOS
+
+from kg.build import new_graph
+from kg.errors import InputError, OntologyError
+from kg.io import atomic_write
+from kg.lexicon import Lexicon
+from kg.namespaces import KG
+from kg.normalize import clean_label, is_cjk
+from kg.ontology import Ontology, local_name
+from kg.resolve import entity_iri
+
+ACCEPTED_FILE = "lexicon-accepted.ttl"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An unknown name: in the graph as Discovered, or held out for low confidence."""
+
+    label: str
+    cls: str
+    confidence: float
+    count: int
+    in_graph: bool
+    examples: tuple[str, ...]
+
+
+def candidates(report: dict, graph: Graph | None) -> list[Candidate]:
+    """Held-out candidates from run.json plus discovered entities of the graph, most frequent first."""
+    rows = [Candidate(c["label"], c["cls"], c["confidence"], c["count"], False, tuple(c["examples"]))
+            for c in report.get("candidates", [])]
+    if graph is not None:
+        for node in graph.subjects(SKOS.inScheme, KG.Discovered):
+            cls = next((local_name(str(t)) for t in graph.objects(node, RDF.type)), "")
+            if cls == "Person" and (None, KG.hasAuthor, node) in graph:
+                continue
+            articles = list(graph.subjects(KG.mentions, node))
+            examples = sorted(str(graph.value(ev, KG.sentence)) for ev in graph.subjects(RDF.object, node)
+                              if graph.value(ev, RDF.predicate) == KG.mentions
+                              and graph.value(ev, PROV.wasDerivedFrom) in articles)
+            confidence = graph.value(node, KG.confidence)
+            rows.append(Candidate(str(graph.value(node, SKOS.prefLabel)), cls,
+                                  float(confidence) if confidence is not None else 1.0, len(articles), True,
+                                  tuple(examples[:3])))
+    return sorted(rows, key=lambda c: (-c.count, -c.confidence, c.label))
+
+
+def accept(names: list[str], queue: list[Candidate], ontology: Ontology, directory: Path) -> list[tuple[str, str]]:
+    """Write the named candidates (NAME or NAME=Class) as lexicon entries; return (label, class) written."""
+    chosen = []
+    for spec in names:
+        name, _, cls = spec.partition("=")
+        label = clean_label(name)
+        match = next((c for c in queue if c.label == label), None)
+        cls = cls.strip() or (match.cls if match else "")
+        if cls not in ontology.classes:
+            raise InputError(f"no class for {label!r}", where=spec,
+                             fix=f"write NAME=Class with Class one of: {', '.join(ontology.classes)}")
+        chosen.append((label, cls))
+    path = Path(directory) / ACCEPTED_FILE
+    graph = new_graph()
+    if path.exists():
+        graph.parse(path, format="turtle")
+    lexicon = Lexicon(ontology)
+    for label, cls in chosen:
+        known = lexicon.lookup(label)
+        if known is not None:
+            raise OntologyError(f"{label!r} is already in the lexicon as {known.iri}", fix="nothing to accept")
+        node = URIRef(entity_iri(cls, label))
+        graph.add((node, RDF.type, KG[cls]))
+        graph.add((node, SKOS.inScheme, KG.Lexicon))
+        graph.add((node, SKOS.prefLabel, Literal(label, lang="zh")))
+        if not any(is_cjk(ch) for ch in label):
+            graph.add((node, SKOS.prefLabel, Literal(label, lang="en")))
+    atomic_write(path, graph.serialize(format="longturtle").encode("utf-8"))
+    return chosen

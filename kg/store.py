@@ -1,0 +1,22 @@
+"""Loading a built graph back from Turtle, with a clear error when it is missing or malformed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.errors import InputError
+
+
+def load_graph(path: Path) -> Graph:
+    """Parse a Turtle file produced by `kg build`."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("graph file not found", where=str(path), fix="run `kg build` first or pass --graph PATH")
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises several parser exception types
+        raise InputError(f"cannot parse Turtle: {exc}", where=str(path), fix="rebuild it with `kg build`") from None
+    return graph
