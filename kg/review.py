@@ -55,9 +55,13 @@ def candidates(report: dict, graph: Graph | None) -> list[Candidate]:
 def accept(names: list[str], queue: list[Candidate], ontology: Ontology, directory: Path) -> list[tuple[str, str]]:
     """Write the named candidates (NAME or NAME=Class) as lexicon entries; return (label, class) written."""
     chosen = []
+    lexicon = Lexicon(ontology)
     for spec in names:
         name, _, cls = spec.partition("=")
         label = clean_label(name)
+        known = lexicon.lookup(label)
+        if known is not None:
+            raise OntologyError(f"{label!r} is already in the lexicon as {known.iri}", fix="nothing to accept")
         match = next((c for c in queue if c.label == label), None)
         cls = cls.strip() or (match.cls if match else "")
         if cls not in ontology.classes:
@@ -68,11 +72,7 @@ def accept(names: list[str], queue: list[Candidate], ontology: Ontology, directo
     graph = new_graph()
     if path.exists():
         graph.parse(path, format="turtle")
-    lexicon = Lexicon(ontology)
     for label, cls in chosen:
-        known = lexicon.lookup(label)
-        if known is not None:
-            raise OntologyError(f"{label!r} is already in the lexicon as {known.iri}", fix="nothing to accept")
         node = URIRef(entity_iri(cls, label))
         graph.add((node, RDF.type, KG[cls]))
         graph.add((node, SKOS.inScheme, KG.Lexicon))

@@ -1,0 +1,103 @@
+"""`kg eval` scores a build against gold; `kg candidates` lists unknown names and accepts them into the lexicon."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.config import Settings
+from kg.errors import InputError
+from kg.evaluate import evaluate, load_gold
+from kg.pipeline import build
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = """# 测试文章
+
+## 图像工具
+
+AIGC产品经理需要具备ROI分析能力。
+
+了解并使用过ChatGPT、Midjourney、Zorblax 等工具。
+"""
+GOLD = """# article: a.md
+# split: dev
+entity\tRole\tAIGC产品经理
+entity\tSkill\tROI分析
+entity\tProduct\tChatGPT
+entity\tProduct\tMJ\tMidjourney
+entity\tProduct\tNotMentionedAnywhere
+relation\tAIGC产品经理\trequiresSkill\tROI分析
+relation\tChatGPT\tmadeBy\tOpenAI
+"""
+
+
+@pytest.fixture()
+def scored(tmp_path: Path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "gold.tsv").write_text(GOLD, encoding="utf-8")
+    result = build([tmp_path / "in"], tmp_path / "out")
+    return tmp_path, evaluate(load_gold(tmp_path / "gold.tsv"), result.graph).as_dict()
+
+
+def test_scores_count_hits_misses_and_false_positives(scored) -> None:
+    _, result = scored
+    products = result["entities"]["by_class"]["Product"]
+    assert products["gold"] == 3
+    assert products["recall"] == pytest.approx(2 / 3, abs=1e-3)  # ChatGPT and MJ alias found; one is not
+    missed = {m["name"] for m in result["misses"] if m["kind"] == "entity"}
+    assert "NotMentionedAnywhere" in missed and "ChatGPT" not in missed
+    assert any(fp["name"] == "Zorblax" for fp in result["false_positives"])  # found, but not in this gold
+    relations = result["relations"]["by_property"]
+    assert relations["requiresSkill"]["recall"] == 1.0 and relations["madeBy"]["recall"] == 0.0
+    typed = result["entities"]["typed"]
+    assert 0 < typed["precision"] < 1 and typed["f1"] > 0
+
+
+def test_eval_cli_text_and_json(scored) -> None:
+    tmp_path, expected = scored
+    runner = CliRunner()
+    text = runner.invoke(cli, ["eval", str(tmp_path / "gold.tsv"), "--graph", str(tmp_path / "out" / "graph.ttl")])
+    assert text.exit_code == 0, text.output
+    assert "Product" in text.output and "NotMentionedAnywhere" in text.output and "F1" in text.output
+    data = runner.invoke(cli, ["eval", str(tmp_path / "gold.tsv"), str(tmp_path / "in"), "--format", "json"])
+    parsed = json.loads(data.output)
+    assert parsed["entities"]["typed"] == expected["entities"]["typed"]
+
+
+def test_split_filter_and_bad_gold(tmp_path: Path, scored) -> None:
+    folder, _ = scored
+    graph = build([folder / "in"], write=False).graph
+    assert evaluate(load_gold(folder / "gold.tsv"), graph, "test").as_dict()["entities"]["typed"]["gold"] == 0
+    (tmp_path / "bad.tsv").write_text("entity\tRole\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.tsv:1"):
+        load_gold(tmp_path / "bad.tsv")
+
+
+def test_candidates_are_listed_and_accepted_into_the_next_build(tmp_path: Path) -> None:
+    ontology = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", ontology)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_text(ARTICLE, encoding="utf-8")
+    settings = Settings().with_(ontology_dir=ontology)
+    build([tmp_path / "in"], tmp_path / "out", settings)
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["candidates", "--out", str(tmp_path / "out")])
+    assert listed.exit_code == 0 and "Zorblax\tProduct" in listed.output
+    accepted = runner.invoke(cli, ["candidates", "--out", str(tmp_path / "out"), "--ontology", str(ontology),
+                                   "--accept", "Zorblax", "--accept", "Zorblax调优=Skill"])
+    assert accepted.exit_code == 0, accepted.output
+    assert (ontology / "lexicon-accepted.ttl").exists()
+    again = build([tmp_path / "in"], write=False, settings=settings.with_(ontology_dir=ontology))
+    known = {str(o) for o in again.graph.objects(None, None) if str(o) == "Zorblax"}
+    assert known and "Zorblax" not in {c.label for c in again.resolved.candidates}
+    schemes = {str(s) for s in again.graph.subjects() if str(s).endswith("Product-zorblax")}
+    assert schemes, "the accepted entity keeps the IRI it had as a discovered entity"
+    refused = runner.invoke(cli, ["candidates", "--out", str(tmp_path / "out"), "--ontology", str(ontology),
+                                  "--accept", "Midjourney"])
+    assert refused.exit_code == 2 and "already in the lexicon" in refused.output
