@@ -50,6 +50,7 @@ class Ontology:
     properties: dict[str, PropertySpec]
     entries: tuple[LexiconEntry, ...]
     cues: dict[str, frozenset[str]]  # cue name -> words, from extraction.ttl
+    content_cues: dict[str, str]  # cue word -> IRI of the content type it implies (kg:content)
     source_hash: str  # fingerprint of every Turtle file read
 
     def cue(self, name: str) -> frozenset[str]:
@@ -149,6 +150,12 @@ def _entries(graph: Graph, classes: tuple[str, ...], where: str) -> list[Lexicon
     return entries
 
 
+def _content_cues(graph: Graph) -> dict[str, str]:
+    """Cue word -> content type IRI, for every cue resource with a kg:content."""
+    return {str(word): str(content) for cue, content in graph.subject_objects(KG.content)
+            for word in graph.objects(cue, KG.word)}
+
+
 def _cues(graph: Graph) -> dict[str, frozenset[str]]:
     """Cue name -> set of words, from every `kg:X kg:word "…"` triple."""
     cues: dict[str, set[str]] = {}
@@ -173,8 +180,9 @@ def load_ontology(directory: Path) -> Ontology:
     for path in lexicon_files:
         entries.extend(_entries(_parse(path), classes, str(path)))
     _check_unique(entries)
-    return Ontology(core, classes, _properties(core), tuple(entries),
-                    _cues(_parse(directory / CUES_FILE)), digest.hexdigest())
+    cues = _parse(directory / CUES_FILE)
+    return Ontology(core, classes, _properties(core), tuple(entries), _cues(cues), _content_cues(cues),
+                    digest.hexdigest())
 
 
 def _check_unique(entries: list[LexiconEntry]) -> None:

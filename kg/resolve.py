@@ -17,6 +17,7 @@ from kg.normalize import clean_label, is_cjk, match_key
 from kg.ontology import Ontology
 
 log = logging.getLogger(__name__)
+ALIAS_RULES = frozenset({"lexicon"})  # only these rules see a known entity's own name; others see a cue word
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def _entities(mentions, canonical, lexicon, min_confidence, documents) -> tuple[
     for key in sorted(grouped):
         group = grouped[key]
         entry = lexicon.by_iri.get(key)
-        surfaces = sorted({clean_label(m.surface) for m in group} - {""})
+        surfaces = sorted({clean_label(m.surface) for m in group if m.rule in ALIAS_RULES or not m.iri} - {""})
         if entry is not None:
             aliases = sorted(set(entry.aliases) | set(surfaces) - {entry.label})
             entities.append(Entity(key, entry.iri, entry.cls, entry.label, entry.label_en, tuple(aliases), True, 1.0,

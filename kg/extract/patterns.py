@@ -14,6 +14,8 @@ CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 STAGE_SPLIT = re.compile(r"\s*(?:-(?![a-z])|—+|－|→|->|>)\s*")
 ITEM_SPLIT = re.compile(r"/|和|、")
 MARKUP = "*` 　"
+CUE_RULE = "structure:content-cue"
+CUE_GAP = 6  # characters allowed between a product and the content word after it
 
 
 @register("patterns")
@@ -27,13 +29,14 @@ class PatternExtractor:
     def __call__(self, state: Extraction) -> Extraction:
         doc = state.document
         lineage_mentions, lineage_relations = self._lineages(state)
-        state = with_mentions(state, lineage_mentions + self._content_types(state))
+        state = with_mentions(state, lineage_mentions + self._content_types(state) + self._content_cues(state))
         context = _Context(state)
         relations = list(lineage_relations)
         for index, sentence in enumerate(doc.sentences):
             here = context.by_sentence[index]
             for rule in (self._representative, self._taxonomy, self._requires, self._hires, self._serves,
-                         self._made_by, self._based_on, self._generates, self._should_know):
+                         self._made_by, self._based_on, self._generates, self._generates_by_cue,
+                         self._should_know):
                 relations.extend(rule(context, index, sentence, here))
         unique = {(r.subject.key, r.predicate, r.object.key, r.evidence): r for r in relations}
         ordered = sorted(unique.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key))
@@ -115,6 +118,18 @@ class PatternExtractor:
                     found.append(lexicon_mention(state.document, mention.start, mention.start + cut, entry,
                                                  "structure:generated-content-type"))
                     break
+        return found
+
+    def _content_cues(self, state: Extraction) -> list[Mention]:
+        """Words that imply a content type (生图 → 图像), as content-type mentions a generates rule can use."""
+        doc, found = state.document, []
+        by_iri = self.resources.lexicon.by_iri
+        for sentence in doc.sentences:
+            for word, iri in sorted(self.resources.ontology.content_cues.items()):
+                at = sentence.text.find(word)
+                if at >= 0 and iri in by_iri:
+                    start = sentence.start + at
+                    found.append(lexicon_mention(doc, start, start + len(word), by_iri[iri], CUE_RULE))
         return found
 
     def _taxonomy(self, ctx, index, sentence, here) -> Iterator[Relation]:
@@ -201,6 +216,24 @@ class PatternExtractor:
         for product, content in self._in_clause(ctx, here, "Product", "ContentType", "generatesTrigger"):
             yield self._relate(product, "generates", content, sentence, ctx.doc, "pattern:generates", 0.8)
 
+    def _generates_by_cue(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """A product right before a word that implies a content type (文心一言绘图功能), or the one product of the
+        sentence before when this sentence names none (…Stable-Diffusion相关的课程。试了几下生图)."""
+        for content in (m for m in here if m.rule == CUE_RULE):
+            before = [m for m in here if m.end <= content.start and m is not content]
+            product = before[-1] if before else None
+            gap = ctx.doc.text[product.end:content.start] if product else ""
+            if product is not None and product.cls == "Product" and len(gap) <= CUE_GAP \
+                    and not re.search(r"[、，,；;。“”]", gap):
+                yield self._relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-cue", 0.8)
+            elif not any(m.cls == "Product" for m in here) and (previous := ctx.previous_sentence(index)):
+                products = [m for m in ctx.by_sentence[index - 1] if m.cls == "Product"]
+                if len(products) == 1:
+                    both = Sentence(previous.start, sentence.end, ctx.doc.text[previous.start:sentence.end],
+                                    sentence.section)
+                    yield self._relate(products[0], "generates", content, both, ctx.doc,
+                                       "pattern:generates-cue-previous-sentence", 0.7)
+
     def _should_know(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Role + 了解 / 使用过 + products or technologies → role shouldKnow them."""
         trigger = self._has("shouldKnowTrigger", ctx.masked(index))
@@ -262,6 +295,15 @@ class _Context:
         if self.title_role is not None:
             return [self.title_role], "-title-role", 0.7
         return [], "", 0.0
+
+    def previous_sentence(self, index: int) -> Sentence | None:
+        """The sentence before, when it is in the same paragraph (no blank line or heading between)."""
+        if index == 0:
+            return None
+        before, here = self.doc.sentences[index - 1], self.doc.sentences[index]
+        if before.is_heading or before.section != here.section or "\n\n" in self.doc.text[before.end:here.start]:
+            return None
+        return before
 
     def previous_mentions(self, index: int) -> list[Mention]:
         """Mentions of the sentence before, when it is in the same section."""
