@@ -140,7 +140,9 @@ def _names(graph: Graph, node) -> frozenset[str]:
 
 
 def _label(graph: Graph, node) -> str:
-    return str(graph.value(node, SKOS.prefLabel) or graph.value(node, RDFS.label) or local_name(str(node)))
+    """The Chinese preferred label of a node (any label, or the IRI's tail, when it has none)."""
+    labels = sorted(graph.objects(node, SKOS.prefLabel), key=lambda v: (getattr(v, "language", "") != "zh", str(v)))
+    return str(labels[0]) if labels else str(graph.value(node, RDFS.label) or local_name(str(node)))
 
 
 def _evidence(graph: Graph, subject, predicate, obj, article) -> str:

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from kg.extract.patterns import CUE_RULE
 from kg.lexicon import Lexicon
 from kg.model import Document, Evidence, Extraction, Mention, Relation
 from kg.namespaces import KGR
@@ -18,6 +19,7 @@ from kg.ontology import Ontology
 
 log = logging.getLogger(__name__)
 ALIAS_RULES = frozenset({"lexicon"})  # only these rules see a known entity's own name; others see a cue word
+IMPLIED_RULES = frozenset({CUE_RULE})  # the article implies, but does not name, these entities
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,7 @@ def _article_mentions(extractions, canonical, kept) -> tuple[tuple[str, str, Evi
         first: dict[str, Mention] = {}
         for m in extraction.mentions:
             key = canonical[m.key]
-            if key in kept and key not in first:
+            if key in kept and key not in first and m.rule not in IMPLIED_RULES:
                 first[key] = m
         for key, m in first.items():
             sentence = doc.sentences[_sentence_index(doc, m.start)]

@@ -15,6 +15,7 @@ STAGE_SPLIT = re.compile(r"\s*(?:-(?![a-z])|—+|－|→|->|>)\s*")
 ITEM_SPLIT = re.compile(r"/|和|、")
 MARKUP = "*` 　"
 CUE_RULE = "structure:content-cue"
+NAMED_CLASSES = frozenset({"Role", "Skill", "CompanyType", "Organization", "Product", "Team", "Industry"})
 CUE_GAP = 6  # characters allowed between a product and the content word after it
 
 
@@ -127,8 +128,10 @@ class PatternExtractor:
         for sentence in doc.sentences:
             for word, iri in sorted(self.resources.ontology.content_cues.items()):
                 at = sentence.text.find(word)
-                if at >= 0 and iri in by_iri:
-                    start = sentence.start + at
+                start = sentence.start + at
+                inside_name = any(m.start <= start and start + len(word) <= m.end and m.cls in NAMED_CLASSES
+                                  for m in state.mentions)
+                if at >= 0 and iri in by_iri and not inside_name:
                     found.append(lexicon_mention(doc, start, start + len(word), by_iri[iri], CUE_RULE))
         return found
 
