@@ -89,14 +89,15 @@ def entity_iri(cls: str, label: str) -> str:
 
 def resolve(extractions: list[Extraction], ontology: Ontology, lexicon: Lexicon, min_confidence: float) -> Resolved:
     """Merge the extractions of every document into one set of entities and facts."""
-    mentions = [m for e in extractions for m in e.mentions]
-    canonical = _canonical_keys(mentions, lexicon)
-    entities, candidates = _entities(mentions, canonical, lexicon, min_confidence, {e.document.doc_id: e.document for e in extractions})
+    found = [m for e in extractions for m in e.mentions]
+    canonical = _canonical_keys(found, lexicon)
+    entities, candidates = _entities(found, canonical, lexicon, min_confidence, {e.document.doc_id: e.document for e in extractions})
     kept = {e.key for e in entities}
     facts, rejected = _facts([r for e in extractions for r in e.relations], canonical, kept,
                              {e.key: e.cls for e in entities}, ontology, min_confidence)
-    return Resolved(tuple(entities), tuple(facts), _article_mentions(extractions, canonical, kept),
-                    tuple(candidates), rejected)
+    mentions = _article_mentions(extractions, canonical, kept)
+    used = {key for _, key, _ in mentions} | {f.subject for f in facts} | {f.object for f in facts}
+    return Resolved(tuple(e for e in entities if e.key in used), tuple(facts), mentions, tuple(candidates), rejected)
 
 
 def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[str, str]:

@@ -11,6 +11,7 @@ from kg.extract.resources import Resources
 from kg.model import Document, Evidence, Extraction, Mention, Relation, Sentence
 
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an item of a comma list
 STAGE_SPLIT = re.compile(r"\s*(?:-(?![a-z])|—+|－|→|->|>)\s*")
 ITEM_SPLIT = re.compile(r"/|和|、")
 MARKUP = "*` 　"
@@ -108,10 +109,12 @@ class PatternExtractor:
         return found
 
     def _content_types(self, state: Extraction) -> list[Mention]:
-        """The content type inside a '…生成' technology name: 图像生成 also mentions 图像 (for 产品代表 under it)."""
+        """The content type inside a '…生成' heading: 图像生成 also names 图像 (for the 产品代表 under it)."""
         found = []
+        headings = [s for s in state.document.sentences if s.is_heading]
         for mention in state.mentions:
-            if mention.cls != "Technology" or not mention.surface.endswith("生成"):
+            if mention.cls != "Technology" or not mention.surface.endswith("生成") \
+                    or not any(h.start <= mention.start < h.end for h in headings):
                 continue
             for cut in range(len(mention.surface) - 2, 0, -1):
                 entry = self.resources.lexicon.lookup(mention.surface[:cut])
@@ -155,31 +158,63 @@ class PatternExtractor:
 
     # ------------------------------------------------------------ sentence rules
     def _requires(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """Role + skill + requirement word (in the sentence or its heading) → role requiresSkill skill."""
-        skills = [m for m in here if m.cls == "Skill"]
-        if not skills or sentence.is_heading:
+        """Role + requirement word + skill in one clause (or a list after it), unless negated; the role may come from
+        the section heading when that heading asks what a role needs, or be the article's main role."""
+        if sentence.is_heading:
             return
-        in_sentence_trigger = self._has("requiresTrigger", ctx.masked(index))
-        if not in_sentence_trigger and not any(self._has("requiresTrigger", h) for h in sentence.section):
+        masked = ctx.masked(index)
+        skills = [m for m in here if m.cls == "Skill" and self._stated_after_trigger(masked, sentence, m,
+                                                                                    "requiresTrigger")]
+        if not skills and self._section_asks(sentence):
+            skills = [m for m in here if m.cls == "Skill"]
+        if not skills:
             return
         roles, rule, confidence = ctx.roles_for(index, here)
         for role in roles:
             for skill in skills:
                 yield self._relate(role, "requiresSkill", skill, sentence, ctx.doc, f"pattern:requires{rule}", confidence)
 
+    def _stated_after_trigger(self, masked: str, sentence: Sentence, mention: Mention, cue: str) -> bool:
+        """True when a cue word precedes the mention in its clause (a list after the cue counts), not negated."""
+        clauses = CLAUSE_BREAK.split(masked[: mention.start - sentence.start])
+        clause = clauses.pop()
+        if not clause.strip(" □"):  # the mention opens its clause: it may continue a comma list (了解 AI，机器学习)
+            while clauses:
+                previous = clauses.pop()
+                clause = previous + "，" + clause
+                if not LIST_ITEM.fullmatch(previous):
+                    break
+        trigger = self._has(cue, clause)
+        if not trigger:
+            return False
+        return not self._has("negation", clause[: clause.rindex(trigger)])
+
+    def _section_asks(self, sentence: Sentence) -> bool:
+        """True when the innermost heading (not the article title) is about what a role needs or does."""
+        inner = sentence.section[1:][-1:] if len(sentence.section) > 1 else ()
+        return any(self._has("requirementHeading", heading) for heading in inner)
+
     def _hires(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """Company type + role + hiring word → company type hires role (the company type may end the sentence before)."""
+        """Company type + hiring word + role in one clause (去模型厂做AI产品岗); or a role hired in a sentence right
+        after the company type's own line (**1）有AIGC自研能力的公司。**招聘的“AIGC应用产品经理”)."""
+        masked = ctx.masked(index)
         roles = [m for m in here if m.cls == "Role"]
-        if not roles or not self._has("hiresTrigger", ctx.masked(index)):
-            return
         companies = [m for m in here if m.cls == "CompanyType"]
-        rule = "pattern:hires"
-        if not companies:
-            companies = [m for m in ctx.previous_mentions(index) if m.cls == "CompanyType"]
-            rule = "pattern:hires-previous-sentence"
         for company in companies:
             for role in roles:
-                yield self._relate(company, "hires", role, sentence, ctx.doc, rule)
+                if self._same_clause(ctx, company, role) and self._has("hiresTrigger", _between(masked, sentence,
+                                                                                                company, role)):
+                    yield self._relate(company, "hires", role, sentence, ctx.doc, "pattern:hires")
+        if not companies and roles and self._has("hiresTrigger", CLAUSE_BREAK.split(masked)[0]):
+            for company in (m for m in ctx.previous_mentions(index) if m.cls == "CompanyType"):
+                for role in roles:
+                    yield self._relate(company, "hires", role, sentence, ctx.doc, "pattern:hires-previous-sentence")
+
+    @staticmethod
+    def _same_clause(ctx, a: Mention, b: Mention) -> bool:
+        """True when no clause break lies between two mentions."""
+        lo, hi = min(a.end, b.end), max(a.start, b.start)
+        return not CLAUSE_BREAK.search(ctx.doc.text[lo:hi])
 
     def _serves(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Company type + 服务的对象 + team → a PM there servesTeam the team."""
@@ -238,12 +273,10 @@ class PatternExtractor:
                                        "pattern:generates-cue-previous-sentence", 0.7)
 
     def _should_know(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """Role + 了解 / 使用过 + products or technologies → role shouldKnow them."""
-        trigger = self._has("shouldKnowTrigger", ctx.masked(index))
-        if not trigger:
-            return
-        at = sentence.start + ctx.masked(index).index(trigger)
-        things = [m for m in here if m.cls in ("Product", "Technology") and m.start > at]
+        """Role + 了解 / 使用过 + products or technologies in one clause → the role should know them."""
+        masked = ctx.masked(index)
+        things = [m for m in here if m.cls in ("Product", "Technology")
+                  and self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")]
         if not things:
             return
         roles, rule, confidence = ctx.roles_for(index, here)
@@ -251,6 +284,12 @@ class PatternExtractor:
             for thing in things:
                 yield self._relate(role, "shouldKnow", thing, sentence, ctx.doc, f"pattern:should-know{rule}",
                                    confidence * 0.9)
+
+
+def _between(masked: str, sentence: Sentence, a: Mention, b: Mention) -> str:
+    """The masked sentence text between two mentions."""
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return masked[max(lo - sentence.start, 0): max(hi - sentence.start, 0)]
 
 
 class _Context:
@@ -263,8 +302,7 @@ class _Context:
         for sentence, found in zip(self.doc.sentences, self.by_sentence):
             if sentence.is_heading:
                 self.heading_mentions.setdefault(sentence.text, found)
-        title_roles = [m for m in self.heading_mentions.get(self.doc.meta.title, []) if m.cls == "Role"]
-        self.title_role = max(title_roles, key=lambda m: (len(m.label), m.key)) if title_roles else None
+        self.main_role = _main_role([m for m in state.mentions if m.cls == "Role"])
 
     def masked(self, index: int) -> str:
         """The sentence with its mentions blanked out, so trigger words are never read inside names (深度学习 ≠ 学习)."""
@@ -278,7 +316,7 @@ class _Context:
     def nearest(self, index: int, cls: str) -> Mention | None:
         """The first mention of cls in the sentence's headings, innermost heading first."""
         sentence = self.doc.sentences[index]
-        headings = list(sentence.section)
+        headings = [h for h in sentence.section if h != self.doc.meta.title]
         if sentence.is_heading:
             headings.append(sentence.text)
         for heading in reversed(headings):
@@ -288,15 +326,16 @@ class _Context:
         return None
 
     def roles_for(self, index: int, here: list[Mention]) -> tuple[list[Mention], str, float]:
-        """Roles a sentence speaks about: its own, else its section's, else the article title's."""
+        """Roles a sentence speaks about: its own (the specific ones), else its section's, else the article's main role."""
         own = [m for m in here if m.cls == "Role"]
-        if own:
-            return own, "", 0.9
+        specific = [m for m in own if not any(o is not m and o.label.endswith(m.label) for o in own)]
+        if specific:
+            return specific, "", 0.9
         section_role = self.nearest(index, "Role")
         if section_role is not None:
             return [section_role], "-section-role", 0.8
-        if self.title_role is not None:
-            return [self.title_role], "-title-role", 0.7
+        if self.main_role is not None:
+            return [self.main_role], "-main-role", 0.7
         return [], "", 0.0
 
     def previous_sentence(self, index: int) -> Sentence | None:
@@ -313,6 +352,17 @@ class _Context:
         if index == 0 or self.doc.sentences[index - 1].section != self.doc.sentences[index].section:
             return []
         return self.by_sentence[index - 1]
+
+
+def _main_role(roles: list[Mention]) -> Mention | None:
+    """The role an article is about: its most mentioned role, a specific one before a generic head (产品经理)."""
+    counts: dict[str, int] = {}
+    for role in roles:
+        counts[role.key] = counts.get(role.key, 0) + 1
+    first = {role.key: role for role in reversed(roles)}
+    generic = {r.key for r in roles if any(o.label != r.label and o.label.endswith(r.label) for o in roles)}
+    ranked = sorted(counts, key=lambda key: (key in generic, -counts[key], key))
+    return first[ranked[0]] if ranked else None
 
 
 def _narrower(child: Mention, parent: Mention) -> bool:
