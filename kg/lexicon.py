@@ -83,9 +83,10 @@ class Lexicon:
 def _on_boundaries(text: str, start: int, end: int, token_start: bool, token_end: bool) -> bool:
     """A Latin edge must not touch another Latin letter or digit; a Chinese edge must be a jieba token edge."""
     first, last = text[start], text[end - 1]
-    if is_word_char(first) and start > 0 and is_word_char(text[start - 1]):
+    latin = any(is_word_char(ch) for ch in text[start:end])
+    if (is_word_char(first) or latin and not is_cjk(first)) and start > 0 and is_word_char(text[start - 1]):
         return False
-    if is_word_char(last) and end < len(text) and is_word_char(text[end]):
+    if (is_word_char(last) or latin and not is_cjk(last)) and end < len(text) and is_word_char(text[end]):
         return False
     if is_cjk(first) and not token_start:
         return False

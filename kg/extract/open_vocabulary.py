@@ -24,6 +24,10 @@ LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:[.\-][A-Za-z0-9]+)|(?: (?=[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.\-]*))*"
 )
 VERSIONED = re.compile(r"[A-Za-z]{2,}[.\- ]v?\d")  # GPT-5, FLUX.1, DALL-E 3 — not 'chatgpt6'
+VERSION_SUFFIX = re.compile(
+    r"[ \-]?(?:[Vv]\d+(?:\.\d+)*|\d+(?:\.\d+)*(?![\d年月日%])|Gen-?\d+)(?:[ \-](?:Pro|Turbo|Alpha|Max|Plus|mini|Ultra|XL))?"
+    r"(?![A-Za-z0-9.])"
+)
 LIST_SEPARATORS = "、，,/和与及"
 MAX_PREFIX_TOKENS = 3
 MAX_PREFIX_CHARS = 10
@@ -55,6 +59,14 @@ class OpenVocabularyExtractor:
                 if not any(overlaps(m, mention.start, mention.end) for m in added):
                     added.append(mention)
                     removed.update(covered)
+            for mention, covered in self._versions(doc, sentence, known):
+                if not any(overlaps(m, mention.start, mention.end) for m in added):
+                    added.append(mention)
+                    removed.add(covered)
+            taken = [m for m in known if m not in removed] + added
+            for mention, covered in self._listed(doc, sentence, taken):
+                added.append(mention)
+                removed.update(covered)
             taken = [m for m in known if m not in removed] + added
             added.extend(self._latin_names(doc, sentence, taken))
             for mention, covered in self._org_products(doc, tokens, known, added):
@@ -107,12 +119,21 @@ class OpenVocabularyExtractor:
         if any(m.start == start and m.end == end for m in inside):
             return None
         if cls == "Skill" and (_only_known_prefix(inside, start, tokens[index].start)
-                               or self._held_by_company(doc.text, end)
+                               or self._held_by_company(doc.text, end) or self._held_by_thing(doc.text, start, known)
                                or any(m.cls in MODEL_CLASSES for m in inside)):
             return None
         rule = f"open:{cls.lower()}-head"
         confidence = 0.8 if cls == "Role" else 0.65 if index - first > 1 else 0.55
         return new_mention(doc, start, end, cls, rule, confidence), inside
+
+    def _held_by_thing(self, text: str, start: int, known: list[Mention]) -> bool:
+        """True for 'X的…能力' where X is a company, model or concept, or a company word leads the clause."""
+        clause = re.split(r"[，,。；;！？!?]", text[max(0, start - 20):start])[-1]
+        if any(word in clause for word in self.capability_holders):
+            return True
+        owner = clause.rfind("的")
+        return owner >= 0 and len(clause) - owner <= 4 and any(
+            m.end == start - len(clause) + owner and m.cls in HOLDER_CLASSES for m in known)
 
     def _held_by_company(self, text: str, end: int) -> bool:
         """True for 'X能力的公司': a capability of a company, not a person's skill."""
@@ -132,6 +153,49 @@ class OpenVocabularyExtractor:
         if inside:
             return None
         return new_mention(doc, start, end, "Skill", "open:skill-lead", 0.6), []
+
+    # ------------------------------------------------------------ 语音识别、语音合成、语音转换: typed by list-mates
+    def _listed(self, doc: Document, sentence: Sentence, taken: list[Mention]):
+        """Unknown items of a 、-list take the class most of the known items share (语音识别、语音转换、语音增强)."""
+        for items in _lists(sentence):
+            known, unknown = [], []
+            for start, end in items:
+                inside = [m for m in taken if overlaps(m, start, end)]
+                ending = [m for m in inside if m.end == end and m.start >= start]
+                if ending and (ending[0].start == start or (start, end) == items[0]):
+                    known.append((ending[0].cls, ending[0].surface))  # a first item may have a lead-in: 用于…
+                elif all(start <= m.start and m.end <= end for m in inside) and self._nameable(doc.text[start:end]):
+                    unknown.append((start, end, inside))
+            for start, end, inside, cls in self._list_classes(doc.text, items, known, unknown):
+                if all(m.cls != cls for m in inside):
+                    yield new_mention(doc, start, end, cls, "open:list-coordination", 0.7), inside
+
+    @staticmethod
+    def _list_classes(text: str, items, known: list[tuple[str, str]], unknown):
+        """Class for each unknown item: the class the known items agree on, or that of a known item with the same
+        head (Chinese compounds are head-final: 图像处理 is like 自然语言处理)."""
+        classes = [cls for cls, _ in known]
+        agreed = max(sorted(set(classes)), key=classes.count) if classes else ""
+        majority = classes.count(agreed) >= 2 and classes.count(agreed) * 3 >= len(classes) * 2
+        for start, end, inside in unknown:
+            head = text[end - 2:end]
+            same_head = [cls for cls, name in known if len(name) > 2 and name.endswith(head)]
+            if same_head or majority:
+                yield start, end, inside, same_head[0] if same_head else agreed
+
+    def _nameable(self, text: str) -> bool:
+        """True for a short run of letters that is not a function word: a plausible name."""
+        return 2 <= len(text) <= 8 and _is_name_part(text) and not any(w in text for w in LIST_BREAKS) \
+            and text not in self.breaks
+
+    # ------------------------------------------------------------ Pika 2.0, 可灵1.5, Runway Gen-3 Alpha
+    def _versions(self, doc: Document, sentence: Sentence, known: list[Mention]):
+        """A known product followed by a version is a product of its own (Stable Diffusion 3 ≠ Stable Diffusion)."""
+        for product in (m for m in known if m.cls == "Product"):
+            match = VERSION_SUFFIX.match(doc.text, product.end, sentence.end)
+            if match is None or any(m is not product and overlaps(m, product.start, match.end()) for m in known):
+                continue
+            yield new_mention(doc, product.start, match.end(), "Product", "open:product-version", 0.85), product
 
     # ------------------------------------------------------------ Latin-script names
     def _latin_names(self, doc: Document, sentence: Sentence, taken: list[Mention]) -> list[Mention]:
@@ -199,12 +263,37 @@ class OpenVocabularyExtractor:
         return end
 
 
+LIST_CLAUSE = re.compile(r"[，,。；;：:！？!?（）()]")
+LIST_BREAKS = ("的", "了", "是", "和", "或", "等")
+
+
+def _lists(sentence: Sentence) -> list[list[tuple[int, int]]]:
+    """Document spans of the items of each 、-separated list (three items or more) in a sentence."""
+    lists = []
+    position = 0
+    for clause in LIST_CLAUSE.split(sentence.text):
+        offset = sentence.start + position
+        position += len(clause) + 1
+        if clause.count("、") < 2:
+            continue
+        items, at = [], 0
+        for raw in clause.split("、"):
+            text = raw.split("等")[0].strip(" *“”\"'「」【】")  # 音频处理等领域 → 音频处理
+            if text:
+                start = offset + at + raw.index(text)
+                items.append((start, start + len(text)))
+            at += len(raw) + 1
+        lists.append(items)
+    return lists
+
+
 def _is_name_part(text: str) -> bool:
     """True for a token that can sit inside a name: Chinese or Latin letters and digits only."""
     return all(is_cjk(ch) or ch.isascii() and ch.isalnum() for ch in text)
 
 
 MODEL_CLASSES = frozenset({"Technology", "Product"})  # 'AI模型能力' is what a model can do, not a skill
+HOLDER_CLASSES = frozenset({"Technology", "Product", "Concept", "Organization", "CompanyType"})
 NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "j", "eng"})
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
 

@@ -149,6 +149,14 @@ class PatternExtractor:
             if parents:
                 for child in (m for m in roles if m.start >= at and _narrower(m, parents[-1])):
                     yield self._relate(child, "kindOf", parents[-1], sentence, ctx.doc, "pattern:kind-of")
+        up = self._has("kindOfUpTrigger", ctx.masked(index))
+        if up and not back:
+            at = sentence.start + ctx.masked(index).index(up)
+            children = [m for m in roles if m.end <= at]
+            parents = [m for m in roles if m.start >= at]
+            if children and parents and self._same_clause(ctx, children[-1], parents[0]):
+                if _narrower(children[-1], parents[0]):
+                    yield self._relate(children[-1], "kindOf", parents[0], sentence, ctx.doc, "pattern:kind-of-up")
         if back:
             at = sentence.start + ctx.masked(index).index(back)
             parents = [m for m in roles if m.start >= at] or [p for p in [ctx.nearest(index, "Role")] if p]
@@ -234,6 +242,14 @@ class PatternExtractor:
                     yield self._relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
                 elif gap is not None and not CLAUSE_BREAK.search(gap) and self._has("madeByTrigger", gap):
                     yield self._relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by", 0.9)
+                elif product.end <= org.start and self._made_by_after(ctx.doc.text, product, org):
+                    yield self._relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
+
+    def _made_by_after(self, text: str, product: Mention, org: Mention) -> bool:
+        """Product 是 / 由 organisation 推出的…: the made-by word comes right after the organisation."""
+        gap = text[product.end:org.start].strip(MARKUP + "“”\"")
+        after = text[org.end:org.end + 4]
+        return gap in ("是", "由", "是由", "为", "来自") and any(after.startswith(w) for w in self.cue("madeByTrigger"))
 
     def _in_clause(self, ctx, here, first_cls, second_cls, cue) -> Iterator[tuple[Mention, Mention]]:
         """Pairs (a of first_cls, b of second_cls) in one clause whose text holds a cue word."""
