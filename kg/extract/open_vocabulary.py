@@ -185,7 +185,8 @@ class OpenVocabularyExtractor:
 
     def _nameable(self, text: str) -> bool:
         """True for a short run of letters that is not a function word: a plausible name."""
-        return 2 <= len(text) <= 8 and _is_name_part(text) and not any(w in text for w in LIST_BREAKS) \
+        shortest = 2 if text.isascii() else 3  # two-character Chinese items are mostly plain words: 训练、部署
+        return shortest <= len(text) <= 8 and _is_name_part(text) and not any(w in text for w in LIST_BREAKS) \
             and text not in self.breaks
 
     # ------------------------------------------------------------ Pika 2.0, 可灵1.5, Runway Gen-3 Alpha

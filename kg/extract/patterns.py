@@ -174,7 +174,7 @@ class PatternExtractor:
         skills = [m for m in here if m.cls == "Skill" and self._stated_after_trigger(masked, sentence, m,
                                                                                     "requiresTrigger")]
         if not skills and self._section_asks(sentence):
-            skills = [m for m in here if m.cls == "Skill"]
+            skills = [m for m in here if m.cls == "Skill" and m.iri]  # under a heading: known skills only
         if not skills:
             return
         roles, rule, confidence = ctx.roles_for(index, here)
@@ -197,6 +197,13 @@ class PatternExtractor:
             return False
         return not self._has("negation", clause[: clause.rindex(trigger)])
 
+    def _known_about(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
+        """对 X 有深入了解 / 对 X 很熟悉: the know-word follows the thing, introduced by 对, in one clause."""
+        start, end = mention.start - sentence.start, mention.end - sentence.start
+        before = CLAUSE_BREAK.split(masked[:start])[-1]
+        after = CLAUSE_BREAK.split(masked[end:])[0]
+        return before.rstrip().endswith("对") and bool(self._has("shouldKnowTrigger", after[:8]))
+
     def _section_asks(self, sentence: Sentence) -> bool:
         """True when the innermost heading (not the article title) is about what a role needs or does."""
         inner = sentence.section[1:][-1:] if len(sentence.section) > 1 else ()
@@ -208,11 +215,15 @@ class PatternExtractor:
         masked = ctx.masked(index)
         roles = [m for m in here if m.cls == "Role"]
         companies = [m for m in here if m.cls == "CompanyType"]
+        strong = self._has("hiresStrongTrigger", masked)
+        specific = ctx.specific(roles)
         for company in companies:
             for role in roles:
                 if self._same_clause(ctx, company, role) and self._has("hiresTrigger", _between(masked, sentence,
                                                                                                 company, role)):
                     yield self._relate(company, "hires", role, sentence, ctx.doc, "pattern:hires")
+                elif strong and role in specific:
+                    yield self._relate(company, "hires", role, sentence, ctx.doc, "pattern:hires-sentence", 0.7)
         if not companies and roles and self._has("hiresTrigger", CLAUSE_BREAK.split(masked)[0]):
             for company in (m for m in ctx.previous_mentions(index) if m.cls == "CompanyType"):
                 for role in roles:
@@ -292,7 +303,8 @@ class PatternExtractor:
         """Role + 了解 / 使用过 + products or technologies in one clause → the role should know them."""
         masked = ctx.masked(index)
         things = [m for m in here if m.cls in ("Product", "Technology")
-                  and self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")]
+                  and self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")
+                  or m.cls in ("Product", "Technology", "Concept") and self._known_about(masked, sentence, m)]
         if not things:
             return
         roles, rule, confidence = ctx.roles_for(index, here)
@@ -343,8 +355,7 @@ class _Context:
 
     def roles_for(self, index: int, here: list[Mention]) -> tuple[list[Mention], str, float]:
         """Roles a sentence speaks about: its own (the specific ones), else its section's, else the article's main role."""
-        own = [m for m in here if m.cls == "Role"]
-        specific = [m for m in own if not any(o is not m and o.label.endswith(m.label) for o in own)]
+        specific = self.specific([m for m in here if m.cls == "Role"])
         if specific:
             return specific, "", 0.9
         section_role = self.nearest(index, "Role")
@@ -353,6 +364,11 @@ class _Context:
         if self.main_role is not None:
             return [self.main_role], "-main-role", 0.7
         return [], "", 0.0
+
+    @staticmethod
+    def specific(roles: list[Mention]) -> list[Mention]:
+        """Roles without the generic heads of other roles in the list (产品经理 goes when AIGC产品经理 is there)."""
+        return [m for m in roles if not any(o.label != m.label and o.label.endswith(m.label) for o in roles)]
 
     def previous_sentence(self, index: int) -> Sentence | None:
         """The sentence before, when it is in the same paragraph (no blank line or heading between)."""
