@@ -92,13 +92,13 @@ def _entity_classes(graph: Graph) -> tuple[str, ...]:
 
 
 def _class_set(graph: Graph, node) -> frozenset[str]:
-    """Class names named by a domain/range node: a class, or an owl:unionOf of classes."""
+    """Class names a domain/range node allows: a class or an owl:unionOf of classes, with all their subclasses."""
     if node is None:
         return frozenset()
     union = graph.value(node, OWL.unionOf)
-    if union is not None:
-        return frozenset(local_name(str(item)) for item in Collection(graph, union))
-    return frozenset({local_name(str(node))})
+    members = list(Collection(graph, union)) if union is not None else [node]
+    return frozenset(local_name(str(sub)) for member in members
+                     for sub in graph.transitive_subjects(RDFS.subClassOf, member))
 
 
 def _properties(graph: Graph) -> dict[str, PropertySpec]:

@@ -36,7 +36,7 @@ class PatternExtractor:
         relations = list(lineage_relations)
         for index, sentence in enumerate(doc.sentences):
             here = context.by_sentence[index]
-            for rule in (self._representative, self._taxonomy, self._requires, self._hires, self._serves,
+            for rule in (self._layer, self._representative, self._taxonomy, self._requires, self._hires, self._serves,
                          self._made_by, self._based_on, self._generates, self._generates_by_cue,
                          self._should_know):
                 relations.extend(rule(context, index, sentence, here))
@@ -60,6 +60,18 @@ class PatternExtractor:
         return Relation(subject, predicate, obj, evidence, confidence)
 
     # ------------------------------------------------------------ structure rules
+    def _layer(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """**基础设施层：**AI芯片、AI计算集群 → each listed entity inLayer 基础设施层."""
+        colon = max(sentence.text.find("："), sentence.text.find(":"))
+        layers = [m for m in here if m.cls == "Concept" and m.label.endswith("层") and m.end <= sentence.start + colon]
+        if colon < 0 or not layers:
+            return
+        head = sentence.text[: colon].strip(MARKUP)
+        if not head.endswith(layers[-1].surface.strip(MARKUP)):
+            return
+        for member in (m for m in here if m.start > sentence.start + colon and m.rule != CUE_RULE):
+            yield self._relate(member, "inLayer", layers[-1], sentence, ctx.doc, "structure:layer-list")
+
     def _representative(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """产品代表：X under a heading naming a content type → X generates it."""
         trigger = self._has("representativeTrigger", ctx.masked(index))

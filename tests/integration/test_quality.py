@@ -23,8 +23,8 @@ def unseen_graph():
 
 
 @pytest.mark.parametrize(("split", "entity_f1", "relation_f1"), [
-    ("all", 0.93, 0.80),   # the bar: typed entity F1 >= 0.9, relation F1 >= 0.8 on the seeds
-    ("dev", 0.92, 0.84),
+    ("all", 0.93, 0.81),   # the bar: typed entity F1 >= 0.9, relation F1 >= 0.8 on the seeds
+    ("dev", 0.92, 0.86),
     ("test", 0.93, 0.70),
 ])
 def test_seeds_scores(seeds_build, split: str, entity_f1: float, relation_f1: float) -> None:

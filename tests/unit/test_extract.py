@@ -286,3 +286,10 @@ def test_unknown_extractor_name_raises_and_lists_the_known_ones(resources) -> No
 def test_create_builds_extractors_in_order(resources) -> None:
     built = kg.extract.create(("patterns", "lexicon"), resources)
     assert [type(e).__name__ for e in built] == ["PatternExtractor", "LexiconExtractor"]
+
+
+def test_layer_lists_become_in_layer_relations(run) -> None:
+    state = run("# 标题\n\n*   **基础设施层：**AI芯片、AI计算集群、AI云服务\n*   **场景应用层：**文本、图像\n")
+    pairs = {(r.subject.label, r.object.label) for r in state.relations if r.predicate == "inLayer"}
+    assert {("AI芯片", "基础设施层"), ("AI云服务", "基础设施层"), ("文本", "场景应用层"), ("图像", "场景应用层")} <= pairs
+    assert ("文本", "基础设施层") not in pairs
