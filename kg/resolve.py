@@ -50,7 +50,7 @@ class Fact:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A name found but kept out of the graph, for review."""
+    """A name the lexicon does not know, for review: held out of the graph, or in it as a discovered entity."""
 
     label: str
     cls: str
@@ -58,6 +58,7 @@ class Candidate:
     count: int
     rule: str
     examples: tuple[str, ...]
+    in_graph: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
@@ -15,26 +14,14 @@ from kg.lexicon import Lexicon
 from kg.namespaces import KG
 from kg.normalize import clean_label, is_cjk
 from kg.ontology import Ontology, local_name
-from kg.resolve import entity_iri
+from kg.resolve import Candidate, entity_iri
 
 ACCEPTED_FILE = "lexicon-accepted.ttl"
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """An unknown name: in the graph as Discovered, or held out for low confidence."""
-
-    label: str
-    cls: str
-    confidence: float
-    count: int
-    in_graph: bool
-    examples: tuple[str, ...]
-
-
 def candidates(report: dict, graph: Graph | None) -> list[Candidate]:
     """Held-out candidates from run.json plus discovered entities of the graph, most frequent first."""
-    rows = [Candidate(c["label"], c["cls"], c["confidence"], c["count"], False, tuple(c["examples"]))
+    rows = [Candidate(c["label"], c["cls"], c["confidence"], c["count"], c["rule"], tuple(c["examples"]))
             for c in report.get("candidates", [])]
     if graph is not None:
         for node in graph.subjects(SKOS.inScheme, KG.Discovered):
@@ -47,8 +34,8 @@ def candidates(report: dict, graph: Graph | None) -> list[Candidate]:
                               and graph.value(ev, PROV.wasDerivedFrom) in articles)
             confidence = graph.value(node, KG.confidence)
             rows.append(Candidate(str(graph.value(node, SKOS.prefLabel)), cls,
-                                  float(confidence) if confidence is not None else 1.0, len(articles), True,
-                                  tuple(examples[:3])))
+                                  float(confidence) if confidence is not None else 1.0, len(articles), "discovered",
+                                  tuple(examples[:3]), in_graph=True))
     return sorted(rows, key=lambda c: (-c.count, -c.confidence, c.label))
 
 
