@@ -18,7 +18,7 @@ class Settings:
     suffixes: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm")
     max_file_bytes: int = 20 * 1024 * 1024
     min_confidence: float = 0.6
-    extractors: tuple[str, ...] = ("lexicon", "open_vocabulary", "patterns")
+    extractors: tuple[str, ...] = ("lexicon", "open_vocabulary", "structure", "patterns")
     strict: bool = False
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "kg")
     progress_threshold: int = 20  # show a progress bar from this many articles on

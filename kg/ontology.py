@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, SKOS
 
@@ -192,8 +192,3 @@ def _check_unique(entries: list[LexiconEntry]) -> None:
         if entry.iri in seen:
             raise OntologyError(f"lexicon entry {entry.iri} is defined twice", fix="merge the two entries")
         seen.add(entry.iri)
-
-
-def class_iri(name: str) -> URIRef:
-    """IRI of an ontology class or property from its local name."""
-    return KG[name]

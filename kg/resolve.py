@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from kg.extract.patterns import CUE_RULE
+from kg.extract.structure import CUE_RULE
 from kg.lexicon import Lexicon
 from kg.model import Document, Evidence, Extraction, Mention, Relation
 from kg.namespaces import KGR

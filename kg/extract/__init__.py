@@ -19,7 +19,8 @@ class Extractor(Protocol):
 
 Factory = Callable[[Resources], Extractor]
 _REGISTRY: dict[str, Factory] = {}
-_BUILTIN_MODULES = ("kg.extract.lexicon_match", "kg.extract.open_vocabulary", "kg.extract.patterns")
+_BUILTIN_MODULES = ("kg.extract.lexicon_match", "kg.extract.open_vocabulary", "kg.extract.structure",
+                    "kg.extract.patterns")
 
 
 def register(name: str) -> Callable[[Factory], Factory]:

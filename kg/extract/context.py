@@ -1,0 +1,115 @@
+"""Per-document lookups the relation rules share: mentions by sentence, masked text, headings, roles."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.mentions import in_sentence
+from kg.model import Document, Evidence, Extraction, Mention, Relation, Sentence
+
+CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an item of a comma list
+MARKUP = "*` 　"
+
+
+def find_cue(words: frozenset[str], text: str) -> str | None:
+    """The longest cue word found in text, or None."""
+    for word in sorted(words, key=len, reverse=True):
+        if word in text:
+            return word
+    return None
+
+
+def relate(subject: Mention, predicate: str, obj: Mention, sentence: Sentence, doc: Document, rule: str,
+           confidence: float = 1.0) -> Relation:
+    """A relation with the sentence as evidence."""
+    evidence = Evidence(doc.doc_id, sentence.text, sentence.start, sentence.end, rule, sentence.section)
+    return Relation(subject, predicate, obj, evidence, confidence)
+
+
+class DocumentContext:
+    """Per-document lookups: mentions by sentence, headings of a section, the article's own role."""
+
+    def __init__(self, state: Extraction) -> None:
+        self.doc = state.document
+        self.by_sentence = [in_sentence(state.mentions, s) for s in self.doc.sentences]
+        self.heading_mentions: dict[str, list[Mention]] = {}
+        for sentence, found in zip(self.doc.sentences, self.by_sentence):
+            if sentence.is_heading:
+                self.heading_mentions.setdefault(sentence.text, found)
+        self.main_role = main_role([m for m in state.mentions if m.cls == "Role"])
+
+    def masked(self, index: int) -> str:
+        """The sentence with its mentions blanked out, so trigger words are never read inside names (深度学习 ≠ 学习)."""
+        sentence = self.doc.sentences[index]
+        chars = list(sentence.text)
+        for mention in self.by_sentence[index]:
+            for i in range(mention.start - sentence.start, mention.end - sentence.start):
+                chars[i] = "□"
+        return "".join(chars)
+
+    def nearest(self, index: int, cls: str) -> Mention | None:
+        """The first mention of cls in the sentence's headings, innermost heading first."""
+        sentence = self.doc.sentences[index]
+        headings = [h for h in sentence.section if h != self.doc.meta.title]
+        if sentence.is_heading:
+            headings.append(sentence.text)
+        for heading in reversed(headings):
+            for mention in self.heading_mentions.get(heading, []):
+                if mention.cls == cls:
+                    return mention
+        return None
+
+    def roles_for(self, index: int, here: list[Mention]) -> tuple[list[Mention], str, float]:
+        """Roles a sentence speaks about: its own (the specific ones), else its section's, else the article's main role."""
+        specific = self.specific([m for m in here if m.cls == "Role"])
+        if specific:
+            return specific, "", 0.9
+        section_role = self.nearest(index, "Role")
+        if section_role is not None:
+            return [section_role], "-section-role", 0.8
+        if self.main_role is not None:
+            return [self.main_role], "-main-role", 0.7
+        return [], "", 0.0
+
+    @staticmethod
+    def specific(roles: list[Mention]) -> list[Mention]:
+        """Roles without the generic heads of other roles in the list (产品经理 goes when AIGC产品经理 is there)."""
+        return [m for m in roles if not any(o.label != m.label and o.label.endswith(m.label) for o in roles)]
+
+    def previous_sentence(self, index: int) -> Sentence | None:
+        """The sentence before, when it is in the same paragraph (no blank line or heading between)."""
+        if index == 0:
+            return None
+        before, here = self.doc.sentences[index - 1], self.doc.sentences[index]
+        if before.is_heading or before.section != here.section or "\n\n" in self.doc.text[before.end:here.start]:
+            return None
+        return before
+
+    def previous_mentions(self, index: int) -> list[Mention]:
+        """Mentions of the sentence before, when it is in the same section."""
+        if index == 0 or self.doc.sentences[index - 1].section != self.doc.sentences[index].section:
+            return []
+        return self.by_sentence[index - 1]
+
+
+def between(masked: str, sentence: Sentence, a: Mention, b: Mention) -> str:
+    """The masked sentence text between two mentions."""
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return masked[max(lo - sentence.start, 0): max(hi - sentence.start, 0)]
+
+
+def main_role(roles: list[Mention]) -> Mention | None:
+    """The role an article is about: its most mentioned role, a specific one before a generic head (产品经理)."""
+    counts: dict[str, int] = {}
+    for role in roles:
+        counts[role.key] = counts.get(role.key, 0) + 1
+    first = {role.key: role for role in reversed(roles)}
+    generic = {r.key for r in roles if any(o.label != r.label and o.label.endswith(r.label) for o in roles)}
+    ranked = sorted(counts, key=lambda key: (key in generic, -counts[key], key))
+    return first[ranked[0]] if ranked else None
+
+
+def narrower(child: Mention, parent: Mention) -> bool:
+    """True unless child is the parent or a generic head of it (产品经理 is never a kind of 大模型产品经理)."""
+    return child.key != parent.key and not parent.label.endswith(child.label)

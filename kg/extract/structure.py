@@ -1,0 +1,121 @@
+"""Structure: entities and facts a document states by its layout — technology lineages (发展路线：A-B-C), the
+content type a '…生成' heading names, and words that imply a content type (生图 → 图像)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import register
+from kg.extract.context import MARKUP, find_cue, relate
+from kg.extract.mentions import lexicon_mention, new_mention, with_mentions
+from kg.extract.resources import Resources
+from kg.model import Extraction, Mention, Relation, Sentence
+
+STAGE_SPLIT = re.compile(r"\s*(?:-(?![a-z])|—+|－|→|->|>)\s*")
+ITEM_SPLIT = re.compile(r"/|和|、")
+CUE_RULE = "structure:content-cue"
+NAMED_CLASSES = frozenset({"Role", "Skill", "CompanyType", "Organization", "Product", "Team", "Industry"})
+
+
+@register("structure")
+class StructureExtractor:
+    """Adds lineage stages and implied content types as mentions, and lineages as evolvesInto facts."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.cue = resources.ontology.cue
+
+    def __call__(self, state: Extraction) -> Extraction:
+        lineage_mentions, lineage_relations = self._lineages(state)
+        state = with_mentions(state, lineage_mentions + self._content_types(state) + self._content_cues(state))
+        return Extraction(state.document, state.tokens, state.mentions, state.relations + tuple(lineage_relations))
+
+    def _lineages(self, state: Extraction) -> tuple[list[Mention], list[Relation]]:
+        """发展路线：A-B-C → A evolvesInto B, B evolvesInto C; unknown stages become Technology mentions."""
+        doc = state.document
+        mentions, relations = [], []
+        for sentence in doc.sentences:
+            trigger = find_cue(self.cue("lineageTrigger"), sentence.text)
+            colon = max(sentence.text.find("："), sentence.text.find(":"))
+            if not trigger or colon < sentence.text.index(trigger):
+                continue
+            stages = [self._stage(state, sentence, start, text) for start, text in _stages(sentence.text, colon + 1)]
+            stages = [stage for stage in stages if stage]
+            for stage in stages:
+                mentions.extend(m for m in stage if m.rule != "lexicon")
+            for before, after in zip(stages, stages[1:]):
+                for a in before:
+                    for b in after:
+                        relations.append(relate(a, "evolvesInto", b, sentence, doc, "structure:lineage"))
+        return mentions, relations
+
+    def _stage(self, state: Extraction, sentence: Sentence, offset: int, text: str) -> list[Mention]:
+        """The entities one lineage stage names: known ones by lexicon, others as new Technology mentions."""
+        doc = state.document
+        found = []
+        for item_offset, item in _items(text):
+            name = item
+            for suffix in sorted(self.cue("stageSuffix"), key=len, reverse=True):
+                if name.endswith(suffix) and len(name) > len(suffix):
+                    name = name[: -len(suffix)]
+            start = sentence.start + offset + item_offset
+            entry = self.resources.lexicon.lookup(name) or (
+                self.resources.lexicon.lookup(name[:-2]) if name.endswith(("生成", "合成")) and len(name) > 3 else None)
+            if entry is not None:
+                found.append(lexicon_mention(doc, start, start + len(name), entry, "lexicon"))
+            elif name:
+                found.append(new_mention(doc, start, start + len(name), "Technology", "structure:lineage-stage", 0.9))
+        return found
+
+    def _content_types(self, state: Extraction) -> list[Mention]:
+        """The content type inside a '…生成' heading: 图像生成 also names 图像 (for the 产品代表 under it)."""
+        found = []
+        headings = [s for s in state.document.sentences if s.is_heading]
+        for mention in state.mentions:
+            if mention.cls != "Technology" or not mention.surface.endswith("生成") \
+                    or not any(h.start <= mention.start < h.end for h in headings):
+                continue
+            for cut in range(len(mention.surface) - 2, 0, -1):
+                entry = self.resources.lexicon.lookup(mention.surface[:cut])
+                if entry is not None and entry.cls == "ContentType":
+                    found.append(lexicon_mention(state.document, mention.start, mention.start + cut, entry,
+                                                 "structure:generated-content-type"))
+                    break
+        return found
+
+    def _content_cues(self, state: Extraction) -> list[Mention]:
+        """Words that imply a content type (生图 → 图像), as content-type mentions a generates rule can use."""
+        doc, found = state.document, []
+        by_iri = self.resources.lexicon.by_iri
+        for sentence in doc.sentences:
+            for word, iri in sorted(self.resources.ontology.content_cues.items()):
+                at = sentence.text.find(word)
+                start = sentence.start + at
+                inside_name = any(m.start <= start and start + len(word) <= m.end and m.cls in NAMED_CLASSES
+                                  for m in state.mentions)
+                if at >= 0 and iri in by_iri and not inside_name:
+                    found.append(lexicon_mention(doc, start, start + len(word), by_iri[iri], CUE_RULE))
+        return found
+
+
+def _stages(text: str, start: int) -> list[tuple[int, str]]:
+    """(offset, text) of each stage of a lineage written after position `start`: A-B-C, A→B, A—B."""
+    body = text[start:]
+    stripped = body.lstrip(MARKUP)
+    offset = start + len(body) - len(stripped)
+    stages, position = [], 0
+    for match in STAGE_SPLIT.finditer(stripped):
+        stages.append((offset + position, stripped[position:match.start()]))
+        position = match.end()
+    stages.append((offset + position, stripped[position:]))
+    return [(at, part.rstrip(MARKUP + "…。.")) for at, part in stages if part.strip(MARKUP + "…。.")]
+
+
+def _items(stage: str) -> list[tuple[int, str]]:
+    """(offset, text) of the alternatives in one stage: 'GAN/VAE/Flow-base模型' → three items."""
+    items, position = [], 0
+    for match in ITEM_SPLIT.finditer(stage):
+        items.append((position, stage[position:match.start()]))
+        position = match.end()
+    items.append((position, stage[position:]))
+    return [(at, item.strip()) for at, item in items if item.strip()]
