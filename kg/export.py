@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import re
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -149,9 +150,9 @@ def export_text(graph: Graph, fmt: str) -> bytes:
 
 def neo4j_import_command(folder: Path) -> str:
     """The neo4j-admin (5.x) command that loads the csv export in `folder` into the database `neo4j`."""
-    return (f"neo4j-admin database import full --nodes={folder / NODES_CSV} "
-            f"--relationships={folder / RELATIONSHIPS_CSV} --array-delimiter='{ARRAY_DELIMITER}' "
-            "--multiline-fields=true --overwrite-destination neo4j")
+    nodes, relationships = (shlex.quote(str(folder / name)) for name in (NODES_CSV, RELATIONSHIPS_CSV))
+    return (f"neo4j-admin database import full --nodes={nodes} --relationships={relationships} "
+            f"--array-delimiter={shlex.quote(ARRAY_DELIMITER)} --multiline-fields=true --overwrite-destination neo4j")
 
 
 def write_export(graph: Graph, fmt: str, out: Path) -> list[Path]:

@@ -55,27 +55,16 @@ class OpenVocabularyExtractor:
         removed: set[Mention] = set()
         for sentence, tokens in zip(doc.sentences, state.tokens):
             known = in_sentence(state.mentions, sentence)
-            for mention, covered in self._headed(doc, tokens, known):
-                if not any(overlaps(m, mention.start, mention.end) for m in added):
-                    added.append(mention)
-                    removed.update(covered)
-            for mention, covered in self._versions(doc, sentence, known):
-                if not any(overlaps(m, mention.start, mention.end) for m in added):
-                    added.append(mention)
-                    removed.add(covered)
-            taken = [m for m in known if m not in removed] + added
-            for mention, covered in self._listed(doc, sentence, taken):
-                added.append(mention)
-                removed.update(covered)
-            taken = [m for m in known if m not in removed] + added
-            added.extend(self._latin_names(doc, sentence, taken))
-            for mention, covered in self._org_products(doc, tokens, known, added):
-                added.append(mention)
-                removed.update(covered)
+            for finder in (self._headed, self._versions, self._listed, self._latin_names, self._org_products):
+                taken = [m for m in known if m not in removed] + added
+                for mention, covered in finder(doc, sentence, tokens, taken):
+                    if not any(overlaps(m, mention.start, mention.end) for m in added):
+                        added.append(mention)
+                        removed.update(covered)
         return with_mentions(state, added, removed)
 
     # ------------------------------------------------------------ …产品经理 roles and …能力 / 懂… skills
-    def _headed(self, doc: Document, tokens: tuple[Token, ...], known: list[Mention]):
+    def _headed(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]):
         """Role and skill names built from a head token and the content tokens before it."""
         for index, token in enumerate(tokens):
             role_head = any(token.text.endswith(head) for head in self.role_heads)
@@ -155,7 +144,7 @@ class OpenVocabularyExtractor:
         return new_mention(doc, start, end, "Skill", "open:skill-lead", 0.6), []
 
     # ------------------------------------------------------------ 语音识别、语音合成、语音转换: typed by list-mates
-    def _listed(self, doc: Document, sentence: Sentence, taken: list[Mention]):
+    def _listed(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], taken: list[Mention]):
         """Unknown items of a 、-list take the class most of the known items share (语音识别、语音转换、语音增强)."""
         for items in _lists(sentence):
             known, unknown = [], []
@@ -190,16 +179,16 @@ class OpenVocabularyExtractor:
             and text not in self.breaks
 
     # ------------------------------------------------------------ Pika 2.0, 可灵1.5, Runway Gen-3 Alpha
-    def _versions(self, doc: Document, sentence: Sentence, known: list[Mention]):
+    def _versions(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]):
         """A known product followed by a version is a product of its own (Stable Diffusion 3 ≠ Stable Diffusion)."""
         for product in (m for m in known if m.cls == "Product"):
             match = VERSION_SUFFIX.match(doc.text, product.end, sentence.end)
             if match is None or any(m is not product and overlaps(m, product.start, match.end()) for m in known):
                 continue
-            yield new_mention(doc, product.start, match.end(), "Product", "open:product-version", 0.85), product
+            yield new_mention(doc, product.start, match.end(), "Product", "open:product-version", 0.85), [product]
 
     # ------------------------------------------------------------ Latin-script names
-    def _latin_names(self, doc: Document, sentence: Sentence, taken: list[Mention]) -> list[Mention]:
+    def _latin_names(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], taken: list[Mention]):
         """Unknown Latin-script names typed from the words around them."""
         found = []
         links = link_ranges(sentence)
@@ -214,7 +203,7 @@ class OpenVocabularyExtractor:
                 continue
             cls, confidence, rule = self._type_latin(doc, sentence, start, end, name, taken)
             found.append(new_mention(doc, start, end, cls, rule, confidence))
-        return found
+            yield found[-1], []
 
     def _type_latin(self, doc, sentence, start, end, name, taken) -> tuple[str, float, str]:
         """Class, confidence and rule for a Latin name, from what follows it and what it is listed with."""
@@ -234,9 +223,8 @@ class OpenVocabularyExtractor:
         return "Concept", 0.4, "open:latin-untyped"
 
     # ------------------------------------------------------------ 百度千帆大模型平台, 字节Coze
-    def _org_products(self, doc, tokens, known, added) -> list[tuple[Mention, list[Mention]]]:
+    def _org_products(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]):
         """Product names glued to an organisation name: tokens after it up to a product head word."""
-        found = []
         for org in (m for m in known if m.cls == "Organization"):
             end = self._product_end(tokens, org.end)
             if end is None:
@@ -244,10 +232,7 @@ class OpenVocabularyExtractor:
             inside = [m for m in known if m is not org and overlaps(m, org.start, end)]
             if any(m.start < org.end or m.end > end for m in inside) or any(m.cls == "Product" for m in inside):
                 continue
-            if any(overlaps(m, org.start, end) for m in added):
-                continue
-            found.append((new_mention(doc, org.start, end, "Product", "open:org-prefixed-product", 0.8), inside))
-        return found
+            yield new_mention(doc, org.start, end, "Product", "open:org-prefixed-product", 0.8), inside
 
     def _product_end(self, tokens: tuple[Token, ...], position: int) -> int | None:
         """End of the last product head word in the run of name tokens starting exactly at `position`."""
