@@ -159,6 +159,16 @@ def _graph_for(inputs: tuple[Path, ...], graph_path: Path | None):
     return load_graph(graph_path or Path("output") / "graph.ttl")
 
 
+def _register_commands() -> None:
+    """Add the commands that live in their own modules."""
+    from kg.cli_export import export_command
+
+    cli.add_command(export_command)
+
+
+_register_commands()
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="kg")

@@ -37,7 +37,7 @@ _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 def to_ntriples(graph: Graph) -> bytes:
     """N-Triples with canonical blank-node labels, one triple per line, lines sorted and unique."""
     text = to_canonical_graph(graph).serialize(format="nt")
-    lines = sorted({line for line in text.splitlines() if line.strip()})
+    lines = sorted({line for line in text.split("\n") if line.strip()})  # not splitlines(): U+2028 is literal text
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
@@ -59,8 +59,13 @@ def to_jsonld(graph: Graph) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
+def _lf(text: str) -> str:
+    """Text with CRLF and CR turned into LF, as an XML parser would read it back anyway."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def flat_projection(graph: Graph) -> nx.MultiDiGraph:
-    """The NetworkX projection with only str/int attributes, as GraphML, GEXF and CSV need them."""
+    """The NetworkX projection with only str/int attributes (aliases joined, first evidence sentence), as files need."""
     projection = to_networkx(graph)
     flat = nx.MultiDiGraph()
     for node, attrs in projection.nodes(data=True):
@@ -69,7 +74,7 @@ def flat_projection(graph: Graph) -> nx.MultiDiGraph:
     for source, target, key, attrs in projection.edges(keys=True, data=True):
         evidence = attrs["evidence"]
         flat.add_edge(source, target, key=key, predicate=attrs["predicate"], label=attrs["label"],
-                      evidence_count=len(evidence), sentence=evidence[0]["sentence"] if evidence else "")
+                      evidence_count=len(evidence), sentence=_lf(evidence[0]["sentence"]) if evidence else "")
     return flat
 
 
