@@ -25,7 +25,8 @@ def report_command(graph_path: Path, out_path: Path) -> None:
       kg report                                   # output/graph.ttl -> output/report.html + output/report.md
       kg report --graph /tmp/kg-out/graph.ttl --out /tmp/kg-out/career-map.html
     """
-    from kg.report import career_map, write_report
+    from kg.report import career_map
+    from kg.report_render import write_report
     from kg.store import load_graph
 
     report = career_map(load_graph(graph_path))

@@ -74,12 +74,17 @@ def script_json(value: object) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
 
 
-def _inline(code: str, tag: str) -> str:
+def inline(code: str, tag: str) -> str:
     """Code safe to inline in a <tag> element: any '</tag' inside it is written '<\\/tag'."""
     return re.sub(rf"</({tag})", r"<\\/\1", code, flags=re.IGNORECASE)
 
 
-def _template(name: str) -> str:
+def fill_template(name: str, values: dict[str, str]) -> str:
+    """A template from kg/templates with every `{{ name }}` replaced by its value."""
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template(name))
+
+
+def template(name: str) -> str:
     """A file of kg/templates, read as package data."""
     return files("kg").joinpath(f"templates/{name}").read_text(encoding="utf-8")
 
@@ -102,12 +107,12 @@ def render_html(graph: Graph, *, title: str = "AIGC 职业知识图谱") -> str:
     parts = {
         "title": escape(title),
         "data": script_json(page_data(graph)),
-        "vis_css": _inline(_vis_asset("vis-network.css"), "style"),
-        "page_css": _inline(_template("page.css"), "style"),
-        "vis_js": _inline(_vis_asset("vis-network.min.js"), "script"),
-        "page_js": _inline(_template("page.js"), "script"),
+        "vis_css": inline(_vis_asset("vis-network.css"), "style"),
+        "page_css": inline(template("page.css"), "style"),
+        "vis_js": inline(_vis_asset("vis-network.min.js"), "script"),
+        "page_js": inline(template("page.js"), "script"),
     }
-    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _template("page.html"))
+    return fill_template("page.html", parts)
 
 
 def write_html(html: str, path: Path) -> None:
