@@ -162,10 +162,11 @@ def _graph_for(inputs: tuple[Path, ...], graph_path: Path | None):
 def _register_commands() -> None:
     """Add the commands that live in their own modules."""
     from kg.cli_export import export_command
+    from kg.cli_query import query_command
     from kg.cli_report import report_command
 
-    cli.add_command(export_command)
-    cli.add_command(report_command)
+    for command in (query_command, export_command, report_command):
+        cli.add_command(command)
 
 
 _register_commands()

@@ -1,0 +1,63 @@
+"""`kg query`: run SPARQL (text, a .rq file, stdin or a saved query) over a built graph and print the result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.query import SavedQuery, load_store, resolve_query, run, saved_queries
+from kg.query_results import FORMATS, serialize
+
+
+def _split_param(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    """Turn repeated NAME=VALUE options into a dict (the value may contain `=`)."""
+    params = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
+        params[name] = value
+    return params
+
+
+@click.command("query")
+@click.argument("query", required=False)
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("output") / "graph.ttl",
+              show_default=True, help="The Turtle graph to query.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table (aligned text), SPARQL 1.1 json / csv / tsv / xml results, or turtle (CONSTRUCT).")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", callback=_split_param,
+              help="Bind ?NAME to VALUE (repeatable): <iri> or kgr:Name is an IRI, anything else a plain string.")
+@click.option("--list", "list_saved", is_flag=True, help="List the saved queries with their parameters.")
+def query_command(query: str | None, graph_path: Path, fmt: str, params: dict[str, str], list_saved: bool) -> None:
+    """Run a read-only SPARQL 1.1 query over the graph.
+
+    QUERY is SPARQL text, a .rq file, - for stdin, or the name of a saved query (see --list). The prefixes
+    kg: kgr: kga: kge: rdf: rdfs: owl: xsd: skos: dcterms: prov: schema: foaf: are predeclared. ASK prints
+    true / false; CONSTRUCT and DESCRIBE print Turtle. Updates (INSERT, DELETE, LOAD, …) are refused.
+
+    \b
+    Examples:
+      kg query --list
+      kg query role-skills --param role=AIGC应用产品经理
+      kg query 'SELECT ?p WHERE { ?p a kg:Product }' --format csv
+      kg query my-query.rq --graph /tmp/kg-out/graph.ttl --format json
+    """
+    if list_saved:
+        click.echo("\n".join(_describe(saved) for saved in saved_queries()))
+        return
+    if query is None:
+        raise click.UsageError("give a QUERY (SPARQL text, a .rq file, - or a saved query name) or --list")
+    text = resolve_query(query, click.get_text_stream("stdin"))
+    result = run(load_store(graph_path), text, params)
+    click.echo(serialize(result, fmt), nl=False)
+
+
+def _describe(saved: SavedQuery) -> str:
+    """A saved query's name, description and parameters, for --list."""
+    lines = [f"{saved.name} — {saved.description}"]
+    for param in saved.params:
+        note = " (required)" if param.required else f" (default: {param.default!r})" if param.default is not None else ""
+        lines.append(f"    --param {param.name}=…  {param.meaning}{note}")
+    return "\n".join(lines)

@@ -1,0 +1,147 @@
+"""`kg query` on the real build of seeds/: the saved queries' answers, output formats, errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kg.cli import cli
+from kg.cli_query import query_command
+from kg.query import saved_queries
+
+if "query" not in cli.commands:
+    cli.add_command(query_command)
+
+
+@pytest.fixture(scope="module")
+def graph(seeds_build) -> Path:
+    return seeds_build[1] / "graph.ttl"
+
+
+def kg_query(graph: Path, *args: str, stdin: str | None = None) -> Result:
+    """Invoke `kg query --graph GRAPH ARGS…` through the real command group."""
+    return CliRunner().invoke(cli, ["query", "--graph", str(graph), *args], input=stdin)
+
+
+def rows(graph: Path, *args: str) -> list[dict[str, str]]:
+    """The JSON bindings of a query as {var: value} dicts."""
+    result = kg_query(graph, *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return [{name: value["value"] for name, value in binding.items()}
+            for binding in json.loads(result.output)["results"]["bindings"]]
+
+
+def test_products_by_content_image(graph: Path) -> None:
+    found = rows(graph, "products-by-content", "--param", "content=图像")
+    products = {row["product"] for row in found}
+    assert {"Midjourney", "Stable Diffusion"} <= products
+    assert {row["contentLabel"] for row in found} == {"图像"}
+    assert all("content" not in row for row in found)  # the parameter's echo column is dropped
+    everything = rows(graph, "products-by-content")
+    assert {"图像", "文本", "视频"} <= {row["contentLabel"] for row in everything} and len(everything) > len(found)
+
+
+@pytest.mark.parametrize("role", ["AIGC应用产品经理", "aigc应用产品岗", "kgr:AIGCApplicationProductManager"])
+def test_role_skills_matches_any_label_alias_or_iri(graph: Path, role: str) -> None:
+    found = rows(graph, "role-skills", "--param", f"role={role}")
+    own = {row["skill"] for row in found if row["via"] == ""}
+    assert {"ROI分析", "市场洞察"} <= own
+    assert {row["roleLabel"] for row in found} == {"AIGC应用产品经理"}
+    assert all(int(row["sentences"]) >= 1 for row in found)
+    inherited = {row["via"] for row in found if row["via"]}
+    assert inherited == {"AIGC产品经理"}  # AIGC应用产品经理 is a kind of AIGC产品经理
+
+
+def test_technology_lineage_of_transformer(graph: Path) -> None:
+    found = rows(graph, "technology-lineage", "--param", "tech=transformer")
+    steps = [(row["direction"], row["from"], row["to"]) for row in found]
+    assert ("upstream", "循环神经网络", "Transformer") in steps
+    assert ("downstream", "Transformer", "ChatGPT") in steps
+    table = kg_query(graph, "technology-lineage", "-p", "tech=Transformer").output
+    assert "循环神经网络" in table and "ChatGPT" in table
+
+
+def test_technology_lineage_follows_whole_chains(graph: Path) -> None:
+    found = rows(graph, "technology-lineage", "--param", "tech=扩散模型")
+    upstream = {(row["from"], row["to"]) for row in found if row["direction"] == "upstream"}
+    assert ("生成对抗网络", "扩散模型") in upstream
+    assert any(pair[1] == "生成对抗网络" for pair in upstream)  # two steps back, through a property path
+
+
+def test_company_roles_model_maker_serves_the_algorithm_team(graph: Path) -> None:
+    found = rows(graph, "company-roles")
+    assert {"company": "模型厂", "role": "AI产品经理", "serves": "算法团队"} in found
+    assert any(row["company"] == "互联网大厂" and row.get("role") == "AIGC产品经理" for row in found)
+
+
+def test_entity_evidence_gives_sentences_and_titles(graph: Path) -> None:
+    found = rows(graph, "entity-evidence", "--param", "name=MJ")
+    generates = [row for row in found if row["relation"] == "生成"]
+    assert generates and generates[0]["subject"] == "Midjourney" and generates[0]["object"] == "图像"
+    assert "Midjourney" in generates[0]["sentence"] and generates[0]["article"] == "转行AIGC产品经理到底需要什么要求"
+    assert found.index(generates[0]) < next(i for i, row in enumerate(found) if row["relation"] == "提及")
+
+
+def test_compare_roles_side_by_side(graph: Path) -> None:
+    found = rows(graph, "compare-roles", "-p", "a=AIGC应用产品经理", "-p", "b=AIGC产品经理")
+    by_skill = {row["skill"]: row for row in found}
+    assert by_skill["ROI分析"].get("roleB", "") == "" and by_skill["ROI分析"]["roleA"] == "AIGC应用产品经理"
+    assert by_skill["行业知识"]["shared"] == "both"  # inherited by the narrower role
+    distinct = rows(graph, "compare-roles", "-p", "a=AIGC产品经理", "-p", "b=AI产品经理")
+    assert any(row.get("roleA") and not row.get("roleB") for row in distinct)
+    assert any(row.get("roleB") and not row.get("roleA") for row in distinct)
+
+
+def test_central_entities_ranks_by_degree(graph: Path) -> None:
+    top = rows(graph, "central-entities", "--param", "limit=5")
+    assert len(top) == 5
+    degrees = [int(row["degree"]) for row in top]
+    assert degrees == sorted(degrees, reverse=True)
+    assert top[0]["label"] == "AIGC产品经理" and top[0]["class"] == "岗位"
+    assert len(rows(graph, "central-entities")) == 20
+
+
+def test_list_shows_every_saved_query_with_its_params(graph: Path) -> None:
+    result = kg_query(graph, "--list")
+    assert result.exit_code == 0
+    for saved in saved_queries():
+        assert f"{saved.name} — {saved.description}" in result.output
+        for param in saved.params:
+            assert f"--param {param.name}=" in result.output
+
+
+def test_query_from_stdin_and_file_in_every_format(graph: Path, tmp_path: Path) -> None:
+    text = "SELECT ?p WHERE { ?p a kg:Product ; kg:generates kgr:Image }"
+    assert "kgr:Midjourney" in kg_query(graph, "-", stdin=text).output
+    query_file = tmp_path / "image.rq"
+    query_file.write_text(text, encoding="utf-8")
+    csv_text = kg_query(graph, str(query_file), "--format", "csv").stdout_bytes.decode("utf-8")
+    assert csv_text.startswith("p\r\n") and "https://w3id.org/aigc-kg/resource/Midjourney\r\n" in csv_text
+    assert "<https://w3id.org/aigc-kg/resource/Midjourney>" in kg_query(graph, text, "--format", "tsv").output
+    assert "<uri>https://w3id.org/aigc-kg/resource/Midjourney</uri>" in kg_query(graph, text, "--format", "xml").output
+    described = kg_query(graph, "DESCRIBE kgr:Midjourney")
+    assert described.exit_code == 0 and "kgr:Midjourney" in described.output and "kg:generates kgr:Image" in described.output
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["SELECT ?x WHERE {\n  ?x a kg:Product\n  FILTER( }"], "line 3"),
+    (["INSERT DATA { kgr:a kgr:b kgr:c }"], "read-only"),
+    (["DROP ALL"], "read-only"),
+    (["SELECT * WHERE " + "{" * 250 + "}" * 250], "levels deep"),
+    (["technology-lineage"], "'tech' is required"),
+    (["no-such-query"], "no saved query"),
+    (["products-by-content", "--format", "turtle"], "CONSTRUCT"),
+])
+def test_errors_are_one_line_with_status_2(graph: Path, args: list[str], expected: str) -> None:
+    result = kg_query(graph, *args)
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: error: ") and expected in lines[0]
+
+
+def test_missing_graph_is_an_error(tmp_path: Path) -> None:
+    result = kg_query(tmp_path / "nope.ttl", "company-roles")
+    assert result.exit_code == 2 and "graph file not found" in result.output
