@@ -22,6 +22,8 @@ class Settings:
     strict: bool = False
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "kg")
     progress_threshold: int = 20  # show a progress bar from this many articles on
+    workers: int = 0  # extraction processes; 0 = one per core once there are parallel_threshold articles or more
+    parallel_threshold: int = 16
 
     def with_(self, **changes: object) -> "Settings":
         """A copy with some fields changed."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import platform
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -67,6 +69,49 @@ def _check(state: Extraction, extractor) -> None:
                                  where=state.document.doc_id, fix="this is a bug in the extractor")
 
 
+def worker_count(settings: Settings, documents: int) -> int:
+    """How many extraction processes to use: the setting, or one per core for large inputs."""
+    if settings.workers:
+        return max(1, settings.workers)
+    return min(os.cpu_count() or 1, documents) if documents >= settings.parallel_threshold else 1
+
+
+def _extract_all(documents, resources: Resources, extractors, settings: Settings, progress) -> list[Extraction]:
+    """Analyse every document, in worker processes for large inputs; the result does not depend on the count."""
+    workers = worker_count(settings, len(documents))
+    results: list[Extraction] = []
+    if workers == 1:
+        analysed = (analyse(document, resources, extractors) for document in documents)
+    else:
+        pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(settings,))
+        analysed = pool.map(_analyse_in_worker, documents, chunksize=max(1, len(documents) // (workers * 8)))
+    try:
+        for done, extraction in enumerate(analysed, 1):
+            results.append(extraction)
+            if progress:
+                progress(done, len(documents))
+    finally:
+        if workers > 1:
+            pool.shutdown(cancel_futures=True)
+    return results
+
+
+_WORKER: tuple[Resources, list] | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    """Load the ontology, lexicon and jieba once per worker process."""
+    global _WORKER
+    resources = load_resources(settings)
+    _WORKER = (resources, create(settings.extractors, resources))
+
+
+def _analyse_in_worker(document: Document) -> Extraction:
+    """analyse() inside a worker process."""
+    resources, extractors = _WORKER
+    return analyse(document, resources, extractors)
+
+
 def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None = None,
           settings: Settings | None = None, *, write: bool = True,
           progress: Callable[[int, int], None] | None = None) -> BuildResult:
@@ -90,11 +135,7 @@ def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None
     lap("load")
     ingested = ingest(paths, settings)
     lap("ingest")
-    extractions = []
-    for done, document in enumerate(ingested.documents, 1):
-        extractions.append(analyse(document, resources, extractors))
-        if progress:
-            progress(done, len(ingested.documents))
+    extractions = _extract_all(ingested.documents, resources, extractors, settings, progress)
     lap("extract")
     resolved = resolve(extractions, resources.ontology, resources.lexicon, settings.min_confidence)
     lap("resolve")
@@ -155,6 +196,7 @@ def _report(settings, paths, ingested: IngestResult, extractions, resolved: Reso
             "inputs": [str(p) for p in paths], "ontology_dir": str(settings.ontology_dir),
             "extractors": list(settings.extractors), "min_confidence": settings.min_confidence,
             "max_file_bytes": settings.max_file_bytes, "strict": settings.strict,
+            "workers": worker_count(settings, len(ingested.documents)),
         },
         "articles": per_article,
         "skipped": [asdict(s) for s in ingested.skipped],

@@ -1,0 +1,199 @@
+"""A small pool of query worker processes for `kg serve`: each loads the store once; slow queries are killed.
+
+pyoxigraph has no query timeout, so a query runs in a worker process that the server kills when the request's
+time is up; a replacement is started in the background while the other workers keep answering.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue
+import resource
+import signal
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError, KGError
+from kg.query import load_store
+from kg.serve_api import Explorer, Reply, answer_query, error_reply, json_reply
+
+log = logging.getLogger(__name__)
+
+LOAD_SECONDS = 60.0  # how long a starting worker may take to load the graph
+ADDRESS_SPACE = 3 << 30  # per worker: a runaway query dies of memory exhaustion instead of swamping the machine
+Job = tuple[Any, ...]
+
+
+@dataclass
+class _Worker:
+    """One worker process and the parent's end of its pipe."""
+
+    process: Any
+    conn: Connection
+
+    def stop(self) -> None:
+        """Kill the process and release the pipe."""
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class WorkerPool:
+    """`size` worker processes over one graph; ask() answers a job within `timeout` seconds or gives a 503."""
+
+    def __init__(self, graph: Path, *, size: int = 2, timeout: float = 5.0) -> None:
+        self.graph, self.size, self.timeout = Path(graph), size, timeout
+        self._context = multiprocessing.get_context("spawn")  # no fork: the server runs threads
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self._workers: set[_Worker] = set()
+        self._closed = False
+
+    def start(self) -> None:
+        """Start the workers and wait until each has loaded the graph; raise InputError if loading fails."""
+        starting = [self._spawn() for _ in range(self.size)]
+        try:
+            for worker in starting:
+                self._wait_ready(worker)
+                self._idle.put(worker)
+        except KGError:
+            self.close()
+            raise
+
+    def ask(self, job: Job) -> Reply:
+        """Run a job on an idle worker; 503 when none frees up or the job outlives the time limit."""
+        deadline = time.monotonic() + self.timeout
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            return error_reply(503, f"all query workers stayed busy for {self.timeout:g} s; try again")
+        try:
+            worker.conn.send(job)
+            if worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                reply = worker.conn.recv()
+                self._idle.put(worker)
+                return reply
+            message = f"the query took longer than {self.timeout:g} s and was stopped; simplify it or add a LIMIT"
+        except (EOFError, OSError):
+            message = "the query worker stopped (the query probably needed too much memory)"
+        log.warning("replacing query worker %d: %s", worker.process.pid, message)
+        self._replace(worker)
+        return error_reply(503, message)
+
+    def pids(self) -> list[int]:
+        """Process ids of the live workers, sorted."""
+        with self._lock:
+            return sorted(worker.process.pid for worker in self._workers if worker.process.is_alive())
+
+    def close(self) -> None:
+        """Stop every worker; replacements still loading stop themselves when ready."""
+        with self._lock:
+            self._closed = True
+            workers, self._workers = self._workers, set()
+        for worker in workers:
+            worker.stop()
+
+    def _spawn(self) -> _Worker:
+        """Start one worker process."""
+        parent, child = self._context.Pipe()
+        process = self._context.Process(target=worker_main, args=(child, str(self.graph)), daemon=True,
+                                        name="kg-serve-worker")
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        with self._lock:
+            self._workers.add(worker)
+        return worker
+
+    def _wait_ready(self, worker: _Worker) -> None:
+        """Block until the worker reports its store loaded; raise InputError when it fails or hangs."""
+        if not worker.conn.poll(LOAD_SECONDS):
+            raise InputError(f"a query worker did not load the graph within {LOAD_SECONDS:g} s",
+                             where=str(self.graph), fix="check the file, or use a smaller graph")
+        try:
+            status, *detail = worker.conn.recv()
+        except EOFError:
+            status, detail = "failed", ["a query worker died while loading the graph", str(self.graph), ""]
+        if status != "ready":
+            raise InputError(detail[0], where=detail[1], fix=detail[2])
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill a worker and load a new one in the background."""
+        with self._lock:
+            self._workers.discard(worker)
+        worker.stop()
+        threading.Thread(target=self._refill, name="kg-serve-refill", daemon=True).start()
+
+    def _refill(self) -> None:
+        """Start a worker; hand it out once it has loaded the graph (unless the pool closed meanwhile)."""
+        with self._lock:
+            if self._closed:
+                return
+        worker = self._spawn()
+        try:
+            self._wait_ready(worker)
+        except KGError as exc:
+            log.error("cannot replace a query worker: %s", exc.message)
+            return self._discard(worker)
+        with self._lock:
+            closed = self._closed
+        if closed:
+            return self._discard(worker)
+        self._idle.put(worker)
+        log.info("query worker %d ready", worker.process.pid)
+
+    def _discard(self, worker: _Worker) -> None:
+        """Forget and stop a worker that will never be handed out."""
+        with self._lock:
+            self._workers.discard(worker)
+        worker.stop()
+
+
+def worker_main(conn: Connection, graph: str) -> None:
+    """A worker process: load the store once, then answer jobs from the pipe until it closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle; it stops the workers
+    _limit_memory()
+    try:
+        explorer = Explorer(load_store(Path(graph)))
+    except KGError as exc:
+        conn.send(("failed", exc.what, exc.where, exc.fix))
+        return
+    conn.send(("ready",))
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        conn.send(handle(explorer, job))
+
+
+def handle(explorer: Explorer, job: Job) -> Reply:
+    """Answer one job: ("query", text, params, formats, max_rows), ("search", q), ("entity", iri) or ("classes",)."""
+    kind, *args = job
+    views: dict[str, Callable[..., Any]] = {"search": explorer.search, "entity": explorer.entity,
+                                            "classes": explorer.classes}
+    try:
+        if kind == "query":
+            return answer_query(explorer.store, *args)
+        found = views[kind](*args)
+    except KGError as exc:
+        return error_reply(400, exc.message)
+    except MemoryError:
+        return error_reply(503, "the query needed too much memory")
+    except Exception:  # noqa: BLE001 — a bug must not take the worker down; the log has the traceback
+        log.exception("query worker failed on a %s job", kind)
+        return error_reply(500, "internal error in the query worker")
+    return error_reply(404, "no entity with this IRI") if found is None else json_reply(found)
+
+
+def _limit_memory() -> None:
+    """Cap this process's address space at ADDRESS_SPACE (or the hard limit, if lower)."""
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    soft = ADDRESS_SPACE if hard == resource.RLIM_INFINITY else min(ADDRESS_SPACE, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
