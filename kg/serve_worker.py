@@ -186,7 +186,7 @@ def handle(explorer: Explorer, job: Job) -> Reply:
         return error_reply(400, exc.message)
     except MemoryError:
         return error_reply(503, "the query needed too much memory")
-    except Exception:  # noqa: BLE001 — a bug must not take the worker down; the log has the traceback
+    except Exception:  # a bug must not take the worker down; the log has the traceback
         log.exception("query worker failed on a %s job", kind)
         return error_reply(500, "internal error in the query worker")
     return error_reply(404, "no entity with this IRI") if found is None else json_reply(found)
