@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+INSTALLED_ONTOLOGY = Path(sys.prefix) / "share" / "kg" / "ontology"  # where a non-editable install puts it
+
+
+def default_ontology_dir() -> Path:
+    """The project's ontology/ folder in a checkout, else the copy a regular `pip install` ships."""
+    checkout = PROJECT_ROOT / "ontology"
+    return checkout if checkout.is_dir() or not INSTALLED_ONTOLOGY.is_dir() else INSTALLED_ONTOLOGY
 
 
 @dataclass(frozen=True)
 class Settings:
     """Settings of one kg run; build a variant with `settings.with_(field=value)`."""
 
-    ontology_dir: Path = PROJECT_ROOT / "ontology"
+    ontology_dir: Path = field(default_factory=default_ontology_dir)
     out_dir: Path = Path("output")
     default_inputs: tuple[Path, ...] = (Path("seeds"),)
     suffixes: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm")

@@ -15,12 +15,21 @@ from html import escape
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from kg.errors import KGError
-from kg.query import saved_queries
+from kg.query import PREFIX_IRIS, saved_queries
 from kg.render import _vis_asset, fill_template, inline, script_json, template
-from kg.serve_api import Reply, error_reply, json_reply
+from kg.serve_api import (
+    Refusal,
+    Reply,
+    bindings,
+    error_reply,
+    json_reply,
+    negotiate,
+    one,
+    parse_form,
+)
 from kg.serve_worker import WorkerPool
 
 log = logging.getLogger(__name__)
@@ -32,26 +41,12 @@ LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 PAGE_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
             "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 DATA_CSP = "default-src 'none'; frame-ancestors 'none'"
-FORMAT_NAMES = {
-    "json": "json", "application/sparql-results+json": "json", "application/json": "json",
-    "xml": "xml", "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
-    "csv": "csv", "text/csv": "csv", "tsv": "tsv", "text/tab-separated-values": "tsv",
-    "turtle": "turtle", "ttl": "turtle", "text/turtle": "turtle",
-}
 DATASET_PARAMS = {"default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"}
 READ_ONLY = "SPARQL Update is refused: this endpoint is read-only (change the graph with `kg build`)"
 
 
 class ServeError(KGError):
     """The server cannot start: the address is taken or cannot be bound."""
-
-
-class Refusal(Exception):
-    """An HTTP error answer: status and a one-line message."""
-
-    def __init__(self, status: int, message: str, allow: str = "") -> None:
-        super().__init__(message)
-        self.status, self.message, self.allow = status, message, allow
 
 
 @dataclass(frozen=True)
@@ -109,7 +104,7 @@ def make_server(options: ServeOptions) -> KGServer:
 
 def explorer_page(options: ServeOptions) -> bytes:
     """The explorer as one offline HTML page: vis-network, styles and script inlined, no external request."""
-    config = {"timeout": options.timeout, "maxRows": options.max_rows, "graph": options.graph.name}
+    config = {"timeout": options.timeout, "maxRows": options.max_rows, "prefixes": PREFIX_IRIS}
     parts = {
         "title": escape(TITLE),
         "config": script_json(config),
@@ -122,63 +117,12 @@ def explorer_page(options: ServeOptions) -> bytes:
     return fill_template("explorer.html", parts).encode("utf-8")
 
 
-def negotiate(format_values: list[str], accept: str | None) -> tuple[str, ...]:
-    """Result formats in order of preference: from `format=` values if any, else from the Accept header."""
-    if format_values:
-        named = tuple(FORMAT_NAMES[value] for value in map(str.lower, format_values) if value in FORMAT_NAMES)
-        if not named:
-            raise Refusal(400, f"unknown format {format_values[0]!r}: use json, xml, csv, tsv or turtle")
-        return named
-    ranked = []
-    for index, item in enumerate((accept or "").split(",")):
-        media, *options = (part.strip().lower() for part in item.split(";"))
-        weight = next((_weight(option[2:]) for option in options if option.startswith("q=")), 1.0)
-        if weight > 0 and media in FORMAT_NAMES:
-            ranked.append((-weight, index, FORMAT_NAMES[media]))
-    return tuple(fmt for *_, fmt in sorted(ranked))
-
-
-def _weight(text: str) -> float:
-    """An Accept q-value; malformed counts as 0 (not acceptable)."""
-    try:
-        return float(text)
-    except ValueError:
-        return 0.0
-
-
 def _is_loopback(host: str) -> bool:
     """Whether a bind address only accepts local connections."""
     try:
         return host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def _parse_form(text: str) -> dict[str, list[str]]:
-    """URL-encoded fields (UTF-8), or Refusal 400."""
-    try:
-        return parse_qs(text, keep_blank_values=True, errors="strict", max_num_fields=1000)
-    except (UnicodeDecodeError, ValueError):
-        raise Refusal(400, "malformed form data: expected UTF-8 URL-encoded fields") from None
-
-
-def _one(params: dict[str, list[str]], name: str, hint: str) -> str:
-    """The single value of a parameter, or Refusal 400."""
-    values = params.get(name, [])
-    if len(values) != 1:
-        raise Refusal(400, f"give exactly one {name}= parameter ({hint})")
-    return values[0]
-
-
-def _bindings(values: list[str]) -> dict[str, str]:
-    """`param=NAME=VALUE` fields as {NAME: VALUE}, or Refusal 400."""
-    bound = {}
-    for item in values:
-        name, sep, value = item.partition("=")
-        if not sep or not name:
-            raise Refusal(400, f"param {item!r} is not NAME=VALUE")
-        bound[name] = value
-    return bound
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -216,6 +160,10 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         self._send(error_reply(code, message or HTTPStatus(code).phrase))
 
+    def version_string(self) -> str:
+        """The Server header: the name only, no Python version."""
+        return self.server_version
+
     def log_message(self, format: str, *args: object) -> None:  # http.server names it so
         """Request log lines go to logging, not stderr."""
         log.info("%s %s", self.address_string(), format % args)
@@ -242,8 +190,8 @@ class Handler(BaseHTTPRequestHandler):
             "/": (("GET",), self._page),
             "/sparql": (("GET", "POST"), self._sparql),
             "/api/query": (("GET", "POST"), self._saved_or_text),
-            "/api/search": (("GET",), lambda: self._ask("search", _one(self._form(), "q", "the text to find"))),
-            "/api/entity": (("GET",), lambda: self._ask("entity", _one(self._form(), "iri", "an entity IRI"))),
+            "/api/search": (("GET",), lambda: self._ask("search", one(self._form(), "q", "the text to find"))),
+            "/api/entity": (("GET",), lambda: self._ask("entity", one(self._form(), "iri", "an entity IRI"))),
             "/api/classes": (("GET",), lambda: self._ask("classes")),
             "/api/queries": (("GET",), self._queries),
         }
@@ -277,7 +225,7 @@ class Handler(BaseHTTPRequestHandler):
             raise Refusal(403, READ_ONLY)
         if DATASET_PARAMS & params.keys():
             raise Refusal(400, "default-graph-uri / named-graph-uri are not supported: there is one graph")
-        text = _one(params, "query", "GET /sparql?query=… or POST query=…; / is the explorer")
+        text = one(params, "query", "GET /sparql?query=… or POST query=…; / is the explorer")
         formats = negotiate(params.get("format", []), self.headers.get("Accept"))
         return self._ask("query", text, {}, formats, self.server.options.max_rows)
 
@@ -287,13 +235,13 @@ class Handler(BaseHTTPRequestHandler):
         if ("name" in params) == ("query" in params):
             raise Refusal(400, "give name= (a saved query) or query= (SPARQL text), not both")
         if "name" in params:
-            saved = self.server.saved.get(_one(params, "name", "a saved query's name"))
+            saved = self.server.saved.get(one(params, "name", "a saved query's name"))
             if saved is None:
                 raise Refusal(404, f"no saved query of that name; saved: {', '.join(self.server.saved)}")
             text = saved.text
         else:
-            text = _one(params, "query", "SPARQL text")
-        bound = _bindings(params.get("param", []))
+            text = one(params, "query", "SPARQL text")
+        bound = bindings(params.get("param", []))
         return self._ask("query", text, bound, ("json",), self.server.options.max_rows)
 
     def _ask(self, *job: object) -> Reply:
@@ -302,7 +250,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _form(self) -> dict[str, list[str]]:
         """URL parameters plus, for POST, the form fields or the application/sparql-query body as query=."""
-        params = _parse_form(urlsplit(self.path).query)
+        params = parse_form(urlsplit(self.path).query)
         if self.command != "POST":
             return params
         body = self._body()
@@ -314,7 +262,7 @@ class Handler(BaseHTTPRequestHandler):
         except UnicodeDecodeError:
             raise Refusal(400, "the request body is not UTF-8") from None
         if kind == "application/x-www-form-urlencoded":
-            for name, values in _parse_form(text).items():
+            for name, values in parse_form(text).items():
                 params.setdefault(name, []).extend(values)
         elif kind == "application/sparql-query":
             params.setdefault("query", []).append(text)

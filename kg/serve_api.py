@@ -1,4 +1,5 @@
-"""What a `kg serve` query worker computes: SPARQL answers (row-limited) and the explorer's search / entity JSON.
+"""The `kg serve` API: request fields and content negotiation, replies, and what a query worker computes
+(row-limited SPARQL answers and the explorer's search / entity / class JSON).
 
 Every query here goes through kg.query.run with its inputs bound as parameters, never pasted into the text.
 """
@@ -10,6 +11,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 
@@ -18,6 +20,12 @@ from kg.query import _SERVICE, _UPDATE, QueryResult, _skeleton, run
 from kg.query_results import MEDIA_TYPES, serialize
 from kg.views import local_name
 
+FORMAT_NAMES = {
+    "json": "json", "application/sparql-results+json": "json", "application/json": "json",
+    "xml": "xml", "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+    "csv": "csv", "text/csv": "csv", "tsv": "tsv", "text/tab-separated-values": "tsv",
+    "turtle": "turtle", "ttl": "turtle", "text/turtle": "turtle",
+}
 JSON_TYPE = "application/json; charset=utf-8"
 TEXT_TYPE = "text/plain; charset=utf-8"
 MAX_HITS = 20
@@ -63,6 +71,14 @@ _DEGREES = f"""SELECT ?e (COUNT(*) AS ?degree) WHERE {{
 }} GROUP BY ?e"""
 
 
+class Refusal(Exception):
+    """An HTTP error answer: status and a one-line message."""
+
+    def __init__(self, status: int, message: str, allow: str = "") -> None:
+        super().__init__(message)
+        self.status, self.message, self.allow = status, message, allow
+
+
 @dataclass(frozen=True)
 class Reply:
     """An HTTP answer computed by a worker; `truncated` is set for query results only."""
@@ -81,6 +97,57 @@ def error_reply(status: int, message: str) -> Reply:
 def json_reply(value: object) -> Reply:
     """A JSON answer with stable bytes."""
     return Reply(200, JSON_TYPE, json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+def negotiate(format_values: list[str], accept: str | None) -> tuple[str, ...]:
+    """Result formats in order of preference: from `format=` values if any, else from the Accept header."""
+    if format_values:
+        named = tuple(FORMAT_NAMES[value] for value in map(str.lower, format_values) if value in FORMAT_NAMES)
+        if not named:
+            raise Refusal(400, f"unknown format {format_values[0]!r}: use json, xml, csv, tsv or turtle")
+        return named
+    ranked = []
+    for index, item in enumerate((accept or "").split(",")):
+        media, *options = (part.strip().lower() for part in item.split(";"))
+        weight = next((_weight(option[2:]) for option in options if option.startswith("q=")), 1.0)
+        if weight > 0 and media in FORMAT_NAMES:
+            ranked.append((-weight, index, FORMAT_NAMES[media]))
+    return tuple(fmt for *_, fmt in sorted(ranked))
+
+
+def _weight(text: str) -> float:
+    """An Accept q-value; malformed counts as 0 (not acceptable)."""
+    try:
+        return float(text)
+    except ValueError:
+        return 0.0
+
+
+def parse_form(text: str) -> dict[str, list[str]]:
+    """URL-encoded fields (UTF-8), or Refusal 400."""
+    try:
+        return parse_qs(text, keep_blank_values=True, errors="strict", max_num_fields=1000)
+    except (UnicodeDecodeError, ValueError):
+        raise Refusal(400, "malformed form data: expected UTF-8 URL-encoded fields") from None
+
+
+def one(params: dict[str, list[str]], name: str, hint: str) -> str:
+    """The single value of a parameter, or Refusal 400."""
+    values = params.get(name, [])
+    if len(values) != 1:
+        raise Refusal(400, f"give exactly one {name}= parameter ({hint})")
+    return values[0]
+
+
+def bindings(values: list[str]) -> dict[str, str]:
+    """`param=NAME=VALUE` fields as {NAME: VALUE}, or Refusal 400."""
+    bound = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise Refusal(400, f"param {item!r} is not NAME=VALUE")
+        bound[name] = value
+    return bound
 
 
 def answer_query(store: ox.Store, text: str, params: Mapping[str, str], formats: Sequence[str],

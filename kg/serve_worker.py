@@ -30,9 +30,9 @@ ADDRESS_SPACE = 3 << 30  # per worker: a runaway query dies of memory exhaustion
 Job = tuple[Any, ...]
 
 
-@dataclass
+@dataclass(eq=False)
 class _Worker:
-    """One worker process and the parent's end of its pipe."""
+    """One worker process and the parent's end of its pipe (compared by identity)."""
 
     process: Any
     conn: Connection
