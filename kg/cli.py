@@ -166,8 +166,9 @@ def _register_commands() -> None:
     from kg.cli_export import export_command
     from kg.cli_query import query_command
     from kg.cli_report import report_command
+    from kg.cli_serve import serve_command
 
-    for command in (query_command, export_command, report_command):
+    for command in (query_command, serve_command, export_command, report_command):
         cli.add_command(command)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import click
@@ -36,6 +37,7 @@ def serve_command(graph_path: Path, host: str, port: int, timeout: float, max_ro
     """
     options = ServeOptions(graph=graph_path, host=host, port=port, timeout=timeout, max_rows=max_rows)
     server = make_server(options)
+    signal.signal(signal.SIGTERM, _interrupt)
     click.echo(f"kg: serving {graph_path} — explorer {server.url}  SPARQL endpoint {server.url}sparql  "
                f"(Ctrl-C stops)")
     try:
@@ -44,3 +46,8 @@ def serve_command(graph_path: Path, host: str, port: int, timeout: float, max_ro
         click.echo("kg: stopped")
     finally:
         server.server_close()
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    """SIGTERM stops the server like Ctrl-C does."""
+    raise KeyboardInterrupt

@@ -208,6 +208,12 @@ def _check(text: str) -> str:
     return skeleton
 
 
+def is_refused(text: str) -> bool:
+    """True for a query kg refuses on principle (an update, SERVICE) rather than for being malformed."""
+    skeleton = _skeleton(text)
+    return bool(_UPDATE.match(skeleton) or _SERVICE.search(skeleton))
+
+
 def _check_nesting(skeleton: str) -> None:
     """Raise QueryError when brackets nest deeper than MAX_NESTING."""
     depth = 0

@@ -89,7 +89,7 @@ def template(name: str) -> str:
     return files("kg").joinpath(f"templates/{name}").read_text(encoding="utf-8")
 
 
-def _vis_asset(name: str) -> str:
+def vis_asset(name: str) -> str:
     """A vis-network file (vis-network.min.js or vis-network.css) as shipped inside the pyvis package."""
     resource = files("pyvis").joinpath(f"{VIS_DIR}/{name}")
     try:
@@ -107,9 +107,9 @@ def render_html(graph: Graph, *, title: str = "AIGC 职业知识图谱") -> str:
     parts = {
         "title": escape(title),
         "data": script_json(page_data(graph)),
-        "vis_css": inline(_vis_asset("vis-network.css"), "style"),
+        "vis_css": inline(vis_asset("vis-network.css"), "style"),
         "page_css": inline(template("page.css"), "style"),
-        "vis_js": inline(_vis_asset("vis-network.min.js"), "script"),
+        "vis_js": inline(vis_asset("vis-network.min.js"), "script"),
         "page_js": inline(template("page.js"), "script"),
     }
     return fill_template("page.html", parts)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import socket
+import sys
 from dataclasses import dataclass
 from html import escape
 from http import HTTPStatus
@@ -19,7 +21,7 @@ from urllib.parse import urlsplit
 
 from kg.errors import KGError
 from kg.query import PREFIX_IRIS, saved_queries
-from kg.render import _vis_asset, fill_template, inline, script_json, template
+from kg.render import fill_template, inline, script_json, template, vis_asset
 from kg.serve_api import (
     Refusal,
     Reply,
@@ -71,6 +73,8 @@ class KGServer(ThreadingHTTPServer):
         self.page = explorer_page(options)
         self.saved = {query.name: query for query in saved_queries()}
         self.loopback = _is_loopback(options.host)
+        if ":" in options.host:
+            self.address_family = socket.AF_INET6
         try:
             super().__init__((options.host, options.port), Handler)
         except OSError as exc:
@@ -82,6 +86,14 @@ class KGServer(ThreadingHTTPServer):
         """The base URL clients use, ending in '/'."""
         host, port = self.server_address[:2]
         return f"http://{f'[{host}]' if ':' in str(host) else host}:{port}/"
+
+    def handle_error(self, request: object, client_address: tuple) -> None:
+        """A connection failing outside the handler's answer (client went away mid-request) is logged, not printed."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            log.info("connection from %s dropped: %s", client_address[0], error)
+        else:
+            log.exception("connection from %s failed", client_address[0])
 
     def server_close(self) -> None:
         """Close the socket and stop the workers."""
@@ -108,10 +120,10 @@ def explorer_page(options: ServeOptions) -> bytes:
     parts = {
         "title": escape(TITLE),
         "config": script_json(config),
-        "vis_css": inline(_vis_asset("vis-network.css"), "style"),
+        "vis_css": inline(vis_asset("vis-network.css"), "style"),
         "page_css": inline(template("page.css"), "style"),
         "explorer_css": inline(template("explorer.css"), "style"),
-        "vis_js": inline(_vis_asset("vis-network.min.js"), "script"),
+        "vis_js": inline(vis_asset("vis-network.min.js"), "script"),
         "explorer_js": inline(template("explorer.js"), "script"),
     }
     return fill_template("explorer.html", parts).encode("utf-8")

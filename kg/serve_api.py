@@ -16,7 +16,7 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.query import _SERVICE, _UPDATE, QueryResult, _skeleton, run
+from kg.query import QueryResult, is_refused, run
 from kg.query_results import MEDIA_TYPES, serialize
 from kg.views import local_name
 
@@ -37,11 +37,13 @@ SELECT ?q ?entity ?name ?label ?type WHERE {
   ?entity rdfs:label|skos:prefLabel|skos:altLabel ?name .
   FILTER(CONTAINS(LCASE(STR(?name)), STR(?q)))
   ?entity a ?type . ?type rdfs:subClassOf* kg:Entity .
-  ?entity skos:prefLabel ?label . FILTER(LANG(?label) = "zh")
+  OPTIONAL { ?entity skos:prefLabel ?preferred . FILTER(LANG(?preferred) = "zh") }
+  OPTIONAL { ?entity rdfs:label ?plain . FILTER(LANG(?plain) = "zh") }
+  BIND(COALESCE(?preferred, ?plain, ?name) AS ?label)
 }"""
 _NODE = """# param: iri — the node (required)
 SELECT ?iri ?property ?value ?lang WHERE {
-  VALUES ?property { rdf:type skos:prefLabel skos:altLabel skos:definition }
+  VALUES ?property { rdf:type skos:prefLabel rdfs:label skos:altLabel skos:definition }
   ?iri ?property ?value .
   BIND(IF(isLITERAL(?value), LANG(?value), "") AS ?lang)
 }"""
@@ -165,8 +167,7 @@ def answer_query(store: ox.Store, text: str, params: Mapping[str, str], formats:
 
 def refusal_status(text: str) -> int:
     """403 for a query refused on principle (an update, SERVICE), 400 for any other bad query."""
-    skeleton = _skeleton(text)
-    return 403 if _UPDATE.match(skeleton) or _SERVICE.search(skeleton) else 400
+    return 403 if is_refused(text) else 400
 
 
 def _truncate(result: QueryResult, max_rows: int) -> tuple[QueryResult, bool]:
@@ -247,8 +248,7 @@ class Explorer:
         cls = self._class([value for value, _ in values.get("type", [])])
         if not cls:
             return None
-        labels = sorted(values.get("prefLabel", []), key=lambda item: (item[1] != "zh", item))
-        return {"iri": iri, "label": labels[0][0] if labels else local_name(iri), "cls": cls,
+        return {"iri": iri, "label": _best_label(values, iri), "cls": cls,
                 "aliases": sorted({value for value, _ in values.get("altLabel", [])}),
                 "definition": min((value for value, _ in values.get("definition", [])), default=""),
                 "degree": self.degrees.get(iri, 0)}
@@ -270,6 +270,16 @@ class Explorer:
         result = run(self.store, text, params)
         return [{name: None if term is None else term.value for name, term in zip(result.vars, row)}
                 for row in result.rows]
+
+
+def _best_label(values: dict[str, list[tuple[str, str]]], iri: str) -> str:
+    """skos:prefLabel@zh, then rdfs:label@zh, then any other of them, then the IRI's local name."""
+    for zh_only in (True, False):
+        for name in ("prefLabel", "label"):
+            found = sorted(value for value, lang in values.get(name, []) if lang == "zh" or not zh_only)
+            if found:
+                return found[0]
+    return local_name(iri)
 
 
 def _unique_sorted(items: list[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str, Any]]:

@@ -119,7 +119,8 @@ class WorkerPool:
         try:
             status, *detail = worker.conn.recv()
         except EOFError:
-            status, detail = "failed", ["a query worker died while loading the graph", str(self.graph), ""]
+            status, detail = "failed", ["a query worker exited while loading the graph", str(self.graph),
+                                        "see its error above"]
         if status != "ready":
             raise InputError(detail[0], where=detail[1], fix=detail[2])
 

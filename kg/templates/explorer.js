@@ -61,13 +61,18 @@
     },
     interaction: { hover: true, tooltipDelay: 200 },
   });
-  network.on("stabilizationIterationsDone", () => network.setOptions({ physics: { enabled: false } }));
+  network.on("stabilizationIterationsDone", () => {
+    network.setOptions({ physics: { enabled: false } });
+    document.body.dataset.kgSettled = "1";
+  });
+  window.kgNetwork = network;  // for the browser console and the browser tests
 
   function showStats() {
     document.body.dataset.kgNodes = String(nodeView.length);
     document.getElementById("kg-stats").textContent = nodeView.length + " 个节点 · " + edgeView.length + " 条关系";
   }
   function redraw() {
+    delete document.body.dataset.kgSettled;
     nodeView.refresh();
     edgeView.refresh();
     showStats();
