@@ -29,6 +29,7 @@ class Settings:
     extractors: tuple[str, ...] = ("lexicon", "open_vocabulary", "structure", "patterns")
     strict: bool = False
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "kg")
+    use_cache: bool = True  # reuse the extraction of articles whose text did not change
     progress_threshold: int = 20  # show a progress bar from this many articles on
     workers: int = 0  # extraction processes; 0 = one per core once there are parallel_threshold articles or more
     parallel_threshold: int = 16

@@ -159,7 +159,7 @@ def decode(raw: bytes, *, declared: str = "") -> tuple[str, str]:
     for codec in filter(None, (_codec(declared), "utf-8", "gb18030")):
         try:
             return _text_only(raw.decode(codec)), codec
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):  # LookupError: a declared bytes-to-bytes codec such as base64
             continue
     raise InputError("not valid UTF-8, UTF-16 or GB18030 text (binary?)", fix="re-save it as UTF-8 or remove it")
 

@@ -18,6 +18,7 @@ import networkx as nx
 from rdflib import RDF, Graph
 
 from kg.build import build_graph, serialize_turtle
+from kg.cache import ExtractionCache
 from kg.config import Settings
 from kg.errors import ExtractorError
 from kg.extract import create
@@ -76,8 +77,21 @@ def worker_count(settings: Settings, documents: int) -> int:
     return min(os.cpu_count() or 1, documents) if documents >= settings.parallel_threshold else 1
 
 
-def _extract_all(documents, resources: Resources, extractors, settings: Settings, progress) -> list[Extraction]:
-    """Analyse every document, in worker processes for large inputs; the result does not depend on the count."""
+def _extract_all(documents, resources: Resources, extractors, settings: Settings, progress,
+                 cache: ExtractionCache | None) -> list[Extraction]:
+    """Every document's extraction: from the cache when its text is unchanged, else analysed (in worker processes
+    for large inputs); the result does not depend on the cache or the worker count."""
+    cached = {d.doc_id: found for d in documents if cache and (found := cache.get(d)) is not None}
+    fresh = _analyse_all([d for d in documents if d.doc_id not in cached], resources, extractors, settings, progress)
+    if cache:
+        for extraction in fresh:
+            cache.put(extraction)
+    by_id = {**cached, **{e.document.doc_id: e for e in fresh}}
+    return [by_id[d.doc_id] for d in documents]
+
+
+def _analyse_all(documents, resources: Resources, extractors, settings: Settings, progress) -> list[Extraction]:
+    """Analyse documents, in worker processes for large inputs; the result does not depend on the count."""
     workers = worker_count(settings, len(documents))
     results: list[Extraction] = []
     if workers == 1:
@@ -135,13 +149,17 @@ def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None
     lap("load")
     ingested = ingest(paths, settings)
     lap("ingest")
-    extractions = _extract_all(ingested.documents, resources, extractors, settings, progress)
+    cache = ExtractionCache(settings.cache_dir, resources.ontology.source_hash, settings.extractors) \
+        if settings.use_cache else None
+    extractions = _extract_all(ingested.documents, resources, extractors, settings, progress, cache)
     lap("extract")
     resolved = resolve(extractions, resources.ontology, resources.lexicon, settings.min_confidence)
     lap("resolve")
     graph = build_graph(resolved, list(ingested.documents), resources.ontology)
     lap("build")
     report = _report(settings, paths, ingested, extractions, resolved, graph, timings, resources.ontology.classes)
+    report["cache"] = {"used": cache is not None, "hits": cache.hits if cache else 0,
+                       "misses": cache.misses if cache else len(extractions)}
     files: tuple[Path, ...] = ()
     if write:
         files = _write(graph, report, out, timings)

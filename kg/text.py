@@ -227,6 +227,13 @@ class _HTMLText(HTMLParser):
         self._hidden = 0
         self._in_head = self._in_title = False
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """Skip a `<![…]]>` section; a malformed one (`<![<`) is a bogus comment, as in HTML5, not an AssertionError."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a hidden region or start a line."""
         if tag == "title":
