@@ -49,10 +49,11 @@ def cli(verbose: int) -> None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Keep discovered entities at or above this confidence (default 0.6).")
 @click.option("--no-cache", is_flag=True, help="Extract every article again instead of reusing unchanged ones.")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the built graph (faster on big inputs).")
 @click.option("--workers", type=click.IntRange(0), default=0, show_default=True,
               help="Extraction processes (0: one per core from 16 articles on). The output does not depend on it.")
 def build(inputs: tuple[Path, ...], out_dir: Path, ontology_dir: Path | None, strict: bool,
-          min_confidence: float | None, no_cache: bool, workers: int) -> None:
+          min_confidence: float | None, no_cache: bool, no_validate: bool, workers: int) -> None:
     """Build the graph from article files and folders (default: seeds/).
 
     Reads .txt, .md and .html articles; writes OUT/graph.ttl (Turtle), OUT/graph.html (offline interactive
@@ -66,7 +67,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, ontology_dir: Path | None, st
     from kg.pipeline import build as run_build
     from kg.summary import print_summary, progress_bar
 
-    settings = Settings().with_(strict=strict, workers=workers, use_cache=not no_cache)
+    settings = Settings().with_(strict=strict, workers=workers, use_cache=not no_cache, validate=not no_validate)
     if ontology_dir is not None:
         settings = settings.with_(ontology_dir=ontology_dir)
     if min_confidence is not None:
@@ -168,8 +169,9 @@ def _register_commands() -> None:
     from kg.cli_query import query_command
     from kg.cli_report import report_command
     from kg.cli_serve import serve_command
+    from kg.cli_validate import validate_command
 
-    for command in (query_command, serve_command, export_command, report_command):
+    for command in (query_command, serve_command, export_command, report_command, validate_command):
         cli.add_command(command)
 
 

@@ -28,6 +28,7 @@ from kg.io import atomic_write, ensure_dir
 from kg.model import Document, Extraction
 from kg.namespaces import KG
 from kg.resolve import Resolved, resolve
+from kg.validate import validate
 
 log = logging.getLogger(__name__)
 TURTLE_FILE, HTML_FILE, REPORT_FILE = "graph.ttl", "graph.html", "run.json"
@@ -157,7 +158,13 @@ def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None
     lap("resolve")
     graph = build_graph(resolved, list(ingested.documents), resources.ontology)
     lap("build")
+    validation = validate(graph, settings.ontology_dir) if settings.validate else None
+    lap("validate")
     report = _report(settings, paths, ingested, extractions, resolved, graph, timings, resources.ontology.classes)
+    report["validation"] = {"conforms": validation.conforms, "violations": len(validation.violations),
+                            "messages": validation.lines()[:50]} if validation else {"skipped": True}
+    if validation and not validation.conforms:
+        report["warnings"].append(f"the graph breaks {len(validation.violations)} SHACL constraints (kg validate)")
     report["cache"] = {"used": cache is not None, "hits": cache.hits if cache else 0,
                        "misses": cache.misses if cache else len(extractions)}
     files: tuple[Path, ...] = ()

@@ -44,6 +44,10 @@ def print_summary(report: dict, files: tuple[Path, ...]) -> None:
                f"{report['triples']} triples, {report['evidence']} evidence records")
     click.echo("entities:  " + ", ".join(f"{cls} {n}" for cls, n in report["entities_by_class"].items()))
     click.echo("relations: " + ", ".join(f"{p} {n}" for p, n in report["relations_by_property"].items()))
+    validation = report.get("validation", {})
+    if "conforms" in validation:
+        click.echo("validation: " + ("conforms to ontology/shapes.ttl" if validation["conforms"]
+                                     else f"{validation['violations']} SHACL violations (run kg validate)"))
     if report["candidates"]:
         click.echo(f"candidates: {len(report['candidates'])} low-confidence names kept out (see run.json)")
     for warning in report["warnings"]:

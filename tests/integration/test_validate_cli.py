@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import time
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import RDF, Graph
 
 from kg.cli_validate import validate_command
 from kg.namespaces import KG, KGR
 from kg.validate import validate
 
 
-def test_seeds_graph_conforms_within_three_seconds(seeds_build) -> None:
-    result, _out = seeds_build
-    started = time.perf_counter()
+def test_seeds_graph_conforms(seeds_build) -> None:
+    result, out = seeds_build
     report = validate(result.graph)
-    elapsed = time.perf_counter() - started
     assert report.conforms, report.summary()
-    assert elapsed < 3, f"validation took {elapsed:.2f} s"
+    recorded = json.loads((out / "run.json").read_text(encoding="utf-8"))["validation"]
+    assert recorded == {"conforms": True, "violations": 0, "messages": []}
 
 
 def test_cli_conforms_exit_0(seeds_build) -> None:
@@ -33,8 +32,7 @@ def test_cli_lists_violations_exit_1(seeds_build, tmp_path: Path) -> None:
     broken = Graph()
     for triple in result.graph:
         broken.add(triple)
-    assert (KGR.OpenAI, None, KG.Organization) in {(s, None, o) for s, o in broken.subject_objects(None)
-                                                   if s == KGR.OpenAI and o == KG.Organization}
+    assert (KGR.OpenAI, RDF.type, KG.Organization) in broken
     broken.add((KGR.OpenAI, KG.generates, KGR.Text))
     path = tmp_path / "broken.ttl"
     broken.serialize(path, format="turtle")
@@ -43,8 +41,8 @@ def test_cli_lists_violations_exit_1(seeds_build, tmp_path: Path) -> None:
     assert run.output.splitlines() == [
         "does not conform: 2 violations",
         "kgr:OpenAI\t-\tOnly a kg:Product can have kg:generates.",
-        "kgr:OpenAI\tkg:generates\tThis fact has no kg:Evidence node (rdf:subject / rdf:predicate / rdf:object) "
-        "saying which sentence states it.\tvalue: kgr:Text",
+        ("kgr:OpenAI\tkg:generates\tThis fact has no kg:Evidence node (rdf:subject / rdf:predicate / rdf:object) "
+         "saying which sentence states it.\tvalue: kgr:Text"),
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import json
 import os
 import re
@@ -37,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 OUTPUTS = {"graph.ttl", "graph.html", "run.json"}
 BCP47 = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+cached_resources = functools.lru_cache(maxsize=4)(load_resources)  # jieba takes ~1.5 s to load per build
 LEXICON_HEAD = """@prefix kg:   <https://w3id.org/aigc-kg/ontology#> .
 @prefix kgr:  <https://w3id.org/aigc-kg/resource/> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
@@ -84,11 +86,19 @@ def _kg(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
+@pytest.fixture()
+def shared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds in this test reuse loaded resources (for tests where loading is not what is tested)."""
+    monkeypatch.setattr(kg_pipeline, "load_resources", cached_resources)
+
+
 @pytest.fixture(scope="module")
 def clean_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A clean in-process build of seeds/; returns its output folder."""
     out = tmp_path_factory.mktemp("clean-seeds")
-    build([SEEDS], out)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kg_pipeline, "load_resources", cached_resources)
+        build([SEEDS], out)
     return out
 
 
@@ -101,7 +111,7 @@ def seeds_graph(clean_seeds: Path) -> Graph:
 # ---------------------------------------------------------------- normalisation and segmentation
 
 
-def test_traditional_variant_is_not_merged_without_a_lexicon_alias(tmp_path: Path) -> None:
+def test_traditional_variant_is_not_merged_without_a_lexicon_alias(tmp_path: Path, shared: None) -> None:
     """Checklist 13: 人工智慧 is not folded into 人工智能 (no script conversion); the article text is kept as written."""
     folder = _article(tmp_path / "in", "# 标题\n\n臺灣的乾隆年间没有人工智慧，今天的AI产品经理研究人工智能。\n")
     graph = build([folder], write=False).graph
@@ -126,7 +136,7 @@ def test_traditional_variant_listed_in_the_lexicon_merges_and_keeps_its_surface(
     assert sum(1 for s in graph.subjects(RDF.type, KG.Concept)) == 1
 
 
-def test_ideographic_space_nbsp_and_tab_separate_tokens(tmp_path: Path) -> None:
+def test_ideographic_space_nbsp_and_tab_separate_tokens(tmp_path: Path, shared: None) -> None:
     """Checklist 14: U+3000, NBSP and tab act as spaces; names are found and no label carries them."""
     text = ("# 标题\n\nAI产品经理\u3000需要\u00a0Midjourney\t和\u3000Stable\u00a0Diffusion\u3000。\n\n"
             "\u3000\u3000Midjourney\u00a0可以生成图像。\n")
@@ -206,9 +216,9 @@ def test_corrupted_jieba_cache_file_gives_the_same_output(tmp_path: Path) -> Non
 # ---------------------------------------------------------------- RDF modelling
 
 
-def test_nul_and_lone_surrogates_in_text_never_reach_the_graph(tmp_path: Path) -> None:
+def test_nul_and_lone_surrogates_in_text_never_reach_the_graph(tmp_path: Path, shared: None) -> None:
     """Checklist 20: NUL and lone surrogates in decoded text are removed before the graph; nothing becomes `?`."""
-    resources = load_resources(Settings())
+    resources = cached_resources(Settings())
     text = "# 标题\ud800测\x00试\n\nAI产品经理\x00需要学习Mid\ud800journey和Prompt\udfff工程。\n"
     document = parse_document(text, "t.md", "t.md", "utf-8")
     extraction = analyse(document, resources, create(Settings().extractors, resources))
@@ -244,7 +254,7 @@ def test_every_literal_of_the_seeds_graph_has_a_bcp47_tag_or_none(seeds_graph: G
     assert {"zh", "en"} <= tags
 
 
-def test_rebuild_is_idempotent_and_a_deleted_article_leaves_nothing_behind(tmp_path: Path) -> None:
+def test_rebuild_is_idempotent_and_a_deleted_article_leaves_nothing_behind(tmp_path: Path, shared: None) -> None:
     """Checklist 23: the same inputs twice give the same bytes; after deleting one article the output is a clean build."""
     articles = sorted(SEEDS.iterdir())[:3]
     folder = tmp_path / "in"
@@ -274,7 +284,7 @@ def test_rebuild_is_idempotent_and_a_deleted_article_leaves_nothing_behind(tmp_p
 
 
 @pytest.fixture()
-def old_build(tmp_path: Path) -> tuple[Path, dict[str, bytes], Path]:
+def old_build(tmp_path: Path, shared: None) -> tuple[Path, dict[str, bytes], Path]:
     """(output folder holding a build of one seed article, its bytes, a folder with another article)."""
     first, second = sorted(SEEDS.iterdir())[:2]
     out = tmp_path / "out"
@@ -357,7 +367,7 @@ def test_kill_9_during_writes_leaves_a_complete_old_or_new_file(tmp_path: Path) 
         assert target.read_bytes() in complete
 
 
-def test_temp_files_are_created_next_to_their_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_temp_files_are_created_next_to_their_target(tmp_path: Path, shared: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """Checklist 26: every temp file lives in the output folder, so the final rename never crosses filesystems."""
     folders: list[Path] = []
     real = kg_io.tempfile.mkstemp
@@ -372,7 +382,7 @@ def test_temp_files_are_created_next_to_their_target(tmp_path: Path, monkeypatch
     assert len(folders) == 3 and set(folders) == {out}
 
 
-def test_output_folder_that_cannot_exist_is_a_clear_error(tmp_path: Path) -> None:
+def test_output_folder_that_cannot_exist_is_a_clear_error(tmp_path: Path, shared: None) -> None:
     """Checklist 26: `--out` under a regular file gives one `kg: error:` line and exit 2."""
     blocker = tmp_path / "file"
     blocker.write_text("x")
