@@ -66,7 +66,7 @@ class _Walk:
 
     def skip(self, path: Path, reason: str) -> None:
         """Record a path passed over."""
-        self.skipped.append(SkippedFile(str(path), reason))
+        self.skipped.append(SkippedFile(_printable(str(path)), reason))
 
     def folder(self, root: Path, folder: Path) -> None:
         """Walk a folder in name order, following only symlinks that stay inside root."""
@@ -96,7 +96,7 @@ class _Walk:
             info = path.stat()
         except OSError as exc:
             return self.skip(path, f"cannot stat file ({exc.strerror}); check the path and permissions")
-        doc_id = path.relative_to(root).as_posix()
+        doc_id = _printable(path.relative_to(root).as_posix())
         limit = self.settings.max_file_bytes
         if not stat.S_ISREG(info.st_mode):
             self.skip(path, "not a regular file (FIFO, device or socket); pass a text file instead")
@@ -127,6 +127,11 @@ def _resolve(path: Path) -> Path | None:
         return path.resolve(strict=True)
     except (OSError, RuntimeError):
         return None
+
+
+def _printable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (decoded as surrogates) become \\xNN escapes."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def discover(inputs: Sequence[Path], settings: Settings) -> tuple[list[tuple[Path, Path]], list[SkippedFile]]:
@@ -266,7 +271,8 @@ def _read(root: Path, path: Path, limit: int) -> Document:
         raise InputError(f"file is over max_file_bytes={limit}", fix="split it or raise the limit")
     html = path.suffix.lower() in HTML_SUFFIXES
     text, encoding = decode(raw, declared=html_charset(raw) if html else "")
-    return parse_document(text, path.relative_to(root).as_posix(), str(path), encoding, html=html)
+    doc_id = _printable(path.relative_to(root).as_posix())
+    return parse_document(text, doc_id, _printable(str(path)), encoding, html=html)
 
 
 def _reason(exc: InputError | OSError) -> str:

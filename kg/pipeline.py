@@ -178,8 +178,9 @@ def _write(graph: Graph, report: dict, out: Path, timings: dict[str, float]) -> 
     from kg.render import render_html, write_html
 
     started = time.perf_counter()
-    atomic_write(out / TURTLE_FILE, serialize_turtle(graph))
-    write_html(render_html(graph), out / HTML_FILE)
+    turtle, page = serialize_turtle(graph), render_html(graph)  # render everything before replacing anything
+    atomic_write(out / TURTLE_FILE, turtle)
+    write_html(page, out / HTML_FILE)
     timings["write"] = round(time.perf_counter() - started, 3)
     atomic_write(out / REPORT_FILE, (json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"))
     return out / TURTLE_FILE, out / HTML_FILE, out / REPORT_FILE

@@ -90,6 +90,9 @@ def load_store(path: Path) -> ox.Store:
     except (SyntaxError, ValueError, OSError) as exc:
         raise InputError(f"cannot parse Turtle: {_one_line(str(exc))}", where=str(path),
                          fix="rebuild it with `kg build`") from None
+    except MemoryError:
+        raise InputError("the graph does not fit in memory (a literal or the file is too large)", where=str(path),
+                         fix="rebuild it with `kg build`") from None
     log.info("loaded %d triples from %s", len(store), path)
     return store
 

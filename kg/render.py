@@ -29,9 +29,17 @@ def opaque_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+MAX_SNIPPET = 500  # characters of an evidence sentence shown in the page
+
+
 def node_size(degree: int) -> float:
     """Dot radius for a node of this degree: grows with the square root, so hubs stay readable."""
     return round(8 + 4 * math.sqrt(degree), 1)
+
+
+def snippet(sentence: str) -> str:
+    """An evidence sentence short enough for the page (the full text stays in graph.ttl)."""
+    return sentence if len(sentence) <= MAX_SNIPPET else sentence[: MAX_SNIPPET - 1] + "…"
 
 
 def page_data(graph: Graph) -> dict[str, Any]:
@@ -61,7 +69,8 @@ def page_data(graph: Graph) -> dict[str, Any]:
             "to": ids[target],
             "predicate": attrs["predicate"],
             "label": attrs["label"],
-            "evidence": [{**ev, "article": ids.get(ev["article"], "")} for ev in attrs["evidence"]],
+            "evidence": [{**ev, "article": ids.get(ev["article"], ""), "sentence": snippet(ev["sentence"])}
+                         for ev in attrs["evidence"]],
         }
         for source, target, key, attrs in projection.edges(keys=True, data=True)
     ]

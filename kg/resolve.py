@@ -79,7 +79,7 @@ def iri_safe(text: str) -> str:
         if ch.isascii() and (ch.isalnum() or ch in "-._~") or not ch.isascii() and unicodedata.category(ch)[0] in "LN":
             out.append(ch)
         else:
-            out.append(quote(ch, safe=""))
+            out.append(quote(ch.encode("utf-8", "surrogatepass"), safe=""))
     return "".join(out)
 
 
