@@ -405,3 +405,20 @@ def test_cli_serves_until_stopped(seeds_build, stop: signal.Signals) -> None:
         if process.poll() is None:
             process.kill()
             process.wait(5)
+
+
+def test_concurrent_queries_all_get_the_right_answer(server: KGServer, seeds_build) -> None:
+    """Checklist 42: many clients at once; every answer is complete and correct (no shared-state errors)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = rdflib_values(seeds_build[0].graph, IMAGE_PRODUCTS)
+    count = triple_count(server)
+
+    def ask(index: int) -> tuple[set[str], int]:
+        status, _, body = form(server, "/sparql", {"query": IMAGE_PRODUCTS})
+        assert status == 200
+        return values(body, "product"), triple_count(server) if index % 4 == 0 else count
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(ask, range(24)))
+    assert all(products == expected and n == count for products, n in answers)
