@@ -158,11 +158,15 @@ def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None
     lap("resolve")
     graph = build_graph(resolved, list(ingested.documents), resources.ontology)
     lap("build")
-    validation = validate(graph, settings.ontology_dir) if settings.validate else None
+    checked = settings.validate and len(graph) <= settings.validate_max_triples
+    validation = validate(graph, settings.ontology_dir) if checked else None
     lap("validate")
     report = _report(settings, paths, ingested, extractions, resolved, graph, timings, resources.ontology.classes)
     report["validation"] = {"conforms": validation.conforms, "violations": len(validation.violations),
                             "messages": validation.lines()[:50]} if validation else {"skipped": True}
+    if settings.validate and not checked:
+        report["warnings"].append(f"SHACL check skipped: {len(graph)} triples is over validate_max_triples="
+                                  f"{settings.validate_max_triples}; run `kg validate` to check this graph")
     if validation and not validation.conforms:
         report["warnings"].append(f"the graph breaks {len(validation.violations)} SHACL constraints (kg validate)")
     report["cache"] = {"used": cache is not None, "hits": cache.hits if cache else 0,

@@ -7,7 +7,7 @@ import re
 
 from kg.extract import register
 from kg.extract.context import MARKUP, find_cue, relate
-from kg.extract.mentions import lexicon_mention, new_mention, with_mentions
+from kg.extract.mentions import in_sentence, lexicon_mention, new_mention, with_mentions
 from kg.extract.resources import Resources
 from kg.model import Extraction, Mention, Relation, Sentence
 
@@ -87,13 +87,12 @@ class StructureExtractor:
         """Words that imply a content type (生图 → 图像), as content-type mentions a generates rule can use."""
         doc, found = state.document, []
         by_iri = self.resources.lexicon.by_iri
+        cues = sorted((word, iri) for word, iri in self.resources.ontology.content_cues.items() if iri in by_iri)
         for sentence in doc.sentences:
-            for word, iri in sorted(self.resources.ontology.content_cues.items()):
-                at = sentence.text.find(word)
-                start = sentence.start + at
-                inside_name = any(m.start <= start and start + len(word) <= m.end and m.cls in NAMED_CLASSES
-                                  for m in state.mentions)
-                if at >= 0 and iri in by_iri and not inside_name:
+            hits = [(sentence.start + at, word, iri) for word, iri in cues if (at := sentence.text.find(word)) >= 0]
+            names = [m for m in in_sentence(state.mentions, sentence) if m.cls in NAMED_CLASSES] if hits else []
+            for start, word, iri in hits:
+                if not any(m.start <= start and start + len(word) <= m.end for m in names):
                     found.append(lexicon_mention(doc, start, start + len(word), by_iri[iri], CUE_RULE))
         return found
 

@@ -92,3 +92,13 @@ def test_worker_processes_give_the_same_bytes(seeds_build, tmp_path: Path) -> No
     build([ROOT / "seeds"], tmp_path, Settings().with_(workers=2))
     for name in ("graph.ttl", "graph.html"):
         assert (tmp_path / name).read_bytes() == (seeds_build[1] / name).read_bytes(), name
+
+
+def test_validation_of_a_large_graph_is_left_to_kg_validate(tmp_path: Path) -> None:
+    from kg.config import Settings
+    from kg.pipeline import build
+
+    seed = next((ROOT / "seeds").glob("000_*.txt"))
+    report = build([seed], tmp_path, Settings().with_(validate_max_triples=100)).report
+    assert report["validation"] == {"skipped": True}
+    assert any("kg validate" in warning for warning in report["warnings"])
