@@ -30,6 +30,9 @@ def opaque_id(text: str) -> str:
 
 
 MAX_SNIPPET = 500  # characters of an evidence sentence shown in the page
+OVERVIEW_THRESHOLD = 1500  # more entity nodes than this: the page opens on an overview
+OVERVIEW_PER_CLASS = 40  # entities per class drawn in the overview, the highest-degree ones
+BIG_GRAPH_EVIDENCE = 3  # evidence entries kept per edge in a big graph's page (all remain in graph.ttl)
 
 
 def node_size(degree: int) -> float:
@@ -42,8 +45,29 @@ def snippet(sentence: str) -> str:
     return sentence if len(sentence) <= MAX_SNIPPET else sentence[: MAX_SNIPPET - 1] + "…"
 
 
+def overview_ids(nodes: list[dict[str, Any]]) -> list[str] | None:
+    """Sorted ids of the top OVERVIEW_PER_CLASS entities per class (degree, label, id); None if the graph is small."""
+    entities = [n for n in nodes if n["cls"] != "Article"]
+    if len(entities) <= OVERVIEW_THRESHOLD:
+        return None
+    by_class: dict[str, list[dict[str, Any]]] = {}
+    for node in entities:
+        by_class.setdefault(node["cls"], []).append(node)
+    chosen = []
+    for members in by_class.values():
+        members.sort(key=lambda n: (-n["degree"], n["label"], n["id"]))
+        chosen.extend(n["id"] for n in members[:OVERVIEW_PER_CLASS])
+    return sorted(chosen)
+
+
+def page_evidence(evidence: list[dict[str, Any]], ids: dict[str, str], limit: int | None) -> list[dict[str, Any]]:
+    """An edge's evidence for the page: article ids made opaque, sentences shortened, at most `limit` entries."""
+    kept = evidence if limit is None else evidence[:limit]
+    return [{**ev, "article": ids.get(ev["article"], ""), "sentence": snippet(ev["sentence"])} for ev in kept]
+
+
 def page_data(graph: Graph) -> dict[str, Any]:
-    """The nodes, edges and class styles the page draws, keyed by opaque ids."""
+    """The nodes, edges, class styles and overview the page draws, keyed by opaque ids."""
     projection = to_networkx(graph)
     styles = class_styles(graph)
     colours = {style["name"]: style["colour"] for style in styles}
@@ -62,6 +86,8 @@ def page_data(graph: Graph) -> dict[str, Any]:
         }
         for iri, attrs in projection.nodes(data=True)
     ]
+    overview = overview_ids(nodes)
+    limit = None if overview is None else BIG_GRAPH_EVIDENCE
     edges = [
         {
             "id": opaque_id(f"{source} {key} {target}"),
@@ -69,12 +95,12 @@ def page_data(graph: Graph) -> dict[str, Any]:
             "to": ids[target],
             "predicate": attrs["predicate"],
             "label": attrs["label"],
-            "evidence": [{**ev, "article": ids.get(ev["article"], ""), "sentence": snippet(ev["sentence"])}
-                         for ev in attrs["evidence"]],
+            "evidence": page_evidence(attrs["evidence"], ids, limit),
+            "evidence_total": len(attrs["evidence"]),
         }
         for source, target, key, attrs in projection.edges(keys=True, data=True)
     ]
-    return {"nodes": nodes, "edges": edges, "styles": styles}
+    return {"nodes": nodes, "edges": edges, "styles": styles, "overview": overview}
 
 
 def script_json(value: object) -> str:

@@ -13,6 +13,9 @@
     if (e.to !== e.from) incident.get(e.to).push(e);
   });
   const state = { articles: false, hidden: new Set() };
+  const overview = data.overview ? new Set(data.overview) : null;
+  const loaded = new Set(data.nodes.filter((n) => !overview || overview.has(n.id) || n.cls === "Article").map((n) => n.id));
+  const entityTotal = data.nodes.filter((n) => n.cls !== "Article").length;
   const panel = document.getElementById("kg-panel");
 
   function el(tag, text, className) {
@@ -33,13 +36,13 @@
     const ends = nodeVisible(nodesById.get(e.from)) && nodeVisible(nodesById.get(e.to));
     return ends && (state.articles || e.predicate !== "mentions");
   }
-  const nodes = new vis.DataSet(data.nodes.map((n) => ({
+  const nodeItem = (n) => ({
     id: n.id, label: short(n.label), title: n.label + "（" + classLabel(n.cls) + "）",
     color: n.color, size: n.size, shape: n.cls === "Article" ? "square" : "dot",
-  })));
-  const edges = new vis.DataSet(data.edges.map((e) => ({
-    id: e.id, from: e.from, to: e.to, label: e.label, title: e.label,
-  })));
+  });
+  const edgeItem = (e) => ({ id: e.id, from: e.from, to: e.to, label: e.label, title: e.label });
+  const nodes = new vis.DataSet(data.nodes.filter((n) => loaded.has(n.id)).map(nodeItem));
+  const edges = new vis.DataSet(data.edges.filter((e) => loaded.has(e.from) && loaded.has(e.to)).map(edgeItem));
   const nodeView = new vis.DataView(nodes, { filter: (item) => nodeVisible(nodesById.get(item.id)) });
   const edgeView = new vis.DataView(edges, { filter: (item) => edgeVisible(edgesById.get(item.id)) });
   const network = new vis.Network(document.getElementById("kg-graph"), { nodes: nodeView, edges: edgeView }, {
@@ -54,7 +57,7 @@
     physics: {
       solver: "barnesHut",
       barnesHut: { gravitationalConstant: -6000, centralGravity: 0.3, springLength: 130, springConstant: 0.03, damping: 0.25, avoidOverlap: 0.2 },
-      stabilization: { enabled: true, iterations: 300, updateInterval: 25, fit: true },
+      stabilization: { enabled: true, iterations: overview ? 200 : 300, updateInterval: 25, fit: true },
       minVelocity: 1,
     },
     interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: true },
@@ -64,6 +67,12 @@
     const count = String(nodeView.length);
     document.body.dataset.kgNodes = count;
     document.getElementById("kg-stats").textContent = count + " 个节点 · " + edgeView.length + " 条关系";
+  }
+  function showNote() {
+    if (!overview) return;
+    const shown = [...loaded].filter((id) => nodesById.get(id).cls !== "Article").length;
+    const count = (n) => n.toLocaleString("en-US");
+    document.getElementById("kg-note").textContent = "概览：显示 " + count(shown) + " / " + count(entityTotal) + " 个实体 — 搜索或双击节点展开";
   }
   function settled() {
     network.setOptions({ physics: { enabled: false } });
@@ -78,6 +87,7 @@
     network.stabilize(150);
   }
   network.on("stabilizationIterationsDone", settled);
+  showNote();
   if (nodeView.length === 0) settled();
 
   // ------------------------------------------------------------ legend and filters
@@ -109,7 +119,35 @@
     });
   }
 
+  // ------------------------------------------------------------ overview: load nodes on demand
+  function load(ids, near) {
+    const fresh = [...new Set(ids)].filter((id) => !loaded.has(id));
+    if (!fresh.length) return false;
+    fresh.forEach((id) => loaded.add(id));
+    const origin = near && nodes.get(near) ? network.getPosition(near) : null;
+    nodes.add(fresh.map((id, i) => {
+      const item = nodeItem(nodesById.get(id));
+      if (!origin) return item;
+      const angle = (2 * Math.PI * i) / fresh.length;
+      return Object.assign(item, { x: origin.x + 150 * Math.cos(angle), y: origin.y + 150 * Math.sin(angle) });
+    }));
+    const added = new Map();
+    fresh.forEach((id) => incident.get(id).forEach((e) => {
+      if (loaded.has(e.from) && loaded.has(e.to)) added.set(e.id, edgeItem(e));
+    }));
+    edges.add([...added.values()]);
+    showNote();
+    return true;
+  }
+  const neighbours = (id) => incident.get(id).map((e) => (e.from === id ? e.to : e.from));
+  const unloaded = (id) => neighbours(id).filter((other) => !loaded.has(other)).length;
+  function expand(id) {
+    if (load(neighbours(id), id)) refresh();
+    showNode(id);
+  }
+
   function reveal(n) {
+    if (load([n.id])) refresh();
     if (nodeVisible(n)) return;
     if (n.cls === "Article") {
       state.articles = true;
@@ -132,14 +170,15 @@
     box.append(el("h3", title), ...children);
     return box;
   }
-  function evidenceList(items) {
+  function evidenceList(e) {
     const list = el("ul", undefined, "evidence");
-    items.forEach((ev) => {
+    e.evidence.forEach((ev) => {
       const item = el("li");
       const where = ["《" + (ev.title || "无标题") + "》", ev.section, ev.rule].filter(Boolean).join(" · ");
       item.append(el("blockquote", ev.sentence), el("p", where, "meta"));
       list.append(item);
     });
+    if (e.evidence_total > e.evidence.length) list.append(el("li", "仅显示前 " + e.evidence.length + " 条，全部证据见 graph.ttl", "hint"));
     return list;
   }
   function triple(e, selfId) {
@@ -157,9 +196,9 @@
     const items = el("ul");
     list.forEach((e) => {
       const item = el("li");
-      const evidence = evidenceList(e.evidence);
+      const evidence = evidenceList(e);
       const head = open ? triple(e, selfId) : nodeButton(e.from === selfId ? e.to : e.from);
-      item.append(head, open ? evidence : collapsed("证据 " + e.evidence.length + " 条", evidence));
+      item.append(head, open ? evidence : collapsed("证据 " + e.evidence_total + " 条", evidence));
       items.append(item);
     });
     return items;
@@ -175,6 +214,14 @@
     const relations = here.filter((e) => e.predicate !== "mentions");
     panel.dataset.selected = id;
     panel.replaceChildren(el("h2", n.label), el("p", [classLabel(n.cls), SCHEMES[n.scheme]].filter(Boolean).join(" · ") + " · 度 " + n.degree, "meta"));
+    const more = overview ? unloaded(id) : 0;
+    if (more) {
+      const button = el("button", "展开 " + more + " 个相邻节点", "link");
+      button.type = "button";
+      button.id = "kg-expand";
+      button.addEventListener("click", () => expand(id));
+      panel.append(button);
+    }
     if (n.aliases.length) {
       const chips = el("div");
       n.aliases.forEach((a) => chips.append(el("span", a, "chip")));
@@ -190,7 +237,7 @@
   function showEdge(id) {
     const e = edgesById.get(id);
     panel.dataset.selected = id;
-    panel.replaceChildren(el("h2", e.label), triple(e, null), section("证据（" + e.evidence.length + "）", evidenceList(e.evidence)));
+    panel.replaceChildren(el("h2", e.label), triple(e, null), section("证据（" + e.evidence_total + "）", evidenceList(e)));
   }
   function select(id) {
     reveal(nodesById.get(id));
@@ -198,6 +245,7 @@
     network.focus(id, { scale: 1.3, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     showNode(id);
   }
+  network.on("doubleClick", (params) => { if (params.nodes.length) expand(params.nodes[0]); });
   network.on("click", (params) => {
     if (params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges.length) showEdge(params.edges[0]);
