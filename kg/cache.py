@@ -50,7 +50,7 @@ class ExtractionCache:
             cached = pickle.loads(path.read_bytes())
         except FileNotFoundError:
             cached = None
-        except Exception as exc:  # a truncated or foreign file: ignore it, it will be rewritten
+        except Exception as exc:  # noqa: BLE001 — a truncated or foreign file: ignore it, it will be rewritten
             log.warning("ignoring damaged cache entry %s (%s)", path, exc)
             cached = None
         if not isinstance(cached, Extraction) or cached.document.sha256 != document.sha256:
@@ -63,7 +63,7 @@ class ExtractionCache:
         """Store an extraction; a cache that cannot be written only costs speed."""
         try:
             atomic_write(self._path(extraction.document), pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — a cache that cannot be written only costs speed
             log.warning("cannot write the extraction cache (%s); continuing without it", exc)
 
 

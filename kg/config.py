@@ -36,6 +36,6 @@ class Settings:
     workers: int = 0  # extraction processes; 0 = one per core once there are parallel_threshold articles or more
     parallel_threshold: int = 16
 
-    def with_(self, **changes: object) -> "Settings":
+    def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed."""
         return replace(self, **changes)

@@ -88,8 +88,4 @@ def _on_boundaries(text: str, start: int, end: int, token_start: bool, token_end
         return False
     if (is_word_char(last) or latin and not is_cjk(last)) and end < len(text) and is_word_char(text[end]):
         return False
-    if is_cjk(first) and not token_start:
-        return False
-    if is_cjk(last) and not token_end:
-        return False
-    return True
+    return (token_start or not is_cjk(first)) and (token_end or not is_cjk(last))

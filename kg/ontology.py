@@ -77,7 +77,7 @@ def _parse(path: Path) -> Graph:
         graph.parse(path, format="turtle")
     except FileNotFoundError:
         raise OntologyError("ontology file missing", where=str(path), fix="restore it from git") from None
-    except Exception as exc:  # rdflib raises many parser exception types
+    except Exception as exc:  # noqa: BLE001 — rdflib raises many parser exception types
         raise OntologyError(f"cannot parse Turtle: {exc}", where=str(path), fix="fix the syntax") from None
     return graph
 

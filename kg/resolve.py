@@ -161,7 +161,7 @@ def _candidate(label: str, cls: str, confidence: float, group: list[Mention], do
         sentence = sentence_at(documents[m.doc_id], m.start)
         if sentence and sentence not in examples:
             examples.append(sentence)
-    return Candidate(label, cls, confidence, len(group), sorted({m.rule for m in group})[0], tuple(examples[:3]))
+    return Candidate(label, cls, confidence, len(group), min(m.rule for m in group), tuple(examples[:3]))
 
 
 def _facts(relations, canonical, kept, classes, ontology, min_confidence) -> tuple[list[Fact], int]:

@@ -23,8 +23,8 @@ def _cache_dir(preferred: Path) -> str:
     target = Path(preferred) / "jieba"
     try:
         target.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.NamedTemporaryFile(dir=target, delete=True)
-        probe.close()
+        with tempfile.NamedTemporaryFile(dir=target):
+            pass
         return str(target)
     except OSError as exc:
         fallback = tempfile.mkdtemp(prefix="kg-jieba-")

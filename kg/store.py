@@ -24,6 +24,6 @@ def load_graph(path: Path) -> Graph:
     graph = Graph()
     try:
         graph.parse(path, format="turtle")
-    except Exception as exc:  # rdflib raises several parser exception types
+    except Exception as exc:  # noqa: BLE001 — rdflib raises several parser exception types
         raise InputError(f"cannot parse Turtle: {exc}", where=str(path), fix="rebuild it with `kg build`") from None
     return graph

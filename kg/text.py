@@ -26,13 +26,13 @@ _BOLD_HEADING = re.compile(
     r"[ \t]*\*\*((?:（\d+）|\(\d+\)|\d+[）).、．]|[一二三四五六七八九十]+[、.．])[^*\n]{1,40}?)\*\*[ \t]*"
 )
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[*+-]|\d{1,3}[.)])[ \t]+)?")
-_TITLE = re.compile(r"^[ \t]{0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_TITLE = re.compile(r"^[ \t]{0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 
 _FIELD = re.compile(r"\*\*([A-Za-z][A-Za-z ]*):\*\*[ \t]*(.*?)[ \t]*")
 _YAML = re.compile(r"([A-Za-z_]+)[ \t]*:[ \t]*(.*?)[ \t]*")
 _TEMPLATE = re.compile(r"\{%-?\s*(end)?(\w+).*%\}")
 _FURNITURE = re.compile(
-    "|".join(
+    "|".join(  # noqa: FLY002 — one commented pattern per line
         (
             r"^(?:-[ \t]*){3,}$|^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$",  # horizontal rules
             r"woshipm\.com/u/",  # author avatar and name links
@@ -215,7 +215,7 @@ class _HTMLText(HTMLParser):
     """Visible text as markdown-ish lines (headings as `#`, list items as `*`), plus the <title>."""
 
     _BLOCKS = frozenset(
-        "p div br li tr ul ol table section article header footer blockquote pre hr dd dt main aside figure nav".split()
+        ["p", "div", "br", "li", "tr", "ul", "ol", "table", "section", "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "main", "aside", "figure", "nav"]
     )
     _HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
     _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg"})

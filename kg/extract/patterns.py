@@ -91,9 +91,9 @@ class PatternExtractor:
             at = sentence.start + ctx.masked(index).index(up)
             children = [m for m in roles if m.end <= at]
             parents = [m for m in roles if m.start >= at]
-            if children and parents and self._same_clause(ctx, children[-1], parents[0]):
-                if narrower(children[-1], parents[0]):
-                    yield relate(children[-1], "kindOf", parents[0], sentence, ctx.doc, "pattern:kind-of-up")
+            if children and parents and self._same_clause(ctx, children[-1], parents[0]) \
+                    and narrower(children[-1], parents[0]):
+                yield relate(children[-1], "kindOf", parents[0], sentence, ctx.doc, "pattern:kind-of-up")
         if back:
             at = sentence.start + ctx.masked(index).index(back)
             parents = [m for m in roles if m.start >= at] or [p for p in [ctx.nearest(index, "Role")] if p]

@@ -4,6 +4,7 @@ content type a '…生成' heading names, and words that imply a content type (�
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kg.extract import register
 from kg.extract.context import MARKUP, find_cue, relate
@@ -43,7 +44,7 @@ class StructureExtractor:
             stages = [stage for stage in stages if stage]
             for stage in stages:
                 mentions.extend(m for m in stage if m.rule != "lexicon")
-            for before, after in zip(stages, stages[1:]):
+            for before, after in pairwise(stages):
                 for a in before:
                     for b in after:
                         relations.append(relate(a, "evolvesInto", b, sentence, doc, "structure:lineage"))

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def run_kg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run `python -m kg` as a user would, in a fresh process."""
     env = {**os.environ, "PYTHONHASHSEED": "random"}
-    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=cwd, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=cwd, check=False, capture_output=True, text=True,
                           encoding="utf-8", env=env, timeout=300)
 
 
