@@ -156,12 +156,60 @@ def test_large_graph_settles_within_seconds(browser: Any, tmp_path: Path) -> Non
     visit.page.close()
 
 
+@pytest.fixture(scope="module")
+def big_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The page of a seeded 5,000-entity / 20,000-fact graph (opens on the overview)."""
+    path = tmp_path_factory.mktemp("big") / "graph.html"
+    write_html(render_html(large_graph(5000, 20_000)), path)
+    return path
+
+
+def hidden_node(visit: Visit) -> dict[str, str]:
+    """Id and label of an entity in the page data that the overview does not draw."""
+    return visit.page.evaluate("""() => {
+        const data = JSON.parse(document.getElementById('kg-data').textContent);
+        const shown = new Set(data.overview);
+        const n = data.nodes.find((n) => n.cls !== 'Article' && !shown.has(n.id));
+        return { id: n.id, label: n.label };
+    }""")
+
+
+def test_5000_entities_open_on_an_overview_within_3_seconds(browser: Any, big_page: Path) -> None:
+    started = time.monotonic()
+    visit = Visit(browser, big_page)
+    visit.page.wait_for_selector(READY, state="attached", timeout=30_000)
+    assert time.monotonic() - started < 3
+    assert visit.body("kg-nodes") == "240", "top 40 of each of the 6 classes"
+    assert visit.page.inner_text("#kg-note") == "概览：显示 240 / 5,000 个实体 — 搜索或双击节点展开"
+    node = hidden_node(visit)
+    visit.page.fill("#kg-search", node["label"])
+    visit.page.press("#kg-search", "Enter")
+    assert visit.page.locator("#kg-panel h2").inner_text() == node["label"]
+    assert visit.page.get_attribute("#kg-panel", "data-selected") == node["id"]
+    assert visit.body("kg-nodes") == "241" and "241 / 5,000" in visit.page.inner_text("#kg-note")
+    visit.page.click("#kg-expand")
+    assert int(visit.body("kg-nodes")) > 241 and visit.page.locator("#kg-expand").count() == 0
+    assert visit.errors == [] and visit.dialogs == [] and set(visit.requests) <= {big_page.as_uri()}
+    visit.page.close()
+
+
+def test_50000_entities_page_still_opens(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "graph.html"
+    write_html(render_html(large_graph(50_000, 200_000)), path)
+    visit = Visit(browser, path)
+    visit.page.wait_for_selector(READY, state="attached", timeout=60_000)
+    assert "/ 50,000 个实体" in visit.page.inner_text("#kg-note")
+    assert visit.errors == [] and set(visit.requests) <= {path.as_uri()}
+    visit.page.close()
+
+
 def test_seeds_graph_opens_offline_and_answers_a_search(browser: Any, seeds_build) -> None:
     """The real build of seeds/: drawn with the network blocked; Midjourney shows what it generates, with evidence."""
     path = seeds_build[1] / "graph.html"
     visit = Visit(browser, path)
     visit.page.wait_for_selector(READY, state="attached", timeout=30_000)
     assert int(visit.body("kg-nodes")) > 200
+    assert visit.page.inner_text("#kg-note") == "", "the seeds' graph is drawn whole"
     visit.page.fill("#kg-search", "MJ")
     visit.page.press("#kg-search", "Enter")
     panel = visit.page.locator("#kg-panel").inner_text()

@@ -10,13 +10,20 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal
-from rdflib.namespace import RDFS
+from rdflib import BNode, Graph, Literal
+from rdflib.namespace import PROV, RDF, RDFS
 
 import kg.io as kg_io
 from kg.errors import OutputError
-from kg.namespaces import KGR
-from kg.render import render_html, write_html
+from kg.namespaces import KG, KGA, KGR
+from kg.render import (
+    OVERVIEW_PER_CLASS,
+    OVERVIEW_THRESHOLD,
+    overview_ids,
+    page_data,
+    render_html,
+    write_html,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
@@ -211,3 +218,52 @@ def test_write_html_under_a_file_raises_output_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="writable"):
         write_html("页面", blocker / "graph.html")
     assert blocker.read_text() == "x"
+
+
+def star_graph(entities: int, evidence: int = 0) -> Graph:
+    """Ontology plus `entities` Skills and Roles; E0 requires every other one, its first fact backed `evidence` times."""
+    graph = Graph()
+    graph.parse(ROOT / "ontology" / "kg.ttl")
+    for i in range(entities):
+        graph.add((KGR[f"E{i}"], RDF.type, KG.Role if i % 2 else KG.Skill))
+        graph.add((KGR[f"E{i}"], RDFS.label, Literal(f"实体{i:05d}", lang="zh")))
+        if i:
+            graph.add((KGR.E0, KG.requiresSkill, KGR[f"E{i}"]))
+    for j in range(evidence):
+        node = BNode()
+        for p, o in ((RDF.type, KG.Evidence), (RDF.subject, KGR.E0), (RDF.predicate, KG.requiresSkill),
+                     (RDF.object, KGR.E1), (KG.sentence, Literal(f"句子{j}")), (PROV.wasDerivedFrom, KGA["a.txt"])):
+            graph.add((node, p, o))
+    return graph
+
+
+def fake_nodes(count: int, classes: int = 3) -> list[dict]:
+    """Node dicts as page_data makes them, degree cycling so that many ties need the label to break them."""
+    return [{"id": f"{i:016x}", "label": f"n{i:05d}", "cls": f"C{i % classes}", "degree": i % 7} for i in range(count)]
+
+
+def test_overview_is_capped_per_class_by_degree_then_label() -> None:
+    nodes = fake_nodes(OVERVIEW_THRESHOLD + 1) + [{"id": "a" * 16, "label": "x", "cls": "Article", "degree": 99}]
+    chosen = overview_ids(nodes)
+    assert chosen is not None and len(chosen) == 3 * OVERVIEW_PER_CLASS and "a" * 16 not in chosen
+    c0 = sorted((n for n in nodes if n["cls"] == "C0"), key=lambda n: (-n["degree"], n["label"]))
+    assert {n["id"] for n in c0[:OVERVIEW_PER_CLASS]} <= set(chosen)
+    assert all(n["degree"] == 6 for n in c0[:OVERVIEW_PER_CLASS]), "only the highest degree makes it in"
+    assert overview_ids(list(reversed(nodes))) == chosen, "input order does not matter"
+
+
+def test_overview_is_off_up_to_the_threshold() -> None:
+    assert overview_ids(fake_nodes(OVERVIEW_THRESHOLD)) is None
+    data = page_data(star_graph(310, evidence=5))
+    assert data["overview"] is None and sum(n["cls"] != "Article" for n in data["nodes"]) == 310
+    [edge] = [e for e in data["edges"] if len(e["evidence"])]
+    assert len(edge["evidence"]) == edge["evidence_total"] == 5, "a small graph keeps all its evidence"
+
+
+def test_big_graph_page_keeps_three_evidence_entries_and_the_count() -> None:
+    data = page_data(star_graph(OVERVIEW_THRESHOLD + 10, evidence=5))
+    ids = {n["id"]: n for n in data["nodes"]}
+    assert len(data["overview"]) == 2 * OVERVIEW_PER_CLASS and ids[data["overview"][0]]
+    assert ids[max(data["overview"], key=lambda i: ids[i]["degree"])]["label"] == "实体00000"
+    [edge] = [e for e in data["edges"] if e["evidence"]]
+    assert [ev["sentence"] for ev in edge["evidence"]] == ["句子0", "句子1", "句子2"] and edge["evidence_total"] == 5
