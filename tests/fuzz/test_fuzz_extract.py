@@ -5,25 +5,17 @@
 
 from __future__ import annotations
 
-import os
-
-from hypothesis import HealthCheck, given, settings
+from fuzz_common import FUZZ, loaded
+from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.config import Settings
-from kg.extract import create
-from kg.extract.resources import load_resources
 from kg.ingest import parse_document
 from kg.model import Extraction
 from kg.pipeline import analyse
 from kg.resolve import resolve
 
-EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-
-RESOURCES = load_resources(Settings())
-EXTRACTORS = create(Settings().extractors, RESOURCES)
+RESOURCES, EXTRACTORS = loaded()
 ONTOLOGY = RESOURCES.ontology
 
 NAMES = sorted({name for entry in ONTOLOGY.entries for name in (entry.label, entry.label_en, *entry.aliases) if name})

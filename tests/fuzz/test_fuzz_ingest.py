@@ -6,18 +6,14 @@
 from __future__ import annotations
 
 import encodings.aliases
-import os
 
-from hypothesis import HealthCheck, example, given, settings
+from fuzz_common import EXAMPLES, FUZZ
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError
 from kg.ingest import decode, parse_document
 from kg.text import html_to_text
-
-EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 FRAGMENTS = (
     "# 标题", "## AIGC 产品经理", "### 3. 技能 ###", "**（1）图像生成**", "**Title:** 标题", "**Author:** [张三](https://a.b/u/1)",

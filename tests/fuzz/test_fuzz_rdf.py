@@ -5,28 +5,20 @@
 
 from __future__ import annotations
 
-import os
-
 import pyoxigraph
-from hypothesis import HealthCheck, given, settings
+from fuzz_common import FUZZ, loaded
+from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Graph, Literal
 
 from kg.build import build_graph, serialize_turtle
 from kg.config import Settings
-from kg.extract import create
-from kg.extract.resources import load_resources
 from kg.ingest import parse_document
 from kg.model import ArticleMeta, Document, Evidence
 from kg.pipeline import analyse
 from kg.resolve import Entity, Resolved, entity_iri, resolve
 
-EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-
-RESOURCES = load_resources(Settings())
-EXTRACTORS = create(Settings().extractors, RESOURCES)
+RESOURCES, EXTRACTORS = loaded()
 ONTOLOGY = RESOURCES.ontology
 ONTOLOGY_TRIPLES = len(ONTOLOGY.graph)
 
