@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate  # noqa: E402
+from corpus import generate
 
-from kg.query import load_store, prepare, run, saved_queries  # noqa: E402
+from kg.query import load_store, prepare, run, saved_queries
 
 EXAMPLE_PARAMS = {"role": "AIGC产品经理", "a": "AIGC产品经理", "b": "AI产品经理", "content": "图像",
                   "tech": "Transformer", "name": "Midjourney", "limit": "20"}
