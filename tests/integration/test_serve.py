@@ -39,9 +39,8 @@ INJECTED = "ASK { <https://example.org/x> <https://example.org/y> ?o }"
 RESULTS_NS = "{http://www.w3.org/2005/sparql-results#}"
 
 
-@pytest.fixture(scope="module")
-def server(seeds_build) -> Iterator[KGServer]:
-    options = ServeOptions(graph=seeds_build[1] / "graph.ttl", port=0, timeout=TIMEOUT, max_rows=MAX_ROWS)
+def serving(options: ServeOptions) -> Iterator[KGServer]:
+    """A server on a free loopback port, served from a thread until the generator is closed."""
     running = make_server(options)
     thread = threading.Thread(target=running.serve_forever, daemon=True)
     thread.start()
@@ -49,6 +48,11 @@ def server(seeds_build) -> Iterator[KGServer]:
     running.shutdown()
     running.server_close()
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(seeds_build) -> Iterator[KGServer]:
+    yield from serving(ServeOptions(graph=seeds_build[1] / "graph.ttl", port=0, timeout=TIMEOUT, max_rows=MAX_ROWS))
 
 
 def call(server: KGServer, method: str, path: str, body: bytes | str | None = None,

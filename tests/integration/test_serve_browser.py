@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,9 +10,10 @@ from typing import Any
 import pytest
 from rdflib import RDF, Graph, URIRef
 from test_browser import CHROMIUM, Visit, browser, load_small_graph  # noqa: F401  (browser is a fixture)
+from test_serve import serving
 
 from kg.namespaces import KG, KGR, sparql_prologue
-from kg.serve import KGServer, ServeOptions, make_server
+from kg.serve import KGServer, ServeOptions
 
 pytestmark = [
     pytest.mark.browser,
@@ -51,26 +51,16 @@ class ServerVisit(Visit):
         self.page.close()
 
 
-def serving(graph: Path) -> Iterator[KGServer]:
-    server = make_server(ServeOptions(graph=graph, port=0, timeout=5))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(10)
-
-
 @pytest.fixture(scope="module")
 def seeds_server(seeds_build) -> Iterator[KGServer]:
-    yield from serving(seeds_build[1] / "graph.ttl")
+    yield from serving(ServeOptions(graph=seeds_build[1] / "graph.ttl", port=0, timeout=5))
 
 
 @pytest.fixture(scope="module")
 def small_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KGServer]:
     path = tmp_path_factory.mktemp("small") / "graph.ttl"
     load_small_graph().serialize(path, format="turtle")
-    yield from serving(path)
+    yield from serving(ServeOptions(graph=path, port=0, timeout=5))
 
 
 def column(graph: Graph, query: str) -> set[str]:
