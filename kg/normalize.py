@@ -23,12 +23,23 @@ def _is_ignorable(ch: str) -> bool:
     return category in ("Cf", "Cc", "Pd", "Zs", "Zl", "Zp") or ch == "\u00ad"
 
 
-def fold(ch: str) -> str:
+def _fold(ch: str) -> str:
     """The normalised form of one character: NFKC then casefold ('' when ignorable)."""
     if _is_ignorable(ch):
         return ""
     folded = unicodedata.normalize("NFKC", ch).casefold()
     return "".join(c for c in folded if not _is_ignorable(c))
+
+
+class _FoldTable(dict):
+    """Memoised _fold: a text repeats a few thousand distinct characters, so each is folded once per process."""
+
+    def __missing__(self, ch: str) -> str:
+        self[ch] = folded = _fold(ch)
+        return folded
+
+
+fold = _FoldTable().__getitem__
 
 
 def match_key(text: str) -> str:
@@ -61,13 +72,11 @@ class FoldedText:
 
 def fold_text(text: str, base: int = 0) -> FoldedText:
     """Fold a text for matching, remembering where each folded character came from (offset by base)."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, ch in enumerate(text):
-        for out in fold(ch):
-            chars.append(out)
-            origin.append(base + index)
-    return FoldedText("".join(chars), tuple(origin))
+    pieces = [fold(ch) for ch in text]
+    if all(len(piece) == 1 for piece in pieces):  # the common case: one folded character per source character
+        return FoldedText("".join(pieces), tuple(range(base, base + len(text))))
+    origin = [base + index for index, piece in enumerate(pieces) for _ in piece]
+    return FoldedText("".join(pieces), tuple(origin))
 
 
 def is_cjk(ch: str) -> bool:

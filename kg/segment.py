@@ -1,35 +1,16 @@
-"""Segmentation: a private jieba tokenizer that knows the lexicon, giving tokens with character offsets."""
+"""Segmentation: jieba's dictionary and HMM through jieba-rs, knowing the lexicon, giving tokens with offsets."""
 
 from __future__ import annotations
 
-import logging
-import tempfile
-from pathlib import Path
+import functools
 
 import jieba
-from jieba.posseg import POSTokenizer
+import rjieba
 
 from kg.model import Token
 from kg.ontology import Ontology
 
-log = logging.getLogger(__name__)
-jieba.setLogLevel(logging.WARNING)
-
 USER_WORD_FREQ = 200_000  # high enough that jieba keeps every lexicon name whole
-
-
-def _cache_dir(preferred: Path) -> str:
-    """A private, writable folder for jieba's prefix-dictionary cache (never the shared /tmp/jieba.cache)."""
-    target = Path(preferred) / "jieba"
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target):
-            pass
-        return str(target)
-    except OSError as exc:
-        fallback = tempfile.mkdtemp(prefix="kg-jieba-")
-        log.warning("jieba cache folder %s is not writable (%s); using %s", target, exc, fallback)
-        return fallback
 
 
 def user_words(ontology: Ontology) -> list[str]:
@@ -45,20 +26,30 @@ def user_words(ontology: Ontology) -> list[str]:
 
 
 class Segmenter:
-    """jieba with kg's user dictionary; one instance per process, built once."""
+    """jieba-rs (rjieba: jieba's dictionary and HMM, in Rust) with kg's user dictionary; built once per process."""
 
-    def __init__(self, ontology: Ontology, cache_dir: Path) -> None:
-        self._tokenizer = jieba.Tokenizer()
-        self._tokenizer.tmp_dir = _cache_dir(cache_dir)
-        self._tokenizer.initialize()
+    def __init__(self, ontology: Ontology) -> None:
+        self._tokenizer = rjieba.Jieba()
         for word in user_words(ontology):
-            self._tokenizer.add_word(word, USER_WORD_FREQ)
-        self._tags = POSTokenizer(self._tokenizer).word_tag_tab  # word -> tag, from jieba's own dictionary
+            self._tokenizer.add_word(word, USER_WORD_FREQ, None)
+        self._tags = _dictionary_tags()
 
     def tokens(self, text: str, base: int = 0) -> tuple[Token, ...]:
         """Tokens of `text` with offsets shifted by `base`; whitespace tokens dropped."""
+        tags = self._tags
         return tuple(
-            Token(base + start, base + end, word, self._tags.get(word, ""))
-            for word, start, end in self._tokenizer.tokenize(text, HMM=True)
+            Token(base + start, base + end, word, tags.get(word, ""))
+            for word, start, end in self._tokenizer.tokenize(text, "default", True)
             if word.strip()
         )
+
+
+@functools.cache
+def _dictionary_tags() -> dict[str, str]:
+    """Word → part-of-speech tag from jieba's own dictionary file (the tags jieba.posseg starts from)."""
+    tags = {}
+    with jieba.get_dict_file() as lines:
+        for raw in lines:
+            word, _, tag = raw.decode("utf-8").strip().split(" ")
+            tags[word] = tag
+    return tags

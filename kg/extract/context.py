@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.mentions import in_sentence
+from kg.extract.mentions import by_sentence
 from kg.model import Document, Evidence, Extraction, Mention, Relation, Sentence
 
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
@@ -32,7 +32,7 @@ class DocumentContext:
 
     def __init__(self, state: Extraction) -> None:
         self.doc = state.document
-        self.by_sentence = [in_sentence(state.mentions, s) for s in self.doc.sentences]
+        self.by_sentence = by_sentence(state.mentions, self.doc.sentences)
         self.heading_mentions: dict[str, list[Mention]] = {}
         for sentence, found in zip(self.doc.sentences, self.by_sentence):
             if sentence.is_heading:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from kg.model import Document, Extraction, Mention, Sentence
 from kg.normalize import clean_label, match_key
 from kg.ontology import LexiconEntry
@@ -21,9 +23,12 @@ def new_mention(doc: Document, start: int, end: int, cls: str, rule: str, confid
                    confidence)
 
 
-def in_sentence(mentions: tuple[Mention, ...], sentence: Sentence) -> list[Mention]:
-    """Mentions inside a sentence, in text order."""
-    return [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+def by_sentence(mentions: tuple[Mention, ...], sentences: tuple[Sentence, ...]) -> list[list[Mention]]:
+    """For each sentence, the mentions inside it in text order (one bisect per sentence, not a scan)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    return [[m for m in ordered[bisect_left(starts, s.start):bisect_left(starts, s.end)] if m.end <= s.end]
+            for s in sentences]
 
 
 def with_mentions(state: Extraction, added: list[Mention], removed: set[Mention] = frozenset()) -> Extraction:

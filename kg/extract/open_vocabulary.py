@@ -7,8 +7,8 @@ import re
 
 from kg.extract import register
 from kg.extract.mentions import (
+    by_sentence,
     in_links,
-    in_sentence,
     link_ranges,
     new_mention,
     overlaps,
@@ -39,7 +39,7 @@ class OpenVocabularyExtractor:
 
     def __init__(self, resources: Resources) -> None:
         cue = resources.ontology.cue
-        self.role_heads = cue("roleHead")
+        self.role_heads = tuple(sorted(cue("roleHead")))
         self.skill_heads = cue("skillHead")
         self.skill_leads = cue("skillLead")
         self.product_heads = cue("productHead")
@@ -53,8 +53,7 @@ class OpenVocabularyExtractor:
         doc = state.document
         added: list[Mention] = []
         removed: set[Mention] = set()
-        for sentence, tokens in zip(doc.sentences, state.tokens):
-            known = in_sentence(state.mentions, sentence)
+        for sentence, tokens, known in zip(doc.sentences, state.tokens, by_sentence(state.mentions, doc.sentences)):
             for finder in (self._headed, self._versions, self._listed, self._latin_names, self._org_products):
                 taken = [m for m in known if m not in removed] + added
                 for mention, covered in finder(doc, sentence, tokens, taken):
@@ -67,7 +66,7 @@ class OpenVocabularyExtractor:
     def _headed(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]):
         """Role and skill names built from a head token and the content tokens before it."""
         for index, token in enumerate(tokens):
-            role_head = any(token.text.endswith(head) for head in self.role_heads)
+            role_head = token.text.endswith(self.role_heads)
             if role_head or token.text in self.skill_heads:
                 cls = "Role" if role_head else "Skill"
                 found = self._with_prefix(doc, tokens, index, known, cls)

@@ -21,6 +21,6 @@ class Resources:
 
 
 def load_resources(settings: Settings) -> Resources:
-    """Load the ontology, index the lexicon and prepare jieba with the user dictionary."""
+    """Load the ontology, index the lexicon and prepare the segmenter with the user dictionary."""
     ontology = load_ontology(settings.ontology_dir)
-    return Resources(settings, ontology, Lexicon(ontology), Segmenter(ontology, settings.cache_dir))
+    return Resources(settings, ontology, Lexicon(ontology), Segmenter(ontology))

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from kg.extract import register
 from kg.extract.context import MARKUP, find_cue, relate
-from kg.extract.mentions import in_sentence, lexicon_mention, new_mention, with_mentions
+from kg.extract.mentions import by_sentence, lexicon_mention, new_mention, with_mentions
 from kg.extract.resources import Resources
 from kg.model import Extraction, Mention, Relation, Sentence
 
@@ -89,9 +89,9 @@ class StructureExtractor:
         doc, found = state.document, []
         by_iri = self.resources.lexicon.by_iri
         cues = sorted((word, iri) for word, iri in self.resources.ontology.content_cues.items() if iri in by_iri)
-        for sentence in doc.sentences:
+        for sentence, inside in zip(doc.sentences, by_sentence(state.mentions, doc.sentences)):
             hits = [(sentence.start + at, word, iri) for word, iri in cues if (at := sentence.text.find(word)) >= 0]
-            names = [m for m in in_sentence(state.mentions, sentence) if m.cls in NAMED_CLASSES] if hits else []
+            names = [m for m in inside if m.cls in NAMED_CLASSES]
             for start, word, iri in hits:
                 if not any(m.start <= start and start + len(word) <= m.end for m in names):
                     found.append(lexicon_mention(doc, start, start + len(word), by_iri[iri], CUE_RULE))

@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import unicodedata
 from pathlib import Path
@@ -189,29 +190,36 @@ def test_dictionary_entries_become_entities_with_their_surface_labels(tmp_path: 
 SMALL = "# 标题\n\nAIGC产品经理需要学习Prompt工程，Midjourney可以生成图像，字节跳动推出了豆包。\n"
 
 
-def test_unwritable_jieba_cache_folder_gives_the_same_output(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_unwritable_cache_folder_gives_the_same_output(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """Checklist 16: a cache folder that cannot be created (under a regular file) only costs a warning."""
     folder = _article(tmp_path / "in", SMALL)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    expected = serialize_turtle(build([folder], write=False).graph)
+    expected = serialize_turtle(build([folder], settings=Settings().with_(use_cache=False), write=False).graph)
     with caplog.at_level("WARNING"):
         graph = build([folder], settings=Settings().with_(cache_dir=blocker / "cache"), write=False).graph
     assert serialize_turtle(graph) == expected
     assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
-    assert any("jieba cache" in r.getMessage() for r in caplog.records)
+    assert any("cannot write the extraction cache" in r.getMessage() for r in caplog.records)
 
 
-def test_corrupted_jieba_cache_file_gives_the_same_output(tmp_path: Path) -> None:
-    """Checklist 16: garbage in the configured jieba.cache is ignored and rewritten; the output is unchanged."""
+def test_a_corrupted_shared_jieba_cache_is_never_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checklist 16: segmentation (jieba-rs) keeps its dictionary in memory: a garbage or foreign-owned
+    jieba.cache in the temp folder is neither read nor written, and the output is unchanged."""
     folder = _article(tmp_path / "in", SMALL)
-    expected = serialize_turtle(build([folder], write=False).graph)
-    cache = tmp_path / "cache" / "jieba" / "jieba.cache"
-    cache.parent.mkdir(parents=True)
+    expected = serialize_turtle(build([folder], settings=Settings().with_(use_cache=False), write=False).graph)
+    shared_tmp = tmp_path / "tmp"
+    shared_tmp.mkdir()
+    cache = shared_tmp / "jieba.cache"
     cache.write_bytes(b"\x00not a marshal dump\xff" * 100)
-    graph = build([folder], settings=Settings().with_(cache_dir=tmp_path / "cache"), write=False).graph
+    cache.chmod(0o000)
+    monkeypatch.setenv("TMPDIR", str(shared_tmp))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    graph = build([folder], settings=Settings().with_(use_cache=False), write=False).graph
     assert serialize_turtle(graph) == expected
-    assert not cache.read_bytes().startswith(b"\x00not a marshal")
+    assert sorted(p.name for p in shared_tmp.iterdir()) == ["jieba.cache"]
+    cache.chmod(0o600)
+    assert cache.read_bytes().startswith(b"\x00not a marshal")
 
 
 # ---------------------------------------------------------------- RDF modelling
