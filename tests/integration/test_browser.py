@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import Graph, Literal
-from rdflib.namespace import RDF, RDFS
+from rdflib import Graph
 
-from kg.namespaces import KG, KGA, KGR
 from kg.render import render_html, write_html
+from kg.synthetic import synthetic_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,25 +29,6 @@ def load_small_graph() -> Graph:
     graph = Graph()
     graph.parse(ROOT / "ontology" / "kg.ttl")
     graph.parse(ROOT / "tests" / "data" / "small_graph.ttl")
-    return graph
-
-
-def large_graph(entities: int = 500, facts: int = 1000, articles: int = 40) -> Graph:
-    """A seeded random graph about the size of the seeds' build."""
-    rnd = random.Random(7)
-    graph = Graph()
-    graph.parse(ROOT / "ontology" / "kg.ttl")
-    classes = [KG.Role, KG.Skill, KG.Product, KG.Technology, KG.Concept, KG.Organization]
-    nodes = [KGR[f"E{i}"] for i in range(entities)]
-    for i, node in enumerate(nodes):
-        graph.add((node, RDF.type, rnd.choice(classes)))
-        graph.add((node, RDFS.label, Literal(f"实体{i}", lang="zh")))
-    for i in range(articles):
-        graph.add((KGA[f"a{i}.txt"], RDF.type, KG.Article))
-        for node in rnd.sample(nodes, 10):
-            graph.add((KGA[f"a{i}.txt"], KG.mentions, node))
-    for _ in range(facts):
-        graph.add((rnd.choice(nodes), rnd.choice([KG.requiresSkill, KG.basedOn, KG.shouldKnow]), rnd.choice(nodes)))
     return graph
 
 
@@ -146,7 +125,7 @@ def test_class_filter_and_article_toggle(fixture_visit: Visit) -> None:
 
 def test_large_graph_settles_within_seconds(browser: Any, tmp_path: Path) -> None:
     path = tmp_path / "large.html"
-    write_html(render_html(large_graph()), path)
+    write_html(render_html(synthetic_graph()), path)
     started = time.monotonic()
     visit = Visit(browser, path)
     visit.page.wait_for_selector(READY, state="attached", timeout=30_000)
@@ -160,7 +139,7 @@ def test_large_graph_settles_within_seconds(browser: Any, tmp_path: Path) -> Non
 def big_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The page of a seeded 5,000-entity / 20,000-fact graph (opens on the overview)."""
     path = tmp_path_factory.mktemp("big") / "graph.html"
-    write_html(render_html(large_graph(5000, 20_000)), path)
+    write_html(render_html(synthetic_graph(5000, 20_000)), path)
     return path
 
 
@@ -195,7 +174,7 @@ def test_5000_entities_open_on_an_overview_within_3_seconds(browser: Any, big_pa
 
 def test_50000_entities_page_still_opens(browser: Any, tmp_path: Path) -> None:
     path = tmp_path / "graph.html"
-    write_html(render_html(large_graph(50_000, 200_000)), path)
+    write_html(render_html(synthetic_graph(50_000, 200_000)), path)
     visit = Visit(browser, path)
     visit.page.wait_for_selector(READY, state="attached", timeout=60_000)
     assert "/ 50,000 个实体" in visit.page.inner_text("#kg-note")
