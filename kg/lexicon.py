@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import ahocorasick
+
 from kg.errors import OntologyError
 from kg.model import Token
 from kg.normalize import fold_text, is_cjk, is_word_char, match_key
@@ -27,10 +29,10 @@ class Lexicon:
         for entry in ontology.entries:
             for name in (entry.label, *entry.aliases):
                 self._index(match_key(name), entry, name)
-        self._lengths: dict[str, tuple[int, ...]] = {}
+        self._automaton = ahocorasick.Automaton()
         for key in self.by_key:
-            self._lengths.setdefault(key[0], ())
-            self._lengths[key[0]] = tuple(sorted({*self._lengths[key[0]], len(key)}, reverse=True))
+            self._automaton.add_word(key, len(key))
+        self._automaton.make_automaton()
         self.by_iri = {entry.iri: entry for entry in ontology.entries}
 
     def _index(self, key: str, entry: LexiconEntry, name: str) -> None:
@@ -50,34 +52,26 @@ class Lexicon:
         return self.by_key.get(match_key(name))
 
     def find(self, text: str, base: int, tokens: tuple[Token, ...]) -> list[Match]:
-        """Leftmost-longest matches in `text` (which starts at offset `base`), respecting word boundaries."""
+        """Leftmost-longest matches in `text` (which starts at offset `base`), respecting word boundaries: at each
+        position the longest key that sits on boundaries, then on after it."""
         folded = fold_text(text, base)
         starts = {t.start for t in tokens}
         ends = {t.end for t in tokens}
+        candidates: dict[int, list[int]] = {}  # folded start -> lengths of the keys found there (Aho-Corasick)
+        for last, length in self._automaton.iter(folded.folded):
+            candidates.setdefault(last - length + 1, []).append(length)
         matches: list[Match] = []
-        i = 0
-        while i < len(folded.folded):
-            hit = self._longest_at(folded, i, text, base, starts, ends)
-            if hit is None:
-                i += 1
+        resume = 0
+        for i in sorted(candidates):
+            if i < resume:
                 continue
-            length, entry = hit
-            start, end = folded.source_span(i, i + length)
-            matches.append(Match(start, end, entry))
-            i += length
+            for length in sorted(candidates[i], reverse=True):
+                start, end = folded.source_span(i, i + length)
+                if _on_boundaries(text, start - base, end - base, start in starts, end in ends):
+                    matches.append(Match(start, end, self.by_key[folded.folded[i:i + length]]))
+                    resume = i + length
+                    break
         return matches
-
-    def _longest_at(self, folded, i, text, base, starts, ends) -> tuple[int, LexiconEntry] | None:
-        """The longest key starting at folded position i whose span sits on word boundaries."""
-        for length in self._lengths.get(folded.folded[i], ()):
-            key = folded.folded[i:i + length]
-            entry = self.by_key.get(key) if len(key) == length else None
-            if entry is None:
-                continue
-            start, end = folded.source_span(i, i + length)
-            if _on_boundaries(text, start - base, end - base, start in starts, end in ends):
-                return length, entry
-        return None
 
 
 def _on_boundaries(text: str, start: int, end: int, token_start: bool, token_end: bool) -> bool:

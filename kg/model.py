@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,8 @@ class Relation:
     confidence: float = 1.0
 
 
-@dataclass(frozen=True)
-class Token:
-    """One jieba token; offsets are into Document.text."""
+class Token(NamedTuple):
+    """One jieba token; offsets are into Document.text (a named tuple: there is one per word of the corpus)."""
 
     start: int
     end: int
