@@ -99,6 +99,6 @@ class Extraction:
     """A document with what the extractors found so far; each extractor returns a new one."""
 
     document: Document
-    tokens: tuple[tuple[Token, ...], ...] = ()  # one tuple per sentence, aligned with document.sentences
+    tokens: tuple[tuple[Token, ...], ...] = ()  # one tuple per sentence while extracting; () once analysed
     mentions: tuple[Mention, ...] = ()  # sorted by (start, end)
     relations: tuple[Relation, ...] = ()

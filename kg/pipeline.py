@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -15,9 +16,9 @@ from importlib import metadata
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, Graph
+from rdflib import Graph
 
-from kg.build import build_graph, serialize_turtle
+from kg.build import build_text, parse_turtle
 from kg.cache import ExtractionCache
 from kg.config import Settings
 from kg.errors import ExtractorError
@@ -26,8 +27,9 @@ from kg.extract.resources import Resources, load_resources
 from kg.ingest import IngestResult, ingest
 from kg.io import atomic_write, ensure_dir
 from kg.model import Document, Extraction
-from kg.namespaces import KG
+from kg.namespaces import KG, PREFIXES
 from kg.resolve import Resolved, resolve
+from kg.turtle import TYPE, GraphText, Terms
 from kg.validate import validate
 
 log = logging.getLogger(__name__)
@@ -36,13 +38,20 @@ TURTLE_FILE, HTML_FILE, REPORT_FILE = "graph.ttl", "graph.html", "run.json"
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build produced: the canonical RDF graph, the run report, and the intermediate values."""
+    """What a build produced: the canonical graph as Turtle, the graph the HTML shows, the run report, and the
+    intermediate values."""
 
-    graph: Graph
+    turtle: str
+    view: Graph  # the whole graph, or for builds over view_max_triples the graph without most evidence nodes
     report: dict
     documents: tuple[Document, ...] = ()
     resolved: Resolved | None = None
     files: tuple[Path, ...] = field(default=())
+
+    @functools.cached_property
+    def graph(self) -> Graph:
+        """The canonical RDF graph as an rdflib Graph."""
+        return self.view if self.report["view"]["complete"] else parse_turtle(self.turtle)
 
     @property
     def networkx(self) -> nx.MultiDiGraph:
@@ -53,13 +62,13 @@ class BuildResult:
 
 
 def analyse(document: Document, resources: Resources, extractors) -> Extraction:
-    """Segment one document and run every extractor over it, checking each result."""
+    """Segment one document and run every extractor over it, checking each result; the tokens are not kept."""
     tokens = tuple(resources.segmenter.tokens(s.text, s.start) for s in document.sentences)
     state = Extraction(document, tokens)
     for extractor in extractors:
         state = extractor(state)
         _check(state, extractor)
-    return state
+    return Extraction(document, (), state.mentions, state.relations)  # tokens stay in the worker: they are the bulk
 
 
 def _check(state: Extraction, extractor) -> None:
@@ -99,7 +108,8 @@ def _analyse_all(documents, resources: Resources, extractors, settings: Settings
         analysed = (analyse(document, resources, extractors) for document in documents)
     else:
         pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(settings,))
-        analysed = pool.map(_analyse_in_worker, documents, chunksize=max(1, len(documents) // (workers * 8)))
+        found = pool.map(_analyse_in_worker, documents, chunksize=max(1, len(documents) // (workers * 8)))
+        analysed = (Extraction(document, (), *result) for document, result in zip(documents, found))
     try:
         for done, extraction in enumerate(analysed, 1):
             results.append(extraction)
@@ -121,10 +131,11 @@ def _start_worker(settings: Settings) -> None:
     _WORKER = (resources, create(settings.extractors, resources))
 
 
-def _analyse_in_worker(document: Document) -> Extraction:
-    """analyse() inside a worker process."""
+def _analyse_in_worker(document: Document) -> tuple[tuple, tuple]:
+    """analyse() inside a worker process; only the mentions and relations travel back."""
     resources, extractors = _WORKER
-    return analyse(document, resources, extractors)
+    extraction = analyse(document, resources, extractors)
+    return extraction.mentions, extraction.relations
 
 
 def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None = None,
@@ -156,16 +167,24 @@ def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None
     lap("extract")
     resolved = resolve(extractions, resources.ontology, resources.lexicon, settings.min_confidence)
     lap("resolve")
-    graph = build_graph(resolved, list(ingested.documents), resources.ontology)
+    text = build_text(resolved, list(ingested.documents), resources.ontology)
+    turtle = text.turtle()
+    complete = len(text) <= settings.view_max_triples
+    view = parse_turtle(turtle if complete else text.turtle(keep=_view_evidence))
     lap("build")
-    checked = settings.validate and len(graph) <= settings.validate_max_triples
-    validation = validate(graph, settings.ontology_dir) if checked else None
+    checked = settings.validate and complete and len(text) <= settings.validate_max_triples
+    validation = validate(view, settings.ontology_dir) if checked else None
     lap("validate")
-    report = _report(settings, paths, ingested, extractions, resolved, graph, timings, resources.ontology.classes)
+    report = _report(settings, paths, ingested, extractions, resolved, text, timings, resources.ontology.classes)
+    report["view"] = {"complete": complete, "triples": len(view)}
+    if not complete:
+        report["warnings"].append(f"graph.html shows at most {VIEW_EVIDENCE} evidence sentences per relation and "
+                                  f"none per article mention: {len(text)} triples is over view_max_triples="
+                                  f"{settings.view_max_triples}; graph.ttl has every one")
     report["validation"] = {"conforms": validation.conforms, "violations": len(validation.violations),
                             "messages": validation.lines()[:50]} if validation else {"skipped": True}
     if settings.validate and not checked:
-        report["warnings"].append(f"SHACL check skipped: {len(graph)} triples is over validate_max_triples="
+        report["warnings"].append(f"SHACL check skipped: {len(text)} triples is over validate_max_triples="
                                   f"{settings.validate_max_triples}; run `kg validate` to check this graph")
     if validation and not validation.conforms:
         report["warnings"].append(f"the graph breaks {len(validation.violations)} SHACL constraints (kg validate)")
@@ -173,19 +192,34 @@ def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None
                        "misses": cache.misses if cache else len(extractions)}
     files: tuple[Path, ...] = ()
     if write:
-        files = _write(graph, report, out, timings)
-    return BuildResult(graph, report, ingested.documents, resolved, files)
+        files = _write(turtle, view, report, out, timings, settings.store)
+    return BuildResult(turtle, view, report, ingested.documents, resolved, files)
 
 
-def _write(graph: Graph, report: dict, out: Path, timings: dict[str, float]) -> tuple[Path, ...]:
-    """Write graph.ttl, graph.html and run.json atomically, HTML and Turtle first so the report lists them."""
+VIEW_EVIDENCE = 3  # evidence sentences per relation that graph.html keeps for builds over view_max_triples
+
+
+def _view_evidence(by_fact: dict[tuple[str, ...], list[str]]) -> set[str]:
+    """The evidence nodes a big build's HTML keeps: the first few of each relation, none of article mentions."""
+    mentions = Terms(PREFIXES).iri(str(KG.mentions))
+    return {node for (_, predicate, _), nodes in by_fact.items() if predicate != mentions for node in nodes[:VIEW_EVIDENCE]}
+
+
+def _write(turtle: str, view: Graph, report: dict, out: Path, timings: dict[str, float],
+           store: str = "memory") -> tuple[Path, ...]:
+    """Write graph.ttl, graph.html and run.json atomically, HTML and Turtle first so the report lists them;
+    with `store` = oxigraph:PATH, load graph.ttl into that store too (kg.store.publish) before run.json."""
     from kg.render import render_html, write_html
 
     started = time.perf_counter()
-    turtle, page = serialize_turtle(graph), render_html(graph)  # render everything before replacing anything
-    atomic_write(out / TURTLE_FILE, turtle)
+    page = render_html(view)  # render everything before replacing anything
+    atomic_write(out / TURTLE_FILE, turtle.encode("utf-8"))
     write_html(page, out / HTML_FILE)
     timings["write"] = round(time.perf_counter() - started, 3)
+    if store != "memory":
+        from kg.store import parse_spec, publish
+
+        report["store"] = publish(parse_spec(store), out / TURTLE_FILE)
     atomic_write(out / REPORT_FILE, (json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"))
     return out / TURTLE_FILE, out / HTML_FILE, out / REPORT_FILE
 
@@ -201,12 +235,12 @@ def _versions() -> dict[str, str]:
     return found
 
 
-def _entities_by_class(graph: Graph, classes: tuple[str, ...]) -> dict[str, int]:
+def _entities_by_class(text: GraphText, classes: tuple[str, ...]) -> dict[str, int]:
     """Entities per class, counted in the built graph (authors included)."""
-    return {cls: n for cls in classes if (n := sum(1 for _ in graph.subjects(RDF.type, KG[cls])))}
+    return {cls: n for cls in classes if (n := text.subjects_with(TYPE, text.terms.iri(str(KG[cls]))))}
 
 
-def _report(settings, paths, ingested: IngestResult, extractions, resolved: Resolved, graph: Graph, timings,
+def _report(settings, paths, ingested: IngestResult, extractions, resolved: Resolved, text: GraphText, timings,
             resources_classes: tuple[str, ...]) -> dict:
     """The run report written to run.json."""
     per_article = []
@@ -230,11 +264,11 @@ def _report(settings, paths, ingested: IngestResult, extractions, resolved: Reso
         },
         "articles": per_article,
         "skipped": [asdict(s) for s in ingested.skipped],
-        "entities_by_class": _entities_by_class(graph, resources_classes),
+        "entities_by_class": _entities_by_class(text, resources_classes),
         "relations_by_property": dict(sorted(Counter(f.predicate for f in resolved.facts).items())),
         "mentions": len(resolved.mentions),
-        "evidence": sum(1 for _ in graph.subjects(RDF.type, KG.Evidence)),
-        "triples": len(graph),
+        "evidence": text.blocks(),
+        "triples": len(text),
         "candidates": [asdict(c) for c in sorted(resolved.candidates, key=lambda c: (-c.count, c.label))],
         "warnings": warnings,
         "timings_s": timings,
