@@ -191,7 +191,7 @@ class _BlankNodes:
             self.by_subject[s][p].append(o)
             if isinstance(o, BNode):
                 self.used[o] += 1
-        self.labels: dict[BNode, str] = {}
+        self.labels: dict[BNode, str] = {}  # filled on first use
 
     def inline(self, node: BNode) -> bool:
         """A blank node used exactly once as an object, outside any cycle, is written where it is used."""
@@ -204,12 +204,36 @@ class _BlankNodes:
                    for objects in self.by_subject.get(node, {}).values() for o in objects)
 
     def label(self, node: BNode) -> str:
-        """_:b + a hash of the node's own triples, so the label does not depend on parse order."""
-        if node not in self.labels:
-            content = sorted(f"{p} {'_' if isinstance(o, BNode) else self.terms.node(o)}"
-                             for p, objects in self.by_subject.get(node, {}).items() for o in objects)
-            self.labels[node] = "_:b" + hashlib.sha256("\n".join(content).encode("utf-8")).hexdigest()[:16]
+        """_:b + a hash of the node's neighbourhood, so the label does not depend on parse order."""
+        if not self.labels:
+            self.labels = self._assign_labels()
         return self.labels[node]
+
+    def _assign_labels(self) -> dict[BNode, str]:
+        """Three rounds of neighbourhood hashing (own triples and incoming ones); nodes that still tie are
+        numbered, which only happens for structurally identical nodes in practice."""
+        incoming: dict[BNode, list[tuple[Node, Node]]] = defaultdict(list)
+        for s, properties in self.by_subject.items():
+            for p, objects in properties.items():
+                for o in objects:
+                    if isinstance(o, BNode):
+                        incoming[o].append((s, p))
+        nodes = {n for n in self.by_subject if isinstance(n, BNode)} | set(incoming)
+        colour = dict.fromkeys(nodes, "")
+
+        def text(term: Node) -> str:
+            return colour[term] if isinstance(term, BNode) else self.terms.node(term)
+
+        for _ in range(3):
+            colour = {n: hashlib.sha256("\n".join(
+                sorted(f"> {p} {text(o)}" for p, objects in self.by_subject.get(n, {}).items() for o in objects)
+                + sorted(f"< {text(s)} {p}" for s, p in incoming[n])).encode("utf-8")).hexdigest()[:16]
+                for n in nodes}
+        ties: dict[str, list[BNode]] = defaultdict(list)
+        for node in sorted(nodes, key=str):
+            ties[colour[node]].append(node)
+        return {node: f"_:b{c}" + (f"x{i}" if len(group) > 1 else "")
+                for c, group in ties.items() for i, node in enumerate(group)}
 
     def object(self, term: Node, depth: int) -> str:
         """An object: a formatted IRI or literal, a ( … ) collection, a nested [ … ] or a blank node label."""
