@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import multiprocessing
 import os
 import platform
 import time
@@ -102,12 +103,17 @@ def _extract_all(documents, resources: Resources, extractors, settings: Settings
 
 def _analyse_all(documents, resources: Resources, extractors, settings: Settings, progress) -> list[Extraction]:
     """Analyse documents, in worker processes for large inputs; the result does not depend on the count."""
+    global _WORKER
     workers = worker_count(settings, len(documents))
     results: list[Extraction] = []
     if workers == 1:
         analysed = (analyse(document, resources, extractors) for document in documents)
     else:
-        pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(settings,))
+        if multiprocessing.get_start_method() == "fork":  # children inherit the loaded lexicon and segmenter
+            _WORKER = (resources, extractors)
+            pool = ProcessPoolExecutor(workers)
+        else:
+            pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(settings,))
         found = pool.map(_analyse_in_worker, documents, chunksize=max(1, len(documents) // (workers * 8)))
         analysed = (Extraction(document, (), *result) for document, result in zip(documents, found))
     try:
@@ -118,6 +124,7 @@ def _analyse_all(documents, resources: Resources, extractors, settings: Settings
     finally:
         if workers > 1:
             pool.shutdown(cancel_futures=True)
+            _WORKER = None
     return results
 
 
