@@ -31,7 +31,7 @@ class Settings:
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "kg")
     use_cache: bool = True  # reuse the extraction of articles whose text did not change
     validate: bool = True  # check the built graph against ontology/shapes.ttl (SHACL) and record it in run.json
-    view_max_triples: int = 150_000  # past this, graph.html keeps few evidence nodes (graph.ttl keeps all)
+    view_max_triples: int = 100_000  # past this, graph.html keeps few evidence nodes (graph.ttl keeps all)
     validate_max_triples: int = 50_000  # pySHACL takes ~45 s on 260k triples; past this, `kg validate` does it
     progress_threshold: int = 20  # show a progress bar from this many articles on
     workers: int = 0  # extraction processes; 0 = one per core once there are parallel_threshold articles or more
