@@ -250,14 +250,15 @@ def _entities_by_class(text: GraphText, classes: tuple[str, ...]) -> dict[str, i
 def _report(settings, paths, ingested: IngestResult, extractions, resolved: Resolved, text: GraphText, timings,
             resources_classes: tuple[str, ...]) -> dict:
     """The run report written to run.json."""
+    entities = Counter(doc_id for doc_id, _, _ in resolved.mentions)  # one mention per article and entity
+    relations = Counter(e.doc_id for f in resolved.facts for e in f.evidence)
     per_article = []
     for extraction in extractions:
         doc = extraction.document
-        keys = {key for doc_id, key, _ in resolved.mentions if doc_id == doc.doc_id}
         per_article.append({
             "doc_id": doc.doc_id, "title": doc.meta.title, "encoding": doc.encoding, "sha256": doc.sha256,
             "characters": len(doc.text), "sentences": len(doc.sentences), "mentions": len(extraction.mentions),
-            "entities": len(keys), "relations": sum(1 for f in resolved.facts for e in f.evidence if e.doc_id == doc.doc_id),
+            "entities": entities[doc.doc_id], "relations": relations[doc.doc_id],
         })
     warnings = [f"skipped {s.path}: {s.reason}" for s in ingested.skipped]
     if resolved.rejected:

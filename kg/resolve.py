@@ -195,8 +195,9 @@ def _article_mentions(extractions, canonical, kept) -> tuple[tuple[str, str, Evi
             key = canonical[m.key]
             if key in kept and key not in first and m.rule not in IMPLIED_RULES:
                 first[key] = m
+        starts = [s.start for s in doc.sentences]
         for key, m in first.items():
-            sentence = doc.sentences[_sentence_index(doc, m.start)]
+            sentence = doc.sentences[max(bisect.bisect_right(starts, m.start) - 1, 0)]
             rows.append((doc.doc_id, key, Evidence(doc.doc_id, sentence.text, sentence.start, sentence.end,
                                                    m.rule, sentence.section)))
     return tuple(sorted(rows, key=lambda row: (row[0], row[1])))

@@ -34,6 +34,7 @@ from kg.namespaces import KG, KGR
 from kg.pipeline import analyse, build
 from kg.render import page_data, render_html
 from kg.resolve import resolve
+from kg.turtle import GraphText
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -306,10 +307,10 @@ def test_serializer_failure_keeps_the_previous_files(old_build, monkeypatch: pyt
     """Checklist 24: when Turtle serialisation raises, graph.ttl / graph.html are unchanged and no temp file is left."""
     out, before, other = old_build
 
-    def broken(_graph: Graph) -> bytes:
+    def broken(_text: GraphText, **_kwargs) -> str:
         raise ValueError("serializer exploded")
 
-    monkeypatch.setattr(kg_pipeline, "serialize_turtle", broken)
+    monkeypatch.setattr(GraphText, "turtle", broken)
     with pytest.raises(ValueError):
         build([other], out)
     assert _outputs(out) == before and set(os.listdir(out)) == OUTPUTS
