@@ -10,6 +10,7 @@ import click
 
 from kg.config import Settings
 from kg.errors import KGError
+from kg.store import StoreSpec, check_target, parse_spec
 
 EXIT_ERROR = 2
 
@@ -52,8 +53,10 @@ def cli(verbose: int) -> None:
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the built graph (faster on big inputs).")
 @click.option("--workers", type=click.IntRange(0), default=0, show_default=True,
               help="Extraction processes (0: one per core from 16 articles on). The output does not depend on it.")
+@click.option("--store", "store", type=parse_spec, default="memory", show_default=True, metavar="SPEC",
+              help="Also load the graph into a persistent Oxigraph store: oxigraph:PATH (replaced in one step).")
 def build(inputs: tuple[Path, ...], out_dir: Path, ontology_dir: Path | None, strict: bool,
-          min_confidence: float | None, no_cache: bool, no_validate: bool, workers: int) -> None:
+          min_confidence: float | None, no_cache: bool, no_validate: bool, workers: int, store: StoreSpec) -> None:
     """Build the graph from article files and folders (default: seeds/).
 
     Reads .txt, .md and .html articles; writes OUT/graph.ttl (Turtle), OUT/graph.html (offline interactive
@@ -63,11 +66,14 @@ def build(inputs: tuple[Path, ...], out_dir: Path, ontology_dir: Path | None, st
     Examples:
       kg build                      # seeds/ -> output/
       kg build articles/ extra.md --out /tmp/kg-out
+      kg build --store oxigraph:output/store   # then: kg query --store oxigraph:output/store …
     """
     from kg.pipeline import build as run_build
     from kg.summary import print_summary, progress_bar
 
-    settings = Settings().with_(strict=strict, workers=workers, use_cache=not no_cache, validate=not no_validate)
+    check_target(store)  # before a long build, not after
+    settings = Settings().with_(strict=strict, workers=workers, use_cache=not no_cache, validate=not no_validate,
+                                store=str(store))
     if ontology_dir is not None:
         settings = settings.with_(ontology_dir=ontology_dir)
     if min_confidence is not None:
@@ -75,6 +81,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, ontology_dir: Path | None, st
     with progress_bar(settings) as progress:
         result = run_build(list(inputs) or None, out_dir, settings, progress=progress)
     print_summary(result.report, result.files)
+    if "store" in result.report:
+        click.echo(f"loaded {result.report['store']['triples']} triples into {result.report['store']['spec']}")
 
 
 @cli.command("eval")

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from kg.query import SavedQuery, load_store, resolve_query, run, saved_queries
+from kg.query import SavedQuery, resolve_query, run, saved_queries
 from kg.query_results import FORMATS, serialize
+from kg.store import StoreSpec, open_store, parse_spec
 
 
 def _split_param(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
@@ -24,13 +25,17 @@ def _split_param(_ctx: click.Context, _param: click.Parameter, values: tuple[str
 @click.command("query")
 @click.argument("query", required=False)
 @click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("output") / "graph.ttl",
-              show_default=True, help="The Turtle graph to query.")
+              show_default=True, help="The Turtle graph to query (read into memory).")
+@click.option("--store", "store", type=parse_spec, default="memory", show_default=True, metavar="SPEC",
+              help="oxigraph:PATH queries the persistent store `kg build --store` wrote (opened read-only; "
+                   "--graph is not read).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="table (aligned text), SPARQL 1.1 json / csv / tsv / xml results, or turtle (CONSTRUCT).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", callback=_split_param,
               help="Bind ?NAME to VALUE (repeatable): <iri> or kgr:Name is an IRI, anything else a plain string.")
 @click.option("--list", "list_saved", is_flag=True, help="List the saved queries with their parameters.")
-def query_command(query: str | None, graph_path: Path, fmt: str, params: dict[str, str], list_saved: bool) -> None:
+def query_command(query: str | None, graph_path: Path, store: StoreSpec, fmt: str, params: dict[str, str],
+                  list_saved: bool) -> None:
     """Run a read-only SPARQL 1.1 query over the graph.
 
     QUERY is SPARQL text, a .rq file, - for stdin, or the name of a saved query (see --list). The prefixes
@@ -43,6 +48,7 @@ def query_command(query: str | None, graph_path: Path, fmt: str, params: dict[st
       kg query role-skills --param role=AIGC应用产品经理
       kg query 'SELECT ?p WHERE { ?p a kg:Product }' --format csv
       kg query my-query.rq --graph /tmp/kg-out/graph.ttl --format json
+      kg query central-entities --store oxigraph:output/store
     """
     if list_saved:
         click.echo("\n".join(_describe(saved) for saved in saved_queries()))
@@ -50,7 +56,7 @@ def query_command(query: str | None, graph_path: Path, fmt: str, params: dict[st
     if query is None:
         raise click.UsageError("give a QUERY (SPARQL text, a .rq file, - or a saved query name) or --list")
     text = resolve_query(query, click.get_text_stream("stdin"))
-    result = run(load_store(graph_path), text, params)
+    result = run(open_store(store, graph_path), text, params)
     click.echo(serialize(result, fmt), nl=False)
 
 

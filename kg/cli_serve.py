@@ -8,11 +8,15 @@ from pathlib import Path
 import click
 
 from kg.serve import ServeOptions, make_server
+from kg.store import StoreSpec, parse_spec
 
 
 @click.command("serve")
 @click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("output") / "graph.ttl",
               show_default=True, help="The Turtle graph to serve (read once by each query worker).")
+@click.option("--store", "store", type=parse_spec, default="memory", show_default=True, metavar="SPEC",
+              help="oxigraph:PATH serves the persistent store `kg build --store` wrote (each worker opens it "
+                   "read-only; --graph is not read).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but a loopback address exposes the graph to the network.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
@@ -21,7 +25,7 @@ from kg.serve import ServeOptions, make_server
               help="Seconds a query may run before its worker is killed and the client gets 503.")
 @click.option("--max-rows", type=click.IntRange(1), default=10_000, show_default=True,
               help="Most rows (or triples) per answer; a cut answer has the header X-KG-Truncated: true.")
-def serve_command(graph_path: Path, host: str, port: int, timeout: float, max_rows: int) -> None:
+def serve_command(graph_path: Path, store: StoreSpec, host: str, port: int, timeout: float, max_rows: int) -> None:
     """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql and an explorer page at /.
 
     The endpoint takes GET ?query=, POST form query= and POST application/sparql-query, answers SPARQL
@@ -33,12 +37,13 @@ def serve_command(graph_path: Path, host: str, port: int, timeout: float, max_ro
     Examples:
       kg serve                                  # http://127.0.0.1:8000/
       kg serve --graph /tmp/kg-out/graph.ttl --port 8080 --timeout 10
+      kg serve --store oxigraph:output/store
       curl http://127.0.0.1:8000/sparql --data-urlencode 'query=SELECT ?p WHERE { ?p a kg:Product }'
     """
-    options = ServeOptions(graph=graph_path, host=host, port=port, timeout=timeout, max_rows=max_rows)
+    options = ServeOptions(graph=graph_path, store=store, host=host, port=port, timeout=timeout, max_rows=max_rows)
     server = make_server(options)
     signal.signal(signal.SIGTERM, _interrupt)
-    click.echo(f"kg: serving {graph_path} — explorer {server.url}  SPARQL endpoint {server.url}sparql  "
+    click.echo(f"kg: serving {server.pool.source} — explorer {server.url}  SPARQL endpoint {server.url}sparql  "
                f"(Ctrl-C stops)")
     try:
         server.serve_forever()

@@ -33,6 +33,7 @@ from kg.serve_api import (
     parse_form,
 )
 from kg.serve_worker import WorkerPool
+from kg.store import MEMORY_STORE, StoreSpec
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +54,10 @@ class ServeError(KGError):
 
 @dataclass(frozen=True)
 class ServeOptions:
-    """What `kg serve` serves and how: graph file, address, per-query time limit, row limit, worker count."""
+    """What `kg serve` serves and how: graph file or store, address, per-query time limit, row limit, worker count."""
 
     graph: Path = Path("output") / "graph.ttl"
+    store: StoreSpec = MEMORY_STORE  # oxigraph:PATH: each worker opens that store read-only instead of the graph
     host: str = "127.0.0.1"
     port: int = 8000
     timeout: float = 5.0
@@ -103,14 +105,14 @@ class KGServer(ThreadingHTTPServer):
 
 def make_server(options: ServeOptions) -> KGServer:
     """Bind the address, then start the workers (each loads the graph); raise KGError if either fails."""
-    pool = WorkerPool(options.graph, size=options.workers, timeout=options.timeout)
+    pool = WorkerPool(options.graph, store=options.store, size=options.workers, timeout=options.timeout)
     server = KGServer(options, pool)
     try:
         pool.start()
     except KGError:
         server.server_close()
         raise
-    log.info("serving %s on %s", options.graph, server.url)
+    log.info("serving %s on %s", pool.source, server.url)
     return server
 
 

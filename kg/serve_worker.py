@@ -1,4 +1,5 @@
-"""A small pool of query worker processes for `kg serve`: each loads the store once; slow queries are killed.
+"""A small pool of query worker processes for `kg serve`: each loads the graph (or opens the persistent store
+read-only) once; slow queries are killed.
 
 pyoxigraph has no query timeout, so a query runs in a worker process that the server kills when the request's
 time is up; a replacement is started in the background while the other workers keep answering.
@@ -20,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, KGError
-from kg.query import load_store
 from kg.serve_api import Explorer, Reply, answer_query, error_reply, json_reply
+from kg.store import MEMORY_STORE, StoreSpec, open_store
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +46,11 @@ class _Worker:
 
 
 class WorkerPool:
-    """`size` worker processes over one graph; ask() answers a job within `timeout` seconds or gives a 503."""
+    """`size` worker processes over one graph or store; ask() answers a job within `timeout` seconds or gives a 503."""
 
-    def __init__(self, graph: Path, *, size: int = 2, timeout: float = 5.0) -> None:
-        self.graph, self.size, self.timeout = Path(graph), size, timeout
+    def __init__(self, graph: Path, *, store: StoreSpec = MEMORY_STORE, size: int = 2, timeout: float = 5.0) -> None:
+        self.graph, self.store, self.size, self.timeout = Path(graph), store, size, timeout
+        self.source = str(self.graph if store.path is None else store)
         self._context = multiprocessing.get_context("spawn")  # no fork: the server runs threads
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
@@ -102,7 +104,7 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         """Start one worker process."""
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=worker_main, args=(child, str(self.graph)), daemon=True,
+        process = self._context.Process(target=worker_main, args=(child, str(self.graph), self.store), daemon=True,
                                         name="kg-serve-worker")
         process.start()
         child.close()
@@ -115,11 +117,11 @@ class WorkerPool:
         """Block until the worker reports its store loaded; raise InputError when it fails or hangs."""
         if not worker.conn.poll(LOAD_SECONDS):
             raise InputError(f"a query worker did not load the graph within {LOAD_SECONDS:g} s",
-                             where=str(self.graph), fix="check the file, or use a smaller graph")
+                             where=self.source, fix="check the file, or use a smaller graph")
         try:
             status, *detail = worker.conn.recv()
         except EOFError:
-            status, detail = "failed", ["a query worker exited while loading the graph", str(self.graph),
+            status, detail = "failed", ["a query worker exited while loading the graph", self.source,
                                         "see its error above"]
         if status != "ready":
             raise InputError(detail[0], where=detail[1], fix=detail[2])
@@ -156,12 +158,12 @@ class WorkerPool:
         worker.stop()
 
 
-def worker_main(conn: Connection, graph: str) -> None:
-    """A worker process: load the store once, then answer jobs from the pipe until it closes."""
+def worker_main(conn: Connection, graph: str, store: StoreSpec) -> None:
+    """A worker process: load the graph or open the store once, then answer jobs from the pipe until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle; it stops the workers
     _limit_memory()
     try:
-        explorer = Explorer(load_store(Path(graph)))
+        explorer = Explorer(open_store(store, Path(graph)))
     except KGError as exc:
         conn.send(("failed", exc.what, exc.where, exc.fix))
         return
