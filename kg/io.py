@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from kg.errors import OutputError
@@ -21,8 +22,9 @@ def ensure_dir(directory: Path) -> None:
                           fix="choose another --out folder or fix its permissions")
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that readers see the old file or the new one, never a mix."""
+def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Replace `path` with `data` (bytes, or pieces of it) so that readers see the old file or the new one,
+    never a mix; an exception while the pieces are made leaves the old file."""
     path = Path(path)
     ensure_dir(path.parent)
     try:
@@ -31,7 +33,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise OutputError(f"cannot write: {exc.strerror}", where=str(path), fix="check permissions and free space") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, 0o644)

@@ -42,12 +42,17 @@ class BuildResult:
     """What a build produced: the canonical graph as Turtle, the graph the HTML shows, the run report, and the
     intermediate values."""
 
-    turtle: str
+    text: GraphText
     view: Graph  # the whole graph, or for builds over view_max_triples the graph without most evidence nodes
     report: dict
     documents: tuple[Document, ...] = ()
     resolved: Resolved | None = None
     files: tuple[Path, ...] = field(default=())
+
+    @functools.cached_property
+    def turtle(self) -> str:
+        """The canonical graph as Turtle, the text of graph.ttl."""
+        return self.text.turtle()
 
     @functools.cached_property
     def graph(self) -> Graph:
@@ -175,9 +180,8 @@ def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None
     resolved = resolve(extractions, resources.ontology, resources.lexicon, settings.min_confidence)
     lap("resolve")
     text = build_text(resolved, list(ingested.documents), resources.ontology)
-    turtle = text.turtle()
     complete = len(text) <= settings.view_max_triples
-    view = parse_turtle(turtle if complete else text.turtle(keep=_view_evidence))
+    view = parse_turtle(text.turtle(keep=None if complete else _view_evidence))
     lap("build")
     checked = settings.validate and complete and len(text) <= settings.validate_max_triples
     validation = validate(view, settings.ontology_dir) if checked else None
@@ -199,8 +203,8 @@ def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None
                        "misses": cache.misses if cache else len(extractions)}
     files: tuple[Path, ...] = ()
     if write:
-        files = _write(turtle, view, report, out, timings, settings.store)
-    return BuildResult(turtle, view, report, ingested.documents, resolved, files)
+        files = _write(text, view, report, out, timings, settings.store)
+    return BuildResult(text, view, report, ingested.documents, resolved, files)
 
 
 VIEW_EVIDENCE = 3  # evidence sentences per relation that graph.html keeps for builds over view_max_triples
@@ -212,7 +216,7 @@ def _view_evidence(by_fact: dict[tuple[str, ...], list[str]]) -> set[str]:
     return {node for (_, predicate, _), nodes in by_fact.items() if predicate != mentions for node in nodes[:VIEW_EVIDENCE]}
 
 
-def _write(turtle: str, view: Graph, report: dict, out: Path, timings: dict[str, float],
+def _write(text: GraphText, view: Graph, report: dict, out: Path, timings: dict[str, float],
            store: str = "memory") -> tuple[Path, ...]:
     """Write graph.ttl, graph.html and run.json atomically, HTML and Turtle first so the report lists them;
     with `store` = oxigraph:PATH, load graph.ttl into that store too (kg.store.publish) before run.json."""
@@ -220,7 +224,7 @@ def _write(turtle: str, view: Graph, report: dict, out: Path, timings: dict[str,
 
     started = time.perf_counter()
     page = render_html(view)  # render everything before replacing anything
-    atomic_write(out / TURTLE_FILE, turtle.encode("utf-8"))
+    atomic_write(out / TURTLE_FILE, (chunk.encode("utf-8") for chunk in text.chunks()))
     write_html(page, out / HTML_FILE)
     timings["write"] = round(time.perf_counter() - started, 3)
     if store != "memory":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from rdflib import RDF, XSD, BNode, Literal
@@ -141,6 +141,11 @@ class GraphText:
     def turtle(self, keep: Callable[[dict[tuple[str, ...], list[str]]], set[str]] | None = None) -> str:
         """The Turtle text; `keep`, given the block subjects by group (each sorted by rank), chooses the blocks
         to write (default: all)."""
+        return "".join(self.chunks(keep))
+
+    def chunks(self, keep: Callable[[dict[tuple[str, ...], list[str]]], set[str]] | None = None,
+               subjects_per_chunk: int = 2000) -> Iterator[str]:
+        """turtle() in pieces of a few thousand subjects, for writing a big graph without holding all its text."""
         blocks = self._blocks
         if keep is not None:
             grouped: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -149,7 +154,7 @@ class GraphText:
             chosen = keep(grouped)
             blocks = {s: b for s, b in blocks.items() if s in chosen}
         lines = [f"PREFIX {name}: <{ns}>" for name, ns in sorted(self.prefixes.items())]
-        for subject in sorted({*self._subjects, *blocks}):
+        for count, subject in enumerate(sorted({*self._subjects, *blocks}), 1):
             lines.append("")
             lines.append(subject)
             if subject in self._subjects:
@@ -157,7 +162,10 @@ class GraphText:
             if subject in blocks:
                 lines.append(blocks[subject].body)
             lines.append(".")
-        return "\n".join(lines) + "\n"
+            if count % subjects_per_chunk == 0:
+                yield "\n".join(lines) + "\n"
+                lines = []
+        yield "\n".join(lines) + "\n" if lines else ""
 
 
 def _predicate_order(pair: tuple[str, str]) -> tuple[bool, str, str]:

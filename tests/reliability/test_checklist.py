@@ -307,10 +307,13 @@ def test_serializer_failure_keeps_the_previous_files(old_build, monkeypatch: pyt
     """Checklist 24: when Turtle serialisation raises, graph.ttl / graph.html are unchanged and no temp file is left."""
     out, before, other = old_build
 
-    def broken(_text: GraphText, **_kwargs) -> str:
+    real_chunks = GraphText.chunks
+
+    def broken(text: GraphText, *args, **kwargs):
+        yield next(real_chunks(text, *args, **kwargs))
         raise ValueError("serializer exploded")
 
-    monkeypatch.setattr(GraphText, "turtle", broken)
+    monkeypatch.setattr(GraphText, "chunks", broken)
     with pytest.raises(ValueError):
         build([other], out)
     assert _outputs(out) == before and set(os.listdir(out)) == OUTPUTS

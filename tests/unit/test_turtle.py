@@ -117,3 +117,20 @@ def test_blocks_merge_with_subjects_and_can_be_filtered_per_group() -> None:
     kept = text.turtle(keep=lambda groups: set(groups[("g",)][:2]))  # the two lowest ranks: ev3, ev2
     partial = Graph().parse(data=kept, format="turtle")
     assert {s for s in partial.subjects(RDF.type, KG.Evidence)} == {KGR.ev3, KGR.ev2}
+
+
+def test_a_failure_while_streaming_leaves_the_previous_file(tmp_path) -> None:
+    from kg.io import atomic_write
+
+    target = tmp_path / "graph.ttl"
+    target.write_bytes(b"old")
+
+    def pieces():
+        yield b"new, half"
+        raise ValueError("writer exploded")
+
+    with pytest.raises(ValueError):
+        atomic_write(target, pieces())
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+    atomic_write(target, iter([b"new ", b"whole"]))
+    assert target.read_bytes() == b"new whole"
