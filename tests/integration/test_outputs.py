@@ -102,3 +102,29 @@ def test_validation_of_a_large_graph_is_left_to_kg_validate(tmp_path: Path) -> N
     report = build([seed], tmp_path, Settings().with_(validate_max_triples=100)).report
     assert report["validation"] == {"skipped": True}
     assert any("kg validate" in warning for warning in report["warnings"])
+
+
+def test_a_build_over_view_max_triples_keeps_every_triple_in_turtle(seeds_build, tmp_path: Path) -> None:
+    """Past view_max_triples the HTML shows a lighter view (≤ 3 sentences per fact, no mention evidence),
+    while graph.ttl is byte-identical to the full build and run.json says what was left out."""
+    from kg.config import Settings
+    from kg.pipeline import VIEW_EVIDENCE, build
+
+    full, full_out = seeds_build
+    light = build([ROOT / "seeds"], tmp_path, Settings().with_(view_max_triples=1000, use_cache=False))
+    assert (tmp_path / "graph.ttl").read_bytes() == (full_out / "graph.ttl").read_bytes()
+    assert light.report["view"]["complete"] is False and full.report["view"]["complete"] is True
+    assert any("view_max_triples=1000" in w for w in light.report["warnings"])
+    assert len(light.graph) == len(full.graph) == light.report["triples"] > len(light.view)
+    mentions = {e for e in light.view.subjects(RDF.type, KG.Evidence)
+                if (e, RDF.predicate, KG.mentions) in light.view}
+    assert not mentions
+    per_fact: dict = {}
+    for node in light.view.subjects(RDF.type, KG.Evidence):
+        fact = tuple(light.view.value(node, p) for p in (RDF.subject, RDF.predicate, RDF.object))
+        per_fact[fact] = per_fact.get(fact, 0) + 1
+    assert per_fact and max(per_fact.values()) <= VIEW_EVIDENCE
+    facts = {(s, p, o) for s, p, o in full.graph if p.startswith(str(KG)) and (s, p, o) in light.view}
+    assert {f for f in per_fact} <= facts
+    html = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    assert "AIGC产品经理" in html
