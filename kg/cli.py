@@ -174,12 +174,13 @@ def _graph_for(inputs: tuple[Path, ...], graph_path: Path | None):
 def _register_commands() -> None:
     """Add the commands that live in their own modules."""
     from kg.cli_export import export_command
+    from kg.cli_push import push_command
     from kg.cli_query import query_command
     from kg.cli_report import report_command
     from kg.cli_serve import serve_command
     from kg.cli_validate import validate_command
 
-    for command in (query_command, serve_command, export_command, report_command, validate_command):
+    for command in (query_command, serve_command, export_command, report_command, validate_command, push_command):
         cli.add_command(command)
 
 
