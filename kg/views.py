@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import unquote
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from kg.namespaces import KG
 
@@ -28,25 +30,45 @@ def _literals(graph: Graph, subject: URIRef, predicate: URIRef, lang: str | None
     return sorted(str(o) for o in values if isinstance(o, Literal) and (lang is None or o.language == lang))
 
 
+def _first_text(*candidates: Iterable[Node]) -> str:
+    """The smallest @zh literal of the first candidate list that has one, else the smallest other literal, else ''."""
+    lists = [values if isinstance(values, (list, tuple)) else list(values) for values in candidates]
+    for lang in ("zh", None):
+        for values in lists:
+            found = [str(o) for o in values if isinstance(o, Literal) and (lang is None or o.language == lang)]
+            if found:
+                return min(found)
+    return ""
+
+
 def _text(graph: Graph, subject: URIRef, *predicates: URIRef) -> str:
     """The first @zh literal of the predicates in order, else the smallest other literal, else ''."""
-    for lang in ("zh", None):
-        for predicate in predicates:
-            values = _literals(graph, subject, predicate, lang)
-            if values:
-                return values[0]
-    return ""
+    return _first_text(*(graph.objects(subject, p) for p in predicates))
+
+
+def _smallest_int(values: Iterable[Node], default: int) -> int:
+    """The smallest integer among literal values, or the default when there is none or all are malformed."""
+    numbers = []
+    for value in values:
+        if isinstance(value, Literal):
+            try:
+                numbers.append(int(str(value)))
+            except ValueError:
+                continue
+    return min(numbers, default=default)
 
 
 def _int(graph: Graph, subject: URIRef, predicate: URIRef, default: int) -> int:
     """The smallest integer value of a property, or the default when absent or malformed."""
-    numbers = []
-    for value in _literals(graph, subject, predicate):
-        try:
-            numbers.append(int(value))
-        except ValueError:
-            continue
-    return min(numbers, default=default)
+    return _smallest_int(graph.objects(subject, predicate), default)
+
+
+def _by_subject(graph: Graph, predicate: URIRef) -> dict[Node, list[Node]]:
+    """Every value of one property grouped by subject: one pass, instead of one lookup per subject."""
+    values: dict[Node, list[Node]] = defaultdict(list)
+    for subject, value in graph.subject_objects(predicate):
+        values[subject].append(value)
+    return values
 
 
 def entity_classes(graph: Graph) -> set[URIRef]:
@@ -57,26 +79,33 @@ def entity_classes(graph: Graph) -> set[URIRef]:
 
 def node_classes(graph: Graph) -> dict[URIRef, URIRef]:
     """Map each entity and article IRI to its class (lowest kg:order, then IRI, when typed twice)."""
-    wanted = entity_classes(graph) | {KG.Article}
+    rank = {c: (_int(graph, c, KG.order, UNORDERED), str(c)) for c in entity_classes(graph) | {KG.Article}}
     chosen: dict[URIRef, URIRef] = {}
     for subject, cls in graph.subject_objects(RDF.type):
-        if cls in wanted and isinstance(subject, URIRef):
-            options = [c for c in (chosen.get(subject), cls) if c is not None]
-            chosen[subject] = min(options, key=lambda c: (_int(graph, c, KG.order, UNORDERED), str(c)))
+        if cls in rank and isinstance(subject, URIRef):
+            current = chosen.get(subject)
+            if current is None or rank[cls] < rank[current]:
+                chosen[subject] = cls
     return chosen
 
 
-def _node_attrs(graph: Graph, iri: URIRef, cls: URIRef) -> dict[str, Any]:
-    """Display attributes of one node (degree is added once the edges are in)."""
-    attrs: dict[str, Any] = {
-        "label": _text(graph, iri, RDFS.label, SKOS.prefLabel, DCTERMS.title) or local_name(iri),
-        "cls": local_name(cls),
-        "aliases": sorted({str(a) for a in graph.objects(iri, SKOS.altLabel)}),
-        "scheme": min((local_name(s) for s in graph.objects(iri, SKOS.inScheme)), default=""),
-    }
-    if cls == KG.Article:
-        attrs["title"] = _text(graph, iri, DCTERMS.title)
-    return attrs
+def _node_attrs(graph: Graph, classes: dict[URIRef, URIRef]) -> dict[URIRef, dict[str, Any]]:
+    """Display attributes of every node (degree is added once the edges are in)."""
+    labels, pref, titles = (_by_subject(graph, p) for p in (RDFS.label, SKOS.prefLabel, DCTERMS.title))
+    aliases, schemes = _by_subject(graph, SKOS.altLabel), _by_subject(graph, SKOS.inScheme)
+    names = {term: local_name(term) for term in {*classes.values(), *(s for v in schemes.values() for s in v)}}
+    result = {}
+    for iri, cls in classes.items():
+        attrs: dict[str, Any] = {
+            "label": _first_text(labels.get(iri, ()), pref.get(iri, ()), titles.get(iri, ())) or local_name(iri),
+            "cls": names[cls],
+            "aliases": sorted({str(a) for a in aliases.get(iri, ())}),
+            "scheme": min((names[s] for s in schemes.get(iri, ())), default=""),
+        }
+        if cls == KG.Article:
+            attrs["title"] = _first_text(titles.get(iri, ()))
+        result[iri] = attrs
+    return result
 
 
 def _object_properties(graph: Graph) -> dict[URIRef, str]:
@@ -90,19 +119,23 @@ def _object_properties(graph: Graph) -> dict[URIRef, str]:
 
 def _evidence_index(graph: Graph) -> dict[Fact, list[Evidence]]:
     """All kg:Evidence nodes as dicts, grouped by the fact they support and sorted."""
+    fields = (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom, KG.sentence, KG.startOffset,
+              KG.endOffset, KG.rule, KG.section, DCTERMS.title)
+    subject, predicate, obj, source, sentence, start, end, rule, section, titles = (
+        _by_subject(graph, p) for p in fields)
     index: dict[Fact, list[Evidence]] = defaultdict(list)
     for node in graph.subjects(RDF.type, KG.Evidence):
-        fact = tuple(str(min(graph.objects(node, p), default="")) for p in (RDF.subject, RDF.predicate, RDF.object))
-        article = min((a for a in graph.objects(node, PROV.wasDerivedFrom) if isinstance(a, URIRef)), default=None)
+        fact = tuple(str(min(values.get(node, ()), default="")) for values in (subject, predicate, obj))
+        article = min((a for a in source.get(node, ()) if isinstance(a, URIRef)), default=None)
         index[fact].append(
             {
                 "article": str(article or ""),
-                "title": _text(graph, article, DCTERMS.title) if article else "",
-                "sentence": _text(graph, node, KG.sentence),
-                "start": _int(graph, node, KG.startOffset, -1),
-                "end": _int(graph, node, KG.endOffset, -1),
-                "rule": _text(graph, node, KG.rule),
-                "section": _text(graph, node, KG.section),
+                "title": _first_text(titles.get(article, ())) if article else "",
+                "sentence": _first_text(sentence.get(node, ())),
+                "start": _smallest_int(start.get(node, ()), -1),
+                "end": _smallest_int(end.get(node, ()), -1),
+                "rule": _first_text(rule.get(node, ())),
+                "section": _first_text(section.get(node, ())),
             }
         )
     for items in index.values():
@@ -110,26 +143,36 @@ def _evidence_index(graph: Graph) -> dict[Fact, list[Evidence]]:
     return index
 
 
-def to_networkx(graph: Graph) -> nx.MultiDiGraph:
-    """Project entities, articles and kg object-property facts (with their evidence) into a MultiDiGraph."""
+def project(graph: Graph) -> tuple[dict[str, dict[str, Any]], list[tuple[str, str, str, dict[str, Any]]]]:
+    """Entities and articles (IRI → attributes, in IRI order) and kg object-property facts with their evidence
+    as (source, target, property name, attributes), sorted: linear in the graph's size."""
     classes = node_classes(graph)
     properties = _object_properties(graph)
     evidence = _evidence_index(graph)
+    attrs = _node_attrs(graph, classes)
+    nodes = {str(iri): attrs[iri] for iri in sorted(classes, key=str)}
+    names = {str(p): (local_name(p), label) for p, label in properties.items()}
+    triples = ((str(s), str(p), str(o)) for p in properties for s, o in graph.subject_objects(p))
+    facts = sorted(t for t in triples if t[0] in nodes and t[2] in nodes)
+    edges = []
+    degree = dict.fromkeys(nodes, 0)
+    for fact in facts:
+        s, p, o = fact
+        name, label = names[p]
+        edges.append((s, o, name, {"predicate": name, "label": label, "evidence": evidence.get(fact, [])}))
+        degree[s] += 1
+        degree[o] += 1
+    for iri, count in degree.items():
+        nodes[iri]["degree"] = count
+    return nodes, edges
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """Project entities, articles and kg object-property facts (with their evidence) into a MultiDiGraph."""
+    nodes, edges = project(graph)
     result = nx.MultiDiGraph()
-    for iri in sorted(classes, key=str):
-        result.add_node(str(iri), **_node_attrs(graph, iri, classes[iri]))
-    facts = sorted(
-        (str(s), str(p), str(o))
-        for p in properties
-        for s, o in graph.subject_objects(p)
-        if s in classes and o in classes
-    )
-    for s, p, o in facts:
-        name = local_name(p)
-        attrs = {"predicate": name, "label": properties[URIRef(p)], "evidence": evidence.get((s, p, o), [])}
-        result.add_edge(s, o, key=name, **attrs)
-    for node, degree in result.degree():
-        result.nodes[node]["degree"] = degree
+    result.add_nodes_from(nodes.items())
+    result.add_edges_from(edges)
     return result
 
 

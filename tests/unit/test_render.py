@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from importlib.resources import files
 from pathlib import Path
@@ -14,6 +17,7 @@ from rdflib import BNode, Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS
 
 import kg.io as kg_io
+import kg.render as kg_render
 from kg.errors import OutputError
 from kg.namespaces import KG, KGA, KGR
 from kg.render import (
@@ -22,6 +26,7 @@ from kg.render import (
     overview_ids,
     page_data,
     render_html,
+    vis_asset,
     write_html,
 )
 
@@ -103,6 +108,35 @@ def test_vis_network_is_inlined(page: str) -> None:
     assert source[:2000] in page and source[-2500:-100] in page
     assert (vis / "vis-network.css").read_text(encoding="utf-8")[:2000] in page
     assert "sourceMappingURL" not in page, "no source-map lookup from the inlined script"
+
+
+def test_vis_network_is_read_without_importing_pyvis() -> None:
+    """Importing pyvis pulls in IPython (about half a second); the page only needs two of its files."""
+    code = ("import sys; from rdflib import Graph; from kg.render import render_html; graph = Graph(); "
+            "graph.parse('ontology/kg.ttl'); graph.parse('tests/data/small_graph.ttl'); render_html(graph); "
+            "print('pyvis' in sys.modules, 'IPython' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
+
+
+def test_missing_vis_network_is_an_output_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kg_render, "find_spec", lambda name: None)
+    with pytest.raises(OutputError, match="vis-network.min.js is missing") as caught:
+        vis_asset("vis-network.min.js")
+    assert "reinstall pyvis" in str(caught.value.fix)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_rendering_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        render_html(load_small_graph())
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
 
 
 def test_script_blocks_close_only_at_their_own_tags(page: str, parsed: PageParser) -> None:
