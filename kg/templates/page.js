@@ -29,44 +29,175 @@
   const norm = (text) => text.normalize("NFKC").toLowerCase().trim();
 
   // ------------------------------------------------------------ visibility and drawing
+  // A node is hidden through its `hidden` flag (one DataSet update per change, so one redraw); vis-network then
+  // hides every edge with a hidden end, articles' mentions included.
   function nodeVisible(n) {
     return !state.hidden.has(n.cls) && (state.articles || n.cls !== "Article");
   }
-  function edgeVisible(e) {
-    const ends = nodeVisible(nodesById.get(e.from)) && nodeVisible(nodesById.get(e.to));
-    return ends && (state.articles || e.predicate !== "mentions");
-  }
   const nodeItem = (n) => ({
     id: n.id, label: short(n.label), title: n.label + "（" + classLabel(n.cls) + "）",
-    color: n.color, size: n.size, shape: n.cls === "Article" ? "square" : "dot",
+    color: n.color, size: n.size, shape: n.cls === "Article" ? "square" : "dot", hidden: !nodeVisible(n),
   });
   const edgeItem = (e) => ({ id: e.id, from: e.from, to: e.to, label: e.label, title: e.label });
-  const nodes = new vis.DataSet(data.nodes.filter((n) => loaded.has(n.id)).map(nodeItem));
+
+  // ------------------------------------------------------------ layout, computed before drawing
+  // A force-directed layout run to completion before vis-network draws (its own physics stays off, so nothing
+  // moves once the page is ready): nodes start on a sunflower spiral in breadth-first order, so that neighbours
+  // start close, then relax() settles them. Deterministic: the same data always gives the same picture.
+  const SPACING = 90; // typical distance between neighbouring nodes
+  const positions = new Map(); // id → {x, y} of every loaded node, kept while it is hidden
+  const spiral = (i) => {
+    const r = 0.8 * SPACING * Math.sqrt(i), a = 2.399963229728653 * i;
+    return { x: r * Math.cos(a), y: r * Math.sin(a) };
+  };
+  function breadthFirst(n, adjacent, degree) {
+    const byDegree = [...Array(n).keys()].sort((a, b) => degree[b] - degree[a] || a - b);
+    const seen = new Uint8Array(n), order = [];
+    byDegree.forEach((root) => {
+      if (seen[root]) return;
+      seen[root] = 1;
+      for (let head = order.push(root) - 1; head < order.length; head++) {
+        adjacent[order[head]].filter((j) => !seen[j]).sort((a, b) => degree[b] - degree[a] || a - b)
+          .forEach((j) => { seen[j] = 1; order.push(j); });
+      }
+    });
+    return order;
+  }
+  function relax(x, y, links, steps, heat) {
+    // ForceAtlas2-like: node mass = degree + 1; repulsion k²·mᵢ·mⱼ/d (Barnes–Hut, θ = 1.2, so O(n log n) a step),
+    // attraction d along links, linear gravity that holds a disk; a node moves force / mass, at most `limit`,
+    // which cools linearly over the steps.
+    const n = x.length, k2 = (SPACING * SPACING) / 4, theta2 = 1.44;
+    const mass = new Float64Array(n).fill(1);
+    links.forEach((i) => { mass[i] += 1; });
+    const gravity = (n + links.length) / (2.56 * n);
+    const dx = new Float64Array(n), dy = new Float64Array(n), stack = new Int32Array(256);
+    const bodies = Int32Array.from({ length: n }, (_, i) => i), spare = new Int32Array(n);
+    // the quadtree, rebuilt each step: per cell its mass, centre of mass, size², bodies[from, to) and 4 child slots
+    const cm = [], cx = [], cy = [], size2 = [], from = [], to = [], kid = [], children = [];
+    function build(start, end, left, top, size) {
+      const c = cm.length;
+      let m = 0, sx = 0, sy = 0;
+      for (let k = start; k < end; k++) {
+        const i = bodies[k];
+        m += mass[i];
+        sx += mass[i] * x[i];
+        sy += mass[i] * y[i];
+      }
+      cm.push(m); cx.push(sx / m); cy.push(sy / m); size2.push(size * size); from.push(start); to.push(end); kid.push(-1);
+      if (end - start <= 6 || size < 1) return c;
+      const half = size / 2, quad = (i) => (x[i] < left + half ? 0 : 1) + (y[i] < top + half ? 0 : 2);
+      const ends = [start, start, start, start];
+      for (let k = start; k < end; k++) for (let q = quad(bodies[k]) + 1; q < 4; q++) ends[q]++;
+      const next = ends.slice();
+      for (let k = start; k < end; k++) spare[next[quad(bodies[k])]++] = bodies[k];
+      bodies.set(spare.subarray(start, end), start);
+      kid[c] = children.length;
+      children.push(-1, -1, -1, -1);
+      for (let q = 0; q < 4; q++) {
+        if (next[q] > ends[q]) children[kid[c] + q] = build(ends[q], next[q], left + (q & 1) * half, top + (q >> 1) * half, half);
+      }
+      return c;
+    }
+    for (let step = 0; step < steps; step++) {
+      let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+      for (let i = 0; i < n; i++) {
+        left = Math.min(left, x[i]); right = Math.max(right, x[i]);
+        top = Math.min(top, y[i]); bottom = Math.max(bottom, y[i]);
+      }
+      for (const list of [cm, cx, cy, size2, from, to, kid, children]) list.length = 0;
+      build(0, n, left, top, Math.max(right - left, bottom - top) + 1);
+      for (let i = 0; i < n; i++) {
+        let fx = -gravity * x[i], fy = -gravity * y[i], depth = 1;
+        stack[0] = 0;
+        while (depth) {
+          const c = stack[--depth], ex = x[i] - cx[c], ey = y[i] - cy[c], d2 = ex * ex + ey * ey;
+          if (size2[c] < theta2 * d2) {
+            const f = (k2 * cm[c]) / d2;
+            fx += ex * f;
+            fy += ey * f;
+          } else if (kid[c] >= 0) {
+            for (let q = kid[c]; q < kid[c] + 4; q++) if (children[q] >= 0) stack[depth++] = children[q];
+          } else {
+            for (let k = from[c]; k < to[c]; k++) {
+              const j = bodies[k], gx = x[i] - x[j], gy = y[i] - y[j], f = (k2 * mass[j]) / (gx * gx + gy * gy + 1);
+              fx += gx * f;
+              fy += gy * f;
+            }
+          }
+        }
+        dx[i] = fx;
+        dy[i] = fy;
+      }
+      for (let m = 0; m < links.length; m += 2) {
+        const a = links[m], b = links[m + 1], ex = x[a] - x[b], ey = y[a] - y[b];
+        dx[a] -= ex / mass[a]; dy[a] -= ey / mass[a]; dx[b] += ex / mass[b]; dy[b] += ey / mass[b];
+      }
+      const limit = heat * (1 - step / steps) + 1;
+      for (let i = 0; i < n; i++) {
+        const len = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]), scale = len > limit ? limit / len : 1;
+        x[i] += dx[i] * scale;
+        y[i] += dy[i] * scale;
+      }
+    }
+  }
+  function arrange(ids) {
+    const n = ids.length, at = new Map(ids.map((id, i) => [id, i]));
+    const adjacent = ids.map(() => []), links = [];
+    ids.forEach((id, i) => incident.get(id).forEach((e) => {
+      const j = at.get(e.from === id ? e.to : e.from);
+      if (j === undefined || j === i) return;
+      adjacent[i].push(j);
+      if (j > i) links.push(i, j);
+    }));
+    const x = new Float64Array(n), y = new Float64Array(n);
+    const warm = ids.some((id) => positions.has(id));
+    if (warm) {
+      ids.forEach((id, i) => {
+        const known = positions.get(id) || centroid(adjacent[i].map((j) => positions.get(ids[j])).filter(Boolean), i + n);
+        x[i] = known.x;
+        y[i] = known.y;
+      });
+    } else {
+      breadthFirst(n, adjacent, adjacent.map((list) => list.length)).forEach((i, slot) => {
+        const p = spiral(slot);
+        x[i] = p.x;
+        y[i] = p.y;
+      });
+    }
+    relax(x, y, links, warm ? 80 : 100, warm ? SPACING : 3 * SPACING);
+    ids.forEach((id, i) => positions.set(id, { x: Math.round(x[i]), y: Math.round(y[i]) }));
+  }
+  function centroid(points, slot) {
+    const p = spiral(slot);
+    if (!points.length) return p;
+    const mean = (key) => points.reduce((sum, q) => sum + q[key], 0) / points.length;
+    return { x: mean("x") + p.x / Math.sqrt(slot), y: mean("y") + p.y / Math.sqrt(slot) };
+  }
+  const visibleIds = () => data.nodes.filter((n) => loaded.has(n.id) && nodeVisible(n)).map((n) => n.id);
+  arrange(visibleIds());
+
+  const placed = (item) => Object.assign(item, positions.get(item.id));
+  const nodes = new vis.DataSet(data.nodes.filter((n) => loaded.has(n.id)).map((n) => placed(nodeItem(n))));
   const edges = new vis.DataSet(data.edges.filter((e) => loaded.has(e.from) && loaded.has(e.to)).map(edgeItem));
-  const nodeView = new vis.DataView(nodes, { filter: (item) => nodeVisible(nodesById.get(item.id)) });
-  const edgeView = new vis.DataView(edges, { filter: (item) => edgeVisible(edgesById.get(item.id)) });
-  const network = new vis.Network(document.getElementById("kg-graph"), { nodes: nodeView, edges: edgeView }, {
+  const network = new vis.Network(document.getElementById("kg-graph"), { nodes, edges }, {
     layout: { randomSeed: 7, improvedLayout: false },
     nodes: { borderWidth: 1, font: { face: FONT, size: 14, strokeWidth: 3, strokeColor: "#ffffff" } },
     edges: {
       arrows: { to: { enabled: true, scaleFactor: 0.5 } },
       color: { color: "#a0a7b1", highlight: "#1f2937", hover: "#4b5563" },
-      font: { face: FONT, size: 10, color: "#4b5563", strokeWidth: 3, align: "middle" },
+      font: { face: FONT, size: 10, color: "#4b5563", strokeWidth: 3 },
       smooth: { enabled: true, type: "continuous", roundness: 0.3 },
     },
-    physics: {
-      solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -6000, centralGravity: 0.3, springLength: 130, springConstant: 0.03, damping: 0.25, avoidOverlap: 0.2 },
-      stabilization: { enabled: true, iterations: overview ? 200 : 300, updateInterval: 25, fit: true },
-      minVelocity: 1,
-    },
+    physics: { enabled: false },
     interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: true },
   });
 
-  function showStats() {
-    const count = String(nodeView.length);
-    document.body.dataset.kgNodes = count;
-    document.getElementById("kg-stats").textContent = count + " 个节点 · " + edgeView.length + " 条关系";
+  function showStats(ids) {
+    const shown = new Set(ids);
+    const links = ids.reduce((sum, id) => sum + incident.get(id).filter((e) => e.from === id && shown.has(e.to)).length, 0);
+    document.body.dataset.kgNodes = String(ids.length);
+    document.getElementById("kg-stats").textContent = ids.length + " 个节点 · " + links + " 条关系";
   }
   function showNote() {
     if (!overview) return;
@@ -74,21 +205,20 @@
     const count = (n) => n.toLocaleString("en-US");
     document.getElementById("kg-note").textContent = "概览：显示 " + count(shown) + " / " + count(entityTotal) + " 个实体 — 搜索或双击节点展开";
   }
-  function settled() {
-    network.setOptions({ physics: { enabled: false } });
-    showStats();
-    document.body.dataset.kgReady = "1";
-  }
   function refresh() {
-    nodeView.refresh();
-    edgeView.refresh();
-    showStats();
-    network.setOptions({ physics: { enabled: true } });
-    network.stabilize(150);
+    Object.entries(network.getPositions([...positions.keys()])).forEach(([id, p]) => positions.set(id, p)); // drags
+    const ids = visibleIds(), shown = new Set(ids);
+    arrange(ids);
+    nodes.update([...loaded].map((id) => (shown.has(id) ? { id, hidden: false, ...positions.get(id) } : { id, hidden: true })));
+    network.fit();
+    showStats(ids);
   }
-  network.on("stabilizationIterationsDone", settled);
+  network.once("afterDrawing", () => {
+    showStats(visibleIds());
+    document.body.dataset.kgReady = "1";
+  });
+  network.fit();
   showNote();
-  if (nodeView.length === 0) settled();
 
   // ------------------------------------------------------------ legend and filters
   function buildLegend() {
@@ -123,14 +253,13 @@
   function load(ids, near) {
     const fresh = [...new Set(ids)].filter((id) => !loaded.has(id));
     if (!fresh.length) return false;
-    fresh.forEach((id) => loaded.add(id));
     const origin = near && nodes.get(near) ? network.getPosition(near) : null;
-    nodes.add(fresh.map((id, i) => {
-      const item = nodeItem(nodesById.get(id));
-      if (!origin) return item;
+    fresh.forEach((id, i) => {
+      loaded.add(id);
       const angle = (2 * Math.PI * i) / fresh.length;
-      return Object.assign(item, { x: origin.x + 150 * Math.cos(angle), y: origin.y + 150 * Math.sin(angle) });
-    }));
+      if (origin) positions.set(id, { x: origin.x + 150 * Math.cos(angle), y: origin.y + 150 * Math.sin(angle) });
+    });
+    nodes.add(fresh.map((id) => placed(nodeItem(nodesById.get(id)))));
     const added = new Map();
     fresh.forEach((id) => incident.get(id).forEach((e) => {
       if (loaded.has(e.from) && loaded.has(e.to)) added.set(e.id, edgeItem(e));
@@ -143,7 +272,7 @@
   const unloaded = (id) => neighbours(id).filter((other) => !loaded.has(other)).length;
   function expand(id) {
     if (load(neighbours(id), id)) refresh();
-    showNode(id);
+    select(id);
   }
 
   function reveal(n) {
