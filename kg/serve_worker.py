@@ -1,5 +1,5 @@
 """A small pool of query worker processes for `kg serve`: each loads the graph (or opens the persistent store
-read-only) once; slow queries are killed.
+read-only, again after a rebuild replaced it) once; slow queries are killed.
 
 pyoxigraph has no query timeout, so a query runs in a worker process that the server kills when the request's
 time is up; a replacement is started in the background while the other workers keep answering.
@@ -22,7 +22,7 @@ from typing import Any
 
 from kg.errors import InputError, KGError
 from kg.serve_api import Explorer, Reply, answer_query, error_reply, json_reply
-from kg.store import MEMORY_STORE, StoreSpec, open_store
+from kg.store import MEMORY_STORE, StoreSpec, open_store, version
 
 log = logging.getLogger(__name__)
 
@@ -159,9 +159,11 @@ class WorkerPool:
 
 
 def worker_main(conn: Connection, graph: str, store: StoreSpec) -> None:
-    """A worker process: load the graph or open the store once, then answer jobs from the pipe until it closes."""
+    """A worker process: load the graph or open the store, then answer jobs from the pipe until it closes; a store
+    that `kg build` replaced meanwhile is opened again first, so every worker answers from the same build."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle; it stops the workers
     _limit_memory()
+    opened = version(store)  # read before opening: a swap in between only costs one more reopening
     try:
         explorer = Explorer(open_store(store, Path(graph)))
     except KGError as exc:
@@ -173,7 +175,19 @@ def worker_main(conn: Connection, graph: str, store: StoreSpec) -> None:
             job = conn.recv()
         except EOFError:
             return
+        if version(store) != opened:
+            explorer, opened = _reopen(explorer, store, graph)
         conn.send(handle(explorer, job))
+
+
+def _reopen(explorer: Explorer, store: StoreSpec, graph: str) -> tuple[Explorer, tuple[int, int] | None]:
+    """The store rebuilt at the same path, opened read-only; the one already open if that fails."""
+    opened = version(store)
+    try:
+        return Explorer(open_store(store, Path(graph))), opened
+    except KGError as exc:
+        log.warning("answering from the store opened before: %s", exc.message)
+        return explorer, opened
 
 
 def handle(explorer: Explorer, job: Job) -> Reply:

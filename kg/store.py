@@ -4,7 +4,8 @@ Oxigraph store folder (`oxigraph:PATH`), which `kg build` replaces in one step a
 Replacing a store: graph.ttl is bulk-loaded into a fresh folder beside PATH (`.NAME.new-…`) that then trades places
 with PATH in one rename (Linux renameat2 RENAME_EXCHANGE; elsewhere two renames with a moment in between), and the
 old store is deleted. A reader opening PATH gets the old store or the new one, never a mix; a reader that already
-has the old store open keeps answering from it (its open files outlive the deletion) until it reopens. A crash
+has the old store open keeps answering from it (its open files outlive the deletion) until it reopens (`kg serve`
+workers reopen when version() changes). A crash
 leaves PATH usable (old or new) and the next build removes the leftovers. `.NAME.lock` beside PATH keeps two builds
 from replacing the same store at once.
 """
@@ -79,6 +80,15 @@ def open_store(spec: StoreSpec, graph: Path) -> pyoxigraph.Store:
     except OSError as exc:
         raise InputError(f"cannot open the Oxigraph store: {_one_line(str(exc))}", where=str(path),
                          fix=f"rebuild it with `kg build --store oxigraph:{path}`") from None
+
+
+def version(spec: StoreSpec) -> tuple[int, int] | None:
+    """What tells one build's store from the next at spec.path: its folder's device and inode (None: no store)."""
+    try:
+        found = os.stat(spec.path) if spec.path is not None else None
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino) if found else None
 
 
 def check_target(spec: StoreSpec) -> None:

@@ -20,6 +20,7 @@ from kg.store import (
     open_store,
     parse_spec,
     publish,
+    version,
 )
 
 EX = "http://example.org/"
@@ -196,3 +197,13 @@ def test_a_store_open_for_writing_elsewhere_is_refused(writer: Path, tmp_path: P
     assert "oxigraph serve" in caught.value.fix
     with pytest.raises(InputError, match="open for writing by another process"):
         publish(spec, turtle(tmp_path, "g.ttl", "a"))
+
+
+def test_version_changes_with_each_build(tmp_path: Path) -> None:
+    spec = StoreSpec("oxigraph", tmp_path / "store")
+    assert version(spec) is None and version(MEMORY_STORE) is None
+    publish(spec, turtle(tmp_path, "one.ttl", "a"))
+    first = version(spec)
+    assert first is not None and version(spec) == first
+    publish(spec, turtle(tmp_path, "two.ttl", "b"))
+    assert version(spec) not in (None, first)
