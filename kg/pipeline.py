@@ -114,12 +114,14 @@ def _analyse_all(documents, resources: Resources, extractors, settings: Settings
     if workers == 1:
         analysed = (analyse(document, resources, extractors) for document in documents)
     else:
-        if multiprocessing.get_start_method() == "fork":  # children inherit the loaded lexicon and segmenter
-            _WORKER = (resources, extractors)
+        documents = list(documents)
+        if multiprocessing.get_start_method() == "fork":  # children inherit the lexicon, segmenter and texts
+            _WORKER = (resources, extractors, documents)
             pool = ProcessPoolExecutor(workers)
         else:
-            pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(settings,))
-        found = pool.map(_analyse_in_worker, documents, chunksize=max(1, len(documents) // (workers * 8)))
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_start_worker, initargs=(settings, documents))
+        found = pool.map(_analyse_in_worker, range(len(documents)), chunksize=max(1, len(documents) // (workers * 8)))
         analysed = (Extraction(document, (), *result) for document, result in zip(documents, found))
     try:
         for done, extraction in enumerate(analysed, 1):
@@ -133,20 +135,20 @@ def _analyse_all(documents, resources: Resources, extractors, settings: Settings
     return results
 
 
-_WORKER: tuple[Resources, list] | None = None
+_WORKER: tuple[Resources, list, list[Document]] | None = None
 
 
-def _start_worker(settings: Settings) -> None:
-    """Load the ontology, lexicon and jieba once per worker process."""
+def _start_worker(settings: Settings, documents: list[Document]) -> None:
+    """Load the ontology, lexicon and segmenter once per worker process (when workers are not forked)."""
     global _WORKER
     resources = load_resources(settings)
-    _WORKER = (resources, create(settings.extractors, resources))
+    _WORKER = (resources, create(settings.extractors, resources), documents)
 
 
-def _analyse_in_worker(document: Document) -> tuple[tuple, tuple]:
-    """analyse() inside a worker process; only the mentions and relations travel back."""
-    resources, extractors = _WORKER
-    extraction = analyse(document, resources, extractors)
+def _analyse_in_worker(index: int) -> tuple[tuple, tuple]:
+    """analyse() of one document inside a worker process; only the mentions and relations travel back."""
+    resources, extractors, documents = _WORKER
+    extraction = analyse(documents[index], resources, extractors)
     return extraction.mentions, extraction.relations
 
 
