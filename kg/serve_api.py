@@ -47,15 +47,18 @@ SELECT ?iri ?property ?value ?lang WHERE {
   ?iri ?property ?value .
   BIND(IF(isLITERAL(?value), LANG(?value), "") AS ?lang)
 }"""
+_EVIDENCE = """?ev rdf:predicate ?p ; a kg:Evidence ; kg:sentence ?sentence .
+      OPTIONAL { ?ev kg:section ?section } OPTIONAL { ?ev kg:startOffset ?start }
+      OPTIONAL { ?ev prov:wasDerivedFrom ?article . OPTIONAL { ?article dcterms:title ?title } }"""
+# LATERAL (an Oxigraph extension) looks each fact's evidence up from its other end, which has few; a plain OPTIONAL
+# read every evidence node of the graph first (5 s instead of 0.1 s on 1M triples): ?iri is bound, not a constant.
 _EDGES = f"""# param: iri — the entity whose facts to list (required)
 SELECT ?iri ?s ?p ?o ?sentence ?section ?start ?article ?title WHERE {{
-  {{ ?iri ?p ?o . BIND(?iri AS ?s) }} UNION {{ ?s ?p ?iri . BIND(?iri AS ?o) }}
-  ?p a owl:ObjectProperty . {FACTS}
-  OPTIONAL {{
-    ?ev a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:sentence ?sentence .
-    OPTIONAL {{ ?ev kg:section ?section }} OPTIONAL {{ ?ev kg:startOffset ?start }}
-    OPTIONAL {{ ?ev prov:wasDerivedFrom ?article . OPTIONAL {{ ?article dcterms:title ?title }} }}
-  }}
+  {{ ?iri ?p ?o . BIND(?iri AS ?s) ?p a owl:ObjectProperty . {FACTS}
+    LATERAL {{ OPTIONAL {{ ?ev rdf:object ?o . ?ev rdf:subject ?s . {_EVIDENCE} }} }} }}
+  UNION
+  {{ ?s ?p ?iri . BIND(?iri AS ?o) ?p a owl:ObjectProperty . {FACTS}
+    LATERAL {{ OPTIONAL {{ ?ev rdf:subject ?s . ?ev rdf:object ?o . {_EVIDENCE} }} }} }}
 }}"""
 _ARTICLES = """# param: iri — the entity (required)
 SELECT ?iri ?article ?title WHERE { ?article kg:mentions ?iri . OPTIONAL { ?article dcterms:title ?title } }"""

@@ -8,6 +8,7 @@ from itertools import product
 from pathlib import Path
 
 from kg.query import load_store, run, saved_queries
+from kg.serve_api import _EDGES, FACTS
 
 # compare-roles before it resolved each role in a subquery (the rest re-evaluated the second role's filter per
 # row: 6 s instead of 0.03 s on 1M triples).
@@ -64,3 +65,26 @@ def test_entity_evidence_orders_ties_but_keeps_its_rows(seeds_build) -> None:
         assert Counter(new.rows) == Counter(old.rows) and new.vars == old.vars, entity
         reordered += new.rows != old.rows
     assert len(entities) > 200 and reordered < len(entities) / 10  # only ties move
+
+
+def test_the_explorers_edges_are_those_of_the_plain_optional(seeds_build) -> None:
+    """kg serve's entity panel looks evidence up with LATERAL (0.2 s instead of 5 s on 1M triples): same rows as the
+    plain OPTIONAL it replaced, for every entity."""
+    before = f"""# param: iri — the entity (required)
+SELECT ?iri ?s ?p ?o ?sentence ?section ?start ?article ?title WHERE {{
+  {{ ?iri ?p ?o . BIND(?iri AS ?s) }} UNION {{ ?s ?p ?iri . BIND(?iri AS ?o) }}
+  ?p a owl:ObjectProperty . {FACTS}
+  OPTIONAL {{
+    ?ev a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:sentence ?sentence .
+    OPTIONAL {{ ?ev kg:section ?section }} OPTIONAL {{ ?ev kg:startOffset ?start }}
+    OPTIONAL {{ ?ev prov:wasDerivedFrom ?article . OPTIONAL {{ ?article dcterms:title ?title }} }}
+  }}
+}}"""
+    store = load_store(Path(seeds_build[1]) / "graph.ttl")
+    entities = [row[0].value for row in run(store, ENTITIES).rows]
+    with_evidence = 0
+    for entity in entities:
+        old = run(store, before, {"iri": f"<{entity}>"})
+        assert run(store, _EDGES, {"iri": f"<{entity}>"}) == old, entity
+        with_evidence += any(row[old.vars.index("sentence")] is not None for row in old.rows)
+    assert len(entities) > 200 and with_evidence > 80
