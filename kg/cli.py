@@ -66,7 +66,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, ontology_dir: Path | None, st
     Examples:
       kg build                      # seeds/ -> output/
       kg build articles/ extra.md --out /tmp/kg-out
-      kg build --store oxigraph:output/store   # then: kg query --store oxigraph:output/store …
+      kg build --store oxigraph:~/kg-store   # then: kg query --store oxigraph:~/kg-store …
     """
     from kg.pipeline import build as run_build
     from kg.summary import print_summary, progress_bar

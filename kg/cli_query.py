@@ -48,7 +48,7 @@ def query_command(query: str | None, graph_path: Path, store: StoreSpec, fmt: st
       kg query role-skills --param role=AIGC应用产品经理
       kg query 'SELECT ?p WHERE { ?p a kg:Product }' --format csv
       kg query my-query.rq --graph /tmp/kg-out/graph.ttl --format json
-      kg query central-entities --store oxigraph:output/store
+      kg query central-entities --store oxigraph:~/kg-store
     """
     if list_saved:
         click.echo("\n".join(_describe(saved) for saved in saved_queries()))

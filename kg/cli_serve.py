@@ -37,7 +37,7 @@ def serve_command(graph_path: Path, store: StoreSpec, host: str, port: int, time
     Examples:
       kg serve                                  # http://127.0.0.1:8000/
       kg serve --graph /tmp/kg-out/graph.ttl --port 8080 --timeout 10
-      kg serve --store oxigraph:output/store
+      kg serve --store oxigraph:~/kg-store
       curl http://127.0.0.1:8000/sparql --data-urlencode 'query=SELECT ?p WHERE { ?p a kg:Product }'
     """
     options = ServeOptions(graph=graph_path, store=store, host=host, port=port, timeout=timeout, max_rows=max_rows)

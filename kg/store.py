@@ -58,7 +58,7 @@ def parse_spec(text: str) -> StoreSpec:
     if kind.lower() == OXIGRAPH:
         if not rest.strip():
             raise InputError("the oxigraph store needs a folder", where=f"--store {text}",
-                             fix="write --store oxigraph:PATH, e.g. oxigraph:output/store")
+                             fix="write --store oxigraph:PATH, e.g. oxigraph:~/kg-store")
         return StoreSpec(OXIGRAPH, Path(os.path.expanduser(rest.strip())))
     raise InputError(f"unknown store {text!r}", where=f"--store {text}", fix=_SPEC_FIX)
 
@@ -74,7 +74,8 @@ def open_store(spec: StoreSpec, graph: Path) -> pyoxigraph.Store:
     _check_store_folder(path)
     if not (path / "CURRENT").is_file():
         raise InputError("this folder is not an Oxigraph store (no CURRENT file)", where=str(path),
-                         fix=f"build one with `kg build --store oxigraph:{path}`")
+                         fix="give the folder `kg build --store oxigraph:PATH` wrote" if any(path.iterdir())
+                         else f"build one with `kg build --store oxigraph:{path}`")
     try:
         return pyoxigraph.Store.read_only(str(path))
     except OSError as exc:
