@@ -88,3 +88,22 @@ SELECT ?iri ?s ?p ?o ?sentence ?section ?start ?article ?title WHERE {{
         assert run(store, _EDGES, {"iri": f"<{entity}>"}) == old, entity
         with_evidence += any(row[old.vars.index("sentence")] is not None for row in old.rows)
     assert len(entities) > 200 and with_evidence > 80
+
+
+def test_entity_evidence_with_lateral_gives_the_rows_of_the_plain_join(seeds_build) -> None:
+    """entity-evidence looks evidence up with LATERAL once per resolved entity (1.9 s → 0.2 s on 1M triples): the
+    same rows, in the same order, as the plain UNION join it replaced, for every entity and some names."""
+    store = load_store(Path(seeds_build[1]) / "graph.ttl")
+    current = {query.name: query.text for query in saved_queries()}["entity-evidence"]
+    start, end = current.index("  LATERAL {"), current.index("  ?a dcterms:title")
+    before = current[:start] + """  { ?ev rdf:subject ?e } UNION { ?ev rdf:object ?e }
+  ?ev a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:sentence ?sentence ;
+      kg:startOffset ?start ; prov:wasDerivedFrom ?a .
+""" + current[end:]
+    names = [f"<{row[0].value}>" for row in run(store, ENTITIES).rows] + ["midjourney", "MJ", "AIGC产品经理", "nothing"]
+    answered = 0
+    for name in names:
+        old, new = run(store, before, {"name": name}), run(store, current, {"name": name})
+        assert new == old, name
+        answered += bool(new.rows)
+    assert answered > 200
