@@ -113,7 +113,8 @@ class _Emitter:
         return self.literal(value, lang or _lang(value))
 
     def add(self, subject: str, predicate, obj: str) -> None:
-        self.graph.add(self.iri(subject), TYPE if predicate is RDF.type else self.iri(str(predicate)), obj)
+        """One triple: subject and predicate IRIs (rdf:type written `a`), the object already formatted."""
+        self.graph.add(self.iri(subject), TYPE if predicate == RDF.type else self.iri(str(predicate)), obj)
 
     def entity(self, entity: Entity) -> None:
         """Type, labels, aliases and scheme of one entity."""
