@@ -182,22 +182,23 @@ def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None
     resolved = resolve(extractions, resources.ontology, resources.lexicon, settings.min_confidence)
     lap("resolve")
     text = build_text(resolved, list(ingested.documents), resources.ontology)
-    complete = len(text) <= settings.view_max_triples
+    triples = len(text)
+    complete = triples <= settings.view_max_triples
     view = parse_turtle(text.turtle(keep=None if complete else _view_evidence))
     lap("build")
-    checked = settings.validate and complete and len(text) <= settings.validate_max_triples
+    checked = settings.validate and complete and triples <= settings.validate_max_triples
     validation = validate(view, settings.ontology_dir) if checked else None
     lap("validate")
     report = _report(settings, paths, ingested, extractions, resolved, text, timings, resources.ontology.classes)
     report["view"] = {"complete": complete, "triples": len(view)}
     if not complete:
         report["warnings"].append(f"graph.html shows at most {VIEW_EVIDENCE} evidence sentences per relation and "
-                                  f"none per article mention: {len(text)} triples is over view_max_triples="
+                                  f"none per article mention: {triples} triples is over view_max_triples="
                                   f"{settings.view_max_triples}; graph.ttl has every one")
     report["validation"] = {"conforms": validation.conforms, "violations": len(validation.violations),
                             "messages": validation.lines()[:50]} if validation else {"skipped": True}
     if settings.validate and not checked:
-        report["warnings"].append(f"SHACL check skipped: {len(text)} triples is over validate_max_triples="
+        report["warnings"].append(f"SHACL check skipped: {triples} triples is over validate_max_triples="
                                   f"{settings.validate_max_triples}; run `kg validate` to check this graph")
     if validation and not validation.conforms:
         report["warnings"].append(f"the graph breaks {len(validation.violations)} SHACL constraints (kg validate)")
