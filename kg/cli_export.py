@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -41,7 +42,7 @@ def export_command(fmt: str, graph_path: Path, out: Path | None) -> None:
         raise click.UsageError("--format csv writes several files: pass --out DIR")
     graph = load_graph(graph_path)
     if out is None:
-        click.get_binary_stream("stdout").write(export_text(graph, fmt))
+        sys.stdout.buffer.write(export_text(graph, fmt))
         return
     written = write_export(graph, fmt, out)
     for path in written:

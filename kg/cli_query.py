@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -55,7 +56,7 @@ def query_command(query: str | None, graph_path: Path, store: StoreSpec, fmt: st
         return
     if query is None:
         raise click.UsageError("give a QUERY (SPARQL text, a .rq file, - or a saved query name) or --list")
-    text = resolve_query(query, click.get_text_stream("stdin"))
+    text = resolve_query(query, sys.stdin)
     result = run(open_store(store, graph_path), text, params)
     click.echo(serialize(result, fmt), nl=False)
 
