@@ -9,8 +9,7 @@ import hashlib
 import re
 from urllib.parse import quote
 
-import pyoxigraph
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 
 from kg.model import Document, Evidence
@@ -18,7 +17,7 @@ from kg.namespaces import KG, KGA, KGE, PREFIXES, SCHEMA
 from kg.normalize import clean_label, is_cjk
 from kg.ontology import Ontology
 from kg.resolve import Entity, Resolved, entity_iri
-from kg.turtle import TYPE, GraphText, to_turtle
+from kg.turtle import TYPE, GraphText, parse_turtle, to_turtle
 
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
@@ -33,14 +32,6 @@ def article_iri(doc_id: str) -> URIRef:
 def _lang(text: str) -> str:
     """'zh' for text with any Chinese character, else 'en'."""
     return "zh" if any(is_cjk(ch) for ch in text) else "en"
-
-
-def new_graph() -> Graph:
-    """An empty graph with kg's prefixes bound."""
-    graph = Graph(bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    return graph
 
 
 def build_text(resolved: Resolved, documents: list[Document], ontology: Ontology) -> GraphText:
@@ -66,35 +57,7 @@ def build_graph(resolved: Resolved, documents: list[Document], ontology: Ontolog
     return parse_turtle(build_text(resolved, documents, ontology).turtle())
 
 
-def parse_turtle(text: str) -> Graph:
-    """An rdflib graph of kg's own Turtle, with kg's prefixes bound (parsed by Oxigraph: twice rdflib's speed)."""
-    graph = new_graph()
-    terms: dict = {}
-
-    def convert(term):
-        found = terms.get(term)
-        if found is None:
-            found = terms[term] = _to_rdflib(term)
-        return found
-
-    quads = pyoxigraph.parse(text.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE)
-    graph.addN((convert(q.subject), convert(q.predicate), convert(q.object), graph) for q in quads)
-    return graph
-
-
-def _to_rdflib(term):
-    """The rdflib term rdflib's own parser would make for an Oxigraph term (xsd:string literals untyped)."""
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
-
-
-MENTIONS, KGE_BASE, XSD_INTEGER, XSD_STRING = str(KG.mentions), str(KGE), str(XSD.integer), str(XSD.string)
+MENTIONS, KGE_BASE, XSD_INTEGER = str(KG.mentions), str(KGE), str(XSD.integer)
 
 
 class _Emitter:

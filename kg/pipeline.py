@@ -19,7 +19,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from kg.build import build_text, parse_turtle
+from kg.build import build_text
 from kg.cache import ExtractionCache
 from kg.config import Settings
 from kg.errors import ExtractorError
@@ -30,7 +30,7 @@ from kg.io import atomic_write, ensure_dir
 from kg.model import Document, Extraction
 from kg.namespaces import KG, PREFIXES
 from kg.resolve import Resolved, resolve
-from kg.turtle import TYPE, GraphText, Terms
+from kg.turtle import TYPE, GraphText, Terms, parse_turtle
 from kg.validate import validate
 
 log = logging.getLogger(__name__)

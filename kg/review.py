@@ -7,7 +7,6 @@ from pathlib import Path
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
-from kg.build import new_graph
 from kg.errors import InputError, OntologyError
 from kg.io import atomic_write
 from kg.lexicon import Lexicon
@@ -15,6 +14,7 @@ from kg.namespaces import KG
 from kg.normalize import clean_label, is_cjk
 from kg.ontology import Ontology, local_name
 from kg.resolve import Candidate, entity_iri
+from kg.turtle import new_graph
 
 ACCEPTED_FILE = "lexicon-accepted.ttl"
 

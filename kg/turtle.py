@@ -1,4 +1,5 @@
-"""An RDF graph held as Turtle text, written in sorted order: fast, deterministic and diffable.
+"""Turtle out and in: an RDF graph held as Turtle text, written in sorted order (fast, deterministic, diffable),
+and Turtle parsed back into rdflib through Oxigraph's strict parser.
 
 Each distinct IRI or literal is formatted once. Self-contained subjects (evidence nodes) are kept as finished
 text blocks; other subjects gather their predicates and objects. Blank nodes (only the ontology has them):
@@ -14,8 +15,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from rdflib import RDF, XSD, BNode, Literal
+import pyoxigraph
+from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
+
+from kg.namespaces import PREFIXES
 
 INDENT = "    "
 TYPE = "a"
@@ -279,3 +283,44 @@ def to_turtle(triples: Iterable[tuple[Node, Node, Node]], prefixes: Mapping[str,
     text = GraphText(prefixes)
     text.add_rdflib(triples)
     return text.turtle()
+
+
+def new_graph() -> Graph:
+    """An empty rdflib graph with kg's prefixes bound."""
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def parse_turtle(text: str) -> Graph:
+    """An rdflib graph of kg's own Turtle, with kg's prefixes bound (parsed by Oxigraph: twice rdflib's speed)."""
+    return parse_rdf(text.encode("utf-8"))
+
+
+def parse_rdf(data: bytes, fmt: pyoxigraph.RdfFormat = pyoxigraph.RdfFormat.TURTLE) -> Graph:
+    """An rdflib graph (kg's prefixes bound) of RDF bytes, parsed by Oxigraph's strict parser (SyntaxError on bad input)."""
+    graph = new_graph()
+    terms: dict = {}
+
+    def convert(term):
+        found = terms.get(term)
+        if found is None:
+            found = terms[term] = _to_rdflib(term)
+        return found
+
+    quads = pyoxigraph.parse(data, format=fmt)
+    graph.addN((convert(q.subject), convert(q.predicate), convert(q.object), graph) for q in quads)
+    return graph
+
+
+def _to_rdflib(term):
+    """The rdflib term rdflib's own parser would make for an Oxigraph term (xsd:string literals untyped)."""
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))

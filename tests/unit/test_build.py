@@ -14,10 +14,11 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, PROV, SKOS
 
-from kg.build import article_iri, build_graph, new_graph, serialize_turtle
+from kg.build import article_iri, build_graph, serialize_turtle
 from kg.config import PROJECT_ROOT
 from kg.namespaces import KG, KGR
 from kg.resolve import resolve
+from kg.turtle import new_graph
 
 AUTHOR_DOC = (
     "# 如何成为AIGC产品经理\n"

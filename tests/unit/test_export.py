@@ -11,7 +11,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
@@ -19,6 +19,7 @@ from kg import cli_export, export
 from kg.build import serialize_turtle
 from kg.errors import OutputError
 from kg.namespaces import KG, KGA, KGE, KGR, PREFIXES
+from kg.turtle import parse_rdf
 from kg.views import to_networkx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,22 +50,8 @@ def graph() -> Graph:
 
 
 def oxigraph_graph(data: bytes, fmt: ox.RdfFormat) -> Graph:
-    """Parse with pyoxigraph (strict) and convert to rdflib terms."""
-
-    def term(value):
-        if isinstance(value, ox.NamedNode):
-            return URIRef(value.value)
-        if isinstance(value, ox.BlankNode):
-            return BNode(value.value)
-        if value.language:
-            return Literal(value.value, lang=value.language)
-        datatype = None if value.datatype.value == str(XSD.string) else URIRef(value.datatype.value)
-        return Literal(value.value, datatype=datatype)
-
-    result = Graph()
-    for quad in ox.parse(data, format=fmt):
-        result.add((term(quad.subject), term(quad.predicate), term(quad.object)))
-    return result
+    """Parse with pyoxigraph (strict) into rdflib terms."""
+    return parse_rdf(data, fmt)
 
 
 def test_the_fixture_has_blank_nodes(graph: Graph) -> None:
