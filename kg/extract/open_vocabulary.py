@@ -24,9 +24,11 @@ LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:[.\-][A-Za-z0-9]+)|(?: (?=[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.\-]*))*"
 )
 VERSIONED = re.compile(r"[A-Za-z]{2,}[.\- ]v?\d")  # GPT-5, FLUX.1, DALL-E 3 — not 'chatgpt6'
+NOT_A_VERSION = re.compile(r"(?:19|20)\d\d(?!\.\d)|\d+\s*[-~～]\s*\d")  # a year or a range: Eventbrite 2024, Day 26-30
+COUNT_UNITS = "年月日号天周时分秒%‰倍个件款家位名人岁亿万千百元块次张条篇期届代"
 VERSION_SUFFIX = re.compile(
-    r"[ \-]?(?:[Vv]\d+(?:\.\d+)*|\d+(?:\.\d+)*(?![\d年月日%])|Gen-?\d+)(?:[ \-](?:Pro|Turbo|Alpha|Max|Plus|mini|Ultra|XL))?"
-    r"(?![A-Za-z0-9.])"
+    r"[ \-]?(?:[Vv]\d+(?:\.\d+)*|\d+(?:\.\d+)*(?![\d" + COUNT_UNITS + r"])|Gen-?\d+)"
+    r"(?:[ \-](?:Pro|Turbo|Alpha|Max|Plus|mini|Ultra|XL))?(?![A-Za-z0-9.])"
 )
 LIST_SEPARATORS = "、，,/和与及"
 MAX_PREFIX_TOKENS = 3
@@ -47,6 +49,10 @@ class OpenVocabularyExtractor:
         self.org_context = cue("organizationContext")
         self.capability_holders = cue("capabilityHolder")
         self.breaks = cue("nameBreak")
+        self.leads = cue("nameLead")
+        self.descriptive = cue("descriptiveModifier")
+        self.requires = cue("requiresTrigger")
+        self.requirement_headings = cue("requirementHeading")
         self.latin_stop = frozenset(match_key(w) for w in cue("latinStopword"))
 
     def __call__(self, state: Extraction) -> Extraction:
@@ -69,11 +75,11 @@ class OpenVocabularyExtractor:
             role_head = token.text.endswith(self.role_heads)
             if role_head or token.text in self.skill_heads:
                 cls = "Role" if role_head else "Skill"
-                found = self._with_prefix(doc, tokens, index, known, cls)
+                found = self._with_prefix(doc, sentence, tokens, index, known, cls)
                 if found is not None:
                     yield found
             elif token.text in self.skill_leads and index + 1 < len(tokens):
-                found = self._lead_skill(doc, tokens, index, known)
+                found = self._lead_skill(doc, sentence, tokens, index, known)
                 if found is not None:
                     yield found
 
@@ -91,11 +97,36 @@ class OpenVocabularyExtractor:
             if chars > MAX_PREFIX_CHARS:
                 break
             first -= 1
-        while first < index and _is_verbish(tokens[first]) and not _covered(tokens[first], known):
+        while first < index and (_is_verbish(tokens[first]) and not _covered(tokens[first], known)
+                                 or self._opens_clause(tokens[first].text) or tokens[first].tag in NEVER_FIRST_TAGS):
             first += 1
         return first
 
-    def _with_prefix(self, doc, tokens, index, known, cls) -> tuple[Mention, list[Mention]] | None:
+    def _opens_clause(self, text: str) -> bool:
+        """True for a token that is or starts with a clause-opening word (如, 例如, 考验, 初为…), or a lone digit."""
+        return text in self.leads or text[:1].isdigit() or any(text.startswith(w) and len(w) > 1 for w in self.leads)
+
+    def _well_formed(self, cls: str, prefix: str, inside: list[Mention], start: int) -> bool:
+        """A name, not a description: a Role prefix names no organisation, product or person and no descriptive
+        modifier (人类设计师, OpenAI研究员); a Skill prefix is short and names no model, product or holder."""
+        if any(word in prefix for word in self.descriptive):
+            return False
+        if cls == "Role":
+            return not any(m.cls in PERSONAL_HOLDERS and m.start == start for m in inside)
+        return len(prefix) <= MAX_SKILL_PREFIX_CHARS and not any(m.cls in MODEL_CLASSES for m in inside)
+
+    def _wanted_of_a_person(self, doc: Document, sentence: Sentence, start: int) -> bool:
+        """True when a skill-like name is a person's: not 'X的…能力' of a thing, and either after a requirement word
+        in its clause or in a short list line under a heading about what a role needs (任职要求, 技能要求)."""
+        clause = re.split(r"[，,。；;！？!?]", doc.text[sentence.start:start])[-1]
+        if clause.rstrip("*").endswith("的") and not clause.rstrip("*")[:-1].endswith(PERSON_WORDS + self.role_heads):
+            return False
+        if any(word in clause for word in self.requires):
+            return True
+        short_line = sentence.end - sentence.start <= SHORT_LINE
+        return short_line and any(word in heading for heading in sentence.section[1:] for word in self.requirement_headings)
+
+    def _with_prefix(self, doc, sentence, tokens, index, known, cls) -> tuple[Mention, list[Mention]] | None:
         """A Role / Skill spanning prefix tokens + head token, replacing lexicon mentions it strictly contains."""
         first = self._prefix_start(tokens, index, known, cls)
         if first == index:
@@ -106,12 +137,16 @@ class OpenVocabularyExtractor:
             return None
         if any(m.start == start and m.end == end for m in inside):
             return None
+        if not self._well_formed(cls, doc.text[start:tokens[index].start], inside, start):
+            return None
         if cls == "Skill" and (_only_known_prefix(inside, start, tokens[index].start)
-                               or self._held_by_company(doc.text, end) or self._held_by_thing(doc.text, start, known)
-                               or any(m.cls in MODEL_CLASSES for m in inside)):
+                               or self._held_by_company(doc.text, end) or self._held_by_thing(doc.text, start, known)):
             return None
         rule = f"open:{cls.lower()}-head"
-        confidence = 0.8 if cls == "Role" else 0.65 if index - first > 1 else 0.55
+        if cls == "Role":
+            confidence = 0.8
+        else:
+            confidence = 0.65 if self._wanted_of_a_person(doc, sentence, start) else 0.45
         return new_mention(doc, start, end, cls, rule, confidence), inside
 
     def _held_by_thing(self, text: str, start: int, known: list[Mention]) -> bool:
@@ -128,7 +163,7 @@ class OpenVocabularyExtractor:
         after = re.split(r"[，,。；;：:！？!?]", text[end:end + 12].replace("*", ""), maxsplit=1)[0]
         return after.startswith("的") and any(w in after for w in self.capability_holders)
 
-    def _lead_skill(self, doc, tokens, index, known) -> tuple[Mention, list[Mention]] | None:
+    def _lead_skill(self, doc, sentence, tokens, index, known) -> tuple[Mention, list[Mention]] | None:
         """懂X: the lead word and one or two content tokens after it."""
         last = index + 1
         if tokens[last].text in self.breaks or not _is_nounish(tokens[last]):
@@ -140,7 +175,8 @@ class OpenVocabularyExtractor:
         inside = [m for m in known if overlaps(m, start, end)]
         if inside:
             return None
-        return new_mention(doc, start, end, "Skill", "open:skill-lead", 0.6), []
+        stated = self._wanted_of_a_person(doc, sentence, start) or any(m.cls == "Role" for m in known)
+        return new_mention(doc, start, end, "Skill", "open:skill-lead", 0.6 if stated else 0.5), []
 
     # ------------------------------------------------------------ 语音识别、语音合成、语音转换: typed by list-mates
     def _listed(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], taken: list[Mention]):
@@ -148,15 +184,33 @@ class OpenVocabularyExtractor:
         for items in _lists(sentence):
             known, unknown = [], []
             for start, end in items:
+                start = self._after_lead(doc.text, start, end)
                 inside = [m for m in taken if overlaps(m, start, end)]
                 ending = [m for m in inside if m.end == end and m.start >= start]
                 if ending and (ending[0].start == start or (start, end) == items[0]):
                     known.append((ending[0].cls, ending[0].surface))  # a first item may have a lead-in: 用于…
-                elif all(start <= m.start and m.end <= end for m in inside) and self._nameable(doc.text[start:end]):
+                elif all(start <= m.start and m.end <= end for m in inside) and self._nameable(doc.text[start:end]) \
+                        and self._only_name_tokens(tokens, start, end, inside):
                     unknown.append((start, end, inside))
             for start, end, inside, cls in self._list_classes(doc.text, items, known, unknown):
                 if all(m.cls != cls for m in inside):
-                    yield new_mention(doc, start, end, cls, "open:list-coordination", 0.7), inside
+                    confidence = 0.5 if cls in WEAKLY_LISTED else 0.7  # a list of concepts is a list of anything
+                    yield new_mention(doc, start, end, cls, "open:list-coordination", confidence), inside
+
+    def _after_lead(self, text: str, start: int, end: int) -> int:
+        """Start of a list item after a lead-in word (如餐饮连锁 → 餐饮连锁, 包括销售 → 销售)."""
+        for word in sorted(self.leads, key=len, reverse=True):
+            if text.startswith(word, start) and end - start - len(word) >= 2:
+                return start + len(word)
+        return start
+
+    def _only_name_tokens(self, tokens: tuple[Token, ...], start: int, end: int, inside: list[Mention]) -> bool:
+        """True when the span starts and ends on token boundaries and holds no function word or clause opener."""
+        within = [tok for tok in tokens if start <= tok.start and tok.end <= end]
+        if not within or within[0].start != start or within[-1].end != end:
+            return False
+        return not any((tok.text in self.breaks or tok.text in self.leads or tok.tag in NEVER_FIRST_TAGS)
+                       and not _covered(tok, inside) for tok in within)
 
     @staticmethod
     def _list_classes(text: str, items, known: list[tuple[str, str]], unknown):
@@ -182,7 +236,7 @@ class OpenVocabularyExtractor:
         """A known product followed by a version is a product of its own (Stable Diffusion 3 ≠ Stable Diffusion)."""
         for product in (m for m in known if m.cls == "Product"):
             match = VERSION_SUFFIX.match(doc.text, product.end, sentence.end)
-            if match is None or any(m is not product and overlaps(m, product.start, match.end()) for m in known):
+            if match is None or NOT_A_VERSION.search(match.group()) or any(m is not product and overlaps(m, product.start, match.end()) for m in known):
                 continue
             yield new_mention(doc, product.start, match.end(), "Product", "open:product-version", 0.85), [product]
 
@@ -217,7 +271,7 @@ class OpenVocabularyExtractor:
         tail = doc.text[end:sentence.end]
         if "等" in tail and any(word in tail.split("等", 1)[1][:6] for word in self.product_context):
             return "Product", 0.75, "open:latin-product-list"
-        if VERSIONED.search(name):
+        if VERSIONED.search(name) and not NOT_A_VERSION.search(name):
             return "Product", 0.65, "open:latin-versioned"
         return "Concept", 0.4, "open:latin-untyped"
 
@@ -240,7 +294,8 @@ class OpenVocabularyExtractor:
         for token in tokens:
             if token.start < position:
                 continue
-            if token.start != position or token.end > limit or token.text in self.breaks or not _is_name_part(token.text):
+            if token.start != position or token.end > limit or token.text in self.breaks or not _is_name_part(token.text) \
+                    or (_is_verbish(token) or token.text in self.leads) and not token.text.endswith(tuple(self.product_heads)):
                 break
             if any(token.text.endswith(head) for head in self.product_heads):
                 end = token.end
@@ -277,7 +332,14 @@ def _is_name_part(text: str) -> bool:
     return all(is_cjk(ch) or ch.isascii() and ch.isalnum() for ch in text)
 
 
-MODEL_CLASSES = frozenset({"Technology", "Product"})  # 'AI模型能力' is what a model can do, not a skill
+MODEL_CLASSES = frozenset({"Technology", "Product", "Organization", "CompanyType"})  # 'AI模型能力': a model's, not a skill
+WEAKLY_LISTED = frozenset({"Concept"})
+PERSONAL_HOLDERS = frozenset({"Organization", "Product", "Person"})  # 'OpenAI研究员' is a person at OpenAI, not a role
+MAX_SKILL_PREFIX_CHARS = 6
+SHORT_LINE = 40  # a list item or a line of a requirement list, not running prose
+PERSON_WORDS = ("我", "你", "他", "她", "人", "者", "们", "自己", "候选人", "角色", "岗位")
+NEVER_FIRST_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "t", "m", "mq", "r", "d", "p", "c", "f", "q", "s", "uj", "ul",
+                              "uz", "ug", "uv", "ud", "y", "e", "o", "ad", "ag", "zg", "x"})
 HOLDER_CLASSES = frozenset({"Technology", "Product", "Concept", "Organization", "CompanyType"})
 NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "j", "eng"})
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})

@@ -14,6 +14,8 @@ from kg.model import Extraction, Mention, Relation, Sentence
 
 STAGE_SPLIT = re.compile(r"\s*(?:-(?![a-z])|—+|－|→|->|>)\s*")
 ITEM_SPLIT = re.compile(r"/|和|、")
+STAGE_PROSE = re.compile(r"[，,。；;！？!?：:（）()《》【】\[\]]|https?|www\.|\.html?|\d{4}年|\s{2}")
+MAX_STAGE_CHARS = 24
 CUE_RULE = "structure:content-cue"
 NAMED_CLASSES = frozenset({"Role", "Skill", "CompanyType", "Organization", "Product", "Team", "Industry"})
 
@@ -40,7 +42,10 @@ class StructureExtractor:
             colon = max(sentence.text.find("："), sentence.text.find(":"))
             if not trigger or colon < sentence.text.index(trigger):
                 continue
-            stages = [self._stage(state, sentence, start, text) for start, text in _stages(sentence.text, colon + 1)]
+            parts = _stages(sentence.text, colon + 1)
+            if len(parts) < 2 or not all(_nameable_stage(text) for _, text in parts):
+                continue  # prose after the colon, not a lineage
+            stages = [self._stage(state, sentence, start, text) for start, text in parts]
             stages = [stage for stage in stages if stage]
             for stage in stages:
                 mentions.extend(m for m in stage if m.rule != "lexicon")
@@ -109,6 +114,11 @@ def _stages(text: str, start: int) -> list[tuple[int, str]]:
         position = match.end()
     stages.append((offset + position, stripped[position:]))
     return [(at, part.rstrip(MARKUP + "…。.")) for at, part in stages if part.strip(MARKUP + "…。.")]
+
+
+def _nameable_stage(text: str) -> bool:
+    """True for a stage that can be a name: short, no clause punctuation, no link."""
+    return len(text) <= MAX_STAGE_CHARS and not STAGE_PROSE.search(text)
 
 
 def _items(stage: str) -> list[tuple[int, str]]:
