@@ -38,7 +38,7 @@ class PatternExtractor:
         relations = list(state.relations)
         for index, sentence in enumerate(doc.sentences):
             here = context.by_sentence[index]
-            for rule in (self._layer, self._representative, self._taxonomy, self._requires, self._hires, self._serves,
+            for rule in (self._layer, self._representative, self._taxonomy, self._hires, self._serves,
                          self._made_by, self._based_on, self._generates, self._generates_by_cue,
                          self._should_know):
                 relations.extend(rule(context, index, sentence, here))
@@ -102,23 +102,6 @@ class PatternExtractor:
                     yield relate(child, "kindOf", parent, sentence, ctx.doc, "pattern:kind-of-back")
 
     # ------------------------------------------------------------ sentence rules
-    def _requires(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """Role + requirement word + skill in one clause (or a list after it), unless negated; the role may come from
-        the section heading when that heading asks what a role needs, or be the article's main role."""
-        if sentence.is_heading:
-            return
-        masked = ctx.masked(index)
-        skills = [m for m in here if m.cls == "Skill" and self._stated_after_trigger(masked, sentence, m,
-                                                                                    "requiresTrigger")]
-        if not skills and self._section_asks(sentence):
-            skills = [m for m in here if m.cls == "Skill" and m.iri]  # under a heading: known skills only
-        if not skills:
-            return
-        roles, rule, confidence = ctx.roles_for(index, here)
-        for role in roles:
-            for skill in skills:
-                yield relate(role, "requiresSkill", skill, sentence, ctx.doc, f"pattern:requires{rule}", confidence)
-
     def _stated_after_trigger(self, masked: str, sentence: Sentence, mention: Mention, cue: str) -> bool:
         """True when a cue word precedes the mention in its clause (a list after the cue counts), not negated."""
         clauses = CLAUSE_BREAK.split(masked[: mention.start - sentence.start])
@@ -140,11 +123,6 @@ class PatternExtractor:
         before = CLAUSE_BREAK.split(masked[:start])[-1]
         after = CLAUSE_BREAK.split(masked[end:])[0]
         return before.rstrip().endswith("对") and bool(self._has("shouldKnowTrigger", after[:8]))
-
-    def _section_asks(self, sentence: Sentence) -> bool:
-        """True when the innermost heading (not the article title) is about what a role needs or does."""
-        inner = sentence.section[1:][-1:] if len(sentence.section) > 1 else ()
-        return any(self._has("requirementHeading", heading) for heading in inner)
 
     def _hires(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Company type + hiring word + role in one clause (去模型厂做AI产品岗); or a role hired in a sentence right

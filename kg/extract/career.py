@@ -1,0 +1,196 @@
+"""Career relations a text states about people: which role requires which skill, which organization hires a role,
+whom a role works with, and from which role people move into another — read clause by clause, with the holder of a
+requirement found in the clause, an anaphor (前者/后者/该岗位), or the section the sentence sits in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract import register
+from kg.extract.context import CLAUSE_BREAK, LIST_ITEM, DocumentContext, find_cue, relate
+from kg.extract.resources import Resources
+from kg.model import Extraction, Mention, Relation, Sentence
+
+STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a requirement and its list run over commas, not past these
+SHORT_LINE = 60  # a job post's heading line, not running prose
+LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
+HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
+THING_CLASSES = frozenset({"Organization", "CompanyType", "Product", "Technology", "Concept"})
+
+
+@register("career")
+class CareerExtractor:
+    """requiresSkill, hires (by an organization), worksWith and transitionsTo, from clauses and job-post structure."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.cue = resources.ontology.cue
+
+    def __call__(self, state: Extraction) -> Extraction:
+        ctx = DocumentContext(state)
+        job_post = any(find_cue(self.cue("jobPostSection"), s.text) for s in ctx.doc.sentences if s.is_heading
+                       or len(s.text) <= SHORT_LINE)
+        relations = list(state.relations)
+        recent: list[Mention] = []  # specific roles named so far, for 前者 / 后者 / 该岗位
+        for index, sentence in enumerate(ctx.doc.sentences):
+            here = ctx.by_sentence[index]
+            if not sentence.is_heading:
+                relations.extend(self._requires(ctx, index, sentence, here, recent, job_post))
+                relations.extend(self._works_with(ctx, index, sentence, here, recent))
+                relations.extend(self._transitions(ctx, sentence, here))
+            relations.extend(self._organization_hires(ctx, index, sentence, here, job_post))
+            recent.extend(ctx.specific([m for m in here if m.cls == "Role"]))
+        unique = {(r.subject.key, r.predicate, r.object.key, r.evidence): r for r in relations}
+        ordered = sorted(unique.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key))
+        return Extraction(state.document, state.tokens, state.mentions, tuple(ordered))
+
+    # ------------------------------------------------------------ requiresSkill
+    def _requires(self, ctx, index, sentence, here, recent, job_post) -> Iterator[Relation]:
+        """Each skill stated after a requirement word (or listed under a requirements heading) goes to its holder."""
+        masked = ctx.masked(index)
+        for skill in (m for m in here if m.cls == "Skill"):
+            offset, statement = self._statement(masked, sentence, skill)
+            trigger = find_cue(self.cue("requiresTrigger"), statement)
+            if trigger is None:
+                if self._listed_requirement(ctx, index, sentence):
+                    yield from self._to_section_role(ctx, index, sentence, skill)
+                continue
+            at = statement.rindex(trigger)
+            if self._hedged(statement, at, masked, sentence, skill):
+                continue
+            trigger_at = sentence.start + offset + at
+            opening = STATEMENT_BREAK.split(masked[: offset + at])[-1]  # the statement's text before the trigger
+            for role, rule, confidence in self._holders(ctx, index, here, recent, opening, trigger_at):
+                yield relate(role, "requiresSkill", skill, sentence, ctx.doc, rule, confidence)
+
+    @staticmethod
+    def _statement(masked: str, sentence: Sentence, mention: Mention) -> tuple[int, str]:
+        """(offset in the sentence, text) of the mention's clause up to the mention, extended back over the comma
+        list it continues (了解 AI，机器学习) and over the clause before when it opens with the mention."""
+        end = mention.start - sentence.start
+        clauses = CLAUSE_BREAK.split(masked[:end])
+        kept = clauses.pop()
+        while clauses and (not kept.strip(" □") or LIST_ITEM.fullmatch(kept.split("，")[0])):
+            previous = clauses.pop()
+            kept = previous + "，" + kept
+            if not LIST_ITEM.fullmatch(previous):
+                break
+        return end - len(kept), kept
+
+    def _hedged(self, statement: str, at: int, masked: str, sentence: Sentence, skill: Mention) -> bool:
+        """True when the requirement is negated before its word, or hedged, questioned or compared in its clause."""
+        if find_cue(self.cue("negation"), statement[:at]):
+            return True
+        after = CLAUSE_BREAK.split(masked[skill.end - sentence.start:])[0]
+        return bool(find_cue(self.cue("hedge"), statement + after) or re.search(r"比.{1,12}更", statement + after))
+
+    def _holders(self, ctx, index, here, recent, opening, trigger_at) -> list[tuple[Mention, str, float]]:
+        """The roles a requirement is stated of: named just before the requirement word, an anaphor, or the section's
+        (or article's) role when the subject is a person word or nothing — never when it is a company or a model."""
+        named = ctx.specific([m for m in here if m.cls == "Role" and m.end <= trigger_at
+                              and trigger_at - m.end <= HOLDER_GAP
+                              and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])
+        if named:
+            return [(role, "pattern:requires", 0.9) for role in named]
+        anaphor = self._anaphor(opening, recent)
+        if anaphor is not None:
+            return [(anaphor, "pattern:requires-anaphor", 0.85)]
+        if find_cue(self.cue("thingSubject"), opening) or any(
+                m.cls in THING_CLASSES and trigger_at - HOLDER_GAP <= m.start < trigger_at for m in here):
+            return []
+        section = ctx.nearest(index, "Role")
+        if section is not None:
+            return [(section, "pattern:requires-section-role", 0.8)]
+        if find_cue(self.cue("personSubject"), opening) and ctx.main_role is not None:
+            return [(ctx.main_role, "pattern:requires-main-role", 0.7)]
+        return []
+
+    def _anaphor(self, before: str, recent: list[Mention]) -> Mention | None:
+        """前者 / 后者 / 该岗位 in the text before a requirement word, resolved to a role named just before."""
+        distinct = []
+        for role in reversed(recent):
+            if all(role.key != other.key for other in distinct):
+                distinct.append(role)
+        if find_cue(self.cue("latterRole"), before) and len(distinct) >= 2:
+            return distinct[0]
+        if find_cue(self.cue("formerRole"), before) and len(distinct) >= 2:
+            return distinct[1]
+        if find_cue(self.cue("thisRole"), before) and distinct:
+            return distinct[0]
+        return None
+
+    def _listed_requirement(self, ctx, index: int, sentence: Sentence) -> bool:
+        """True for a list line (1. / - / （1） / **X：**) under a heading about what a role needs (技能要求, 任职要求)."""
+        if not LIST_LINE.match(ctx.doc.text, ctx.doc.text.rfind("\n", 0, sentence.start) + 1) \
+                or find_cue(self.cue("hedge"), ctx.masked(index)) or find_cue(self.cue("thingSubject"), ctx.masked(index)):
+            return False
+        return any(find_cue(self.cue("jobPostSection"), h) or find_cue(self.cue("requirementHeading"), h)
+                   for h in sentence.section[1:][-2:])
+
+    @staticmethod
+    def _to_section_role(ctx, index, sentence, skill) -> Iterator[Relation]:
+        """The skill as a requirement of the section's role, else of the article's role."""
+        role = ctx.nearest(index, "Role") or ctx.main_role
+        if role is not None:
+            yield relate(role, "requiresSkill", skill, sentence, ctx.doc, "structure:requirement-list", 0.8)
+
+    # ------------------------------------------------------------ hires by a named organization
+    def _organization_hires(self, ctx, index, sentence, here, job_post) -> Iterator[Relation]:
+        """字节跳动在招聘AI产品经理 (organization + hiring word + role in one clause), or a job post's heading naming
+        both the organization and the role."""
+        masked = ctx.masked(index)
+        roles = ctx.specific([m for m in here if m.cls == "Role"])
+        for org in (m for m in here if m.cls == "Organization"):
+            for role in roles:
+                lo, hi = min(org.end, role.end), max(org.start, role.start)
+                span = masked[max(lo - sentence.start, 0): max(hi - sentence.start, 0)]
+                clause = self._clause_of(masked, sentence, org, role)
+                if clause is None or find_cue(self.cue("hedge"), clause) or find_cue(self.cue("negation"), span):
+                    continue
+                if find_cue(self.cue("organizationHiresTrigger"), clause):
+                    yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires", 0.85)
+                elif (sentence.is_heading or len(sentence.text) <= SHORT_LINE) and job_post and len(span.strip()) <= 3:
+                    yield relate(org, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
+
+    @staticmethod
+    def _clause_of(masked: str, sentence: Sentence, a: Mention, b: Mention) -> str | None:
+        """The masked clause holding both mentions, or None when a clause break lies between them."""
+        lo, hi = min(a.start, b.start) - sentence.start, max(a.end, b.end) - sentence.start
+        if CLAUSE_BREAK.search(masked[lo:hi]):
+            return None
+        start = max((m.end() for m in CLAUSE_BREAK.finditer(masked, 0, lo)), default=0)
+        end = next((m.start() for m in CLAUSE_BREAK.finditer(masked, hi)), len(masked))
+        return masked[start:end]
+
+    # ------------------------------------------------------------ worksWith
+    def _works_with(self, ctx, index, sentence, here, recent) -> Iterator[Relation]:
+        """A role and a team or another role in one clause with a collaboration word: 产品经理需要和算法团队紧密协作."""
+        masked = ctx.masked(index)
+        partners = [m for m in here if m.cls == "Team" or m.cls == "Role"]
+        for partner in partners:
+            clause = self._clause_of(masked, sentence, partner, partner)
+            if clause is None or not find_cue(self.cue("collaborationTrigger"), clause) \
+                    or find_cue(self.cue("negation"), clause) or find_cue(self.cue("hedge"), clause):
+                continue
+            before = masked[: partner.start - sentence.start]
+            if not re.search(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通)[□\s]*(?:[、，,和与及]?[□\s]*)*$", before[-12:]):
+                continue
+            holders = [m for m in ctx.specific([m for m in here if m.cls == "Role"]) if m.end <= partner.start
+                       and m.key != partner.key]
+            if not holders:
+                section = ctx.nearest(index, "Role")
+                holders = [section] if section is not None and section.key != partner.key else []
+            for role in holders[-1:]:
+                yield relate(role, "worksWith", partner, sentence, ctx.doc, "pattern:works-with", 0.8)
+
+    # ------------------------------------------------------------ transitionsTo
+    def _transitions(self, ctx, sentence, here) -> Iterator[Relation]:
+        """从 A 转型 B / A 转 B: two roles in one clause with a transition word between them."""
+        roles = [m for m in here if m.cls == "Role"]
+        for a, b in zip(roles, roles[1:]):
+            gap = ctx.doc.text[a.end:b.start]
+            if a.key == b.key or CLAUSE_BREAK.search(gap) or len(gap) > HOLDER_GAP:
+                continue
+            trigger = find_cue(self.cue("transitionTrigger"), gap)
+            if trigger and not find_cue(self.cue("negation"), gap):
+                yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition", 0.85)

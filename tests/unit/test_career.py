@@ -1,0 +1,64 @@
+"""Tests of the career extractor: who requires which skill, who hires, works with and moves into which role."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_extract import pairs
+
+
+def test_role_requires_each_skill_of_a_coordinated_list(run) -> None:
+    state = run("AI产品经理需要具备数据分析、竞品分析和需求分析能力。")
+    assert {("AI产品经理", "数据分析"), ("AI产品经理", "竞品分析")} <= pairs(state, "requiresSkill")
+
+
+@pytest.mark.parametrize("text", [
+    "AI产品经理不一定要懂数据分析。",
+    "AI产品经理懂不懂数据分析不重要。",
+    "相比传统产品经理，AI产品经理更需要数据分析能力吗？",
+    "AI产品经理不需要掌握数据分析。",
+])
+def test_negated_hedged_or_compared_requirement_is_no_fact(run, text: str) -> None:
+    assert pairs(run(text), "requiresSkill") == set()
+
+
+def test_a_company_requirement_is_not_a_role_requirement(run) -> None:
+    text = "## AI产品经理\n\n对企业来说，需要数据分析和竞品分析。"
+    assert pairs(run(text), "requiresSkill") == set()
+
+
+def test_latter_resolves_to_the_second_role_named(run) -> None:
+    text = "AIGC产品经理分为大模型产品经理和AIGC应用产品经理。前者偏技术，后者需要竞品分析和ROI分析能力。"
+    found = pairs(run(text), "requiresSkill")
+    assert ("AIGC应用产品经理", "竞品分析") in found
+    assert not any(role == "大模型产品经理" for role, _ in found)
+
+
+def test_list_line_under_a_requirements_heading_goes_to_the_section_role(run) -> None:
+    text = "# 招聘\n\n## AI产品经理\n\n### 任职要求\n\n1. 熟练的数据分析能力\n2. 竞品分析\n"
+    assert {("AI产品经理", "数据分析"), ("AI产品经理", "竞品分析")} <= pairs(run(text), "requiresSkill")
+
+
+def test_prose_under_a_requirements_heading_without_a_requirement_word_is_no_fact(run) -> None:
+    text = "## AI产品经理需要做什么\n\n不同的公司，数据分析工作分配会有差异。"
+    assert pairs(run(text), "requiresSkill") == set()
+
+
+def test_an_organization_hires_a_role(run) -> None:
+    assert ("字节跳动", "AI产品经理") in pairs(run("最近字节跳动在招聘AI产品经理，薪资很高。"), "hires")
+
+
+def test_an_organization_and_a_role_without_a_hiring_word_is_no_hire(run) -> None:
+    assert pairs(run("字节跳动的AI产品经理分享了经验。"), "hires") == set()
+
+
+def test_role_works_with_a_team(run) -> None:
+    assert ("AI产品经理", "算法团队") in pairs(run("AI产品经理每天要和算法团队紧密协作。"), "worksWith")
+
+
+def test_role_transitions_to_another_role(run) -> None:
+    assert ("传统产品经理", "AI产品经理") in pairs(run("我从传统产品经理转型为AI产品经理用了一年。"), "transitionsTo")
+
+
+def test_two_roles_without_a_transition_word_do_not_transition(run) -> None:
+    assert pairs(run("传统产品经理和AI产品经理的区别很大。"), "transitionsTo") == set()
