@@ -62,3 +62,16 @@ def test_role_transitions_to_another_role(run) -> None:
 
 def test_two_roles_without_a_transition_word_do_not_transition(run) -> None:
     assert pairs(run("传统产品经理和AI产品经理的区别很大。"), "transitionsTo") == set()
+
+
+def test_technology_applied_in_listed_industries(run) -> None:
+    found = pairs(run("大模型已经广泛应用于医疗、金融等领域。"), "appliedIn")
+    assert {("大模型", "医疗"), ("大模型", "金融")} <= found
+
+
+def test_concept_evolves_into_concept(run) -> None:
+    assert ("决策式AI", "生成式AI") in pairs(run("从决策式AI到生成式AI的演进，改变了产品形态。"), "evolvesInto")
+
+
+def test_negated_application_is_no_fact(run) -> None:
+    assert pairs(run("大模型还没有应用于医疗领域。"), "appliedIn") == set()
