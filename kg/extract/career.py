@@ -13,8 +13,8 @@ from kg.extract.resources import Resources
 from kg.model import Extraction, Mention, Relation, Sentence
 
 STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a requirement and its list run over commas, not past these
-SHORT_LINE = 60  # a job post's heading line, not running prose
 LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
+MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
 THING_CLASSES = frozenset({"Organization", "CompanyType", "Product", "Technology", "Concept"})
 
@@ -28,8 +28,7 @@ class CareerExtractor:
 
     def __call__(self, state: Extraction) -> Extraction:
         ctx = DocumentContext(state)
-        job_post = any(find_cue(self.cue("jobPostSection"), s.text) for s in ctx.doc.sentences if s.is_heading
-                       or len(s.text) <= SHORT_LINE)
+        job_post = all(find_cue(self.cue(cue), ctx.doc.text) for cue in ("jobDutiesSection", "jobPostSection"))
         relations = list(state.relations)
         recent: list[Mention] = []  # specific roles named so far, for 前者 / 后者 / 该岗位
         for index, sentence in enumerate(ctx.doc.sentences):
@@ -52,8 +51,9 @@ class CareerExtractor:
             offset, statement = self._statement(masked, sentence, skill)
             trigger = find_cue(self.cue("requiresTrigger"), statement)
             if trigger is None:
-                if self._listed_requirement(ctx, index, sentence):
-                    yield from self._to_section_role(ctx, index, sentence, skill)
+                roles = self._listed_requirement(ctx, index, sentence)
+                if roles is not None:
+                    yield from self._to_listed_roles(ctx, index, sentence, skill, roles)
                 continue
             at = statement.rindex(trigger)
             if self._hedged(statement, at, masked, sentence, skill):
@@ -119,20 +119,42 @@ class CareerExtractor:
             return distinct[0]
         return None
 
-    def _listed_requirement(self, ctx, index: int, sentence: Sentence) -> bool:
-        """True for a list line (1. / - / （1） / **X：**) under a heading about what a role needs (技能要求, 任职要求)."""
-        if not LIST_LINE.match(ctx.doc.text, ctx.doc.text.rfind("\n", 0, sentence.start) + 1) \
-                or find_cue(self.cue("hedge"), ctx.masked(index)) or find_cue(self.cue("thingSubject"), ctx.masked(index)):
-            return False
-        return any(find_cue(self.cue("jobPostSection"), h) or find_cue(self.cue("requirementHeading"), h)
-                   for h in sentence.section[1:][-2:])
+    def _list_line(self, ctx, index: int) -> bool:
+        """True when the sentence starts a line that is a list item (1. / - / （1） / **X：**)."""
+        text, start = ctx.doc.text, ctx.doc.sentences[index].start
+        line = text.rfind("\n", 0, start) + 1
+        return bool(LIST_LINE.match(text, line)) and not text[line:start].strip(" \t*-+•·0123456789.、)）（(①②③④⑤⑥⑦⑧⑨⑩")
+
+    def _list_lead(self, ctx, index: int) -> int | None:
+        """Index of the line that introduces the list a list line belongs to (…有如下的要求：), when it states a
+        requirement; None otherwise."""
+        j = index - 1
+        while j >= 0 and index - j <= MAX_LIST_LINES and (self._list_line(ctx, j) or not ctx.doc.sentences[j].text.strip()):
+            j -= 1
+        if j < 0 or index - j > MAX_LIST_LINES or ctx.doc.sentences[j].is_heading:
+            return None
+        lead = ctx.masked(j).rstrip(" *")
+        stated = find_cue(self.cue("requiresTrigger"), lead) or find_cue(self.cue("jobPostSection"), lead)
+        return j if lead.endswith(("：", ":")) and stated and not find_cue(self.cue("hedge"), lead) else None
+
+    def _listed_requirement(self, ctx, index: int, sentence: Sentence) -> list[Mention] | None:
+        """For a list line of requirements, the roles they are of ([] = the section's); None when it is not one:
+        a list line under a heading about what a role needs (技能要求) or after a line that introduces requirements."""
+        masked = ctx.masked(index)
+        if not self._list_line(ctx, index) or find_cue(self.cue("hedge"), masked) \
+                or find_cue(self.cue("thingSubject"), masked):
+            return None
+        lead = self._list_lead(ctx, index)
+        if lead is not None:
+            return ctx.specific([m for m in ctx.by_sentence[lead] if m.cls == "Role"])
+        return [] if any(find_cue(self.cue("jobPostSection"), h) for h in sentence.section[1:][-2:]) else None
 
     @staticmethod
-    def _to_section_role(ctx, index, sentence, skill) -> Iterator[Relation]:
-        """The skill as a requirement of the section's role, else of the article's role."""
-        role = ctx.nearest(index, "Role") or ctx.main_role
-        if role is not None:
-            yield relate(role, "requiresSkill", skill, sentence, ctx.doc, "structure:requirement-list", 0.8)
+    def _to_listed_roles(ctx, index, sentence, skill, roles) -> Iterator[Relation]:
+        """The skill as a requirement of the roles the list's lead names, else of the section's or article's role."""
+        for role in roles or [ctx.nearest(index, "Role") or ctx.main_role]:
+            if role is not None:
+                yield relate(role, "requiresSkill", skill, sentence, ctx.doc, "structure:requirement-list", 0.8)
 
     # ------------------------------------------------------------ hires by a named organization
     def _organization_hires(self, ctx, index, sentence, here, job_post) -> Iterator[Relation]:
@@ -149,7 +171,7 @@ class CareerExtractor:
                     continue
                 if find_cue(self.cue("organizationHiresTrigger"), clause):
                     yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires", 0.85)
-                elif (sentence.is_heading or len(sentence.text) <= SHORT_LINE) and job_post and len(span.strip()) <= 3:
+                elif sentence.is_heading and job_post and len(span.strip(" □*—-|（）()")) <= 1:
                     yield relate(org, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
 
     @staticmethod

@@ -47,6 +47,8 @@ class StructureExtractor:
                 continue  # prose after the colon, not a lineage
             stages = [self._stage(state, sentence, start, text) for start, text in parts]
             stages = [stage for stage in stages if stage]
+            if not any(m.rule == "lexicon" for stage in stages for m in stage):
+                continue  # no stage is a known technology: a chain of events, not a lineage
             for stage in stages:
                 mentions.extend(m for m in stage if m.rule != "lexicon")
             for before, after in pairwise(stages):

@@ -12,9 +12,10 @@ from kg.extract.resources import Resources
 from kg.model import Extraction, Mention, Relation
 
 APPLIED = frozenset({"Product", "Technology"})
-AREAS = frozenset({"Industry", "Concept"})
+AREAS = frozenset({"Industry"})  # a Concept (AI, AIGC, B端) read as an area is mostly wrong on real text
 EVOLVING = frozenset({"Technology", "Product", "Concept"})
-SCENARIO_WORDS = ("场景", "领域", "行业")  # a Concept is an application area only when the clause calls it one
+STEP_CLASSES = frozenset({("Technology", "Technology"), ("Technology", "Product"), ("Product", "Product"),
+                          ("Concept", "Concept"), ("Technology", "Concept"), ("Concept", "Technology")})
 STEP = re.compile(r"^[\s*“”\"]*(?:到|至|为|成|再到|然后到|进而到|演进为|发展为|进化为|升级为|演变为|迭代为|走向|迈向|过渡到|转向)[\s*“”\"]*$")
 AFTER_AREA = 10  # characters after the area that may hold the trigger (…等领域的应用)
 
@@ -51,8 +52,6 @@ class UsageExtractor:
                 span = text[thing.end - offset: area.end - offset + AFTER_AREA]
                 if not find_cue(self.cue("appliedInTrigger"), span):
                     continue
-                if area.cls == "Concept" and not any(word in span for word in SCENARIO_WORDS):
-                    continue
                 yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:applied-in", 0.8)
 
     def _evolves(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:
@@ -63,7 +62,7 @@ class UsageExtractor:
             return
         stages = [m for m in inside if m.cls in EVOLVING]
         for a, b in zip(stages, stages[1:]):
-            if a.key != b.key and STEP.match(text[a.end - offset: b.start - offset]):
+            if a.key != b.key and (a.cls, b.cls) in STEP_CLASSES and STEP.match(text[a.end - offset: b.start - offset]):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:evolves-into", 0.8)
 
 

@@ -75,3 +75,13 @@ def test_concept_evolves_into_concept(run) -> None:
 
 def test_negated_application_is_no_fact(run) -> None:
     assert pairs(run("大模型还没有应用于医疗领域。"), "appliedIn") == set()
+
+
+def test_list_after_a_line_that_introduces_requirements(run) -> None:
+    text = "## 求职\n\n当你求职AI产品经理的时候，企业会有如下的要求：\n\n1. 有数据分析能力\n2. 做过竞品分析\n"
+    assert {("AI产品经理", "数据分析"), ("AI产品经理", "竞品分析")} <= pairs(run(text), "requiresSkill")
+
+
+def test_list_after_a_line_that_states_no_requirement_is_no_fact(run) -> None:
+    text = "## 回顾\n\n去年我做了这些事：\n\n1. 数据分析\n2. 竞品分析\n"
+    assert pairs(run(text), "requiresSkill") == set()
