@@ -162,13 +162,27 @@ def _heading(line: str, path: list[tuple[int, str, bool]]) -> tuple[int, int, in
     return level, match.start(1), match.end(1), True
 
 
+MAX_SENTENCE_CHARS = 1000  # longer "sentences" are lists or unbroken dumps, cut into pieces
+
+
 def _spans(line: str, begin: int) -> Iterator[tuple[int, int]]:
     """Stripped, non-noise sentence spans of one body line, starting after its quote/list marker."""
     for start, end in _raw_spans(line, begin):
         chunk = line[start:end]
         start, end = start + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip())
         if start < end and not _is_noise(line[start:end]):
-            yield start, end
+            yield from _bounded(line, start, end)
+
+
+def _bounded(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A sentence cut into pieces of at most MAX_SENTENCE_CHARS, at the last comma, 、 or space before the limit
+    (a hard cut when there is none), so that work per sentence stays bounded on unbroken text."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = max(line.rfind(sep, start + 1, limit) for sep in "，,；;、 ") + 1 or limit
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def _raw_spans(line: str, begin: int) -> Iterator[tuple[int, int]]:

@@ -75,7 +75,8 @@ class DocumentContext:
     @staticmethod
     def specific(roles: list[Mention]) -> list[Mention]:
         """Roles without the generic heads of other roles in the list (产品经理 goes when AIGC产品经理 is there)."""
-        return [m for m in roles if not any(o.label != m.label and o.label.endswith(m.label) for o in roles)]
+        labels = {m.label for m in roles}
+        return [m for m in roles if not any(o != m.label and o.endswith(m.label) for o in labels)]
 
     def previous_sentence(self, index: int) -> Sentence | None:
         """The sentence before, when it is in the same paragraph (no blank line or heading between)."""
@@ -105,7 +106,8 @@ def main_role(roles: list[Mention]) -> Mention | None:
     for role in roles:
         counts[role.key] = counts.get(role.key, 0) + 1
     first = {role.key: role for role in reversed(roles)}
-    generic = {r.key for r in roles if any(o.label != r.label and o.label.endswith(r.label) for o in roles)}
+    labels = {role.label for role in first.values()}  # distinct labels: linear in the mentions, not quadratic
+    generic = {key for key, r in first.items() if any(o != r.label and o.endswith(r.label) for o in labels)}
     ranked = sorted(counts, key=lambda key: (key in generic, -counts[key], key))
     return first[ranked[0]] if ranked else None
 

@@ -85,3 +85,17 @@ def test_list_after_a_line_that_introduces_requirements(run) -> None:
 def test_list_after_a_line_that_states_no_requirement_is_no_fact(run) -> None:
     text = "## 回顾\n\n去年我做了这些事：\n\n1. 数据分析\n2. 竞品分析\n"
     assert pairs(run(text), "requiresSkill") == set()
+
+
+def test_an_unbroken_line_is_cut_into_bounded_sentences_with_true_offsets(make_doc) -> None:
+    from kg.text import MAX_SENTENCE_CHARS
+    doc = make_doc("Midjourney、" * 3000 + "\n\n" + "a" * 5000)
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in doc.sentences)
+    assert all(doc.text[s.start:s.end] == s.text for s in doc.sentences)
+    assert sum(s.end - s.start for s in doc.sentences) == len("Midjourney、" * 3000) + 5000
+
+
+def test_main_role_is_linear_in_mentions(run) -> None:
+    """A long article with many role mentions still finds its main role (was quadratic in the mentions)."""
+    state = run("AIGC产品经理需要数据分析。产品经理很多。" * 2000)
+    assert ("AIGC产品经理", "数据分析") in pairs(state, "requiresSkill")
