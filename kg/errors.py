@@ -1,6 +1,15 @@
-"""Typed errors: each says what went wrong, where, and how to fix it."""
+"""Typed errors: each says what went wrong, where, and how to fix it, in text that can always be printed."""
 
 from __future__ import annotations
+
+
+def printable(text: str) -> str:
+    """`text` safe to print and to write as UTF-8: the bytes of a file name that are not UTF-8 (which Python keeps
+    as lone surrogates, U+DC80-U+DCFF) become `\\xNN`, any other lone surrogate `\\udNNN`."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class KGError(Exception):
@@ -12,13 +21,13 @@ class KGError(Exception):
 
     @property
     def message(self) -> str:
-        """One line: what [at where] [— fix]."""
+        """One line: what [at where] [— fix], with file names that are not UTF-8 escaped (see printable)."""
         text = self.what
         if self.where:
             text += f" (at {self.where})"
         if self.fix:
             text += f" — {self.fix}"
-        return text
+        return printable(text)
 
 
 class InputError(KGError):

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from kg.config import Settings
-from kg.errors import InputError
+from kg.errors import InputError, printable
 from kg.model import ArticleMeta, Document
 from kg.text import first_title, header_fields, html_to_text, normalise, split_sentences
 
@@ -43,6 +43,11 @@ class SkippedFile:
     reason: str
 
 
+def _skipped(path: Path, reason: str) -> SkippedFile:
+    """A SkippedFile with the path and reason made printable (file names need not be UTF-8)."""
+    return SkippedFile(printable(str(path)), printable(reason))
+
+
 @dataclass(frozen=True)
 class IngestResult:
     """Parsed documents (sorted by doc_id) and skipped files (sorted by path)."""
@@ -66,7 +71,7 @@ class _Walk:
 
     def skip(self, path: Path, reason: str) -> None:
         """Record a path passed over."""
-        self.skipped.append(SkippedFile(_printable(str(path)), reason))
+        self.skipped.append(_skipped(path, reason))
 
     def folder(self, root: Path, folder: Path) -> None:
         """Walk a folder in name order, following only symlinks that stay inside root."""
@@ -96,7 +101,7 @@ class _Walk:
             info = path.stat()
         except OSError as exc:
             return self.skip(path, f"cannot stat file ({exc.strerror}); check the path and permissions")
-        doc_id = _printable(path.relative_to(root).as_posix())
+        doc_id = printable(path.relative_to(root).as_posix())
         limit = self.settings.max_file_bytes
         if not stat.S_ISREG(info.st_mode):
             self.skip(path, "not a regular file (FIFO, device or socket); pass a text file instead")
@@ -115,7 +120,7 @@ class _Walk:
         _, other = self.found[self.taken[real]]
         if other.is_symlink() and not path.is_symlink():
             del self.found[self.taken[real]]
-            self.taken[real] = path.relative_to(root).as_posix()
+            self.taken[real] = printable(path.relative_to(root).as_posix())
             self.found[self.taken[real]] = (root, path)
             path, other = other, path
         self.skip(path, f"same file as {other} (symlink); pass it once")
@@ -127,11 +132,6 @@ def _resolve(path: Path) -> Path | None:
         return path.resolve(strict=True)
     except (OSError, RuntimeError):
         return None
-
-
-def _printable(name: str) -> str:
-    """A file name as text: bytes that are not UTF-8 (decoded as surrogates) become \\xNN escapes."""
-    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def discover(inputs: Sequence[Path], settings: Settings) -> tuple[list[tuple[Path, Path]], list[SkippedFile]]:
@@ -271,8 +271,8 @@ def _read(root: Path, path: Path, limit: int) -> Document:
         raise InputError(f"file is over max_file_bytes={limit}", fix="split it or raise the limit")
     html = path.suffix.lower() in HTML_SUFFIXES
     text, encoding = decode(raw, declared=html_charset(raw) if html else "")
-    doc_id = _printable(path.relative_to(root).as_posix())
-    return parse_document(text, doc_id, _printable(str(path)), encoding, html=html)
+    doc_id = printable(path.relative_to(root).as_posix())
+    return parse_document(text, doc_id, printable(str(path)), encoding, html=html)
 
 
 def _reason(exc: InputError | OSError) -> str:
@@ -296,7 +296,7 @@ def ingest(inputs: Sequence[Path], settings: Settings) -> IngestResult:
         except (InputError, OSError) as exc:
             if settings.strict:
                 raise InputError(_reason(exc), where=str(path)) from exc
-            skipped.append(SkippedFile(str(path), _reason(exc)))
+            skipped.append(_skipped(path, _reason(exc)))
     for skip in skipped:
         log.warning("skipped %s: %s", skip.path, skip.reason)
     return IngestResult(

@@ -1,13 +1,16 @@
-"""The pipeline: ingest → segment → extract → resolve → build, then write graph.ttl, graph.html and run.json."""
+"""The pipeline: ingest → segment → extract → resolve → build, then publish graph.ttl, graph.html and run.json."""
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import json
 import logging
 import multiprocessing
 import os
 import platform
+import signal
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -22,19 +25,19 @@ from rdflib import Graph
 from kg.build import build_text
 from kg.cache import ExtractionCache
 from kg.config import Settings
-from kg.errors import ExtractorError
+from kg.errors import ExtractorError, printable
 from kg.extract import create
 from kg.extract.resources import Resources, load_resources
 from kg.ingest import IngestResult, ingest
-from kg.io import atomic_write, ensure_dir
 from kg.model import Document, Extraction
 from kg.namespaces import KG, PREFIXES
+from kg.publish import HTML_FILE, REPORT_FILE, TURTLE_FILE, Publication, publishing
 from kg.resolve import Resolved, resolve
+from kg.store import parse_spec
 from kg.turtle import TYPE, GraphText, Terms, parse_turtle
 from kg.validate import validate
 
 log = logging.getLogger(__name__)
-TURTLE_FILE, HTML_FILE, REPORT_FILE = "graph.ttl", "graph.html", "run.json"
 
 
 @dataclass(frozen=True)
@@ -117,10 +120,10 @@ def _analyse_all(documents, resources: Resources, extractors, settings: Settings
         documents = list(documents)
         if multiprocessing.get_start_method() == "fork":  # children inherit the lexicon, segmenter and texts
             _WORKER = (resources, extractors, documents)
-            pool = ProcessPoolExecutor(workers)
+            pool = ProcessPoolExecutor(workers, initializer=_die_with_parent, initargs=(os.getpid(),))
         else:
             pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=_start_worker, initargs=(settings, documents))
+                                       initializer=_start_worker, initargs=(os.getpid(), settings, documents))
         found = pool.map(_analyse_in_worker, range(len(documents)), chunksize=max(1, len(documents) // (workers * 8)))
         analysed = (Extraction(document, (), *result) for document, result in zip(documents, found))
     try:
@@ -136,11 +139,22 @@ def _analyse_all(documents, resources: Resources, extractors, settings: Settings
 
 
 _WORKER: tuple[Resources, list, list[Document]] | None = None
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _start_worker(settings: Settings, documents: list[Document]) -> None:
+def _die_with_parent(parent: int) -> None:
+    """In a worker process: get killed when the build process `parent` dies, even by kill -9, instead of waiting
+    forever on its pipe (Linux prctl PR_SET_PDEATHSIG; elsewhere only a parent already gone is noticed)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _start_worker(parent: int, settings: Settings, documents: list[Document]) -> None:
     """Load the ontology, lexicon and segmenter once per worker process (when workers are not forked)."""
     global _WORKER
+    _die_with_parent(parent)
     resources = load_resources(settings)
     _WORKER = (resources, create(settings.extractors, resources), documents)
 
@@ -155,10 +169,20 @@ def _analyse_in_worker(index: int) -> tuple[tuple, tuple]:
 def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None = None,
           settings: Settings | None = None, *, write: bool = True,
           progress: Callable[[int, int], None] | None = None) -> BuildResult:
-    """Build the graph of `inputs` (default seeds/) and, when `write`, write it to `out_dir` (default output/)."""
+    """Build the graph of `inputs` (default seeds/) and, when `write`, publish it to `out_dir` (default output/) and
+    the store of settings.store; a build already writing there makes this one stop at once (kg.publish)."""
     settings = settings or Settings()
     paths = [Path(p) for p in (inputs or settings.default_inputs)]
+    if not write:
+        return _build(paths, settings, progress, None)
     out = Path(out_dir) if out_dir is not None else settings.out_dir
+    with publishing(out, parse_spec(settings.store)) as publication:
+        return _build(paths, settings, progress, publication)
+
+
+def _build(paths: list[Path], settings: Settings, progress: Callable[[int, int], None] | None,
+           publication: Publication | None) -> BuildResult:
+    """The build itself; with a publication, its files are staged there and published together."""
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -168,8 +192,6 @@ def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None
         timings[stage] = round(now - clock, 3)
         clock = now
 
-    if write:
-        ensure_dir(out)
     resources = load_resources(settings)
     extractors = create(settings.extractors, resources)
     lap("load")
@@ -204,9 +226,7 @@ def build(inputs: Sequence[Path | str] | None = None, out_dir: Path | str | None
         report["warnings"].append(f"the graph breaks {len(validation.violations)} SHACL constraints (kg validate)")
     report["cache"] = {"used": cache is not None, "hits": cache.hits if cache else 0,
                        "misses": cache.misses if cache else len(extractions)}
-    files: tuple[Path, ...] = ()
-    if write:
-        files = _write(text, view, report, out, timings, settings.store)
+    files = _write(text, view, report, publication, timings) if publication else ()
     return BuildResult(text, view, report, ingested.documents, resolved, files)
 
 
@@ -219,23 +239,21 @@ def _view_evidence(by_fact: dict[tuple[str, ...], list[str]]) -> set[str]:
     return {node for (_, predicate, _), nodes in by_fact.items() if predicate != mentions for node in nodes[:VIEW_EVIDENCE]}
 
 
-def _write(text: GraphText, view: Graph, report: dict, out: Path, timings: dict[str, float],
-           store: str = "memory") -> tuple[Path, ...]:
-    """Write graph.ttl, graph.html and run.json atomically, HTML and Turtle first so the report lists them;
-    with `store` = oxigraph:PATH, load graph.ttl into that store too (kg.store.publish) before run.json."""
-    from kg.render import render_html, write_html
+def _write(text: GraphText, view: Graph, report: dict, publication: Publication,
+           timings: dict[str, float]) -> tuple[Path, ...]:
+    """Stage graph.ttl and graph.html, load the store from the staged graph.ttl, stage run.json (which names the
+    files and the store it belongs with), then publish them together (kg.publish)."""
+    from kg.render import render_html
 
     started = time.perf_counter()
-    page = render_html(view)  # render everything before replacing anything
-    atomic_write(out / TURTLE_FILE, (chunk.encode("utf-8") for chunk in text.chunks()))
-    write_html(page, out / HTML_FILE)
+    turtle = publication.stage(TURTLE_FILE, (chunk.encode("utf-8") for chunk in text.chunks()))
+    page = publication.stage(HTML_FILE, render_html(view).encode("utf-8"))
+    report["outputs"] = {staged.target.name: {"bytes": staged.size, "sha256": staged.sha256} for staged in (turtle, page)}
     timings["write"] = round(time.perf_counter() - started, 3)
-    if store != "memory":
-        from kg.store import parse_spec, publish
-
-        report["store"] = publish(parse_spec(store), out / TURTLE_FILE)
-    atomic_write(out / REPORT_FILE, (json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"))
-    return out / TURTLE_FILE, out / HTML_FILE, out / REPORT_FILE
+    if publication.store is not None:
+        report["store"] = publication.store.load(turtle.temp)
+    publication.stage(REPORT_FILE, (json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    return publication.commit()
 
 
 def _versions() -> dict[str, str]:
@@ -272,7 +290,7 @@ def _report(settings, paths, ingested: IngestResult, extractions, resolved: Reso
         warnings.append(f"{resolved.rejected} extracted relations broke a property's domain or range and were dropped")
     return {
         "settings": {
-            "inputs": [str(p) for p in paths], "ontology_dir": str(settings.ontology_dir),
+            "inputs": [printable(str(p)) for p in paths], "ontology_dir": printable(str(settings.ontology_dir)),
             "extractors": list(settings.extractors), "min_confidence": settings.min_confidence,
             "max_file_bytes": settings.max_file_bytes, "strict": settings.strict,
             "workers": worker_count(settings, len(ingested.documents)),

@@ -7,7 +7,8 @@ old store is deleted. A reader opening PATH gets the old store or the new one, n
 has the old store open keeps answering from it (its open files outlive the deletion) until it reopens (`kg serve`
 workers reopen when version() changes). A crash
 leaves PATH usable (old or new) and the next build removes the leftovers. `.NAME.lock` beside PATH keeps two builds
-from replacing the same store at once.
+from replacing the same store at once; `kg build` takes it before anything else and loads the new store before it
+replaces any output file (kg.publish).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Graph
 
-from kg.errors import InputError, OutputError
+from kg.errors import InputError, OutputError, printable
+from kg.io import exclusive
 from kg.query import _one_line, load_store
 from kg.turtle import parse_rdf
 
@@ -104,28 +106,51 @@ def check_target(spec: StoreSpec) -> None:
                          fix="choose a new or empty folder, or an Oxigraph store built before")
 
 
-def publish(spec: StoreSpec, turtle: Path) -> dict:
-    """Replace the store at spec.path by the triples of `turtle`; return its path, triple count and seconds taken."""
-    started = time.perf_counter()
+class Replacement:
+    """The new store being made beside spec.path while its lock is held: load() fills it, swap() puts it in place."""
+
+    def __init__(self, spec: StoreSpec, target: Path) -> None:
+        self.spec, self.target = spec, target
+        self.fresh: Path | None = None
+
+    def load(self, turtle: Path) -> dict:
+        """Bulk-load `turtle` into a new store folder beside the target; return its spec, path, triple count and the
+        seconds taken. The store at the target is not touched yet."""
+        started = time.perf_counter()
+        self.fresh = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.new-", dir=self.target.parent))
+        triples = _bulk_load(self.fresh, turtle)
+        return {"spec": printable(str(self.spec)), "path": printable(str(self.target)), "triples": triples,
+                "seconds": round(time.perf_counter() - started, 3)}
+
+    def swap(self) -> None:
+        """Put the loaded store at the target in one step and delete the previous one."""
+        try:
+            old = _swap(self.fresh, self.target)
+            _sync(self.target.parent)
+        except OSError as exc:
+            raise OutputError(f"cannot swap in the new store: {exc.strerror or exc}", where=str(self.target),
+                              fix="check the folder's permissions and free space") from None
+        self.fresh = old  # deleted on leaving replacing()
+
+
+@contextlib.contextmanager
+def replacing(spec: StoreSpec) -> Iterator[Replacement]:
+    """Lock the store at spec.path against other builds (`.NAME.lock` beside it), remove what interrupted builds
+    left and check it may be replaced; yield the Replacement. On leaving, the new store if it was never swapped in,
+    or the old one if it was, is deleted and the lock released."""
     target = spec.path.resolve()
     _make_parent(target)
-    with _exclusive(target):
+    busy = OutputError("another kg build is replacing this store", where=str(target),
+                       fix="wait until it has finished, then build again")
+    with exclusive(target.parent / f".{target.name}.lock", busy):
         _clean_leftovers(target)
         check_target(spec)
-        fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+        replacement = Replacement(spec, target)
         try:
-            triples = _bulk_load(fresh, turtle)
-            old = _swap(fresh, target)
-            _sync(target.parent)
-        except OSError as exc:
-            raise OutputError(f"cannot swap in the new store: {exc.strerror or exc}", where=str(target),
-                              fix="check the folder's permissions and free space") from None
+            yield replacement
         finally:
-            shutil.rmtree(fresh, ignore_errors=True)  # the new store if it failed, the old one after a swap
-        if old is not None and old != fresh:
-            shutil.rmtree(old, ignore_errors=True)
-    return {"spec": str(spec), "path": str(target), "triples": triples,
-            "seconds": round(time.perf_counter() - started, 3)}
+            if replacement.fresh is not None:
+                shutil.rmtree(replacement.fresh, ignore_errors=True)
 
 
 def load_graph(path: Path) -> Graph:
@@ -172,32 +197,6 @@ def _make_parent(target: Path) -> None:
     except OSError as exc:
         raise OutputError(f"cannot create the store's folder ({exc.strerror})", where=str(target.parent),
                           fix="choose another oxigraph:PATH or fix its permissions") from None
-
-
-@contextlib.contextmanager
-def _exclusive(target: Path) -> Iterator[None]:
-    """Hold `.NAME.lock` beside the store (deleted when done); raise InputError when another build holds it."""
-    lock = target.parent / f".{target.name}.lock"
-    try:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise OutputError(f"cannot write beside the store ({exc.strerror})", where=str(lock),
-                          fix="choose another oxigraph:PATH or fix its folder's permissions") from None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            held = os.stat(lock).st_ino == os.fstat(fd).st_ino  # not a lock file the previous holder deleted
-        except (BlockingIOError, FileNotFoundError):
-            held = False
-        if not held:
-            raise InputError("another kg build is replacing this store", where=str(target),
-                             fix="wait until it has finished, then build again")
-        try:
-            yield
-        finally:
-            lock.unlink(missing_ok=True)
-    finally:
-        os.close(fd)
 
 
 def _clean_leftovers(target: Path) -> None:

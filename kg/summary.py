@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kg.config import Settings
+from kg.errors import printable
 
 
 @contextlib.contextmanager
@@ -53,7 +54,7 @@ def print_summary(report: dict, files: tuple[Path, ...]) -> None:
     for warning in report["warnings"]:
         click.echo(f"warning: {warning}", err=True)
     for path in files:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {printable(str(path))}")
 
 
 def _row(name: str, scores: dict) -> str:

@@ -413,12 +413,16 @@ def test_read_only_output_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_two_concurrent_builds_leave_a_clean_build(tmp_path: Path, clean_seeds: Path) -> None:
-    """Checklist 27: two `kg build` runs into one folder at once leave whole files equal to a clean build."""
+    """Checklist 27: two `kg build` runs into one folder at once: one builds, the other (if they overlapped) stops
+    with `another kg build` and exit 2; whole files equal to a clean build, run.json matching them."""
     out = tmp_path / "out"
     runs = [_kg("build", str(SEEDS), "--out", str(out)) for _ in range(2)]
+    codes = []
     for run in runs:
         _, err = run.communicate(timeout=120)
-        assert run.returncode == 0, err.decode()
+        codes.append(run.returncode)
+        assert run.returncode == 0 or err.decode().startswith("kg: error: another kg build"), err.decode()
+    assert 0 in codes
     assert _outputs(out) == _outputs(clean_seeds)
     report = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert report["triples"] == len(Graph().parse(out / "graph.ttl"))

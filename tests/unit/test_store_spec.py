@@ -12,20 +12,28 @@ import pyoxigraph as ox
 import pytest
 
 import kg.store
-from kg.errors import InputError
+from kg.errors import InputError, OutputError
 from kg.store import (
     MEMORY_STORE,
     StoreSpec,
     check_target,
     open_store,
     parse_spec,
-    publish,
+    replacing,
     version,
 )
 
 EX = "http://example.org/"
 HOLD_WRITER = ("import sys, time, pyoxigraph as ox\nstore = ox.Store(sys.argv[1])\nprint('open', flush=True)\n"
                "time.sleep(60)")
+
+
+def publish(spec: StoreSpec, turtle: Path) -> dict:
+    """Replace the store at spec.path by the triples of `turtle`, as `kg build --store` does."""
+    with replacing(spec) as replacement:
+        done = replacement.load(turtle)
+        replacement.swap()
+    return done
 
 
 def turtle(tmp_path: Path, name: str, *subjects: str) -> Path:
@@ -152,7 +160,7 @@ def test_a_store_moved_aside_by_a_crash_is_put_back(tmp_path: Path) -> None:
 
 def test_two_builds_cannot_replace_one_store_at_once(tmp_path: Path) -> None:
     spec = StoreSpec("oxigraph", tmp_path / "store")
-    with kg.store._exclusive(spec.path), pytest.raises(InputError, match="another kg build"):
+    with replacing(spec), pytest.raises(OutputError, match="another kg build"):
         publish(spec, turtle(tmp_path, "one.ttl", "a"))
     publish(spec, turtle(tmp_path, "one.ttl", "a"))  # free again once the first is done
     assert subjects(open_store(spec, Path())) == {"a"}
