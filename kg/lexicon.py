@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import ahocorasick
+from rdflib import Graph
 
 from kg.errors import OntologyError
 from kg.model import Token
 from kg.normalize import fold_text, is_cjk, is_word_char, match_key
-from kg.ontology import LexiconEntry, Ontology
+from kg.ontology import LexiconEntry, Ontology, lexicon_entries
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,13 @@ class Lexicon:
                     resume = i + length
                     break
         return matches
+
+
+def checked_lexicon(ontology: Ontology, directory: Path, replacing: Mapping[str, Graph] | None = None) -> Lexicon:
+    """The Lexicon of the lexicon*.ttl files under `directory` read now (a graph of `replacing` standing in for the
+    file of that name), checked as `kg build` checks it: OntologyError for an entry without exactly one class and
+    one non-empty Chinese label, an IRI defined twice, or a name (label or alias, normalised) on two entries."""
+    return Lexicon(replace(ontology, entries=lexicon_entries(Path(directory), ontology.classes, replacing)))
 
 
 def _on_boundaries(text: str, start: int, end: int, token_start: bool, token_end: bool) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -70,8 +71,8 @@ def local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _parse(path: Path) -> Graph:
-    """Parse one Turtle file, turning parser failures into OntologyError."""
+def parse_turtle_file(path: Path) -> Graph:
+    """Parse one Turtle file of the ontology folder, turning parser failures into OntologyError."""
     graph = Graph()
     try:
         graph.parse(path, format="turtle")
@@ -134,9 +135,9 @@ def _entries(graph: Graph, classes: tuple[str, ...], where: str) -> list[Lexicon
     for subject in sorted(set(graph.subjects(SKOS.inScheme, KG.Lexicon))):
         types = [local_name(str(t)) for t in graph.objects(subject, RDF.type) if local_name(str(t)) in classes]
         zh = _labels(graph, subject, SKOS.prefLabel, "zh")
-        if len(types) != 1 or len(zh) != 1:
+        if len(types) != 1 or len(zh) != 1 or not zh[0].strip():
             raise OntologyError(
-                f"lexicon entry {subject} needs exactly one entity class and one @zh prefLabel "
+                f"lexicon entry {subject} needs exactly one entity class and one non-empty @zh prefLabel "
                 f"(has classes {types}, zh labels {zh})",
                 where=where, fix="edit the entry",
             )
@@ -164,25 +165,42 @@ def _cues(graph: Graph) -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in cues.items()}
 
 
-@lru_cache(maxsize=4)
 def load_ontology(directory: Path) -> Ontology:
-    """Read kg.ttl, extraction.ttl and every lexicon*.ttl under `directory` (cached per directory)."""
+    """Read kg.ttl, extraction.ttl and every lexicon*.ttl under `directory` (cached per directory until one of its
+    Turtle files changes, e.g. when `kg candidates --accept` writes lexicon-accepted.ttl)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise OntologyError("ontology folder not found", where=str(directory), fix="pass --ontology DIR")
-    core = _parse(directory / ONTOLOGY_FILE)
+    files = tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(directory.glob("*.ttl")))
+    return _load_ontology(directory, files)
+
+
+@lru_cache(maxsize=4)
+def _load_ontology(directory: Path, _files: tuple[tuple[str, int, int], ...]) -> Ontology:
+    """load_ontology() for one state of the folder's files."""
+    core = parse_turtle_file(directory / ONTOLOGY_FILE)
     classes = _entity_classes(core)
     digest = hashlib.sha256()
-    entries: list[LexiconEntry] = []
-    lexicon_files = sorted(directory.glob(LEXICON_GLOB))
-    for path in [directory / ONTOLOGY_FILE, directory / CUES_FILE, *lexicon_files]:
+    for path in [directory / ONTOLOGY_FILE, directory / CUES_FILE, *sorted(directory.glob(LEXICON_GLOB))]:
         digest.update(path.read_bytes())
-    for path in lexicon_files:
-        entries.extend(_entries(_parse(path), classes, str(path)))
+    cues = parse_turtle_file(directory / CUES_FILE)
+    return Ontology(core, classes, _properties(core), lexicon_entries(directory, classes), _cues(cues),
+                    _content_cues(cues), digest.hexdigest())
+
+
+def lexicon_entries(directory: Path, classes: tuple[str, ...],
+                    replacing: Mapping[str, Graph] | None = None) -> tuple[LexiconEntry, ...]:
+    """The entries of every lexicon*.ttl file under `directory`, read now; a graph of `replacing` stands in for the
+    file of that name (written or not). OntologyError for an entry without exactly one class and one non-empty
+    Chinese label, or an IRI defined twice."""
+    replacing = replacing or {}
+    names = sorted({path.name for path in directory.glob(LEXICON_GLOB)} | set(replacing))
+    entries: list[LexiconEntry] = []
+    for name in names:
+        graph = replacing[name] if name in replacing else parse_turtle_file(directory / name)
+        entries.extend(_entries(graph, classes, str(directory / name)))
     _check_unique(entries)
-    cues = _parse(directory / CUES_FILE)
-    return Ontology(core, classes, _properties(core), tuple(entries), _cues(cues), _content_cues(cues),
-                    digest.hexdigest())
+    return tuple(entries)
 
 
 def _check_unique(entries: list[LexiconEntry]) -> None:

@@ -9,10 +9,10 @@ from rdflib.namespace import PROV, SKOS
 
 from kg.errors import InputError, OntologyError
 from kg.io import atomic_write
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, checked_lexicon
 from kg.namespaces import KG
-from kg.normalize import clean_label, is_cjk
-from kg.ontology import Ontology, local_name
+from kg.normalize import clean_label, is_cjk, match_key
+from kg.ontology import Ontology, local_name, parse_turtle_file
 from kg.resolve import Candidate, entity_iri
 from kg.turtle import new_graph
 
@@ -40,25 +40,16 @@ def candidates(report: dict, graph: Graph | None) -> list[Candidate]:
 
 
 def accept(names: list[str], queue: list[Candidate], ontology: Ontology, directory: Path) -> list[tuple[str, str]]:
-    """Write the named candidates (NAME or NAME=Class) as lexicon entries; return (label, class) written."""
-    chosen = []
+    """Write the named candidates (NAME or NAME=Class, split at the last `=`) as lexicon entries; return the
+    (label, class) pairs written. The whole accepted lexicon is checked first, as `kg build` would read it: a name
+    given twice in two spellings or with two classes, an empty name or one without a letter or digit is an error,
+    and then nothing is written."""
     lexicon = Lexicon(ontology)
-    for spec in names:
-        name, _, cls = spec.partition("=")
-        label = clean_label(name)
-        known = lexicon.lookup(label)
-        if known is not None:
-            raise OntologyError(f"{label!r} is already in the lexicon as {known.iri}", fix="nothing to accept")
-        match = next((c for c in queue if c.label == label), None)
-        cls = cls.strip() or (match.cls if match else "")
-        if cls not in ontology.classes:
-            raise InputError(f"no class for {label!r}", where=spec,
-                             fix=f"write NAME=Class with Class one of: {', '.join(ontology.classes)}")
-        chosen.append((label, cls))
+    chosen = [_choice(spec, queue, ontology, lexicon) for spec in names]
     path = Path(directory) / ACCEPTED_FILE
     graph = new_graph()
     if path.exists():
-        graph.parse(path, format="turtle")
+        graph += parse_turtle_file(path)
     for label, cls in chosen:
         node = URIRef(entity_iri(cls, label))
         graph.add((node, RDF.type, KG[cls]))
@@ -66,5 +57,34 @@ def accept(names: list[str], queue: list[Candidate], ontology: Ontology, directo
         graph.add((node, SKOS.prefLabel, Literal(label, lang="zh")))
         if not any(is_cjk(ch) for ch in label):
             graph.add((node, SKOS.prefLabel, Literal(label, lang="en")))
+    try:
+        checked_lexicon(ontology, directory, {ACCEPTED_FILE: graph})
+    except OntologyError as exc:
+        raise InputError(f"these names would break the lexicon: {exc.what}",
+                         where=" ".join(f"--accept {name}" for name in names),
+                         fix=f"accept each name once, in one spelling and with one class; nothing was written to "
+                             f"{path}") from None
     atomic_write(path, graph.serialize(format="longturtle").encode("utf-8"))
     return chosen
+
+
+def _choice(spec: str, queue: list[Candidate], ontology: Ontology, lexicon: Lexicon) -> tuple[str, str]:
+    """(label, class) of one --accept value: NAME, or NAME=Class split at the last `=` (so names may hold `=`)."""
+    name, equals, cls = spec.rpartition("=")
+    if not equals:
+        name, cls = spec, ""
+    label = clean_label(name)
+    if not label:
+        raise InputError("empty name", where=f"--accept {spec}", fix="write NAME or NAME=Class; nothing was written")
+    if not match_key(label):
+        raise InputError(f"{label!r} has no letter or digit, so no text could ever match it", where=f"--accept {spec}",
+                         fix="accept a real name; nothing was written")
+    known = lexicon.lookup(label)
+    if known is not None:
+        raise OntologyError(f"{label!r} is already in the lexicon as {known.iri}", fix="nothing to accept")
+    match = next((c for c in queue if c.label == label), None)
+    cls = cls.strip() or (match.cls if match else "")
+    if cls not in ontology.classes:
+        raise InputError(f"no class for {label!r}", where=f"--accept {spec}",
+                         fix=f"write NAME=Class with Class one of: {', '.join(ontology.classes)}; nothing was written")
+    return label, cls

@@ -13,6 +13,8 @@ from kg.cli import cli
 from kg.config import Settings
 from kg.errors import InputError
 from kg.evaluate import evaluate, load_gold
+from kg.lexicon import Lexicon
+from kg.ontology import load_ontology
 from kg.pipeline import build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,3 +103,71 @@ def test_candidates_are_listed_and_accepted_into_the_next_build(tmp_path: Path) 
     refused = runner.invoke(cli, ["candidates", "--out", str(tmp_path / "out"), "--ontology", str(ontology),
                                   "--accept", "Midjourney"])
     assert refused.exit_code == 2 and "already in the lexicon" in refused.output
+
+
+@pytest.fixture(scope="module")
+def review_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build of ARTICLE whose run.json and graph.ttl `kg candidates` reads."""
+    folder = tmp_path_factory.mktemp("review")
+    (folder / "in").mkdir()
+    (folder / "in" / "a.md").write_text(ARTICLE, encoding="utf-8")
+    build([folder / "in"], folder / "out")
+    return folder / "out"
+
+
+def _accept(out: Path, ontology: Path, *names: str):
+    """`kg candidates --accept NAME …` into a copy of the ontology folder."""
+    if not ontology.exists():
+        shutil.copytree(ROOT / "ontology", ontology)
+    arguments = ["candidates", "--out", str(out), "--ontology", str(ontology)]
+    for name in names:
+        arguments += ["--accept", name]
+    return CliRunner().invoke(cli, arguments)
+
+
+@pytest.mark.parametrize(("names", "message"), [
+    (("GPT-X=Product", "gpt x=Product"), "@zh prefLabel"),  # two spellings of one name
+    (("Foo=Role", "Foo=Skill"), "normalises like a label of"),  # one name, two classes
+    (("=Role",), "empty name"),
+    (("---=Concept",), "no letter or digit"),
+])
+def test_accepting_names_that_would_break_the_lexicon_is_refused_and_writes_nothing(
+        review_build: Path, tmp_path: Path, names: tuple[str, ...], message: str) -> None:
+    """Issue 11 (49): --accept checks the whole accepted lexicon before writing it; a clash is one `kg: error:` line
+    (saying nothing was written), lexicon-accepted.ttl stays as it was, and the next build still works."""
+    ontology = tmp_path / "ontology"
+    assert _accept(review_build, ontology, "Zorblax").exit_code == 0
+    before = (ontology / "lexicon-accepted.ttl").read_bytes()
+    refused = _accept(review_build, ontology, *names)
+    assert refused.exit_code == 2, refused.output
+    assert refused.output.startswith("kg: error: ") and refused.output.count("\n") == 1, refused.output
+    assert message in refused.output and "nothing was written" in refused.output
+    assert (ontology / "lexicon-accepted.ttl").read_bytes() == before
+    build([review_build.parent / "in"], write=False, settings=Settings().with_(ontology_dir=ontology))
+
+
+def test_a_name_containing_an_equals_sign_is_accepted_with_its_class(review_build: Path, tmp_path: Path) -> None:
+    """Issue 11 (49): NAME=Class splits on the last `=`, so `a=b=Product` accepts the name `a=b`."""
+    ontology = tmp_path / "ontology"
+    accepted = _accept(review_build, ontology, "E=mc²=Concept")
+    assert accepted.exit_code == 0, accepted.output
+    assert accepted.output.startswith("accepted E=mc² as Concept")
+    entry = Lexicon(load_ontology(ontology)).lookup("E=mc²")
+    assert entry is not None and (entry.label, entry.cls) == ("E=mc²", "Concept")
+
+
+def test_validate_checks_the_lexicon_files_too(seeds_build, tmp_path: Path) -> None:
+    """Issue 11 (50): `kg validate` reads the lexicon as `kg build` does: an entry with two Chinese labels in
+    lexicon-accepted.ttl is a one-line error naming the file, exit 2."""
+    ontology = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", ontology)
+    (ontology / "lexicon-accepted.ttl").write_text(
+        "@prefix kg: <https://w3id.org/aigc-kg/ontology#> .\n@prefix kgr: <https://w3id.org/aigc-kg/resource/> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        'kgr:Product-gptx a kg:Product ; skos:inScheme kg:Lexicon ; skos:prefLabel "GPT-X"@zh, "gpt x"@zh .\n',
+        encoding="utf-8")
+    run = CliRunner().invoke(cli, ["validate", "--graph", str(seeds_build[1] / "graph.ttl"),
+                                   "--ontology", str(ontology)])
+    assert run.exit_code == 2, run.output
+    assert run.output.startswith("kg: error: lexicon entry") and run.output.count("\n") == 1
+    assert "lexicon-accepted.ttl" in run.output
