@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import logging
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -73,34 +74,56 @@ class _Walk:
         """Record a path passed over."""
         self.skipped.append(_skipped(path, reason))
 
-    def folder(self, root: Path, folder: Path) -> None:
-        """Walk a folder in name order, following only symlinks that stay inside root."""
-        self.seen.add(folder.resolve())
+    def folder(self, root: Path, top: Path) -> None:
+        """Walk a folder tree depth-first in name order, following only symlinks that stay inside root. A stack, not
+        recursion, and real paths built up level by level (only symlinks are resolved), so any depth is walked in
+        time linear in the number of entries."""
+        inside = root.resolve()
+        stack = [self._entries(top, top.resolve())]
+        while stack:
+            item = next(stack[-1], None)
+            if item is None:
+                stack.pop()
+            elif (inner := self._entry(root, inside, *item)) is not None:
+                stack.append(self._entries(*inner))
+
+    def _entries(self, folder: Path, real: Path) -> Iterator[tuple[os.DirEntry, Path]]:
+        """The entries of a folder about to be walked, in name order, each with the folder's real path."""
+        self.seen.add(real)
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as exc:
-            return self.skip(folder, f"cannot list folder ({exc.strerror}); check its permissions")
-        for entry in entries:
-            path = Path(entry.path)
-            real = _resolve(path)
-            if real is None:
-                self.skip(path, "broken symlink or symlink loop; fix or remove the link")
-            elif entry.is_symlink() and not real.is_relative_to(root.resolve()):
-                self.skip(path, "symlink points outside the input folder; copy the file into the folder")
-            elif path.is_dir():
-                if real in self.seen:
-                    self.skip(path, "symlink loop: folder already read through another path; remove the link")
-                else:
-                    self.folder(root, path)
-            elif path.suffix.lower() in self.settings.suffixes:
-                self.file(root, path, real)
+            self.skip(folder, f"cannot list folder ({exc.strerror}); check its permissions")
+            return iter(())
+        return ((entry, real) for entry in entries)
+
+    def _entry(self, root: Path, inside: Path, entry: os.DirEntry, folder: Path) -> tuple[Path, Path] | None:
+        """Take or skip one entry of the folder whose real path is `folder`; return (path, real path) of a folder
+        to walk into."""
+        path = Path(entry.path)
+        if entry.is_symlink():
+            try:
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError) as exc:  # RuntimeError: pathlib's "Symlink loop"
+                return self.skip(path, _path_problem(exc))
+            if not real.is_relative_to(inside):
+                return self.skip(path, "symlink points outside the input folder; copy the file into the folder")
+        else:
+            real = folder / entry.name
+        if entry.is_dir():
+            if real not in self.seen:
+                return path, real
+            self.skip(path, "symlink loop: folder already read through another path; remove the link")
+        elif path.suffix.lower() in self.settings.suffixes:
+            self.file(root, path, real)
+        return None
 
     def file(self, root: Path, path: Path, real: Path) -> None:
         """Take a regular file unless it is special, too large, already taken or its doc_id is."""
         try:
             info = path.stat()
         except OSError as exc:
-            return self.skip(path, f"cannot stat file ({exc.strerror}); check the path and permissions")
+            return self.skip(path, _path_problem(exc))
         doc_id = printable(path.relative_to(root).as_posix())
         limit = self.settings.max_file_bytes
         if not stat.S_ISREG(info.st_mode):
@@ -126,12 +149,17 @@ class _Walk:
         self.skip(path, f"same file as {other} (symlink); pass it once")
 
 
-def _resolve(path: Path) -> Path | None:
-    """The real path, or None for a broken symlink or a symlink loop."""
-    try:
-        return path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return None
+def _path_problem(exc: OSError | RuntimeError) -> str:
+    """Why a path cannot be followed or examined: a broken link, a loop, a folder without x, a path too long."""
+    if isinstance(exc, RuntimeError):
+        return "symlink loop; fix or remove the link"
+    reasons = {
+        errno.ENOENT: "not found: a broken symlink (its target does not exist) or a file removed meanwhile",
+        errno.ELOOP: "symlink loop; fix or remove the link",
+        errno.EACCES: "permission denied: a folder on its path lacks the x (search) permission; chmod +x it",
+        errno.ENAMETOOLONG: "path too long for the system (over PATH_MAX); move the file to a shorter path",
+    }
+    return reasons.get(exc.errno, f"cannot examine the path ({exc.strerror}); check it")
 
 
 def discover(inputs: Sequence[Path], settings: Settings) -> tuple[list[tuple[Path, Path]], list[SkippedFile]]:

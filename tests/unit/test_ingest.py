@@ -456,3 +456,86 @@ def test_read_error_becomes_skip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     result = ingest([tmp_path], Settings())
     assert [doc.doc_id for doc in result.documents] == ["a.txt"]
     assert "permission" in result.skipped[0].reason
+
+
+def test_a_folder_1200_levels_deep_is_read(tmp_path: Path) -> None:
+    """Issue 11 (51): folders are walked without recursion, so depth is no reason to skip (it was reported as a
+    "broken symlink or symlink loop")."""
+    deepest = str(tmp_path)
+    for _ in range(1200):  # os.makedirs recurses once per level too
+        deepest = os.path.join(deepest, "d")
+        os.mkdir(deepest)
+    Path(deepest, "a.txt").write_text("内容。", encoding="utf-8")
+    (tmp_path / "top.txt").write_text("顶层。", encoding="utf-8")
+    try:
+        files, skipped = discover([tmp_path], Settings())
+        assert skipped == [] and [file.name for _, file in files] == ["a.txt", "top.txt"]
+    finally:
+        os.remove(os.path.join(deepest, "a.txt"))
+        for level in range(1200, 0, -1):  # shutil.rmtree recurses once per level
+            os.rmdir(os.path.join(str(tmp_path), *["d"] * level))
+
+
+def test_a_path_longer_than_the_system_allows_is_skipped_for_that_reason(tmp_path: Path) -> None:
+    """Issue 11 (51): a file whose folder can be listed but whose own path is over PATH_MAX (4096) is skipped as
+    "path too long", not as a broken symlink."""
+    names, length = [], len(str(tmp_path))
+    while length < 4080:
+        names.append("n" * min(200, 4080 - length - 1))
+        length += 1 + len(names[-1])
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for name in names:
+            os.mkdir(name, dir_fd=fd)
+            inner = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        os.close(os.open("a-file-name-that-crosses-the-limit.txt", os.O_WRONLY | os.O_CREAT, dir_fd=fd))
+    finally:
+        os.close(fd)
+    _, skipped = discover([tmp_path], Settings())
+    assert len(skipped) == 1 and "too long" in skipped[0].reason and "symlink" not in skipped[0].reason, skipped
+
+
+LIST_SKIPS = """import json, sys
+from pathlib import Path
+from kg.config import Settings
+from kg.ingest import discover
+files, skipped = discover([Path(sys.argv[1])], Settings())
+print(json.dumps({"files": [f.name for _, f in files], "skipped": [[s.path, s.reason] for s in skipped]}))
+"""
+
+
+def _unprivileged() -> list[str]:
+    """A command prefix that runs without root's permission overrides (setpriv drops them), or [] if not root."""
+    if os.geteuid() != 0:
+        return []
+    import shutil
+
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv, which could drop the permission overrides")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def test_a_folder_without_its_x_bit_is_skipped_as_permission_denied(tmp_path: Path) -> None:
+    """Issue 11 (51): files in a folder that can be listed but not entered (no x bit) are skipped with that reason."""
+    import json
+    import subprocess
+    import sys
+
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    (closed / "a.txt").write_text("内容。", encoding="utf-8")
+    (tmp_path / "open.txt").write_text("内容。", encoding="utf-8")
+    closed.chmod(0o644)
+    try:
+        run = subprocess.run([*_unprivileged(), sys.executable, "-c", LIST_SKIPS, str(tmp_path)], cwd=PROJECT_ROOT,
+                             capture_output=True, text=True, timeout=60, check=True)
+    finally:
+        closed.chmod(0o755)
+    found = json.loads(run.stdout)
+    assert found["files"] == ["open.txt"]
+    assert [Path(path).name for path, _ in found["skipped"]] == ["a.txt"]
+    reason = found["skipped"][0][1]
+    assert "permission denied" in reason and "x (search) permission" in reason and "symlink" not in reason
