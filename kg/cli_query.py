@@ -7,18 +7,22 @@ from pathlib import Path
 
 import click
 
+from kg.errors import QueryError
 from kg.query import SavedQuery, resolve_query, run, saved_queries
 from kg.query_results import FORMATS, serialize
 from kg.store import StoreSpec, open_store, parse_spec
 
 
 def _split_param(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
-    """Turn repeated NAME=VALUE options into a dict (the value may contain `=`)."""
+    """Turn repeated NAME=VALUE options into a dict (the value may contain `=`); a NAME given twice is an error."""
     params = {}
     for item in values:
         name, sep, value = item.partition("=")
         if not sep or not name:
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
+        if name in params:
+            raise QueryError(f"parameter {name!r} is given twice ({params[name]!r} and {value!r})",
+                             where=f"--param {name}", fix="give each parameter once")
         params[name] = value
     return params
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from xml.sax.saxutils import escape, quoteattr
 
@@ -26,6 +27,7 @@ FORMATS = tuple(MEDIA_TYPES)
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 MAX_CELL = 48  # display columns before a table cell wraps
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and newline, DEL, C1: a terminal obeys them
 
 
 def serialize(result: QueryResult, fmt: str) -> str:
@@ -53,18 +55,20 @@ def to_json(result: QueryResult) -> str:
 
 
 def to_csv(result: QueryResult) -> str:
-    """SPARQL 1.1 CSV: plain values (IRIs bare, literals' lexical form), CRLF line ends, RFC 4180 quoting."""
+    """SPARQL 1.1 CSV: plain values (IRIs bare, literals' lexical form), CRLF line ends, RFC 4180 quoting; control
+    characters other than tab and newline are written as `\\uXXXX` (CSV has no escape, and a terminal obeys them)."""
     if result.kind == "ask":
         return _boolean(result)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(result.vars)
-    writer.writerows([[_plain(term) for term in row] for row in result.rows])
+    writer.writerows([[_escape_controls(_plain(term)) for term in row] for row in result.rows])
     return buffer.getvalue()
 
 
 def to_tsv(result: QueryResult) -> str:
-    """SPARQL 1.1 TSV: `?var` header, terms in SPARQL syntax (`<iri>`, `"text"@zh`), tabs and newlines escaped."""
+    """SPARQL 1.1 TSV: `?var` header, terms in SPARQL syntax (`<iri>`, `"text"@zh`), tabs, newlines and every other
+    control character escaped."""
     if result.kind == "ask":
         return _boolean(result)
     lines = ["\t".join(f"?{name}" for name in result.vars)]
@@ -110,6 +114,12 @@ def to_turtle(triples: tuple[ox.Triple, ...]) -> str:
         graph.bind(name, iri)
     graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
     return graph.serialize(format="longturtle")
+
+
+def _escape_controls(text: str) -> str:
+    """`text` with each control character but tab and newline (C0, DEL, C1) written as `\\uXXXX`, the escape
+    Turtle and SPARQL read back as that character."""
+    return _CONTROLS.sub(lambda found: f"\\u{ord(found[0]):04X}", text)
 
 
 def display_width(text: str) -> int:
@@ -160,11 +170,11 @@ def _plain(term: Term | None) -> str:
 
 
 def _sparql_term(term: Term | None) -> str:
-    """A term in SPARQL / Turtle syntax, with tab, newline and carriage return escaped (for TSV)."""
+    """A term in SPARQL / Turtle syntax, with tab, newline, carriage return and other controls escaped (for TSV)."""
     if not isinstance(term, ox.Literal):
-        return "" if term is None else str(term)
-    text = (term.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-            .replace("\t", "\\t"))
+        return "" if term is None else _escape_controls(str(term))
+    text = _escape_controls(term.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                           .replace("\r", "\\r").replace("\t", "\\t"))
     if term.language:
         return f'"{text}"@{term.language}'
     datatype = term.datatype.value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,33 @@ def test_errors_are_one_line_with_status_2(graph: Path, args: list[str], expecte
 def test_missing_graph_is_an_error(tmp_path: Path) -> None:
     result = kg_query(tmp_path / "nope.ttl", "company-roles")
     assert result.exit_code == 2 and "graph file not found" in result.output
+
+
+def test_a_repeated_param_is_an_error_naming_it(graph: Path) -> None:
+    """Issue 11 (53): `--param tech=A --param tech=B` is refused (it kept the last value silently)."""
+    result = kg_query(graph, "technology-lineage", "--param", "tech=Transformer", "-p", "tech=GAN")
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: error: ") and "'tech'" in lines[0] and "twice" in lines[0]
+
+
+HOSTILE = ('<https://example.org/s> <https://example.org/p> '
+           '"\\u001B[2J\\u001B[31mred\\u0007bell\\u009B31m\\rover\\u007Fdel\\u0008back\\ttab\\nline"@en .\n')
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "table"])
+def test_text_formats_never_print_raw_control_characters(tmp_path: Path, fmt: str) -> None:
+    """Issue 11 (52): a literal from an untrusted graph holding ESC sequences, BEL, C1 CSI, CR, DEL or backspace is
+    printed with those characters escaped, never raw (a terminal would obey them)."""
+    hostile = tmp_path / "hostile.ttl"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    result = kg_query(hostile, "SELECT ?o WHERE { ?s ?p ?o }", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    text = result.stdout_bytes.decode("utf-8")
+    if fmt == "csv":
+        text = text.replace("\r\n", "\n")  # CSV's own line ends
+    raw = sorted({f"U+{ord(char):04X}" for char in text if unicodedata.category(char) == "Cc" and char not in "\n\t"})
+    assert raw == [], raw
+    assert "red" in text and "bell" in text and "del" in text
+    if fmt != "table":
+        assert "\\u001B[31mred" in text  # visible, and for TSV the Turtle escape of the character itself
