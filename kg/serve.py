@@ -69,6 +69,8 @@ class KGServer(ThreadingHTTPServer):
     """The HTTP server: holds the options, the worker pool, the rendered page and the saved queries."""
 
     daemon_threads = True
+    request_queue_size = 1024  # the listen backlog (the standard library's 5 reset bursts of clients); the system
+    # caps it at net.core.somaxconn
 
     def __init__(self, options: ServeOptions, pool: WorkerPool) -> None:
         self.options, self.pool = options, pool
@@ -151,6 +153,10 @@ class Handler(BaseHTTPRequestHandler):
         """GET: the page, the endpoint or an API route."""
         self._dispatch()
 
+    def do_HEAD(self) -> None:
+        """HEAD: what GET would answer, without the body (_send leaves it out)."""
+        self._dispatch()
+
     def do_POST(self) -> None:
         """POST: the endpoint or /api/query."""
         self._dispatch()
@@ -198,7 +204,7 @@ class Handler(BaseHTTPRequestHandler):
             self._send(error_reply(500, "internal server error"))
 
     def _route(self):
-        """The allowed methods and the action of the requested path; checks the Host header first."""
+        """The allowed methods (HEAD wherever GET) and the action of the requested path; checks the Host header first."""
         self._check_host()
         routes = {
             "/": (("GET",), self._page),
@@ -212,7 +218,8 @@ class Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         if path not in routes:
             raise Refusal(404, f"no such page {path!r}: / is the explorer, /sparql the SPARQL endpoint")
-        return routes[path]
+        methods, action = routes[path]
+        return (*methods, "HEAD") if "GET" in methods else methods, action
 
     def _check_host(self) -> None:
         """On a loopback address, refuse Host names other than local ones (DNS-rebinding pages)."""

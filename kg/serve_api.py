@@ -145,12 +145,14 @@ def one(params: dict[str, list[str]], name: str, hint: str) -> str:
 
 
 def bindings(values: list[str]) -> dict[str, str]:
-    """`param=NAME=VALUE` fields as {NAME: VALUE}, or Refusal 400."""
+    """`param=NAME=VALUE` fields as {NAME: VALUE}, or Refusal 400 (also for a NAME given twice)."""
     bound = {}
     for item in values:
         name, sep, value = item.partition("=")
         if not sep or not name:
             raise Refusal(400, f"param {item!r} is not NAME=VALUE")
+        if name in bound:
+            raise Refusal(400, f"parameter {name!r} is given twice; give each parameter once")
         bound[name] = value
     return bound
 

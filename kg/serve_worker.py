@@ -3,17 +3,20 @@ read-only, again after a rebuild replaced it) once; slow queries are killed.
 
 pyoxigraph has no query timeout, so a query runs in a worker process that the server kills when the request's
 time is up; a replacement is started in the background while the other workers keep answering.
+
+Jobs are queued by cost: a job that took longer than QUICK_SECONDS (or was stopped) last time is "slow" and may not
+take the last idle worker, so however many clients repeat slow queries, one worker stays free for quick ones.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
-import queue
 import resource
 import signal
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -28,6 +31,8 @@ log = logging.getLogger(__name__)
 
 LOAD_SECONDS = 60.0  # how long a starting worker may take to load the graph
 ADDRESS_SPACE = 3 << 30  # per worker: a runaway query dies of memory exhaustion instead of swamping the machine
+QUICK_SECONDS = 0.5  # a job that took longer is slow: next time it may not take the last idle worker
+REMEMBERED = 1024  # jobs whose cost is remembered (the most recent)
 Job = tuple[Any, ...]
 
 
@@ -52,7 +57,9 @@ class WorkerPool:
         self.graph, self.store, self.size, self.timeout = Path(graph), store, size, timeout
         self.source = str(self.graph if store.path is None else store)
         self._context = multiprocessing.get_context("spawn")  # no fork: the server runs threads
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: list[_Worker] = []
+        self._freed = threading.Condition()  # guards _idle and _slow; notified when a worker becomes idle
+        self._slow: OrderedDict[str, None] = OrderedDict()  # jobs that were slow last time, oldest first
         self._lock = threading.Lock()
         self._workers: set[_Worker] = set()
         self._closed = False
@@ -63,24 +70,28 @@ class WorkerPool:
         try:
             for worker in starting:
                 self._wait_ready(worker)
-                self._idle.put(worker)
+                self._release(worker)
         except KGError:
             self.close()
             raise
 
     def ask(self, job: Job) -> Reply:
-        """Run a job on an idle worker; 503 when none frees up or the job outlives the time limit."""
+        """Run a job on an idle worker (a job slow last time leaves the last idle one to others); 503 when none frees
+        up or the job outlives the time limit."""
         deadline = time.monotonic() + self.timeout
-        try:
-            worker = self._idle.get(timeout=self.timeout)
-        except queue.Empty:
+        key = repr(job)
+        worker = self._take(key, deadline)
+        if worker is None:
             return error_reply(503, f"all query workers stayed busy for {self.timeout:g} s; try again")
+        started = time.monotonic()
         try:
             worker.conn.send(job)
             if worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 reply = worker.conn.recv()
-                self._idle.put(worker)
+                self._note(key, time.monotonic() - started > QUICK_SECONDS)
+                self._release(worker)
                 return reply
+            self._note(key, True)
             message = f"the query took longer than {self.timeout:g} s and was stopped; simplify it or add a LIMIT"
         except (EOFError, OSError):
             message = "the query worker stopped (the query probably needed too much memory)"
@@ -100,6 +111,32 @@ class WorkerPool:
             workers, self._workers = self._workers, set()
         for worker in workers:
             worker.stop()
+
+    def _take(self, key: str, deadline: float) -> _Worker | None:
+        """An idle worker, waiting until `deadline` for one; a slow job waits while only one is idle (None: none)."""
+        with self._freed:
+            keep = 1 if key in self._slow and self.size > 1 else 0
+            while len(self._idle) <= keep:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return None
+                self._freed.wait(remaining)
+            return self._idle.pop()
+
+    def _release(self, worker: _Worker) -> None:
+        """Make a worker idle again and wake the requests waiting for one."""
+        with self._freed:
+            self._idle.append(worker)
+            self._freed.notify_all()
+
+    def _note(self, key: str, slow: bool) -> None:
+        """Remember whether a job was slow (the REMEMBERED most recent slow jobs are kept)."""
+        with self._freed:
+            self._slow.pop(key, None)
+            if slow:
+                self._slow[key] = None
+                if len(self._slow) > REMEMBERED:
+                    self._slow.popitem(last=False)
 
     def _spawn(self) -> _Worker:
         """Start one worker process."""
@@ -148,7 +185,7 @@ class WorkerPool:
             closed = self._closed
         if closed:
             return self._discard(worker)
-        self._idle.put(worker)
+        self._release(worker)
         log.info("query worker %d ready", worker.process.pid)
 
     def _discard(self, worker: _Worker) -> None:

@@ -426,3 +426,85 @@ def test_concurrent_queries_all_get_the_right_answer(server: KGServer, seeds_bui
     with ThreadPoolExecutor(max_workers=8) as pool:
         answers = list(pool.map(ask, range(24)))
     assert all(products == expected and n == count for products, n in answers)
+
+
+def test_a_hundred_clients_at_once_all_get_answers(server: KGServer) -> None:
+    """Issue 11 (54): 100 clients connecting at the same moment are all let in at once and answered (with the
+    standard library's listen backlog of 5, the connections beyond it were dropped: reset, or retried after 1 s)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    start = threading.Barrier(100)
+
+    def client(_: int) -> tuple[float, int]:
+        start.wait()
+        started = time.monotonic()
+        try:
+            with socket.create_connection(server.server_address[:2], timeout=10) as connection:
+                connected = time.monotonic() - started
+                connection.sendall(b"GET /api/queries HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                answer = b""
+                while chunk := connection.recv(1 << 16):
+                    answer += chunk
+        except OSError as exc:  # reset, or timed out
+            return time.monotonic() - started, exc.errno or -1
+        return connected, int(answer.split(b" ", 2)[1]) if answer else -2
+
+    with ThreadPoolExecutor(max_workers=100) as pool:
+        results = list(pool.map(client, range(100)))
+    assert [status for _, status in results] == [200] * 100, sorted({status for _, status in results})
+    slow = sorted(seconds for seconds, _ in results if seconds > 0.9)  # a dropped SYN is sent again after 1 s
+    assert slow == [], slow
+
+
+def test_head_answers_like_get_without_a_body(server: KGServer) -> None:
+    """Issue 11 (55): HEAD / gets the page's status and headers and no body (it was 501)."""
+    status, headers, body = call(server, "GET", "/")
+    head_status, head_headers, head_body = call(server, "HEAD", "/")
+    assert (head_status, head_body) == (200, b"")
+    assert head_headers["Content-Length"] == headers["Content-Length"] == str(len(body))
+    assert head_headers["Content-Type"] == headers["Content-Type"]
+    assert call(server, "HEAD", "/nowhere")[0] == 404
+    status, headers, _ = call(server, "OPTIONS", "/")
+    assert "HEAD" in headers["Allow"].replace(" ", "").split(",")
+
+
+def test_a_repeated_param_is_refused_by_the_api(server: KGServer) -> None:
+    """Issue 11 (53): /api/query with param=tech=… twice is a 400 naming the parameter, not last-one-wins."""
+    path = "/api/query?" + urlencode([("name", "technology-lineage"), ("param", "tech=Transformer"),
+                                     ("param", "tech=GAN")])
+    status, _, body = call(server, "GET", path)
+    assert status == 400 and b"'tech'" in body and b"twice" in body
+
+
+def test_a_quick_query_is_answered_at_once_while_slow_ones_keep_coming(seeds_build) -> None:
+    """Issue 11 (56): three clients repeating a query that runs into the time limit never hold every worker: a
+    query known to be slow may not take the last idle one, so a quick query is answered at once (it waited up to
+    the whole --timeout)."""
+    options = ServeOptions(graph=seeds_build[1] / "graph.ttl", port=0, timeout=TIMEOUT, max_rows=MAX_ROWS)
+    running = serving(options)
+    fast = next(running)
+    try:
+        assert call(fast, "GET", "/sparql?query=" + quote(CARTESIAN))[0] == 503  # now known to be slow
+        stop = threading.Event()
+
+        def slow_client() -> None:
+            while not stop.is_set():
+                call(fast, "GET", "/sparql?query=" + quote(CARTESIAN))
+
+        clients = [threading.Thread(target=slow_client, daemon=True) for _ in range(3)]
+        for client in clients:
+            client.start()
+        waits = []
+        deadline = time.monotonic() + 2 * TIMEOUT
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            status, _, _ = call(fast, "GET", "/sparql?query=" + quote("ASK { kgr:Midjourney ?p ?o }"))
+            waits.append((status, round(time.monotonic() - started, 2)))
+            time.sleep(0.2)
+        stop.set()
+        assert all(status == 200 for status, _ in waits), waits
+        assert max(seconds for _, seconds in waits) < 1.0, waits
+        for client in clients:
+            client.join(3 * TIMEOUT)
+    finally:
+        running.close()
