@@ -39,7 +39,8 @@ from kg.push import (
 @click.option("--auth", "scheme", type=click.Choice(AUTH_SCHEMES), default="basic", show_default=True,
               help="basic: sent with the request; digest: answered to the server's challenge (Virtuoso).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
-              help="Seconds to wait for the server, per request.")
+              help="Seconds the whole push may take, counting the triples included; a server that answers too "
+                   "slowly is cut off then.")
 def push_command(endpoint: str, graph_path: Path, named_graph: str, protocol: str, query_endpoint: str | None,
                  no_verify: bool, user: str | None, password: str | None, scheme: str, timeout: float) -> None:
     """Replace one named graph on a SPARQL 1.1 server with the built graph, in one request, then count it there.

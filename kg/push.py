@@ -5,9 +5,10 @@ new one, never an empty or half-loaded graph):
 - `gsp`: Graph Store Protocol, `PUT <store endpoint>?graph=IRI` with the whole graph as Turtle;
 - `update`: SPARQL Update, one `DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }` (N-Triples inside).
 The Turtle is parsed strictly first, so nothing half-valid is ever sent, and its terms are sent as written (gsp: the
-file's bytes; update: the same triples as N-Triples). HTTP is urllib only; credentials go in an
-Authorization header (Basic, Digest after the server's challenge, or Bearer) and never into a message: URLs are
-shown without user info or query string, and any secret in a server's answer is masked.
+file's bytes; update: the same triples as N-Triples). HTTP is urllib only, the whole push (count included) bounded
+by --timeout (kg.bounded_http); credentials go in an Authorization header (Basic, Digest after the server's
+challenge, or Bearer) and never into a message: URLs are shown without user info or query string, and any secret in
+a server's answer is masked.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.bounded_http import fetch_by
 from kg.errors import InputError, OutputError
 from kg.namespaces import KG
 from kg.query import _one_line
@@ -89,7 +91,7 @@ class PushTarget:
     query_endpoint: str | None = None  # None: derived from `endpoint` (see _QUERY_ENDPOINTS)
     verify: bool = True
     credentials: Credentials = Credentials()
-    timeout: float = 600.0
+    timeout: float = 600.0  # seconds for the whole push, the count included
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,10 @@ def push(graph_path: Path, target: PushTarget) -> PushResult:
     turtle, pushed = read_turtle(Path(graph_path))
     method, url, content_type, body = _request(turtle, target)
     started = time.monotonic()
-    _call(target, url, method, body, content_type)
+    deadline = started + target.timeout  # for the push and the count together
+    _call(target, url, method, body, content_type, deadline)
     seconds = time.monotonic() - started
-    found = count(target) if target.verify else None
+    found = count(target, deadline) if target.verify else None
     if found is not None and found != pushed:
         raise PushError(f"after the push the server holds {found} triples in <{target.named_graph}>, not the "
                         f"{pushed} sent", where=public(target.query_endpoint or ""),
@@ -174,12 +177,12 @@ def query_endpoint_for(endpoint: str) -> str | None:
     return None
 
 
-def count(target: PushTarget) -> int:
-    """How many triples the server holds in the named graph, asked at the query endpoint."""
+def count(target: PushTarget, deadline: float) -> int:
+    """How many triples the server holds in the named graph, asked at the query endpoint by `deadline`."""
     query = COUNT_QUERY.format(graph=target.named_graph)
     url = target.query_endpoint or ""
     answer = _call(target, url, "POST", urllib.parse.urlencode({"query": query}).encode("ascii"),
-                   "application/x-www-form-urlencoded", accept="application/sparql-results+json")
+                   "application/x-www-form-urlencoded", deadline, accept="application/sparql-results+json")
     try:
         return int(json.loads(answer)["results"]["bindings"][0]["n"]["value"])
     except (ValueError, KeyError, IndexError, TypeError):
@@ -188,9 +191,14 @@ def count(target: PushTarget) -> int:
 
 
 def public(url: str) -> str:
-    """A URL safe to print: scheme, host, port and path only (no user info, no query string)."""
-    parts = urllib.parse.urlsplit(url)
-    host = parts.hostname or ""
+    """A URL safe to print: scheme, host, port and path only (no user info, no query string); for a URL too
+    malformed to split, the text without anything between `//` and the last `@`, nor the query."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        scheme, slashes, rest = re.split(r"[?#]", url, maxsplit=1)[0].partition("//")
+        return scheme + slashes + rest.rpartition("@")[2]
     if ":" in host:
         host = f"[{host}]"
     try:
@@ -212,8 +220,10 @@ def _request(turtle: bytes, target: PushTarget) -> tuple[str, str, str, bytes]:
     return "POST", target.endpoint, "application/sparql-update", body
 
 
-def _call(target: PushTarget, url: str, method: str, body: bytes, content_type: str, accept: str = "*/*") -> bytes:
-    """One HTTP request; the answer's body, or a PushError that says what failed without any secret."""
+def _call(target: PushTarget, url: str, method: str, body: bytes, content_type: str, deadline: float,
+          accept: str = "*/*") -> bytes:
+    """One HTTP request, answered completely by `deadline`; the answer's body, or a PushError that says what failed
+    without any secret."""
     credentials = target.credentials
     request = urllib.request.Request(url, data=body, method=method,
                                      headers={"Content-Type": content_type, "Accept": accept})
@@ -229,8 +239,7 @@ def _call(target: PushTarget, url: str, method: str, body: bytes, content_type: 
         request.add_unredirected_header("Authorization", "Basic " + base64.b64encode(pair).decode("ascii"))
     where = public(url)
     try:
-        with urllib.request.build_opener(*handlers).open(request, timeout=target.timeout) as response:
-            return response.read()
+        return fetch_by(deadline, request, handlers)
     except urllib.error.HTTPError as exc:
         raise _http_error(exc, method, where, credentials) from None
     except urllib.error.URLError as exc:
@@ -282,7 +291,11 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def _split_user_info(url: str, credentials: Credentials) -> tuple[str, Credentials]:
     """The URL without `user:password@`, and the credentials (those in the URL unless others were given)."""
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError as exc:
+        raise PushError(f"not a valid URL ({exc})", where=public(url),
+                        fix=f"give the server's URL, e.g. http://127.0.0.1:7878/store ({DOCS})") from None
     if not _is_http_url(parts):
         raise PushError("not an http(s) URL with a host", where=public(url),
                         fix=f"give the server's URL, e.g. http://127.0.0.1:7878/store ({DOCS})")

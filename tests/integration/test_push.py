@@ -447,3 +447,49 @@ def test_a_silent_server_times_out(tiny: Path) -> None:
                          "--timeout", "1")
     assert result.exit_code == 2 and "no answer within 1 s" in result.stderr and "--timeout" in result.stderr
     assert time.monotonic() - started < 15
+
+
+def test_a_malformed_endpoint_is_one_line_with_the_secret_hidden(tiny: Path) -> None:
+    """Issue 11 (57): an endpoint urllib cannot even split (an unclosed IPv6 bracket) is a one-line error that
+    never shows the password in it (it was a traceback)."""
+    result = kg_push("--endpoint", "http://admin:s3cr3t@[::1/store", "--graph", str(tiny))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("kg: error: ") and result.stderr.count("\n") == 1, result.stderr
+    assert "s3cr3t" not in result.output and "Traceback" not in result.output
+
+
+def _drip(server: socket.socket, stop: threading.Event) -> None:
+    """Answer every connection with a status line, then one header line every 0.2 s until the client leaves."""
+    server.settimeout(0.2)
+    while not stop.is_set():
+        try:
+            connection, _ = server.accept()
+        except TimeoutError:
+            continue
+        with connection:
+            connection.recv(1 << 16)
+            try:
+                connection.sendall(b"HTTP/1.1 200 OK\r\n")
+                while not stop.wait(0.2):
+                    connection.sendall(b"X-Drip: 1\r\n")
+            except OSError:
+                continue
+
+
+def test_the_timeout_bounds_the_whole_push_against_a_dripping_server(tiny: Path) -> None:
+    """Issue 11 (58): a server that sends a header line every 0.2 s never lets a per-read timeout fire; --timeout
+    still ends the whole call (it took 80 s for --timeout 3)."""
+    stop = threading.Event()
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(4)
+        dripper = threading.Thread(target=_drip, args=(server, stop), daemon=True)
+        dripper.start()
+        started = time.monotonic()
+        result = kg_push("--endpoint", f"http://127.0.0.1:{server.getsockname()[1]}/store", "--graph", str(tiny),
+                         "--timeout", "1")
+        elapsed = time.monotonic() - started
+        stop.set()
+        dripper.join(5)
+    assert result.exit_code == 2 and "no answer within 1 s" in result.stderr, result.output
+    assert elapsed < 3, elapsed
