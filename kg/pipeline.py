@@ -1,4 +1,4 @@
-"""The pipeline: ingest → segment → extract → resolve → build, then publish graph.ttl, graph.html and run.json."""
+"""The pipeline: ingest → segment → extract → resolve → build, then publish graph.ttl, graph.html, run.json."""
 
 from __future__ import annotations
 
@@ -248,7 +248,8 @@ def _write(text: GraphText, view: Graph, report: dict, publication: Publication,
     started = time.perf_counter()
     turtle = publication.stage(TURTLE_FILE, (chunk.encode("utf-8") for chunk in text.chunks()))
     page = publication.stage(HTML_FILE, render_html(view).encode("utf-8"))
-    report["outputs"] = {staged.target.name: {"bytes": staged.size, "sha256": staged.sha256} for staged in (turtle, page)}
+    report["outputs"] = {staged.target.name: {"bytes": staged.size, "sha256": staged.sha256}
+                         for staged in (turtle, page)}
     timings["write"] = round(time.perf_counter() - started, 3)
     if publication.store is not None:
         report["store"] = publication.store.load(turtle.temp)

@@ -5,9 +5,9 @@ together, and one build at a time writes to an output folder or store.
 (`.kg-build.lock`, deleted when done) and then the store's, so a second build into the same folder or store stops at
 once with an OutputError, having written nothing; it deletes the temp files a killed build left. Inside, the build
 stages every file (complete and fsynced under a temp name beside its target) and loads the new store beside the old
-one; commit() then renames them into place in a fixed order — graph.ttl, graph.html, the store, run.json last — which
-takes a few renames and no writing. Anything that fails or is interrupted before commit() leaves the whole previous
-set and removes what was staged.
+one; commit() then renames them into place in a fixed order — graph.ttl, graph.html, the store, run.json last —
+which takes a few renames and no writing. Anything that fails or is interrupted before commit() leaves the whole
+previous set and removes what was staged.
 """
 
 from __future__ import annotations
