@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import register
-from kg.extract.context import CLAUSE_BREAK, LIST_ITEM, DocumentContext, find_cue, relate
+from kg.extract.context import CLAUSE_BREAK, LIST_ITEM, DocumentContext, find_cue, relate, with_relations
 from kg.extract.resources import Resources
 from kg.model import Extraction, Mention, Relation, Sentence
 
@@ -39,9 +39,7 @@ class CareerExtractor:
                 relations.extend(self._transitions(ctx, sentence, here))
             relations.extend(self._organization_hires(ctx, index, sentence, here, job_post))
             recent.extend(ctx.specific([m for m in here if m.cls == "Role"]))
-        unique = {(r.subject.key, r.predicate, r.object.key, r.evidence): r for r in relations}
-        ordered = sorted(unique.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key))
-        return Extraction(state.document, state.tokens, state.mentions, tuple(ordered))
+        return with_relations(state, relations)
 
     # ------------------------------------------------------------ requiresSkill
     def _requires(self, ctx, index, sentence, here, recent, job_post) -> Iterator[Relation]:

@@ -27,6 +27,13 @@ def relate(subject: Mention, predicate: str, obj: Mention, sentence: Sentence, d
     return Relation(subject, predicate, obj, evidence, confidence)
 
 
+def with_relations(state: Extraction, relations: list[Relation]) -> Extraction:
+    """A new Extraction with these relations, free of duplicates and in document order."""
+    unique = {(r.subject.key, r.predicate, r.object.key, r.evidence): r for r in relations}
+    ordered = sorted(unique.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key))
+    return Extraction(state.document, state.tokens, state.mentions, tuple(ordered))
+
+
 class DocumentContext:
     """Per-document lookups: mentions by sentence, headings of a section, the article's own role."""
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from kg.extract import register
 from kg.extract.context import (
+    with_relations,
     CLAUSE_BREAK,
     LIST_ITEM,
     MARKUP,
@@ -42,9 +43,7 @@ class PatternExtractor:
                          self._made_by, self._based_on, self._generates, self._generates_by_cue,
                          self._should_know):
                 relations.extend(rule(context, index, sentence, here))
-        unique = {(r.subject.key, r.predicate, r.object.key, r.evidence): r for r in relations}
-        ordered = sorted(unique.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key))
-        return Extraction(state.document, state.tokens, state.mentions, tuple(ordered))
+        return with_relations(state, relations)
 
     # ------------------------------------------------------------ helpers
     def _has(self, cue: str, text: str) -> str | None:

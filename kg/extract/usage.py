@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import register
-from kg.extract.context import CLAUSE_BREAK, DocumentContext, find_cue, relate
+from kg.extract.context import CLAUSE_BREAK, DocumentContext, find_cue, relate, with_relations
 from kg.extract.resources import Resources
 from kg.model import Extraction, Mention, Relation
 
@@ -40,9 +40,7 @@ class UsageExtractor:
             for clause in _clauses(masked, sentence.start, here):
                 relations.extend(self._applied(ctx, sentence, clause))
                 relations.extend(self._evolves(ctx, sentence, clause))
-        unique = {(r.subject.key, r.predicate, r.object.key, r.evidence): r for r in relations}
-        ordered = sorted(unique.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key))
-        return Extraction(state.document, state.tokens, state.mentions, tuple(ordered))
+        return with_relations(state, relations)
 
     def _applied(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:
         """X 应用于 / 用于 / 在 Y(、Z)等领域的应用: each product or technology before each industry or scenario after."""
