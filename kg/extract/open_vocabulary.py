@@ -30,6 +30,7 @@ VERSION_SUFFIX = re.compile(
     r"[ \-]?(?:[Vv]\d+(?:\.\d+)*|\d+(?:\.\d+)*(?![\d" + COUNT_UNITS + r"])|Gen-?\d+)"
     r"(?:[ \-](?:Pro|Turbo|Alpha|Max|Plus|mini|Ultra|XL))?(?![A-Za-z0-9.])"
 )
+LATIN_VERSION = re.compile(r"[ \-]?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")  # Qwen1.5 → Qwen, GPT4o → GPT
 LIST_SEPARATORS = "、，,/和与及"
 MAX_PREFIX_TOKENS = 3
 MAX_PREFIX_CHARS = 10
@@ -47,6 +48,7 @@ class OpenVocabularyExtractor:
         self.product_heads = cue("productHead")
         self.product_context = cue("productContext")
         self.org_context = cue("organizationContext")
+        self.product_nouns = cue("productNoun")
         self.capability_holders = cue("capabilityHolder")
         self.breaks = cue("nameBreak")
         self.leads = cue("nameLead")
@@ -54,6 +56,7 @@ class OpenVocabularyExtractor:
         self.requires = cue("requiresTrigger")
         self.requirement_headings = cue("requirementHeading")
         self.latin_stop = frozenset(match_key(w) for w in cue("latinStopword"))
+        self.lexicon = resources.lexicon
 
     def __call__(self, state: Extraction) -> Extraction:
         doc = state.document
@@ -252,11 +255,28 @@ class OpenVocabularyExtractor:
             key = match_key(name)
             if len(key) < 2 or key in self.latin_stop or key.isdigit():
                 continue
-            if in_links(start, end, links) or any(overlaps(m, start, end) for m in taken + found):
+            if in_links(start, end, links):
+                continue
+            inside = [m for m in taken + found if overlaps(m, start, end)]
+            if inside:
+                modified = self._modified_name(doc, start, end, name, inside)
+                if modified is not None:
+                    found.append(modified)
+                    yield modified, inside
                 continue
             cls, confidence, rule = self._type_latin(doc, sentence, start, end, name, taken)
             found.append(new_mention(doc, start, end, cls, rule, confidence))
             yield found[-1], []
+
+    def _modified_name(self, doc: Document, start: int, end: int, name: str, inside: list[Mention]) -> Mention | None:
+        """A capitalised word before a known Latin name it ends with is one name of the head's class (Naive RAG,
+        Advanced RAG); never when the word is itself known (OpenAI GPT-4) or a stopword."""
+        head = inside[0]
+        modifier = name[: head.start - start].rstrip()
+        if len(inside) != 1 or head.end != end or head.start <= start or " " in modifier or not modifier[:1].isupper() \
+                or match_key(modifier) in self.latin_stop or self.lexicon.lookup(modifier) is not None:
+            return None
+        return new_mention(doc, start, end, head.cls, "open:latin-modified-name", 0.7)
 
     def _type_latin(self, doc, sentence, start, end, name, taken) -> tuple[str, float, str]:
         """Class, confidence and rule for a Latin name, from what follows it and what it is listed with."""
@@ -268,6 +288,17 @@ class OpenVocabularyExtractor:
             return "Product", 0.8, "open:latin-listed-with-product"
         if any(m.cls == "Organization" for m in neighbours):
             return "Organization", 0.7, "open:latin-listed-with-org"
+        stem = LATIN_VERSION.sub("", name)
+        known = self.lexicon.lookup(stem) if stem != name else None
+        if known is not None and known.cls == "Product":
+            return "Product", 0.8, "open:latin-version-of-product"
+        head = next((entry for cut in range(1, len(name) - 2) if name[cut].isupper() and name[cut - 1].islower()
+                     and (entry := self.lexicon.lookup(name[cut:])) is not None), None)
+        if head is not None and head.cls in ("Technology", "Product"):
+            return head.cls, 0.7, "open:latin-compound-of-known-head"
+        lead = doc.text[sentence.start:start].rstrip(" “\"《")
+        if any(lead.endswith(word) for word in self.product_nouns):
+            return "Product", 0.75, "open:latin-after-product-noun"
         tail = doc.text[end:sentence.end]
         if "等" in tail and any(word in tail.split("等", 1)[1][:6] for word in self.product_context):
             return "Product", 0.75, "open:latin-product-list"

@@ -23,6 +23,9 @@ from kg.extract.structure import CUE_RULE
 from kg.model import Extraction, Mention, Relation, Sentence
 
 CUE_GAP = 6  # characters allowed between a product and the content word after it
+LAYER_MEMBERS = frozenset({"Technology", "Product", "Concept"})
+IN_LAYER = re.compile(r"(?:都|也|均|同样|则)?(?:属于|处在|处于|位于)(?:了)?[\s*]*$")
+LIST_JOIN = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，)?[\s*]*$")
 
 
 @register("patterns")
@@ -39,7 +42,7 @@ class PatternExtractor:
         relations = list(state.relations)
         for index, sentence in enumerate(doc.sentences):
             here = context.by_sentence[index]
-            for rule in (self._layer, self._representative, self._taxonomy, self._hires, self._serves,
+            for rule in (self._layer, self._layer_stated, self._representative, self._taxonomy, self._hires, self._serves,
                          self._made_by, self._based_on, self._generates, self._generates_by_cue,
                          self._should_know):
                 relations.extend(rule(context, index, sentence, here))
@@ -62,6 +65,37 @@ class PatternExtractor:
             return
         for member in (m for m in here if m.start > sentence.start + colon and m.rule != CUE_RULE):
             yield relate(member, "inLayer", layers[-1], sentence, ctx.doc, "structure:layer-list")
+
+    def _layer_stated(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """A 属于 / 处在 L层 → A inLayer L; a clause that opens with 都/也 takes the list that opened the clause before
+        (GPT-4、文心一言这类通用大模型，都处在算法模型层)."""
+        masked = ctx.masked(index)
+        for layer in (m for m in here if m.cls == "Concept" and m.label.endswith("层")):
+            clause_start = max((b.end() for b in CLAUSE_BREAK.finditer(masked, 0, layer.start - sentence.start)), default=0)
+            lead = masked[clause_start: layer.start - sentence.start]
+            verb = IN_LAYER.search(lead)
+            if verb is None:
+                continue
+            verb_at = sentence.start + clause_start + verb.start()
+            members = [m for m in here if m.cls in LAYER_MEMBERS and m is not layer and not m.label.endswith("层")
+                       and sentence.start + clause_start <= m.start and m.end <= verb_at]
+            if not members and not lead[: verb.start()].strip(" *□") and clause_start > 0:
+                members = self._opening_list(ctx, here, sentence, masked, clause_start - 1)
+            for member in members:
+                yield relate(member, "inLayer", layer, sentence, ctx.doc, "pattern:in-layer", 0.85)
+
+    @staticmethod
+    def _opening_list(ctx, here, sentence, masked: str, clause_end: int) -> list[Mention]:
+        """The members listed together at the start of the clause that ends at clause_end (A100和H100是…)."""
+        start = max((b.end() for b in CLAUSE_BREAK.finditer(masked, 0, clause_end)), default=0)
+        inside = [m for m in here if sentence.start + start <= m.start and m.end <= sentence.start + clause_end
+                  and m.cls in LAYER_MEMBERS]
+        chain: list[Mention] = []
+        for member in inside:
+            if chain and not LIST_JOIN.match(ctx.doc.text[chain[-1].end:member.start]):
+                break
+            chain.append(member)
+        return chain
 
     def _representative(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """产品代表：X under a heading naming a content type → X generates it."""

@@ -1,0 +1,59 @@
+"""Tests of where technology goes (appliedIn, evolvesInto, stated inLayer) and of Latin names typed from known ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_extract import pairs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Copilot主要用于AI编程和智能客服。", {("Copilot", "AI编程"), ("Copilot", "智能客服")}),
+    ("很多团队把RAG用在了知识库问答上。", {("RAG", "知识库")}),
+    ("Midjourney在电商行业用得最多。", {("Midjourney", "电商")}),
+    ("大模型在智能客服场景的落地最快。", {("大模型", "智能客服")}),
+])
+def test_a_use_verb_or_a_scenario_word_applies_the_thing_to_each_area(run, text, expected) -> None:
+    assert expected <= pairs(run(text), "appliedIn")
+
+
+def test_an_area_that_only_narrows_the_next_one_is_not_an_application(run) -> None:
+    found = pairs(run("我们把大语言模型用在了金融行业的智能客服上。"), "appliedIn")
+    assert ("大语言模型", "智能客服") in found
+    assert ("大语言模型", "金融") not in found
+
+
+def test_the_subject_of_the_clause_before_is_used_when_the_use_clause_opens_with_the_verb(run) -> None:
+    found = pairs(run("腾讯推出了办公工具Kimiko，主要用于智能客服。"), "appliedIn")
+    assert ("Kimiko", "智能客服") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jasper、Notion AI都属于应用层。", {("Jasper", "应用层"), ("Notion AI", "应用层")}),
+    ("A100和H100是主力GPU，都处在基础设施层。", {("A100", "基础设施层"), ("H100", "基础设施层")}),
+])
+def test_a_stated_layer_takes_the_members_listed_before_it(run, text, expected) -> None:
+    assert expected <= pairs(run(text), "inLayer")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("机器学习后来逐渐演进为深度学习。", ("机器学习", "深度学习")),
+    ("从Midjourney V5升级到了Midjourney V6。", ("Midjourney V5", "Midjourney V6")),
+    ("它的演进路线是SaaS→MaaS。", ("SaaS", "MaaS")),
+])
+def test_steps_of_an_evolution_are_read_with_adverbs_and_arrows(run, text, expected) -> None:
+    assert expected in pairs(run(text), "evolvesInto")
+
+
+def test_an_arrow_chain_without_a_word_of_development_is_no_evolution(run) -> None:
+    assert pairs(run("流程是SaaS→MaaS。"), "evolvesInto") == set()
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("开源模型Qwen1.8也发布了。", "Qwen1.8", "Product"),
+    ("Modular RAG是新的做法。", "Modular RAG", "Technology"),
+    ("LightRAG是新的做法。", "LightRAG", "Technology"),
+    ("游戏引擎Zorbix上线了。", "Zorbix", "Product"),
+])
+def test_unknown_latin_names_are_typed_from_the_known_name_or_noun_they_build_on(run, text, name, cls) -> None:
+    assert (name, cls) in {(m.surface, m.cls) for m in run(text).mentions}
