@@ -16,6 +16,9 @@ STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a requirement and its list
 LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
+PARTNER_CLASSES = frozenset({"Team", "Role"})
+PARTNER_OPENER = re.compile(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通|最多的是|最多的就是|主要是)[\s*]*(?=□)")
+PARTNER_JOINER = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，|,)?[\s*]*$")
 THING_CLASSES = frozenset({"Organization", "CompanyType", "Product", "Technology", "Concept"})
 
 
@@ -184,24 +187,39 @@ class CareerExtractor:
 
     # ------------------------------------------------------------ worksWith
     def _works_with(self, ctx, index, sentence, here, recent) -> Iterator[Relation]:
-        """A role and a team or another role in one clause with a collaboration word: 产品经理需要和算法团队紧密协作."""
+        """A role and the teams or roles it collaborates with, in one clause with a collaboration word: 与A、B和C共同推进 /
+        和算法团队紧密协作 / 打交道最多的是A、B和C. The holder is a role named before the partners (not one of them),
+        else the section's role, else the article's role when a person is the subject."""
         masked = ctx.masked(index)
-        partners = [m for m in here if m.cls == "Team" or m.cls == "Role"]
-        for partner in partners:
-            clause = self._clause_of(masked, sentence, partner, partner)
-            if clause is None or not find_cue(self.cue("collaborationTrigger"), clause) \
-                    or find_cue(self.cue("negation"), clause) or find_cue(self.cue("hedge"), clause):
+        for clause_start, clause in _clause_spans(masked):
+            if not find_cue(self.cue("collaborationTrigger"), clause) or find_cue(self.cue("negation"), clause) \
+                    or find_cue(self.cue("hedge"), clause):
                 continue
-            before = masked[: partner.start - sentence.start]
-            if not re.search(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通)[□\s]*(?:[、，,和与及]?[□\s]*)*$", before[-12:]):
+            opener = PARTNER_OPENER.search(clause)
+            if opener is None:
                 continue
-            holders = [m for m in ctx.specific([m for m in here if m.cls == "Role"]) if m.end <= partner.start
-                       and m.key != partner.key]
-            if not holders:
-                section = ctx.nearest(index, "Role")
-                holders = [section] if section is not None and section.key != partner.key else []
-            for role in holders[-1:]:
-                yield relate(role, "worksWith", partner, sentence, ctx.doc, "pattern:works-with", 0.8)
+            at = sentence.start + clause_start + opener.end()
+            partners = _chain(ctx.doc.text, [m for m in here if m.cls in PARTNER_CLASSES and m.start >= at], at)
+            holder = self._collaborator(ctx, index, sentence, here, at - len(opener.group()), clause)
+            if holder is None or any(m.key == holder.key and _after_opener(ctx.doc.text, sentence, m) for m in here):
+                continue  # the fallback role is itself a partner in this sentence
+            for partner in partners:
+                if partner.key != holder.key:
+                    yield relate(holder, "worksWith", partner, sentence, ctx.doc, "pattern:works-with", 0.8)
+
+    def _collaborator(self, ctx, index, sentence, here, opener_at, clause) -> Mention | None:
+        """The role that collaborates: the last specific role before the partner list that is not itself a partner
+        of an earlier opener, else the section's role, else the article's when the subject is a person or absent."""
+        named = [m for m in ctx.specific([m for m in here if m.cls == "Role"]) if m.end <= opener_at
+                 and not _after_opener(ctx.doc.text, sentence, m)]
+        if named:
+            return named[-1]
+        section = ctx.nearest(index, "Role")
+        if section is not None:
+            return section
+        if ctx.main_role is not None and not find_cue(self.cue("thingSubject"), clause):
+            return ctx.main_role
+        return None
 
     # ------------------------------------------------------------ transitionsTo
     def _transitions(self, ctx, sentence, here) -> Iterator[Relation]:
@@ -214,3 +232,34 @@ class CareerExtractor:
             trigger = find_cue(self.cue("transitionTrigger"), gap)
             if trigger and not find_cue(self.cue("negation"), gap):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition", 0.85)
+
+
+def _clause_spans(masked: str) -> list[tuple[int, str]]:
+    """(offset, text) of each clause of a masked sentence."""
+    spans, start = [], 0
+    for match in [*CLAUSE_BREAK.finditer(masked), None]:
+        end = match.start() if match else len(masked)
+        spans.append((start, masked[start:end]))
+        start = match.end() if match else end
+    return spans
+
+
+def _chain(text: str, mentions: list[Mention], at: int) -> list[Mention]:
+    """The mentions listed one after another from position `at` (A、B和C), stopping at the first gap of prose."""
+    chain: list[Mention] = []
+    for mention in mentions:
+        gap = text[chain[-1].end if chain else at: mention.start]
+        if not PARTNER_JOINER.match(gap) or chain and any(overlaps_mention(m, mention) for m in chain):
+            break
+        chain.append(mention)
+    return chain
+
+
+def _after_opener(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """True when a partner word (和 / 与 / 跟…) comes right before the mention: it is someone's partner."""
+    return bool(PARTNER_OPENER.search(text[max(mention.start - 6, sentence.start):mention.start] + "□"))
+
+
+def overlaps_mention(a: Mention, b: Mention) -> bool:
+    """True when two mentions share a character."""
+    return a.start < b.end and b.start < a.end

@@ -10,6 +10,8 @@ from kg.model import Document, Evidence, Extraction, Mention, Relation, Sentence
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an item of a comma list
 MARKUP = "*` 　"
+TOPIC_LEAD = MARKUP + "“”\"'《》「」-+•·0123456789.、)）"
+PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
 
 
 def find_cue(words: frozenset[str], text: str) -> str | None:
@@ -46,11 +48,12 @@ class DocumentContext:
                 self.heading_mentions.setdefault(sentence.text, found)
         self.main_role = main_role([m for m in state.mentions if m.cls == "Role"])
 
-    def masked(self, index: int) -> str:
-        """The sentence with its mentions blanked out, so trigger words are never read inside names (深度学习 ≠ 学习)."""
+    def masked(self, index: int, keep: str = "") -> str:
+        """The sentence with its mentions blanked out, so trigger words are never read inside names (深度学习 ≠ 学习);
+        mentions found by the rule `keep` stay readable (生成图片 holds the word 生成)."""
         sentence = self.doc.sentences[index]
         chars = list(sentence.text)
-        for mention in self.by_sentence[index]:
+        for mention in (m for m in self.by_sentence[index] if m.rule != keep):
             for i in range(mention.start - sentence.start, mention.end - sentence.start):
                 chars[i] = "□"
         return "".join(chars)
@@ -84,6 +87,19 @@ class DocumentContext:
         """Roles without the generic heads of other roles in the list (产品经理 goes when AIGC产品经理 is there)."""
         labels = {m.label for m in roles}
         return [m for m in roles if not any(o != m.label and o.endswith(m.label) for o in labels)]
+
+    def topic(self, index: int, cls: str) -> Mention | None:
+        """The entity of cls a sentence is about: the one it opens with (Perplexity是…, “妙笔文案助手”，可以…), or
+        the previous sentence's when it opens with 它 / 其 / 该产品."""
+        sentence = self.doc.sentences[index]
+        here = self.by_sentence[index]
+        opening = here[0] if here else None
+        if opening is not None and opening.cls == cls \
+                and not self.doc.text[sentence.start:opening.start].strip(TOPIC_LEAD):
+            return opening
+        if sentence.text.lstrip(TOPIC_LEAD).startswith(PRONOUNS) and self.previous_sentence(index) is not None:
+            return self.topic(index - 1, cls)
+        return None
 
     def previous_sentence(self, index: int) -> Sentence | None:
         """The sentence before, when it is in the same paragraph (no blank line or heading between)."""

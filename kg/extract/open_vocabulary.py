@@ -31,6 +31,7 @@ VERSION_SUFFIX = re.compile(
     r"(?:[ \-](?:Pro|Turbo|Alpha|Max|Plus|mini|Ultra|XL))?(?![A-Za-z0-9.])"
 )
 LATIN_VERSION = re.compile(r"[ \-]?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")  # Qwen1.5 → Qwen, GPT4o → GPT
+MADE_PHRASE = re.compile(r"(?:是|为|，是)[^，,。；;！？!?]{0,14}(?:推出|发布|开发|打造|出品|研发|上线)的")  # X是快手推出的…
 LIST_SEPARATORS = "、，,/和与及"
 MAX_PREFIX_TOKENS = 3
 MAX_PREFIX_CHARS = 10
@@ -45,6 +46,7 @@ class OpenVocabularyExtractor:
         self.role_heads = tuple(sorted(cue("roleHead")))
         self.skill_heads = cue("skillHead")
         self.skill_leads = cue("skillLead")
+        self.team_heads = cue("teamHead")
         self.product_heads = cue("productHead")
         self.product_context = cue("productContext")
         self.org_context = cue("organizationContext")
@@ -76,8 +78,8 @@ class OpenVocabularyExtractor:
         """Role and skill names built from a head token and the content tokens before it."""
         for index, token in enumerate(tokens):
             role_head = token.text.endswith(self.role_heads)
-            if role_head or token.text in self.skill_heads:
-                cls = "Role" if role_head else "Skill"
+            if role_head or token.text in self.skill_heads or token.text in self.team_heads:
+                cls = "Role" if role_head else "Team" if token.text in self.team_heads else "Skill"
                 found = self._with_prefix(doc, sentence, tokens, index, known, cls)
                 if found is not None:
                     yield found
@@ -116,6 +118,8 @@ class OpenVocabularyExtractor:
             return False
         if cls == "Role":
             return not any(m.cls in PERSONAL_HOLDERS and m.start == start for m in inside)
+        if cls == "Team":
+            return len(prefix) <= MAX_TEAM_PREFIX_CHARS and not any(m.cls in TEAM_OWNERS for m in inside)
         return len(prefix) <= MAX_SKILL_PREFIX_CHARS and not any(m.cls in MODEL_CLASSES for m in inside)
 
     def _wanted_of_a_person(self, doc: Document, sentence: Sentence, start: int) -> bool:
@@ -146,7 +150,7 @@ class OpenVocabularyExtractor:
                                or self._held_by_company(doc.text, end) or self._held_by_thing(doc.text, start, known)):
             return None
         rule = f"open:{cls.lower()}-head"
-        if cls == "Role":
+        if cls in ("Role", "Team"):
             confidence = 0.8
         else:
             confidence = 0.65 if self._wanted_of_a_person(doc, sentence, start) else 0.45
@@ -296,6 +300,8 @@ class OpenVocabularyExtractor:
                      and (entry := self.lexicon.lookup(name[cut:])) is not None), None)
         if head is not None and head.cls in ("Technology", "Product"):
             return head.cls, 0.7, "open:latin-compound-of-known-head"
+        if MADE_PHRASE.match(after):
+            return "Product", 0.75, "open:latin-made-by-phrase"
         lead = doc.text[sentence.start:start].rstrip(" “\"《")
         if any(lead.endswith(word) for word in self.product_nouns):
             return "Product", 0.75, "open:latin-after-product-noun"
@@ -367,6 +373,8 @@ MODEL_CLASSES = frozenset({"Technology", "Product", "Organization", "CompanyType
 WEAKLY_LISTED = frozenset({"Concept"})
 PERSONAL_HOLDERS = frozenset({"Organization", "Product", "Person"})  # 'OpenAI研究员' is a person at OpenAI, not a role
 MAX_SKILL_PREFIX_CHARS = 6
+MAX_TEAM_PREFIX_CHARS = 4  # 数据标注团队; a longer prefix is a description (负责大模型训练的团队)
+TEAM_OWNERS = frozenset({"Organization", "Product", "Person", "CompanyType"})  # 字节团队 is a company's staff
 SHORT_LINE = 40  # a list item or a line of a requirement list, not running prose
 PERSON_WORDS = ("我", "你", "他", "她", "人", "者", "们", "自己", "候选人", "角色", "岗位")
 NEVER_FIRST_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "t", "m", "mq", "r", "d", "p", "c", "f", "q", "s", "uj", "ul",

@@ -23,6 +23,8 @@ from kg.extract.structure import CUE_RULE
 from kg.model import Extraction, Mention, Relation, Sentence
 
 CUE_GAP = 6  # characters allowed between a product and the content word after it
+INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
+MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 LAYER_MEMBERS = frozenset({"Technology", "Product", "Concept"})
 IN_LAYER = re.compile(r"(?:都|也|均|同样|则)?(?:属于|处在|处于|位于)(?:了)?[\s*]*$")
 LIST_JOIN = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，)?[\s*]*$")
@@ -210,23 +212,42 @@ class PatternExtractor:
         after = text[org.end:org.end + 4]
         return gap in ("是", "由", "是由", "为", "来自") and any(after.startswith(w) for w in self.cue("madeByTrigger"))
 
-    def _in_clause(self, ctx, here, first_cls, second_cls, cue) -> Iterator[tuple[Mention, Mention]]:
-        """Pairs (a of first_cls, b of second_cls) in one clause whose text holds a cue word."""
-        for a in (m for m in here if m.cls == first_cls):
-            for b in (m for m in here if m.cls == second_cls):
-                lo, hi = min(a.start, b.start), max(a.end, b.end)
-                span = ctx.doc.text[lo:hi]
-                if not CLAUSE_BREAK.search(span) and self._has(cue, span):
-                    yield a, b
+    def _in_clause(self, ctx, index, here, first_cls, second_cls, cue) -> Iterator[tuple[Mention, Mention]]:
+        """Pairs (a of first_cls, b of second_cls) in one clause whose text holds a cue word; a clause with the cue
+        but without an `a` that is its subject takes the sentence's topic (Sora是…模型，基于DiT架构)."""
+        masked = ctx.masked(index, keep=CUE_RULE)
+        if self._has("uncertainty", masked):
+            return
+        sentence = ctx.doc.sentences[index]
+        topic = ctx.topic(index, first_cls)
+        for b in (m for m in here if m.cls == second_cls):
+            start = max((c.end() for c in CLAUSE_BREAK.finditer(masked, 0, b.start - sentence.start)), default=0)
+            clause_start = sentence.start + start
+            subjects = [a for a in here if a.cls == first_cls and clause_start <= a.start and a.end <= b.start
+                        and not INSTRUMENT.search(ctx.doc.text[max(a.start - 3, clause_start):a.start])]
+            if subjects and self._has(cue, ctx.doc.text[subjects[-1].end:b.start]):
+                yield subjects[-1], b
+            elif not subjects and topic is not None and topic.end <= clause_start \
+                    and self._object_of_cue(cue, masked[start: b.start - sentence.start]):
+                yield topic, b
+
+    def _object_of_cue(self, cue: str, before: str) -> bool:
+        """True when the text before an object ends with a cue word and a short gap free of a second verb
+        (基于□和□ yes; 基于□和□来搭建 no)."""
+        trigger = self._has(cue, before)
+        if trigger is None:
+            return False
+        gap = re.sub("□+", "□", before[before.rindex(trigger) + len(trigger):])
+        return len(gap) <= MAX_OBJECT_GAP and not re.search(r"[来去以并而让把将]", gap)
 
     def _based_on(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Product and technology in one clause with 基于 / 采用 → product basedOn technology."""
-        for product, tech in self._in_clause(ctx, here, "Product", "Technology", "basedOnTrigger"):
+        for product, tech in self._in_clause(ctx, index, here, "Product", "Technology", "basedOnTrigger"):
             yield relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:based-on", 0.8)
 
     def _generates(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Product and content type in one clause with 生成 / 创作 → product generates content type."""
-        for product, content in self._in_clause(ctx, here, "Product", "ContentType", "generatesTrigger"):
+        for product, content in self._in_clause(ctx, index, here, "Product", "ContentType", "generatesTrigger"):
             yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates", 0.8)
 
     def _generates_by_cue(self, ctx, index, sentence, here) -> Iterator[Relation]:

@@ -99,3 +99,18 @@ def test_main_role_is_linear_in_mentions(run) -> None:
     """A long article with many role mentions still finds its main role (was quadratic in the mentions)."""
     state = run("AIGC产品经理需要数据分析。产品经理很多。" * 2000)
     assert ("AIGC产品经理", "数据分析") in pairs(state, "requiresSkill")
+
+
+def test_a_role_works_with_every_partner_of_a_list(run) -> None:
+    found = pairs(run("## 多模态产品经理\n\n岗位职责：与算法工程师、美术团队和交互设计师共同推进功能落地；\n"), "worksWith")
+    assert {("多模态产品经理", "算法工程师"), ("多模态产品经理", "美术团队"), ("多模态产品经理", "交互设计师")} <= found
+
+
+def test_a_partner_is_never_the_holder_of_the_next_partner(run) -> None:
+    found = pairs(run("AI产品经理的日常：跟算法工程师一起看Badcase，跟数据标注团队一起定规范。"), "worksWith")
+    assert ("AI产品经理", "算法工程师") in found
+    assert not any(holder == "算法工程师" for holder, _ in found)
+
+
+def test_a_short_name_ending_in_a_team_word_is_a_team(run) -> None:
+    assert ("法务部门", "Team") in {(m.surface, m.cls) for m in run("AIGC产品经理要和法务部门对齐。").mentions}

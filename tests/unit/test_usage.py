@@ -54,6 +54,40 @@ def test_an_arrow_chain_without_a_word_of_development_is_no_evolution(run) -> No
     ("Modular RAG是新的做法。", "Modular RAG", "Technology"),
     ("LightRAG是新的做法。", "LightRAG", "Technology"),
     ("游戏引擎Zorbix上线了。", "Zorbix", "Product"),
+    ("Zorbix是OpenAI推出的视频模型。", "Zorbix", "Product"),
 ])
 def test_unknown_latin_names_are_typed_from_the_known_name_or_noun_they_build_on(run, text, name, cls) -> None:
     assert (name, cls) in {(m.surface, m.cls) for m in run(text).mentions}
+
+
+def test_a_fact_sheet_under_a_product_heading_states_facts_about_that_product(run) -> None:
+    text = ("# 工具\n\n### 02 Kimi\n\n*   **出品方：** OpenAI；\n*   **能生成：** 视频；\n"
+            "*   **底层技术：** 基于扩散模型；\n*   **适合场景：** 电商、智能客服。\n")
+    state = run(text)
+    assert ("Kimi", "OpenAI") in pairs(state, "madeBy")
+    assert ("Kimi", "视频") in pairs(state, "generates")
+    assert ("Kimi", "扩散模型") in pairs(state, "basedOn")
+    assert {("Kimi", "电商"), ("Kimi", "智能客服")} <= pairs(state, "appliedIn")
+
+
+def test_a_field_line_that_hedges_states_nothing(run) -> None:
+    text = "# 工具\n\n### 02 Kimi\n\n*   **底层技术：** 外界普遍猜测是扩散模型。\n"
+    assert pairs(run(text), "basedOn") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zorbix是OpenAI推出的视频模型，基于DiT架构，可以生成视频。", {("Zorbix", "DiT")}),
+    ("Kimi很火。它基于扩散模型。", {("Kimi", "扩散模型")}),
+])
+def test_a_subjectless_clause_takes_the_product_the_sentence_is_about(run, text, expected) -> None:
+    assert expected <= pairs(run(text), "basedOn")
+
+
+def test_a_product_used_as_a_means_is_not_the_generator(run) -> None:
+    found = pairs(run("Midjourney是绘画工具，通过Discord发送提示词来生成图像。"), "generates")
+    assert ("Discord", "图像") not in found
+
+
+def test_a_second_verb_after_the_objects_ends_the_based_on_list(run) -> None:
+    found = pairs(run("扣子是开发平台，基于工作流来搭建智能体。"), "basedOn")
+    assert ("扣子", "Agent") not in found
