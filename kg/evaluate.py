@@ -107,8 +107,15 @@ def load_gold(path: Path) -> list[GoldArticle]:
     path = Path(path)
     if not path.exists():
         raise InputError("gold annotations not found", where=str(path), fix="pass a gold .tsv file or folder")
-    files = sorted(path.rglob("*.tsv")) if path.is_dir() else [path]
+    files = sorted(f for f in path.rglob("*.tsv") if not _is_verdict_table(f)) if path.is_dir() else [path]
     return [_parse_gold(f) for f in files]
+
+
+def _is_verdict_table(path: Path) -> bool:
+    """True for a corpus verdict table (gold/corpus/*_verdicts.tsv: a header row with a verdict column), which
+    judges a sample of a graph rather than annotating an article."""
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        return "verdict" in handle.readline().rstrip("\n").split("\t")
 
 
 def _parse_gold(path: Path) -> GoldArticle:

@@ -171,3 +171,11 @@ def test_validate_checks_the_lexicon_files_too(seeds_build, tmp_path: Path) -> N
     assert run.exit_code == 2, run.output
     assert run.output.startswith("kg: error: lexicon entry") and run.output.count("\n") == 1
     assert "lexicon-accepted.ttl" in run.output
+
+
+def test_a_gold_folder_skips_corpus_verdict_tables(tmp_path: Path) -> None:
+    (tmp_path / "a.tsv").write_text("# article: a.md\nentity\tRole\tAI产品经理\n", encoding="utf-8")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "entity_verdicts.tsv").write_text("label\tclass\tverdict\treason\nX\tRole\tok\t\n",
+                                                               encoding="utf-8")
+    assert [article.doc_id for article in load_gold(tmp_path)] == ["a.md"]
