@@ -16,6 +16,7 @@ STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a requirement and its list
 LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
+PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上的岗位: a job board lists roles, it does not hire
 PARTNER_CLASSES = frozenset({"Team", "Role"})
 PARTNER_OPENER = re.compile(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通|最多的是|最多的就是|主要是)[\s*]*(?=□)")
 PARTNER_JOINER = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，|,)?[\s*]*$")
@@ -39,6 +40,7 @@ class CareerExtractor:
             if not sentence.is_heading:
                 relations.extend(self._requires(ctx, index, sentence, here, recent, job_post))
                 relations.extend(self._works_with(ctx, index, sentence, here, recent))
+                relations.extend(self._listed_partners(ctx, index, sentence, here))
                 relations.extend(self._transitions(ctx, sentence, here))
             relations.extend(self._organization_hires(ctx, index, sentence, here, job_post))
             recent.extend(ctx.specific([m for m in here if m.cls == "Role"]))
@@ -126,16 +128,16 @@ class CareerExtractor:
         line = text.rfind("\n", 0, start) + 1
         return bool(LIST_LINE.match(text, line)) and not text[line:start].strip(" \t*-+•·0123456789.、)）（(①②③④⑤⑥⑦⑧⑨⑩")
 
-    def _list_lead(self, ctx, index: int) -> int | None:
-        """Index of the line that introduces the list a list line belongs to (…有如下的要求：), when it states a
-        requirement; None otherwise."""
+    def _list_lead(self, ctx, index: int, cues: tuple[str, ...] = ("requiresTrigger", "jobPostSection")) -> int | None:
+        """Index of the line that introduces the list a list line belongs to (…有如下的要求：), when it holds a word of
+        one of the cues; None otherwise."""
         j = index - 1
         while j >= 0 and index - j <= MAX_LIST_LINES and (self._list_line(ctx, j) or not ctx.doc.sentences[j].text.strip()):
             j -= 1
         if j < 0 or index - j > MAX_LIST_LINES or ctx.doc.sentences[j].is_heading:
             return None
         lead = ctx.masked(j).rstrip(" *")
-        stated = find_cue(self.cue("requiresTrigger"), lead) or find_cue(self.cue("jobPostSection"), lead)
+        stated = any(find_cue(self.cue(cue), lead) for cue in cues)
         return j if lead.endswith(("：", ":")) and stated and not find_cue(self.cue("hedge"), lead) else None
 
     def _listed_requirement(self, ctx, index: int, sentence: Sentence) -> list[Mention] | None:
@@ -163,7 +165,7 @@ class CareerExtractor:
         both the organization and the role."""
         masked = ctx.masked(index)
         roles = ctx.specific([m for m in here if m.cls == "Role"])
-        for org in (m for m in here if m.cls == "Organization"):
+        for org in (m for m in here if m.cls == "Organization" and not PLATFORM_PLACE.match(ctx.doc.text, m.end)):
             for role in roles:
                 lo, hi = min(org.end, role.end), max(org.start, role.start)
                 span = masked[max(lo - sentence.start, 0): max(hi - sentence.start, 0)]
@@ -206,6 +208,19 @@ class CareerExtractor:
             for partner in partners:
                 if partner.key != holder.key:
                     yield relate(holder, "worksWith", partner, sentence, ctx.doc, "pattern:works-with", 0.8)
+
+    def _listed_partners(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """The teams of a list line under a line that introduces collaborators (你可能会涉及合作的团队有：)."""
+        if not self._list_line(ctx, index):
+            return
+        lead = self._list_lead(ctx, index, ("collaborationTrigger",))
+        if lead is None:
+            return
+        named = ctx.specific([m for m in ctx.by_sentence[lead] if m.cls == "Role"])
+        holder = named[-1] if named else ctx.nearest(index, "Role") or ctx.main_role
+        for partner in (m for m in here if m.cls == "Team"):
+            if holder is not None:
+                yield relate(holder, "worksWith", partner, sentence, ctx.doc, "structure:partner-list", 0.75)
 
     def _collaborator(self, ctx, index, sentence, here, opener_at, clause) -> Mention | None:
         """The role that collaborates: the last specific role before the partner list that is not itself a partner

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import register
+from kg.extract.context import find_cue
 from kg.extract.mentions import (
     by_sentence,
     in_links,
@@ -32,6 +33,10 @@ VERSION_SUFFIX = re.compile(
 )
 LATIN_VERSION = re.compile(r"[ \-]?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")  # Qwen1.5 → Qwen, GPT4o → GPT
 MADE_PHRASE = re.compile(r"(?:是|为|，是)[^，,。；;！？!?]{0,14}(?:推出|发布|开发|打造|出品|研发|上线)的")  # X是快手推出的…
+MODIFIABLE = frozenset({"Technology", "Product"})  # Naive RAG; but My AI is a product, not a kind of AI
+PERSON_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")  # Eric Yuan, Sam Altman
+PERSON_WINDOW = 6
+LATIN_PER_HAN = 3  # Latin letters per Chinese character above which a sentence is quoted English, not prose
 LIST_SEPARATORS = "、，,/和与及"
 MAX_PREFIX_TOKENS = 3
 MAX_PREFIX_CHARS = 10
@@ -51,6 +56,7 @@ class OpenVocabularyExtractor:
         self.product_context = cue("productContext")
         self.org_context = cue("organizationContext")
         self.product_nouns = cue("productNoun")
+        self.person_context = cue("personContext")
         self.capability_holders = cue("capabilityHolder")
         self.breaks = cue("nameBreak")
         self.leads = cue("nameLead")
@@ -268,6 +274,8 @@ class OpenVocabularyExtractor:
                     found.append(modified)
                     yield modified, inside
                 continue
+            if not any(ch.isupper() for ch in name) or _mostly_latin(sentence.text):
+                continue  # 'there', 'vs', 't00lz': not a proper name; a quoted English prompt is not prose
             cls, confidence, rule = self._type_latin(doc, sentence, start, end, name, taken)
             found.append(new_mention(doc, start, end, cls, rule, confidence))
             yield found[-1], []
@@ -277,10 +285,15 @@ class OpenVocabularyExtractor:
         Advanced RAG); never when the word is itself known (OpenAI GPT-4) or a stopword."""
         head = inside[0]
         modifier = name[: head.start - start].rstrip()
-        if len(inside) != 1 or head.end != end or head.start <= start or " " in modifier or not modifier[:1].isupper() \
+        if len(inside) != 1 or head.cls not in MODIFIABLE or head.end != end or head.start <= start or " " in modifier or not modifier[:1].isupper() \
                 or match_key(modifier) in self.latin_stop or self.lexicon.lookup(modifier) is not None:
             return None
         return new_mention(doc, start, end, head.cls, "open:latin-modified-name", 0.7)
+
+    def _near_person_word(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
+        """True when a person word (表示, 创始人, CEO…) sits within a few characters before or after the name."""
+        around = text[max(sentence.start, start - PERSON_WINDOW):start] + "|" + text[end:min(sentence.end, end + PERSON_WINDOW)]
+        return find_cue(self.person_context, around) is not None
 
     def _type_latin(self, doc, sentence, start, end, name, taken) -> tuple[str, float, str]:
         """Class, confidence and rule for a Latin name, from what follows it and what it is listed with."""
@@ -308,8 +321,10 @@ class OpenVocabularyExtractor:
         tail = doc.text[end:sentence.end]
         if "等" in tail and any(word in tail.split("等", 1)[1][:6] for word in self.product_context):
             return "Product", 0.75, "open:latin-product-list"
+        if PERSON_NAME.fullmatch(name) and self._near_person_word(doc.text, sentence, start, end):
+            return "Person", 0.7, "open:latin-person-context"
         if VERSIONED.search(name) and not NOT_A_VERSION.search(name):
-            return "Product", 0.65, "open:latin-versioned"
+            return "Product", 0.55, "open:latin-versioned"  # an unknown stem + number: Part 1 as often as Gemma 7
         return "Concept", 0.4, "open:latin-untyped"
 
     # ------------------------------------------------------------ 百度千帆大模型平台, 字节Coze
@@ -412,3 +427,10 @@ def _listed_together(text: str, mention: Mention, start: int, end: int) -> bool:
     gap = text[mention.end:start] if mention.end <= start else text[end:mention.start]
     stripped = gap.strip(" \u3000“”\"'「」【】*")
     return 0 < len(gap) <= 4 and len(stripped) == 1 and stripped in LIST_SEPARATORS
+
+
+def _mostly_latin(text: str) -> bool:
+    """True for a sentence of quoted English (a prompt, a passage): Latin letters outweigh its Chinese characters
+    several times over (a Latin name in Chinese prose never does)."""
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    return latin > LATIN_PER_HAN * sum(is_cjk(ch) for ch in text)

@@ -163,6 +163,8 @@ class PatternExtractor:
         """Company type + hiring word + role in one clause (去模型厂做AI产品岗); or a role hired in a sentence right
         after the company type's own line (**1）有AIGC自研能力的公司。**招聘的“AIGC应用产品经理”)."""
         masked = ctx.masked(index)
+        if self._has("hedge", masked):
+            return  # 去模型厂是否比去业务厂做AI产品岗更有钱途？ compares, it does not state who hires
         roles = [m for m in here if m.cls == "Role"]
         companies = [m for m in here if m.cls == "CompanyType"]
         strong = self._has("hiresStrongTrigger", masked)
@@ -277,6 +279,8 @@ class PatternExtractor:
         if not things:
             return
         roles, rule, confidence = ctx.roles_for(index, here)
+        if rule == "-main-role" and not find_cue(self.cue("personSubject"), CLAUSE_BREAK.split(masked)[0]):
+            return  # the article's role only when a person is the subject (你需要了解…), never for any sentence
         for role in roles:
             for thing in things:
                 yield relate(role, "shouldKnow", thing, sentence, ctx.doc, f"pattern:should-know{rule}",

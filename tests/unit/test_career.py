@@ -114,3 +114,13 @@ def test_a_partner_is_never_the_holder_of_the_next_partner(run) -> None:
 
 def test_a_short_name_ending_in_a_team_word_is_a_team(run) -> None:
     assert ("法务部门", "Team") in {(m.surface, m.cls) for m in run("AIGC产品经理要和法务部门对齐。").mentions}
+
+
+@pytest.mark.parametrize("text", ["发现BOSS上AI产品经理的岗位确实不少。", "去模型厂是否比去业务厂做AI产品经理更有钱途？"])
+def test_a_job_board_or_a_question_states_no_hiring(run, text) -> None:
+    assert pairs(run(text), "hires") == set()
+
+
+def test_teams_listed_under_a_line_about_collaboration_work_with_the_section_role(run) -> None:
+    text = "## AI产品经理的日常\n\n你可能会涉及合作的团队有：\n\n1. 数据团队\n2. 算法团队\n"
+    assert {("AI产品经理", "数据团队"), ("AI产品经理", "算法团队")} <= pairs(run(text), "worksWith")

@@ -91,3 +91,16 @@ def test_a_product_used_as_a_means_is_not_the_generator(run) -> None:
 def test_a_second_verb_after_the_objects_ends_the_based_on_list(run) -> None:
     found = pairs(run("扣子是开发平台，基于工作流来搭建智能体。"), "basedOn")
     assert ("扣子", "Agent") not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我们的结论是 there you go。", "there"),
+    ("这一章是Part 1的内容。", "Part 1"),
+    ("Write a short poem about the moon and the sea, please。", "Write"),
+])
+def test_latin_words_that_are_not_proper_names_stay_out_of_the_graph(run, text, name) -> None:
+    assert all(m.surface != name or m.confidence < 0.6 for m in run(text).mentions)
+
+
+def test_a_capitalised_two_word_name_beside_a_person_word_is_a_person(run) -> None:
+    assert ("Eric Yuan", "Person") in {(m.surface, m.cls) for m in run("Zoom创始人Eric Yuan表示，AI会改变会议。").mentions}
