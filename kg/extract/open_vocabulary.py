@@ -34,6 +34,7 @@ VERSION_SUFFIX = re.compile(
 LATIN_VERSION = re.compile(r"[ \-]?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")  # Qwen1.5 → Qwen, GPT4o → GPT
 MADE_PHRASE = re.compile(r"(?:是|为|，是)[^，,。；;！？!?]{0,14}(?:推出|发布|开发|打造|出品|研发|上线)的")  # X是快手推出的…
 MODIFIABLE = frozenset({"Technology", "Product"})  # Naive RAG; but My AI is a product, not a kind of AI
+GENERIC_LATIN = frozenset({"AI", "AIGC", "APP", "GPT", "LLM"})
 PERSON_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")  # Eric Yuan, Sam Altman
 PERSON_WINDOW = 6
 LATIN_PER_HAN = 3  # Latin letters per Chinese character above which a sentence is quoted English, not prose
@@ -57,6 +58,7 @@ class OpenVocabularyExtractor:
         self.org_context = cue("organizationContext")
         self.product_nouns = cue("productNoun")
         self.person_context = cue("personContext")
+        self.generic_modifiers = cue("genericProductModifier")
         self.capability_holders = cue("capabilityHolder")
         self.breaks = cue("nameBreak")
         self.leads = cue("nameLead")
@@ -134,8 +136,10 @@ class OpenVocabularyExtractor:
         clause = re.split(r"[，,。；;！？!?]", doc.text[sentence.start:start])[-1]
         if clause.rstrip("*").endswith("的") and not clause.rstrip("*")[:-1].endswith(PERSON_WORDS + self.role_heads):
             return False
-        if any(word in clause for word in self.requires):
-            return True
+        said = doc.text[sentence.start:start]
+        if any(word in clause for word in self.requires) and (
+                any(word in said for word in PERSON_WORDS) or any(head in said for head in self.role_heads)):
+            return True  # a requirement stated of a person or a role, not of a model, a product or a company
         short_line = sentence.end - sentence.start <= SHORT_LINE
         return short_line and any(word in heading for heading in sentence.section[1:] for word in self.requirement_headings)
 
@@ -337,7 +341,18 @@ class OpenVocabularyExtractor:
             inside = [m for m in known if m is not org and overlaps(m, org.start, end)]
             if any(m.start < org.end or m.end > end for m in inside) or any(m.cls == "Product" for m in inside):
                 continue
+            if not self._names_a_product(doc.text[org.end:end], inside):
+                continue
             yield new_mention(doc, org.start, end, "Product", "open:org-prefixed-product", 0.8), inside
+
+    def _names_a_product(self, rest: str, inside: list[Mention]) -> bool:
+        """True when the words after the organisation name something (千帆大模型平台), not describe it (旗下AI助手,
+        自研大模型, 电商平台: a known word or a generic modifier before a product head)."""
+        if rest.startswith(tuple(self.generic_modifiers)):
+            return False
+        head = next((h for h in sorted(self.product_heads, key=len, reverse=True) if rest.endswith(h)), "")
+        modifier = rest[: len(rest) - len(head)].strip()
+        return bool(modifier) and not any(m.surface == modifier for m in inside) and not _is_latin_word_of(modifier)
 
     def _product_end(self, tokens: tuple[Token, ...], position: int) -> int | None:
         """End of the last product head word in the run of name tokens starting exactly at `position`."""
@@ -434,3 +449,8 @@ def _mostly_latin(text: str) -> bool:
     several times over (a Latin name in Chinese prose never does)."""
     latin = sum(ch.isascii() and ch.isalpha() for ch in text)
     return latin > LATIN_PER_HAN * sum(is_cjk(ch) for ch in text)
+
+
+def _is_latin_word_of(text: str) -> bool:
+    """True for a bare 'AI' / 'AIGC'-like generic Latin modifier (腾讯AI助手 describes, it does not name)."""
+    return text.upper() in GENERIC_LATIN

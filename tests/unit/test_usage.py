@@ -104,3 +104,14 @@ def test_latin_words_that_are_not_proper_names_stay_out_of_the_graph(run, text, 
 
 def test_a_capitalised_two_word_name_beside_a_person_word_is_a_person(run) -> None:
     assert ("Eric Yuan", "Person") in {(m.surface, m.cls) for m in run("Zoom创始人Eric Yuan表示，AI会改变会议。").mentions}
+
+
+@pytest.mark.parametrize("text, described", [("腾讯旗下AI助手很火。", "腾讯旗下AI助手"), ("字节自研大模型很强。", "字节自研大模型"),
+                                              ("亚马逊电商平台。", "亚马逊电商平台")])
+def test_an_organisation_before_a_description_is_no_product_name(run, text, described) -> None:
+    assert described not in {m.surface for m in run(text).mentions}
+
+
+def test_a_capability_said_of_a_model_is_no_skill(run) -> None:
+    found = {(m.surface, m.cls, m.confidence) for m in run("大模型需要具备长文本理解能力。").mentions}
+    assert not any(cls == "Skill" and confidence >= 0.6 for _, cls, confidence in found)
