@@ -203,7 +203,10 @@ class PatternExtractor:
                 gap = ctx.doc.text[org.end:product.start] if org.end <= product.start else None
                 if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的")):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
-                elif gap is not None and not CLAUSE_BREAK.search(gap) and self._has("madeByTrigger", gap):
+                elif gap is not None and not CLAUSE_BREAK.search(gap) and self._has("madeByTrigger", gap) \
+                        and not self._has("notMadeByGap", gap) \
+                        and not any(m.cls in ("Product", "Organization") and org.end <= m.start and m.end <= product.start
+                                    and m is not product for m in here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by", 0.9)
                 elif product.end <= org.start and self._made_by_after(ctx.doc.text, product, org):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
@@ -227,11 +230,19 @@ class PatternExtractor:
             clause_start = sentence.start + start
             subjects = [a for a in here if a.cls == first_cls and clause_start <= a.start and a.end <= b.start
                         and not INSTRUMENT.search(ctx.doc.text[max(a.start - 3, clause_start):a.start])]
-            if subjects and self._has(cue, ctx.doc.text[subjects[-1].end:b.start]):
+            if subjects and self._has(cue, ctx.doc.text[subjects[-1].end:b.start]) \
+                    and self._subject_of_cue(cue, masked[subjects[-1].end - sentence.start: b.start - sentence.start]):
                 yield subjects[-1], b
             elif not subjects and topic is not None and topic.end <= clause_start \
                     and self._object_of_cue(cue, masked[start: b.start - sentence.start]):
                 yield topic, b
+
+    def _subject_of_cue(self, cue: str, between: str) -> bool:
+        """True when the text from a product to its object makes the product the subject of the cue word: no 的 that
+        makes it a modifier (上线了首部AIGC制作的短剧), no list, no second verb of its own (上传…来生成)."""
+        trigger = self._has(cue, between)
+        before = between[: between.index(trigger)] if trigger else between
+        return not re.search(r"[的、]|上传|上线|输入|发布|推出|来$", before)
 
     def _object_of_cue(self, cue: str, before: str) -> bool:
         """True when the text before an object ends with a cue word and a short gap free of a second verb

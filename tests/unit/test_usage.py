@@ -115,3 +115,20 @@ def test_an_organisation_before_a_description_is_no_product_name(run, text, desc
 def test_a_capability_said_of_a_model_is_no_skill(run) -> None:
     found = {(m.surface, m.cls, m.confidence) for m in run("大模型需要具备长文本理解能力。").mentions}
     assert not any(cls == "Skill" and confidence >= 0.6 for _, cls, confidence in found)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("中国的大模型包括科大讯飞的讯飞星火以及OpenAI研发的ChatGPT。", ("ChatGPT", "科大讯飞")),
+    ("阿里、腾讯都推出了各自的办公软件钉钉、企业微信。", ("钉钉", "腾讯")),
+    ("腾讯在今年上线了一款对标ChatGPT的产品。", ("ChatGPT", "腾讯")),
+])
+def test_made_by_pairs_a_product_with_its_own_maker_only(run, text, wrong) -> None:
+    assert wrong not in pairs(run(text), "madeBy")
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("用户可以上传YouTube视频来生成音频播客。", ("YouTube", "音频")),
+    ("抖音上线了首部AIGC制作的付费视频。", ("抖音", "视频")),
+])
+def test_generates_needs_the_product_as_the_subject_of_the_verb(run, text, wrong) -> None:
+    assert wrong not in pairs(run(text), "generates")
