@@ -1,5 +1,6 @@
 """Resolution: mentions become entities (one per lexicon entry or per discovered name), relations are checked
-against the ontology's domains and ranges, and low-confidence findings are set aside as candidates."""
+against the ontology's domains and ranges, and low-confidence findings are set aside as candidates. A discovered
+name's confidence also weighs the corpus evidence of kg.corpus_stats: its neighbours across every article."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from kg.corpus_stats import NameStats, adjusted_confidence, name_stats
 from kg.extract.structure import CUE_RULE
 from kg.lexicon import Lexicon
 from kg.model import Document, Evidence, Extraction, Mention, Relation
@@ -126,6 +128,7 @@ def _entities(mentions, canonical, lexicon, min_confidence, documents) -> tuple[
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         grouped[canonical[m.key]].append(m)
+    stats = _corpus_stats(grouped, lexicon, documents)
     entities, candidates = [], []
     for key in sorted(grouped):
         group = grouped[key]
@@ -138,7 +141,8 @@ def _entities(mentions, canonical, lexicon, min_confidence, documents) -> tuple[
             continue
         cls = key.split(":", 1)[0]
         label = _display_label(group)
-        confidence = max(m.confidence for m in group)
+        confidence = adjusted_confidence(max(m.confidence for m in group), stats.get(key),
+                                         len({m.doc_id for m in group}), len(documents))
         if confidence < min_confidence:
             candidates.append(_candidate(label, cls, confidence, group, documents))
             continue
@@ -146,6 +150,14 @@ def _entities(mentions, canonical, lexicon, min_confidence, documents) -> tuple[
         aliases = tuple(s for s in surfaces if s != label)
         entities.append(Entity(key, entity_iri(cls, label), cls, label, label_en, aliases, False, confidence))
     return entities, candidates
+
+
+def _corpus_stats(grouped: dict[str, list[Mention]], lexicon: Lexicon,
+                  documents: dict[str, Document]) -> dict[str, NameStats]:
+    """Corpus statistics of every discovered name over the sentences of every article (furniture left out)."""
+    spellings = {key: {m.surface for m in group} for key, group in grouped.items() if key not in lexicon.by_iri}
+    texts = ["\n".join(s.text for s in documents[doc_id].sentences) for doc_id in sorted(documents)]
+    return name_stats(texts, spellings)
 
 
 def _display_label(group: list[Mention]) -> str:
