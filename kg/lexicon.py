@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -13,6 +13,9 @@ from kg.errors import OntologyError
 from kg.model import Token
 from kg.normalize import fold_text, is_cjk, is_word_char, match_key
 from kg.ontology import LexiconEntry, Ontology, lexicon_entries
+
+
+WORD_REACH = 6  # Han characters on each side of a name that the dictionary check segments with it
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,15 @@ class Lexicon:
         """The entry a name denotes, if any."""
         return self.by_key.get(match_key(name))
 
-    def find(self, text: str, base: int, tokens: tuple[Token, ...]) -> list[Match]:
+    def find(self, text: str, base: int, tokens: tuple[Token, ...],
+             dictionary_words: Callable[[str, int], tuple[Token, ...]] | None = None) -> list[Match]:
         """Leftmost-longest matches in `text` (which starts at offset `base`), respecting word boundaries: at each
-        position the longest key that sits on boundaries, then on after it."""
+        position the longest key that sits on boundaries and not inside a longer word, then on after it.
+
+        `tokens` are kg's segmentation (jieba with the lexicon as user dictionary): a Chinese edge must be a token
+        edge. `dictionary_words` (Segmenter.dictionary_words) segments the Han text around a candidate with jieba's
+        own dictionary: a name strictly inside one of its words is part of another word (科研 in 科研机构, 媒体 in
+        流媒体), see _inside."""
         folded = fold_text(text, base)
         starts = {t.start for t in tokens}
         ends = {t.end for t in tokens}
@@ -70,11 +79,43 @@ class Lexicon:
                 continue
             for length in sorted(candidates[i], reverse=True):
                 start, end = folded.source_span(i, i + length)
-                if _on_boundaries(text, start - base, end - base, start in starts, end in ends):
-                    matches.append(Match(start, end, self.by_key[folded.folded[i:i + length]]))
-                    resume = i + length
-                    break
+                if not _on_boundaries(text, start - base, end - base, start in starts, end in ends):
+                    continue
+                if dictionary_words is not None and self._in_a_word(text, base, start, end, dictionary_words):
+                    continue
+                matches.append(Match(start, end, self.by_key[folded.folded[i:i + length]]))
+                resume = i + length
+                break
         return matches
+
+    def _in_a_word(self, text: str, base: int, start: int, end: int,
+                   dictionary_words: Callable[[str, int], tuple[Token, ...]]) -> bool:
+        """True when jieba's own dictionary, segmenting the name with the Han characters glued to its Han edges (up
+        to WORD_REACH on each side), makes the name a piece of a longer word (see _inside)."""
+        left, right = start - base, end - base
+        if is_cjk(text[left]):
+            while left > max(0, start - base - WORD_REACH) and is_cjk(text[left - 1]):
+                left -= 1
+        if is_cjk(text[right - 1]):
+            while right < min(len(text), end - base + WORD_REACH) and is_cjk(text[right]):
+                right += 1
+        if (left, right) == (start - base, end - base):
+            return False
+        for word in dictionary_words(text[left:right], base + left):
+            if word.start <= start and end <= word.end and (word.start, word.end) != (start, end):
+                return self._inside(word, start, end)
+        return False
+
+    def _inside(self, word: Token, start: int, end: int) -> bool:
+        """True when the name at [start, end) is only a piece of the dictionary word `word` around it. Two kinds of
+        word keep the name: a word made of lexicon names only (金融保险 = 金融 + 保险), and a modifier-head compound
+        ending in the name whose modifier is a free word of two or more characters (国际金融, 产品图片: Chinese
+        compounds are right-headed, so these are kinds of the name). A name before the head (科研 in 科研机构, 媒体
+        in 媒体报道) or after a one-character bound morpheme (媒体 in 流媒体, 好未来 in 美好未来) is inside."""
+        head, tail = word.text[:start - word.start], word.text[end - word.start:]
+        if all(not part or match_key(part) in self.by_key for part in (head, tail)):
+            return False
+        return bool(tail) or len(head) < 2
 
 
 def checked_lexicon(ontology: Ontology, directory: Path, replacing: Mapping[str, Graph] | None = None) -> Lexicon:

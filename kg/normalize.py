@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -48,14 +49,56 @@ def match_key(text: str) -> str:
 
 
 def clean_label(text: str) -> str:
-    """A display label: NFC, format/bidi/zero-width characters removed, whitespace collapsed and trimmed."""
+    """A display label: NFC, format/bidi/zero-width characters removed, markdown markup removed (strip_markdown),
+    whitespace collapsed and trimmed."""
     kept = []
     for ch in unicodedata.normalize("NFC", text):
         category = unicodedata.category(ch)
         if (category in ("Cf", "Cc") and ch not in "\t\n") or ch in _INVISIBLE:
             continue
         kept.append(" " if ch.isspace() or category == "Zs" else ch)
-    return " ".join("".join(kept).split())
+    return " ".join(strip_markdown("".join(kept)).split())
+
+
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!~|<>])")  # \* → a literal *
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")  # [text](url) and ![alt](url) → text
+_MD_LINK_TAIL = re.compile(r"\]\([^)\s]*\)?")  # the rest of a link a name was cut from: "Sora](https://…"
+_MD_RUNS = re.compile(r"\*{2,}|_{2,}|~{2,}|`+")  # bold, strikethrough, code spans
+_MD_BLOCK = re.compile(r"^\s*(?:#+|>+|[-*+](?=\s))\s*")  # heading, quote and list-item markers
+_MD_CLOSING_HASHES = re.compile(r"(\s*)#+$")
+_ESCAPED_BASE = 0xF0000  # escaped characters wait in a private-use plane while markup is removed
+
+
+def strip_markdown(name: str) -> str:
+    """A name without the markdown markup a span of article text can carry: **bold** / __bold__ / ~~struck~~,
+    `code`, [text](url) and ![alt](url), heading (#…#), quote (>) and list-item markers, single *…* or _…_
+    emphasis around it, a stray * or _ at its edges ("A*" keeps its star). Backslash escapes become the character
+    they protect (A\\*算法 → A*算法). Article text is never changed: offsets into it stay exact."""
+    placeholders = not any(ord(ch) >= _ESCAPED_BASE for ch in name)  # (not when it has such characters itself)
+    protected = _MD_ESCAPE.sub(lambda m: chr(_ESCAPED_BASE + ord(m.group(1))) if placeholders else m.group(1), name)
+    protected = _MD_LINK_TAIL.sub("", _MD_LINK.sub(r"\1", protected))
+    if protected.startswith("[") and "]" not in protected:
+        protected = protected[1:]
+    if protected.endswith("]") and "[" not in protected:
+        protected = protected[:-1]
+    protected = _MD_RUNS.sub("", protected)
+    heading = protected.lstrip().startswith("#")
+    while (stripped := _MD_BLOCK.sub("", protected, count=1)) != protected:
+        protected = stripped
+    protected = protected.strip()
+    closing = _MD_CLOSING_HASHES.search(protected)
+    at = closing.start() if closing else 0
+    if heading and at and (closing.group(1) or not is_word_char(protected[at - 1])):
+        protected = protected[:at]  # "## 标题 ##", "#话题#" (but "## C#" keeps its #)
+    if len(protected) > 2 and protected[0] == protected[-1] and protected[0] in "*_":
+        protected = protected[1:-1]
+    if protected[:1] in ("*", "_"):
+        protected = protected[1:]
+    if protected[-1:] == "_" or protected[-1:] == "*" and not (len(protected) > 1 and is_word_char(protected[-2])):
+        protected = protected[:-1]
+    if not placeholders:
+        return protected
+    return "".join(chr(ord(ch) - _ESCAPED_BASE) if ord(ch) >= _ESCAPED_BASE else ch for ch in protected)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ class Segmenter:
         self._tokenizer = rjieba.Jieba()
         for word in user_words(ontology):
             self._tokenizer.add_word(word, USER_WORD_FREQ, None)
+        self._dictionary = rjieba.Jieba()  # jieba's own dictionary only: the words it knows without kg's names
         self._tags = _dictionary_tags()
 
     def tokens(self, text: str, base: int = 0) -> tuple[Token, ...]:
@@ -41,6 +42,16 @@ class Segmenter:
             Token(base + start, base + end, word, tags.get(word, ""))
             for word, start, end in self._tokenizer.tokenize(text, "default", True)
             if word.strip()
+        )
+
+    def dictionary_words(self, text: str, base: int = 0) -> tuple[Token, ...]:
+        """The words jieba's own dictionary finds in `text` (no lexicon names, no HMM guesses), offsets shifted by
+        `base`: what segmentation knows before kg's user dictionary, whose high frequencies cut names out of longer
+        words (文本 out of 文本框, 科研 out of 科研机构). Single characters and whitespace are dropped."""
+        return tuple(
+            Token(base + start, base + end, word)
+            for word, start, end in self._dictionary.tokenize(text, "default", False)
+            if end - start > 1 and word.strip()
         )
 
 

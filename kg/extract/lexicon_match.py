@@ -12,17 +12,18 @@ RULE = "lexicon"
 
 @register("lexicon")
 class LexiconExtractor:
-    """Finds lexicon entries on jieba token boundaries, leftmost-longest."""
+    """Finds lexicon entries on jieba token boundaries, not inside longer words, leftmost-longest."""
 
     def __init__(self, resources: Resources) -> None:
         self.lexicon = resources.lexicon
+        self.segmenter = resources.segmenter
 
     def __call__(self, state: Extraction) -> Extraction:
         doc = state.document
         found = []
         for sentence, tokens in zip(doc.sentences, state.tokens):
             links = link_ranges(sentence)
-            for match in self.lexicon.find(sentence.text, sentence.start, tokens):
+            for match in self.lexicon.find(sentence.text, sentence.start, tokens, self.segmenter.dictionary_words):
                 if not in_links(match.start, match.end, links):
                     found.append(lexicon_mention(doc, match.start, match.end, match.entry, RULE))
         return with_mentions(state, found)
