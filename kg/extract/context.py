@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.mentions import by_sentence
 from kg.model import Document, Evidence, Extraction, Mention, Relation, Sentence
@@ -15,11 +16,17 @@ PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工�
 
 
 def find_cue(words: frozenset[str], text: str) -> str | None:
-    """The longest cue word found in text, or None."""
-    for word in sorted(words, key=len, reverse=True):
+    """The longest cue word found in text (ties: the smallest, so the answer never depends on set order), or None."""
+    for word in _longest_first(words):
         if word in text:
             return word
     return None
+
+
+@lru_cache(maxsize=256)
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    """Cue words longest first, then in code-point order: sorted once per cue."""
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
 def relate(subject: Mention, predicate: str, obj: Mention, sentence: Sentence, doc: Document, rule: str,
