@@ -104,11 +104,13 @@ def resolve(extractions: list[Extraction], ontology: Ontology, lexicon: Lexicon,
 
 
 def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[str, str]:
-    """Mention key → entity key: a discovered name gets one class (the best-supported), or its lexicon entry."""
-    support: dict[str, Counter] = defaultdict(Counter)
+    """Mention key → entity key: a discovered name gets one class, or its lexicon entry. The class is the one of its
+    most confident typing (a typing cue beats any number of untyped guesses), ties broken by total support."""
+    support: dict[str, dict[str, tuple[float, float]]] = defaultdict(dict)
     for m in mentions:
         if not m.iri:
-            support[match_key(m.label)][m.cls] += m.confidence
+            best, total = support[match_key(m.label)].get(m.cls, (0.0, 0.0))
+            support[match_key(m.label)][m.cls] = (max(best, m.confidence), total + m.confidence)
     canonical = {}
     for m in mentions:
         if m.iri:
@@ -141,7 +143,7 @@ def _entities(mentions, canonical, lexicon, min_confidence, documents) -> tuple[
             continue
         cls = key.split(":", 1)[0]
         label = _display_label(group)
-        confidence = adjusted_confidence(max(m.confidence for m in group), stats.get(key),
+        confidence = adjusted_confidence(max((m.confidence for m in group if m.cls == cls), default=0.0), stats.get(key),
                                          len({m.doc_id for m in group}), len(documents))
         if confidence < min_confidence:
             candidates.append(_candidate(label, cls, confidence, group, documents))

@@ -53,6 +53,7 @@ class OpenVocabularyExtractor:
         self.skill_heads = cue("skillHead")
         self.skill_leads = cue("skillLead")
         self.team_heads = cue("teamHead")
+        self.team_functions = cue("teamFunction")
         self.product_heads = cue("productHead")
         self.product_context = cue("productContext")
         self.org_context = cue("organizationContext")
@@ -138,7 +139,7 @@ class OpenVocabularyExtractor:
             return False
         said = doc.text[sentence.start:start]
         if any(word in clause for word in self.requires) and (
-                any(word in said for word in PERSON_WORDS) or any(head in said for head in self.role_heads)):
+                any(word in said for word in PERSON_SUBJECTS) or any(head in said for head in self.role_heads)):
             return True  # a requirement stated of a person or a role, not of a model, a product or a company
         short_line = sentence.end - sentence.start <= SHORT_LINE
         return short_line and any(word in heading for heading in sentence.section[1:] for word in self.requirement_headings)
@@ -160,11 +161,22 @@ class OpenVocabularyExtractor:
                                or self._held_by_company(doc.text, end) or self._held_by_thing(doc.text, start, known)):
             return None
         rule = f"open:{cls.lower()}-head"
-        if cls in ("Role", "Team"):
+        if cls == "Team":
+            prefix = doc.text[start:tokens[index].start]
+            confidence = 0.7 if prefix.endswith(tuple(self.team_functions)) or self._domain_prefix(
+                inside, start, tokens[index].start) else 0.5
+        elif cls == "Role":
             confidence = 0.8
         else:
             confidence = 0.65 if self._wanted_of_a_person(doc, sentence, start) else 0.45
         return new_mention(doc, start, end, cls, rule, confidence), inside
+
+    @staticmethod
+    def _domain_prefix(inside: list[Mention], start: int, head_start: int) -> bool:
+        """True when a known name of the domain fills the prefix of a team (算法团队, 数据标注团队): 专业团队, A团队,
+        七人小组 describe a group rather than name a function."""
+        return any(m.start == start and m.end == head_start for m in inside) or any(
+            m.start == start for m in inside) and any(m.end == head_start for m in inside)
 
     def _held_by_thing(self, text: str, start: int, known: list[Mention]) -> bool:
         """True for 'X的…能力' where X is a company, model or concept, or a company word leads the clause."""
@@ -406,6 +418,7 @@ MAX_SKILL_PREFIX_CHARS = 6
 MAX_TEAM_PREFIX_CHARS = 4  # 数据标注团队; a longer prefix is a description (负责大模型训练的团队)
 TEAM_OWNERS = frozenset({"Organization", "Product", "Person", "CompanyType"})  # 字节团队 is a company's staff
 SHORT_LINE = 40  # a list item or a line of a requirement list, not running prose
+PERSON_SUBJECTS = ("我", "你", "他", "她", "候选人", "求职者", "从业者", "应聘者", "同学", "新人", "岗位")  # not 人: 人工智能
 PERSON_WORDS = ("我", "你", "他", "她", "人", "者", "们", "自己", "候选人", "角色", "岗位")
 NEVER_FIRST_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "t", "m", "mq", "r", "d", "p", "c", "f", "q", "s", "uj", "ul",
                               "uz", "ug", "uv", "ud", "y", "e", "o", "ad", "ag", "zg", "x"})

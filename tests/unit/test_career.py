@@ -124,3 +124,9 @@ def test_a_job_board_or_a_question_states_no_hiring(run, text) -> None:
 def test_teams_listed_under_a_line_about_collaboration_work_with_the_section_role(run) -> None:
     text = "## AI产品经理的日常\n\n你可能会涉及合作的团队有：\n\n1. 数据团队\n2. 算法团队\n"
     assert {("AI产品经理", "数据团队"), ("AI产品经理", "算法团队")} <= pairs(run(text), "worksWith")
+
+
+def test_a_team_named_by_its_function_is_credible_a_described_group_is_not(run) -> None:
+    found = {m.surface: m.confidence for m in run("AIGC产品经理要和美术团队、专业团队、七人小组对齐。").mentions}
+    assert found["美术团队"] >= 0.6
+    assert found.get("专业团队", 0.0) < 0.6 and found.get("七人小组", 0.0) < 0.6

@@ -158,3 +158,14 @@ def test_any_label_gives_a_valid_iri(label: str) -> None:
 def test_iri_safe_is_injective(a: str, b: str) -> None:
     if a != b:
         assert iri_safe(a) != iri_safe(b)
+
+
+def test_one_typing_cue_outweighs_many_untyped_guesses_and_gives_the_confidence(run, resources) -> None:
+    resolved = resolve_texts(run, resources, LISTED, ALONE, ALONE + "。")
+    [foogen] = named(resolved, "FooGen")
+    assert foogen.cls == "Product"
+
+
+def test_an_untyped_guess_never_borrows_the_confidence_of_another_class(run, resources) -> None:
+    resolved = resolve_texts(run, resources, ALONE, "ChatGPT、FooGen等工具。")
+    assert [e.cls for e in named(resolved, "FooGen")] in ([], ["Product"])
