@@ -24,6 +24,7 @@ from kg.model import Extraction, Mention, Relation, Sentence
 
 CUE_GAP = 6  # characters allowed between a product and the content word after it
 INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
+MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研)的")
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 LAYER_MEMBERS = frozenset({"Technology", "Product", "Concept"})
 IN_LAYER = re.compile(r"(?:都|也|均|同样|则)?(?:属于|处在|处于|位于)(?:了)?[\s*]*$")
@@ -212,10 +213,10 @@ class PatternExtractor:
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
 
     def _made_by_after(self, text: str, product: Mention, org: Mention) -> bool:
-        """Product 是 / 由 organisation 推出的…: the made-by word comes right after the organisation."""
+        """Product 是 / 由 organisation (在海外 / 面向用户) 推出的…: the made-by word follows the organisation closely."""
         gap = text[product.end:org.start].strip(MARKUP + "“”\"")
-        after = text[org.end:org.end + 4]
-        return gap in ("是", "由", "是由", "为", "来自") and any(after.startswith(w) for w in self.cue("madeByTrigger"))
+        after = MADE_AFTER.match(text, org.end)
+        return gap in ("是", "由", "是由", "为", "来自", "也是", "则是", "就是") and after is not None
 
     def _in_clause(self, ctx, index, here, first_cls, second_cls, cue) -> Iterator[tuple[Mention, Mention]]:
         """Pairs (a of first_cls, b of second_cls) in one clause whose text holds a cue word; a clause with the cue

@@ -132,3 +132,15 @@ def test_made_by_pairs_a_product_with_its_own_maker_only(run, text, wrong) -> No
 ])
 def test_generates_needs_the_product_as_the_subject_of_the_verb(run, text, wrong) -> None:
     assert wrong not in pairs(run(text), "generates")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("扣子是字节面向用户提供的一个AI应用产品。", ("扣子", "字节跳动")),
+    ("Coze是字节在海外推出的应用版本。", ("扣子", "字节跳动")),
+])
+def test_a_product_described_as_an_organisations_offering_is_made_by_it(run, text, expected) -> None:
+    assert expected in pairs(run(text), "madeBy")
+
+
+def test_a_cloud_that_offers_a_model_does_not_make_it(run) -> None:
+    assert ("DeepSeek", "腾讯") not in pairs(run("腾讯云提供DeepSeek模型。"), "madeBy")
