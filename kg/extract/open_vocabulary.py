@@ -223,8 +223,18 @@ class OpenVocabularyExtractor:
                     unknown.append((start, end, inside))
             for start, end, inside, cls in self._list_classes(doc.text, items, known, unknown):
                 if all(m.cls != cls for m in inside):
-                    confidence = 0.5 if cls in WEAKLY_LISTED else 0.7  # a list of concepts is a list of anything
+                    confidence = self._listed_confidence(doc, sentence, start, cls)
                     yield new_mention(doc, start, end, cls, "open:list-coordination", confidence), inside
+
+    def _listed_confidence(self, doc: Document, sentence: Sentence, start: int, cls: str) -> float:
+        """How far a list item's class can be trusted: a list of concepts is a list of anything; a listed skill is
+        a skill only where a person needs it (对话能力、记忆能力 of an agent are not); areas and content types from
+        lists are often clauses, so they need a second article to pass."""
+        if cls in WEAKLY_LISTED:
+            return 0.5
+        if cls == "Skill":
+            return 0.7 if self._wanted_of_a_person(doc, sentence, start) else 0.45
+        return 0.6 if cls in LOOSELY_LISTED else 0.7
 
     def _after_lead(self, text: str, start: int, end: int) -> int:
         """Start of a list item after a lead-in word (如餐饮连锁 → 餐饮连锁, 包括销售 → 销售)."""
@@ -413,6 +423,7 @@ def _is_name_part(text: str) -> bool:
 
 MODEL_CLASSES = frozenset({"Technology", "Product", "Organization", "CompanyType"})  # 'AI模型能力': a model's, not a skill
 WEAKLY_LISTED = frozenset({"Concept"})
+LOOSELY_LISTED = frozenset({"Industry", "ContentType"})
 PERSONAL_HOLDERS = frozenset({"Organization", "Product", "Person"})  # 'OpenAI研究员' is a person at OpenAI, not a role
 MAX_SKILL_PREFIX_CHARS = 6
 MAX_TEAM_PREFIX_CHARS = 4  # 数据标注团队; a longer prefix is a description (负责大模型训练的团队)

@@ -144,3 +144,8 @@ def test_a_product_described_as_an_organisations_offering_is_made_by_it(run, tex
 
 def test_a_cloud_that_offers_a_model_does_not_make_it(run) -> None:
     assert ("DeepSeek", "腾讯") not in pairs(run("腾讯云提供DeepSeek模型。"), "madeBy")
+
+
+def test_skills_listed_for_a_model_are_no_skills(run) -> None:
+    found = run("这个智能体具备对话能力、记忆能力和数据分析能力。").mentions
+    assert not any(m.cls == "Skill" and m.rule == "open:list-coordination" and m.confidence >= 0.6 for m in found)
