@@ -35,6 +35,7 @@ LATIN_VERSION = re.compile(r"[ \-]?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")  # Qwen1.5 →
 MADE_PHRASE = re.compile(r"(?:是|为|，是)[^，,。；;！？!?]{0,14}(?:推出|发布|开发|打造|出品|研发|上线)的")  # X是快手推出的…
 MODIFIABLE = frozenset({"Technology", "Product"})  # Naive RAG; but My AI is a product, not a kind of AI
 GENERIC_LATIN = frozenset({"AI", "AIGC", "APP", "GPT", "LLM"})
+AI_ROLE_PREFIX = re.compile(r"(?<![A-Za-z0-9])(?:AIGC|AI|大模型) ?$")
 PERSON_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")  # Eric Yuan, Sam Altman
 PERSON_WINDOW = 6
 LATIN_PER_HAN = 3  # Latin letters per Chinese character above which a sentence is quoted English, not prose
@@ -74,7 +75,8 @@ class OpenVocabularyExtractor:
         added: list[Mention] = []
         removed: set[Mention] = set()
         for sentence, tokens, known in zip(doc.sentences, state.tokens, by_sentence(state.mentions, doc.sentences)):
-            for finder in (self._headed, self._versions, self._listed, self._latin_names, self._org_products):
+            for finder in (self._headed, self._ai_roles, self._versions, self._listed, self._latin_names,
+                           self._org_products):
                 taken = [m for m in known if m not in removed] + added
                 for mention, covered in finder(doc, sentence, tokens, taken):
                     if not any(overlaps(m, mention.start, mention.end) for m in added):
@@ -96,6 +98,15 @@ class OpenVocabularyExtractor:
                 found = self._lead_skill(doc, sentence, tokens, index, known)
                 if found is not None:
                     yield found
+
+    def _ai_roles(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]):
+        """A known role behind AI / AIGC / 大模型 is the AI variant of that role (AI游戏策划, AIGC运营)."""
+        for role in (m for m in known if m.cls == "Role" and m.rule == "lexicon"):
+            prefix = AI_ROLE_PREFIX.search(doc.text, max(sentence.start, role.start - 5), role.start)
+            if prefix is not None and not any(m is not role and overlaps(m, prefix.start(), role.end) for m in known
+                                              if m.cls != "Concept" and m.cls != "Technology"):
+                inside = [m for m in known if overlaps(m, prefix.start(), role.end)]
+                yield new_mention(doc, prefix.start(), role.end, "Role", "open:ai-prefixed-role", 0.8), inside
 
     def _prefix_start(self, tokens: tuple[Token, ...], index: int, known: list[Mention], cls: str) -> int:
         """Index of the first token of the name that ends with the head tokens[index]."""

@@ -285,12 +285,15 @@ class PatternExtractor:
     def _should_know(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Role + 了解 / 使用过 + products or technologies in one clause → the role should know them."""
         masked = ctx.masked(index)
-        things = [m for m in here if m.cls in ("Product", "Technology")
+        things = [m for m in here if m.cls in ("Product", "Technology", "Concept")
                   and self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")
                   or m.cls in ("Product", "Technology", "Concept") and self._known_about(masked, sentence, m)]
         if not things:
             return
         roles, rule, confidence = ctx.roles_for(index, here)
+        topic = ctx.topic(index, "Role")
+        if len(roles) > 1 and topic is not None and topic in roles:
+            roles = [topic]  # Agent产品经理属于AI应用产品经理，需要…了解: the sentence's subject needs it
         if rule == "-main-role" and not find_cue(self.cue("personSubject"), CLAUSE_BREAK.split(masked)[0]):
             return  # the article's role only when a person is the subject (你需要了解…), never for any sentence
         for role in roles:

@@ -130,3 +130,13 @@ def test_a_team_named_by_its_function_is_credible_a_described_group_is_not(run) 
     found = {m.surface: m.confidence for m in run("AIGC产品经理要和美术团队、专业团队、七人小组对齐。").mentions}
     assert found["美术团队"] >= 0.6
     assert found.get("专业团队", 0.0) < 0.6 and found.get("七人小组", 0.0) < 0.6
+
+
+def test_an_ai_prefix_before_a_known_role_names_the_ai_variant(run) -> None:
+    assert ("AI游戏策划", "Role") in {(m.surface, m.cls) for m in run("我们在招AI游戏策划。").mentions}
+
+
+def test_what_a_role_should_know_goes_to_the_sentences_subject_not_the_role_it_belongs_to(run) -> None:
+    found = pairs(run("Agent产品经理属于AI应用产品经理，还要了解Function Calling和MCP。"), "shouldKnow")
+    assert ("Agent产品经理", "MCP") in found
+    assert not any(role == "AI应用产品经理" for role, _ in found)
