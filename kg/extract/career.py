@@ -16,6 +16,7 @@ STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a requirement and its list
 LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
+CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?[\s□*]*$")  # 还要懂业务: same subject
 PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上的岗位: a job board lists roles, it does not hire
 PARTNER_CLASSES = frozenset({"Team", "Role"})
 PARTNER_OPENER = re.compile(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通|最多的是|最多的就是|主要是)[\s*]*(?=□)")
@@ -94,6 +95,9 @@ class CareerExtractor:
                               and trigger_at - m.end <= HOLDER_GAP
                               and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])
         if named:
+            topic = ctx.topic(index, "Role")
+            if len(named) > 1 and topic is not None and topic in named:
+                named = [topic]  # Agent产品经理属于AI应用产品经理，需要…: the sentence's subject needs it
             return [(role, "pattern:requires", 0.9) for role in named]
         anaphor = self._anaphor(opening, recent)
         if anaphor is not None:
@@ -101,6 +105,11 @@ class CareerExtractor:
         if find_cue(self.cue("thingSubject"), opening) or any(
                 m.cls in THING_CLASSES and trigger_at - HOLDER_GAP <= m.start < trigger_at for m in here):
             return []
+        if CONTINUATION.match(re.split(r"[，,]", opening)[-1]):
+            earlier = ctx.specific([m for m in here if m.cls == "Role" and m.end <= trigger_at
+                                    and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])
+            if earlier:
+                return [(earlier[0], "pattern:requires-continued", 0.85)]  # …需要具备A，还要懂B
         section = ctx.nearest(index, "Role")
         if section is not None:
             return [(section, "pattern:requires-section-role", 0.8)]

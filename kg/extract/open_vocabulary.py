@@ -150,7 +150,8 @@ class OpenVocabularyExtractor:
             return False
         said = doc.text[sentence.start:start]
         if any(word in clause for word in self.requires) and (
-                any(word in said for word in PERSON_SUBJECTS) or any(head in said for head in self.role_heads)):
+                any(word in said for word in PERSON_SUBJECTS + JOB_REQUIREMENT) or any(head in said for head in self.role_heads)
+                or any(head in h for h in sentence.section[1:] for head in self.role_heads)):
             return True  # a requirement stated of a person or a role, not of a model, a product or a company
         short_line = sentence.end - sentence.start <= SHORT_LINE
         return short_line and any(word in heading for heading in sentence.section[1:] for word in self.requirement_headings)
@@ -441,6 +442,7 @@ MAX_TEAM_PREFIX_CHARS = 4  # 数据标注团队; a longer prefix is a descriptio
 TEAM_OWNERS = frozenset({"Organization", "Product", "Person", "CompanyType"})  # 字节团队 is a company's staff
 SHORT_LINE = 40  # a list item or a line of a requirement list, not running prose
 PERSON_SUBJECTS = ("我", "你", "他", "她", "候选人", "求职者", "从业者", "应聘者", "同学", "新人", "岗位")  # not 人: 人工智能
+JOB_REQUIREMENT = ("任职要求", "岗位要求", "任职资格", "技能要求", "能力要求", "岗位职责", "职位要求")
 PERSON_WORDS = ("我", "你", "他", "她", "人", "者", "们", "自己", "候选人", "角色", "岗位")
 NEVER_FIRST_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "t", "m", "mq", "r", "d", "p", "c", "f", "q", "s", "uj", "ul",
                               "uz", "ug", "uv", "ud", "y", "e", "o", "ad", "ag", "zg", "x"})

@@ -140,3 +140,17 @@ def test_what_a_role_should_know_goes_to_the_sentences_subject_not_the_role_it_b
     found = pairs(run("Agent产品经理属于AI应用产品经理，还要了解Function Calling和MCP。"), "shouldKnow")
     assert ("Agent产品经理", "MCP") in found
     assert not any(role == "AI应用产品经理" for role, _ in found)
+
+
+def test_a_clause_that_continues_a_requirement_keeps_its_role(run) -> None:
+    found = pairs(run("AI产品经理需要具备数据分析能力，还要懂业务。"), "requiresSkill")
+    assert ("AI产品经理", "懂业务") in found
+
+
+def test_a_requirement_line_under_a_role_heading_is_a_requirement_of_that_role(run) -> None:
+    found = pairs(run("## 多模态产品经理\n\n任职要求：有较强的审美能力和用户洞察。\n"), "requiresSkill")
+    assert ("多模态产品经理", "审美能力") in found
+
+
+def test_a_stated_misconception_is_no_requirement(run) -> None:
+    assert pairs(run("**误解一：AIGC产品经理必须会数据分析。**"), "requiresSkill") == set()
