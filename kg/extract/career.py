@@ -17,6 +17,10 @@ LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?[\s□*]*$")  # 还要懂业务: same subject
+SUBJECTLESS_CHARS = set("今去明前年后来现在如今最近已经也都又再随然终于则便就 *")
+TRANSITION_GAP = 40  # characters between two roles of one transition statement
+FORMER = re.compile(r"(?:原来|原本|之前|以前|曾经|过去)(?:是|在)?(?:做|当|干)?$")  # 原来是做内容运营的，后来转型成了…
+CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗过来)")  # AI美术，基本都是从原画师转过来的
 PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上的岗位: a job board lists roles, it does not hire
 PARTNER_CLASSES = frozenset({"Team", "Role"})
 PARTNER_OPENER = re.compile(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通|最多的是|最多的就是|主要是)[\s*]*(?=□)")
@@ -95,9 +99,7 @@ class CareerExtractor:
                               and trigger_at - m.end <= HOLDER_GAP
                               and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])
         if named:
-            topic = ctx.topic(index, "Role")
-            if len(named) > 1 and topic is not None and topic in named:
-                named = [topic]  # Agent产品经理属于AI应用产品经理，需要…: the sentence's subject needs it
+            named = ctx.subject_roles(index, named)  # Agent产品经理属于AI应用产品经理，需要…: the subject needs it
             return [(role, "pattern:requires", 0.9) for role in named]
         anaphor = self._anaphor(opening, recent)
         if anaphor is not None:
@@ -247,15 +249,28 @@ class CareerExtractor:
 
     # ------------------------------------------------------------ transitionsTo
     def _transitions(self, ctx, sentence, here) -> Iterator[Relation]:
-        """从 A 转型 B / A 转 B: two roles in one clause with a transition word between them."""
+        """从 A 转型 B / A 转 B / 原来是做A的，去年转型成了B (a transition word between two roles of one statement), and
+        B…从 A 转过来 (the role moved from comes after 从)."""
         roles = [m for m in here if m.cls == "Role"]
         for a, b in zip(roles, roles[1:]):
             gap = ctx.doc.text[a.end:b.start]
-            if a.key == b.key or CLAUSE_BREAK.search(gap) or len(gap) > HOLDER_GAP:
+            if a.key == b.key or STATEMENT_BREAK.search(gap) or len(gap) > TRANSITION_GAP \
+                    or find_cue(self.cue("negation"), gap) or find_cue(self.cue("hedge"), gap):
                 continue
             trigger = find_cue(self.cue("transitionTrigger"), gap)
-            if trigger and not find_cue(self.cue("negation"), gap):
+            crossed = CLAUSE_BREAK.search(gap)
+            if trigger and (not crossed or FORMER.search(ctx.doc.text[max(sentence.start, a.start - 6):a.start])
+                            or _subjectless(re.split(CLAUSE_BREAK, gap)[-1], trigger)):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition", 0.85)
+            elif ctx.doc.text.startswith("从", b.start - 1) \
+                    and CAME_AFTER.match(ctx.doc.text, b.end):
+                yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:transition-from", 0.8)
+
+
+def _subjectless(clause: str, trigger: str) -> bool:
+    """True when a clause opens with its transition word after time words and adverbs only (…，今年转成了B)."""
+    at = clause.find(trigger)
+    return at >= 0 and all(ch in SUBJECTLESS_CHARS for ch in clause[:at])
 
 
 def _clause_spans(masked: str) -> list[tuple[int, str]]:

@@ -11,6 +11,7 @@ from kg.model import Document, Evidence, Extraction, Mention, Relation, Sentence
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an item of a comma list
 MARKUP = "*` 　"
+COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
 TOPIC_LEAD = MARKUP + "“”\"'《》「」-+•·0123456789.、)）"
 PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
 
@@ -107,6 +108,16 @@ class DocumentContext:
         if sentence.text.lstrip(TOPIC_LEAD).startswith(PRONOUNS) and self.previous_sentence(index) is not None:
             return self.topic(index - 1, cls)
         return None
+
+    def subject_roles(self, index: int, roles: list[Mention]) -> list[Mention]:
+        """Of several roles a sentence names, the one it is about when the others are not listed with it (Agent产品经理
+        属于AI应用产品经理，需要… → Agent产品经理; AI产品经理和数据分析师都需要… → both)."""
+        topic = self.topic(index, "Role")
+        if len(roles) < 2 or topic is None or topic not in roles:
+            return roles
+        after = [m for m in roles if m.start > topic.start]
+        joined = after and COORDINATED.match(self.doc.text[topic.end:after[0].start])
+        return roles if joined else [topic]
 
     def previous_sentence(self, index: int) -> Sentence | None:
         """The sentence before, when it is in the same paragraph (no blank line or heading between)."""

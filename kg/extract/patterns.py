@@ -122,20 +122,26 @@ class PatternExtractor:
             if parents:
                 for child in (m for m in roles if m.start >= at and narrower(m, parents[-1])):
                     yield relate(child, "kindOf", parents[-1], sentence, ctx.doc, "pattern:kind-of")
-        up = self._has("kindOfUpTrigger", ctx.masked(index))
-        if up and not back:
-            at = sentence.start + ctx.masked(index).index(up)
-            children = [m for m in roles if m.end <= at]
-            parents = [m for m in roles if m.start >= at]
-            if children and parents and self._same_clause(ctx, children[-1], parents[0]) \
-                    and narrower(children[-1], parents[0]):
-                yield relate(children[-1], "kindOf", parents[0], sentence, ctx.doc, "pattern:kind-of-up")
+        if not back:
+            yield from self._kind_of_up(ctx, index, sentence, roles)
         if back:
             at = sentence.start + ctx.masked(index).index(back)
             parents = [m for m in roles if m.start >= at] or [p for p in [ctx.nearest(index, "Role")] if p]
             for parent in parents:
                 for child in (m for m in roles if m.end <= at and narrower(m, parent)):
                     yield relate(child, "kindOf", parent, sentence, ctx.doc, "pattern:kind-of-back")
+
+    def _kind_of_up(self, ctx, index, sentence, roles) -> Iterator[Relation]:
+        """A 属于 B / A 是 B 的一种 / A 也是 B 的一个细分方向, clause by clause: the clause's first role is a kind of the
+        role that follows it."""
+        masked = ctx.masked(index)
+        start = 0
+        for end in [b.start() for b in CLAUSE_BREAK.finditer(masked)] + [len(masked)]:
+            inside = [m for m in roles if sentence.start + start <= m.start and m.end <= sentence.start + end]
+            if len(inside) >= 2 and self._has("kindOfUpTrigger", masked[start:end]) \
+                    and narrower(inside[0], inside[1]):
+                yield relate(inside[0], "kindOf", inside[1], sentence, ctx.doc, "pattern:kind-of-up")
+            start = end + 1
 
     # ------------------------------------------------------------ sentence rules
     def _stated_after_trigger(self, masked: str, sentence: Sentence, mention: Mention, cue: str) -> bool:
@@ -291,9 +297,7 @@ class PatternExtractor:
         if not things:
             return
         roles, rule, confidence = ctx.roles_for(index, here)
-        topic = ctx.topic(index, "Role")
-        if len(roles) > 1 and topic is not None and topic in roles:
-            roles = [topic]  # Agent产品经理属于AI应用产品经理，需要…了解: the sentence's subject needs it
+        roles = ctx.subject_roles(index, roles)
         if rule == "-main-role" and not find_cue(self.cue("personSubject"), CLAUSE_BREAK.split(masked)[0]):
             return  # the article's role only when a person is the subject (你需要了解…), never for any sentence
         for role in roles:

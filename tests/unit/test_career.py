@@ -154,3 +154,19 @@ def test_a_requirement_line_under_a_role_heading_is_a_requirement_of_that_role(r
 
 def test_a_stated_misconception_is_no_requirement(run) -> None:
     assert pairs(run("**误解一：AIGC产品经理必须会数据分析。**"), "requiresSkill") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我有个朋友原来是做内容运营的，去年转型成了AI产品经理。", ("内容运营", "AI产品经理")),
+    ("几位AI产品经理，基本都是从内容运营转过来的。", ("内容运营", "AI产品经理")),
+    ("两位游戏策划，今年转成了AI游戏策划。", ("游戏策划", "AI游戏策划")),
+])
+def test_transitions_across_clauses_of_one_statement(run, text, expected) -> None:
+    assert expected in pairs(run(text), "transitionsTo")
+
+
+def test_coordinated_roles_share_a_requirement_and_a_subject_role_keeps_it_alone(run) -> None:
+    assert {("AI产品经理", "数据分析"), ("数据分析师", "数据分析")} <= pairs(run("AI产品经理和数据分析师都需要数据分析。"),
+                                                                           "requiresSkill")
+    kinds = pairs(run("大模型产品经理属于AI产品经理，多模态产品经理也是AI产品经理的一个细分方向。"), "kindOf")
+    assert {("大模型产品经理", "AI产品经理"), ("多模态产品经理", "AI产品经理")} <= kinds
