@@ -36,6 +36,9 @@ MADE_PHRASE = re.compile(r"(?:是|为|，是)[^，,。；;！？!?]{0,14}(?:推�
 MODIFIABLE = frozenset({"Technology", "Product"})  # Naive RAG; but My AI is a product, not a kind of AI
 GENERIC_LATIN = frozenset({"AI", "AIGC", "APP", "GPT", "LLM"})
 AI_ROLE_PREFIX = re.compile(r"(?<![A-Za-z0-9])(?:AIGC|AI|大模型) ?$")
+PROPER_TAGS = frozenset({"", "x", "nr", "nrt", "nrfg", "ns", "nz"})  # a word jieba does not know, or a name
+MIN_ORG_NAME, MAX_ORG_NAME = 2, 4
+NOT_A_NAME_START = set("这那有更招在于举一是的和与把被让给对从向")  # 这是影眸科技, 招入公司: a clause, not a name
 PERSON_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")  # Eric Yuan, Sam Altman
 PERSON_WINDOW = 6
 LATIN_PER_HAN = 3  # Latin letters per Chinese character above which a sentence is quoted English, not prose
@@ -54,6 +57,7 @@ class OpenVocabularyExtractor:
         self.skill_heads = cue("skillHead")
         self.skill_leads = cue("skillLead")
         self.team_heads = cue("teamHead")
+        self.org_suffixes = cue("organizationSuffix")
         self.team_functions = cue("teamFunction")
         self.product_heads = cue("productHead")
         self.product_context = cue("productContext")
@@ -76,7 +80,7 @@ class OpenVocabularyExtractor:
         removed: set[Mention] = set()
         for sentence, tokens, known in zip(doc.sentences, state.tokens, by_sentence(state.mentions, doc.sentences)):
             for finder in (self._headed, self._ai_roles, self._versions, self._listed, self._latin_names,
-                           self._org_products):
+                           self._org_products, self._suffixed_orgs):
                 taken = [m for m in known if m not in removed] + added
                 for mention, covered in finder(doc, sentence, tokens, taken):
                     if not any(overlaps(m, mention.start, mention.end) for m in added):
@@ -387,6 +391,22 @@ class OpenVocabularyExtractor:
         head = next((h for h in sorted(self.product_heads, key=len, reverse=True) if rest.endswith(h)), "")
         modifier = rest[: len(rest) - len(head)].strip()
         return bool(modifier) and not any(m.surface == modifier for m in inside) and not _is_latin_word_of(modifier)
+
+    def _suffixed_orgs(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]):
+        """A Chinese company name: a proper-name token the dictionary does not know (or tags as a place or name), glued to
+        a company suffix (云岫科技, 某某集团); 人工智能 or 大数据 start with common words and are left alone."""
+        for index, token in enumerate(tokens):
+            if token.text not in self.org_suffixes or index == 0:
+                continue
+            first = index
+            while first > 0 and index - first < 2 and tokens[first - 1].end == tokens[first].start \
+                    and tokens[first - 1].tag in PROPER_TAGS and all(is_cjk(ch) for ch in tokens[first - 1].text):
+                first -= 1
+            start, name = tokens[first].start, doc.text[tokens[first].start:token.start]
+            if first == index or not MIN_ORG_NAME <= len(name) <= MAX_ORG_NAME or name[0] in NOT_A_NAME_START \
+                    or any(word in name for word in self.descriptive) or any(overlaps(m, start, token.end) for m in known):
+                continue
+            yield new_mention(doc, start, token.end, "Organization", "open:org-suffix", 0.7), []
 
     def _product_end(self, tokens: tuple[Token, ...], position: int) -> int | None:
         """End of the last product head word in the run of name tokens starting exactly at `position`."""

@@ -170,3 +170,10 @@ def test_coordinated_roles_share_a_requirement_and_a_subject_role_keeps_it_alone
                                                                            "requiresSkill")
     kinds = pairs(run("大模型产品经理属于AI产品经理，多模态产品经理也是AI产品经理的一个细分方向。"), "kindOf")
     assert {("大模型产品经理", "AI产品经理"), ("多模态产品经理", "AI产品经理")} <= kinds
+
+
+def test_an_unknown_name_glued_to_a_company_suffix_is_an_organisation_that_can_hire(run) -> None:
+    state = run("我们云岫科技今年也在招聘AI训练师。")
+    assert ("云岫科技", "Organization") in {(m.surface, m.cls) for m in state.mentions}
+    assert ("云岫科技", "AI训练师") in pairs(state, "hires")
+    assert not any(m.cls == "Organization" for m in run("人工智能科技很火，这是集团的决定。").mentions)
