@@ -183,7 +183,11 @@ class PatternExtractor:
                     yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires")
                 elif strong and role in specific:
                     yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires-sentence", 0.7)
-        if not companies and roles and self._has("hiresTrigger", CLAUSE_BREAK.split(masked)[0]):
+        opening = CLAUSE_BREAK.split(masked)[0]
+        trigger = self._has("hiresTrigger", opening)
+        if not companies and roles and trigger and not any(m.cls == "Organization" for m in here) \
+                and not re.search(r"[^\s□*，,“”\"（）()]", opening[: opening.index(trigger)].replace("在", "")):
+            # the sentence opens with the hiring word: its employer is the company type of the sentence before
             for company in (m for m in ctx.previous_mentions(index) if m.cls == "CompanyType"):
                 for role in roles:
                     yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires-previous-sentence")

@@ -177,3 +177,8 @@ def test_an_unknown_name_glued_to_a_company_suffix_is_an_organisation_that_can_h
     assert ("云岫科技", "Organization") in {(m.surface, m.cls) for m in state.mentions}
     assert ("云岫科技", "AI训练师") in pairs(state, "hires")
     assert not any(m.cls == "Organization" for m in run("人工智能科技很火，这是集团的决定。").mentions)
+
+
+def test_a_sentence_with_its_own_employer_does_not_take_the_company_type_before(run) -> None:
+    found = pairs(run("AI创业公司很多。我们云岫科技在招聘数据标注员。"), "hires")
+    assert ("AI创业公司", "数据标注员") not in found
