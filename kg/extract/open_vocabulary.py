@@ -38,7 +38,7 @@ GENERIC_LATIN = frozenset({"AI", "AIGC", "APP", "GPT", "LLM"})
 AI_ROLE_PREFIX = re.compile(r"(?<![A-Za-z0-9])(?:AIGC|AI|大模型) ?$")
 PROPER_TAGS = frozenset({"", "x", "nr", "nrt", "nrfg", "ns", "nz"})  # a word jieba does not know, or a name
 MIN_ORG_NAME, MAX_ORG_NAME = 2, 4
-NOT_A_NAME_START = set("这那有更招在于举一是的和与把被让给对从向")  # 这是影眸科技, 招入公司: a clause, not a name
+NOT_A_NAME_START = set("这那有更招在于举一是的和与把被让给对从向如像而据")  # 这是影眸科技, 招入公司: a clause, not a name
 PERSON_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")  # Eric Yuan, Sam Altman
 PERSON_WINDOW = 6
 LATIN_PER_HAN = 3  # Latin letters per Chinese character above which a sentence is quoted English, not prose
@@ -57,6 +57,7 @@ class OpenVocabularyExtractor:
         self.skill_heads = cue("skillHead")
         self.skill_leads = cue("skillLead")
         self.team_heads = cue("teamHead")
+        self.not_personal = cue("notPersonalCapability")
         self.org_suffixes = cue("organizationSuffix")
         self.team_functions = cue("teamFunction")
         self.product_heads = cue("productHead")
@@ -174,6 +175,7 @@ class OpenVocabularyExtractor:
         if not self._well_formed(cls, doc.text[start:tokens[index].start], inside, start):
             return None
         if cls == "Skill" and (_only_known_prefix(inside, start, tokens[index].start)
+                               or doc.text[start:tokens[index].start] in self.not_personal
                                or self._held_by_company(doc.text, end) or self._held_by_thing(doc.text, start, known)):
             return None
         rule = f"open:{cls.lower()}-head"
