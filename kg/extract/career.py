@@ -8,12 +8,20 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import register
-from kg.extract.context import CLAUSE_BREAK, LIST_ITEM, DocumentContext, find_cue, relate, with_relations
+from kg.extract.context import (
+    CLAUSE_BREAK,
+    LIST_ITEM,
+    LIST_LINE,
+    LIST_MARKS,
+    DocumentContext,
+    find_cue,
+    relate,
+    with_relations,
+)
 from kg.extract.resources import Resources
 from kg.model import Extraction, Mention, Relation, Sentence
 
 STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a requirement and its list run over commas, not past these
-LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?[\s□*]*$")  # 还要懂业务: same subject
@@ -113,7 +121,7 @@ class CareerExtractor:
             if earlier:
                 return [(earlier[0], "pattern:requires-continued", 0.85)]  # …需要具备A，还要懂B
         section = ctx.nearest(index, "Role")
-        if section is not None:
+        if section is not None and ctx.about_a_person(index, self.cue("personSubject")):
             return [(section, "pattern:requires-section-role", 0.8)]
         if find_cue(self.cue("personSubject"), opening) and ctx.main_role is not None:
             return [(ctx.main_role, "pattern:requires-main-role", 0.7)]
@@ -137,7 +145,7 @@ class CareerExtractor:
         """True when the sentence starts a line that is a list item (1. / - / （1） / **X：**)."""
         text, start = ctx.doc.text, ctx.doc.sentences[index].start
         line = text.rfind("\n", 0, start) + 1
-        return bool(LIST_LINE.match(text, line)) and not text[line:start].strip(" \t*-+•·0123456789.、)）（(①②③④⑤⑥⑦⑧⑨⑩")
+        return bool(LIST_LINE.match(text, line)) and not text[line:start].strip(LIST_MARKS)
 
     def _list_lead(self, ctx, index: int, cues: tuple[str, ...] = ("requiresTrigger", "jobPostSection")) -> int | None:
         """Index of the line that introduces the list a list line belongs to (…有如下的要求：), when it holds a word of

@@ -11,6 +11,8 @@ from kg.model import Document, Evidence, Extraction, Mention, Relation, Sentence
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an item of a comma list
 MARKUP = "*` 　"
+LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
+LIST_MARKS = " \t*-+•·0123456789.、)）（(①②③④⑤⑥⑦⑧⑨⑩"
 COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
 TOPIC_LEAD = MARKUP + "“”\"'《》「」-+•·0123456789.、)）"
 PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
@@ -108,6 +110,15 @@ class DocumentContext:
         if sentence.text.lstrip(TOPIC_LEAD).startswith(PRONOUNS) and self.previous_sentence(index) is not None:
             return self.topic(index - 1, cls)
         return None
+
+    def about_a_person(self, index: int, person_words: frozenset[str]) -> bool:
+        """True when a sentence with no role of its own may take its section's or article's role: its opening clause
+        has a person as subject (你需要了解…), or it is an item of a list (a list under a role heading)."""
+        sentence = self.doc.sentences[index]
+        line = self.doc.text.rfind("\n", 0, sentence.start) + 1
+        if LIST_LINE.match(self.doc.text, line) and not self.doc.text[line:sentence.start].strip(LIST_MARKS):
+            return True
+        return find_cue(person_words, CLAUSE_BREAK.split(self.masked(index))[0]) is not None
 
     def subject_roles(self, index: int, roles: list[Mention]) -> list[Mention]:
         """Of several roles a sentence names, the one it is about when the others are not listed with it (Agent产品经理

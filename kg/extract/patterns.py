@@ -302,8 +302,8 @@ class PatternExtractor:
             return
         roles, rule, confidence = ctx.roles_for(index, here)
         roles = ctx.subject_roles(index, roles)
-        if rule == "-main-role" and not find_cue(self.cue("personSubject"), CLAUSE_BREAK.split(masked)[0]):
-            return  # the article's role only when a person is the subject (你需要了解…), never for any sentence
+        if rule and not ctx.about_a_person(index, self.cue("personSubject")):
+            return  # the section's or article's role only for a person subject (你需要了解…) or a list item
         for role in roles:
             for thing in things:
                 yield relate(role, "shouldKnow", thing, sentence, ctx.doc, f"pattern:should-know{rule}",

@@ -182,3 +182,10 @@ def test_an_unknown_name_glued_to_a_company_suffix_is_an_organisation_that_can_h
 def test_a_sentence_with_its_own_employer_does_not_take_the_company_type_before(run) -> None:
     found = pairs(run("AI创业公司很多。我们云岫科技在招聘数据标注员。"), "hires")
     assert ("AI创业公司", "数据标注员") not in found
+
+
+def test_a_sentence_about_something_else_does_not_lend_its_knowledge_to_the_section_role(run) -> None:
+    text = "## UX设计师\n\n这家公司的文化是了解人工智能。\n\n- 了解Midjourney\n"
+    found = pairs(run(text), "shouldKnow")
+    assert ("UX设计师", "人工智能") not in found
+    assert ("UX设计师", "Midjourney") in found
