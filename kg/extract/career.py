@@ -189,7 +189,8 @@ class CareerExtractor:
                 lo, hi = min(org.end, role.end), max(org.start, role.start)
                 span = masked[max(lo - sentence.start, 0): max(hi - sentence.start, 0)]
                 clause = self._clause_of(masked, sentence, org, role)
-                if clause is None or find_cue(self.cue("hedge"), clause) or find_cue(self.cue("negation"), span):
+                if clause is None or find_cue(self.cue("hedge"), clause) or find_cue(self.cue("uncertainty"), clause) \
+                        or find_cue(self.cue("negation"), span):
                     continue
                 if find_cue(self.cue("organizationHiresTrigger"), clause):
                     yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires", 0.85)

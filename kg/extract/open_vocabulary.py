@@ -388,8 +388,8 @@ class OpenVocabularyExtractor:
     def _names_a_product(self, rest: str, inside: list[Mention]) -> bool:
         """True when the words after the organisation name something (千帆大模型平台), not describe it (旗下AI助手,
         自研大模型, 电商平台: a known word or a generic modifier before a product head)."""
-        if rest.startswith(tuple(self.generic_modifiers)):
-            return False
+        if rest.startswith(tuple(self.generic_modifiers)) or re.search(r"[各两几三四多][大家款个]", rest):
+            return False  # 小米各大APP, 阿里京东两大电商平台: a group of products, not one
         head = next((h for h in sorted(self.product_heads, key=len, reverse=True) if rest.endswith(h)), "")
         modifier = rest[: len(rest) - len(head)].strip()
         return bool(modifier) and not any(m.surface == modifier for m in inside) and not _is_latin_word_of(modifier)

@@ -189,3 +189,8 @@ def test_a_sentence_about_something_else_does_not_lend_its_knowledge_to_the_sect
     found = pairs(run(text), "shouldKnow")
     assert ("UX设计师", "人工智能") not in found
     assert ("UX设计师", "Midjourney") in found
+
+
+def test_hearsay_states_no_hiring_and_a_group_of_products_is_no_product(run) -> None:
+    assert pairs(run("听说字节跳动在招聘AI产品经理。"), "hires") == set()
+    assert "小米各大APP" not in {m.surface for m in run("小米各大APP都接入了。").mentions}
