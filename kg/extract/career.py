@@ -123,7 +123,7 @@ class CareerExtractor:
         section = ctx.nearest(index, "Role")
         if section is not None and ctx.about_a_person(index, self.cue("personSubject")):
             return [(section, "pattern:requires-section-role", 0.8)]
-        if find_cue(self.cue("personSubject"), opening) and ctx.main_role is not None:
+        if find_cue(self.cue("personSubject"), opening) and ctx.main_role is not None and ctx.about_role(ctx.main_role):
             return [(ctx.main_role, "pattern:requires-main-role", 0.7)]
         return []
 

@@ -120,6 +120,12 @@ class DocumentContext:
             return True
         return find_cue(person_words, CLAUSE_BREAK.split(self.masked(index))[0]) is not None
 
+    def about_role(self, role: Mention) -> bool:
+        """True when the article is about this role: its title names it (转行AIGC产品经理到底需要什么要求), so 'we' and
+        'you' in the body are people in that role."""
+        title = self.doc.meta.title
+        return bool(title) and (role.label in title or role.surface in title)
+
     def subject_roles(self, index: int, roles: list[Mention]) -> list[Mention]:
         """Of several roles a sentence names, the one it is about when the others are not listed with it (Agent产品经理
         属于AI应用产品经理，需要… → Agent产品经理; AI产品经理和数据分析师都需要… → both)."""

@@ -302,8 +302,8 @@ class PatternExtractor:
             return
         roles, rule, confidence = ctx.roles_for(index, here)
         roles = ctx.subject_roles(index, roles)
-        if rule and not ctx.about_a_person(index, self.cue("personSubject")):
-            return  # the section's or article's role only for a person subject (你需要了解…) or a list item
+        if rule == "-main-role" or rule and not ctx.about_a_person(index, self.cue("personSubject")):
+            return  # the section's role only for a person subject (你需要了解…) or a list item; never the article's
         for role in roles:
             for thing in things:
                 yield relate(role, "shouldKnow", thing, sentence, ctx.doc, f"pattern:should-know{rule}",

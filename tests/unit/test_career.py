@@ -194,3 +194,11 @@ def test_a_sentence_about_something_else_does_not_lend_its_knowledge_to_the_sect
 def test_hearsay_states_no_hiring_and_a_group_of_products_is_no_product(run) -> None:
     assert pairs(run("听说字节跳动在招聘AI产品经理。"), "hires") == set()
     assert "小米各大APP" not in {m.surface for m in run("小米各大APP都接入了。").mentions}
+
+
+def test_the_articles_role_holds_we_and_you_only_when_the_title_names_it(run) -> None:
+    about = run("# 转行AI产品经理需要什么\n\nAI产品经理很热门。我们需要数据分析能力。\n")
+    other = run("# 我的设计之路\n\nAI产品经理很热门。我们需要数据分析能力。\n")
+    assert ("AI产品经理", "数据分析") in pairs(about, "requiresSkill")
+    assert pairs(other, "requiresSkill") == set()
+    assert pairs(run("# 我的设计之路\n\nAI产品经理很热门。我们来了解一下Midjourney。\n"), "shouldKnow") == set()
