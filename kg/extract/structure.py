@@ -4,6 +4,7 @@ content type a '…生成' heading names, and words that imply a content type (�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import pairwise
 
 from kg.extract import register
@@ -17,6 +18,8 @@ ITEM_SPLIT = re.compile(r"/|和|、")
 STAGE_PROSE = re.compile(r"[，,。；;！？!?：:（）()《》【】\[\]]|https?|www\.|\.html?|\d{4}年|\s{2}")
 MAX_STAGE_CHARS = 24
 CUE_RULE = "structure:content-cue"
+MIN_MAKER_CHARS = 2
+MIN_NAME_REST = 2  # 腾讯元宝 → 腾讯 + 元宝: the product's own name must remain
 NAMED_CLASSES = frozenset({"Role", "Skill", "CompanyType", "Organization", "Product", "Team", "Industry"})
 
 
@@ -30,7 +33,8 @@ class StructureExtractor:
 
     def __call__(self, state: Extraction) -> Extraction:
         lineage_mentions, lineage_relations = self._lineages(state)
-        state = with_mentions(state, lineage_mentions + self._content_types(state) + self._content_cues(state))
+        state = with_mentions(state, lineage_mentions + self._content_types(state) + self._content_cues(state)
+                              + self._makers_in_names(state))
         return Extraction(state.document, state.tokens, state.mentions, state.relations + tuple(lineage_relations))
 
     def _lineages(self, state: Extraction) -> tuple[list[Mention], list[Relation]]:
@@ -78,16 +82,30 @@ class StructureExtractor:
     def _content_types(self, state: Extraction) -> list[Mention]:
         """The content type inside a '…生成' heading: 图像生成 also names 图像 (for the 产品代表 under it)."""
         found = []
-        headings = [s for s in state.document.sentences if s.is_heading]
+        headings = [s for s in state.document.sentences if s.is_heading]  # disjoint, in text order
+        starts = [h.start for h in headings]
         for mention in state.mentions:
             if mention.cls != "Technology" or not mention.surface.endswith("生成") \
-                    or not any(h.start <= mention.start < h.end for h in headings):
+                    or not _in_heading(headings, starts, mention.start):
                 continue
             for cut in range(len(mention.surface) - 2, 0, -1):
                 entry = self.resources.lexicon.lookup(mention.surface[:cut])
                 if entry is not None and entry.cls == "ContentType":
                     found.append(lexicon_mention(state.document, mention.start, mention.start + cut, entry,
                                                  "structure:generated-content-type"))
+                    break
+        return found
+
+    def _makers_in_names(self, state: Extraction) -> list[Mention]:
+        """The organisation a known product's name starts with (腾讯元宝, 百度文库, Google Analytics), as a mention a
+        made-by rule can use."""
+        found = []
+        for product in (m for m in state.mentions if m.cls == "Product" and m.rule == "lexicon"):
+            for cut in range(len(product.surface) - MIN_NAME_REST, MIN_MAKER_CHARS - 1, -1):
+                maker = self.resources.lexicon.lookup(product.surface[:cut].rstrip())
+                if maker is not None and maker.cls == "Organization" and _ends_a_word(product.surface, cut):
+                    found.append(lexicon_mention(state.document, product.start, product.start + cut, maker,
+                                                 "structure:maker-in-name"))
                     break
         return found
 
@@ -103,6 +121,12 @@ class StructureExtractor:
                 if not any(m.start <= start and start + len(word) <= m.end for m in names):
                     found.append(lexicon_mention(doc, start, start + len(word), by_iri[iri], CUE_RULE))
         return found
+
+
+def _in_heading(headings: list[Sentence], starts: list[int], at: int) -> bool:
+    """True when offset `at` lies in one of the headings (one bisect, not a scan of every heading)."""
+    index = bisect_right(starts, at) - 1
+    return index >= 0 and at < headings[index].end
 
 
 def _stages(text: str, start: int) -> list[tuple[int, str]]:
@@ -131,3 +155,11 @@ def _items(stage: str) -> list[tuple[int, str]]:
         position = match.end()
     items.append((position, stage[position:]))
     return [(at, item.strip()) for at, item in items if item.strip()]
+
+
+def _ends_a_word(name: str, cut: int) -> bool:
+    """True when a prefix of a name ends at a word edge: any edge in Chinese, a space or case change in Latin
+    (Google Analytics yes, Googlebot no)."""
+    before, after = name[cut - 1], name[cut]
+    return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()) or after.isupper() \
+        and before.islower() or name[cut:cut + 1] == " "

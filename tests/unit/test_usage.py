@@ -155,3 +155,7 @@ def test_skills_listed_for_a_model_are_no_skills(run) -> None:
 def test_a_machine_or_generic_capability_is_no_discovered_skill(run, name) -> None:
     found = run(f"候选人需要具备{name}。").mentions
     assert not any(m.surface == name and m.cls == "Skill" and m.confidence >= 0.6 and not m.iri for m in found)
+
+
+def test_a_known_product_named_after_its_maker_is_made_by_it(run) -> None:
+    assert ("腾讯元宝", "腾讯") in pairs(run("腾讯元宝刚刚推出没多久。"), "madeBy")
