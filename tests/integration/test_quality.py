@@ -23,9 +23,9 @@ def unseen_graph():
 
 
 @pytest.mark.parametrize(("split", "entity_f1", "relation_f1"), [
-    ("all", 0.90, 0.55),   # against the full relation gold of the seeds (189 relations, issue 10)
-    ("dev", 0.89, 0.64),
-    ("test", 0.90, 0.42),
+    ("all", 0.90, 0.60),   # against the full relation gold of the seeds (189 relations, issue 10)
+    ("dev", 0.90, 0.72),
+    ("test", 0.91, 0.42),
 ])
 def test_seeds_scores(seeds_build, split: str, entity_f1: float, relation_f1: float) -> None:
     result = evaluate(load_gold(GOLD / "seeds"), seeds_build[0].graph, split).as_dict()
@@ -33,11 +33,15 @@ def test_seeds_scores(seeds_build, split: str, entity_f1: float, relation_f1: fl
     assert result["relations"]["overall"]["f1"] >= relation_f1, result["relations"]["overall"]
 
 
-def test_unseen_articles_scores(unseen_graph) -> None:
-    """Held-out articles written for the project and never tuned on: typed entity F1 >= 0.8 is the bar."""
-    result = evaluate(load_gold(GOLD / "unseen"), unseen_graph).as_dict()
-    assert result["entities"]["typed"]["f1"] >= 0.83, result["entities"]["typed"]
-    assert result["relations"]["overall"]["f1"] >= 0.56, result["relations"]["overall"]
+@pytest.mark.parametrize(("split", "entity_f1", "relation_f1"), [
+    ("all", 0.84, 0.70),   # 22 articles written for the project, gold annotated before any kg run on them
+    ("dev", 0.88, 0.82),   # read against kg's output while extraction was tuned
+    ("test", 0.82, 0.62),  # never tuned on
+])
+def test_unseen_articles_scores(unseen_graph, split: str, entity_f1: float, relation_f1: float) -> None:
+    result = evaluate(load_gold(GOLD / "unseen"), unseen_graph, split).as_dict()
+    assert result["entities"]["typed"]["f1"] >= entity_f1, result["entities"]["typed"]
+    assert result["relations"]["overall"]["f1"] >= relation_f1, result["relations"]["overall"]
 
 
 def test_gold_covers_every_seed_and_six_unseen_articles() -> None:
