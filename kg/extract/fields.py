@@ -56,7 +56,8 @@ class FieldExtractor:
             if subject is None:
                 return
             for obj in ctx.by_sentence[index]:
-                if obj.cls in object_classes and obj.start >= match.end() and obj.key != subject.key:
+                if obj.cls in object_classes and obj.start >= match.end() and obj.key != subject.key \
+                        and obj.label not in self.cue("notAnArea"):
                     yield relate(subject, predicate, obj, sentence, ctx.doc, f"structure:field-{predicate}", 0.85)
             return
 

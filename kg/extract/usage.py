@@ -85,6 +85,7 @@ class UsageExtractor:
 
     def _to_areas(self, ctx, sentence, text, offset, things, areas) -> Iterator[Relation]:
         """appliedIn from the thing to each area that is not a modifier of the mention after it."""
+        areas = [m for m in areas if m.label not in self.cue("notAnArea")]
         for thing in things:
             for area, following in zip(areas, [*areas[1:], None]):
                 gap = text[area.end - offset: following.start - offset] if following else ""

@@ -159,3 +159,8 @@ def test_a_machine_or_generic_capability_is_no_discovered_skill(run, name) -> No
 
 def test_a_known_product_named_after_its_maker_is_made_by_it(run) -> None:
     assert ("腾讯元宝", "腾讯") in pairs(run("腾讯元宝刚刚推出没多久。"), "madeBy")
+
+
+def test_the_field_itself_is_no_area_of_application(run) -> None:
+    found = pairs(run("H100主要用于人工智能和智能客服。"), "appliedIn")
+    assert ("H100", "智能客服") in found and ("H100", "人工智能") not in found
