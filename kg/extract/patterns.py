@@ -275,8 +275,10 @@ class PatternExtractor:
             yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates", 0.8)
 
     def _generates_by_cue(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """A product right before a word that implies a content type (文心一言绘图功能), or the one product of the
-        sentence before when this sentence names none (…Stable-Diffusion相关的课程。试了几下生图)."""
+        """A product right before a word that implies a content type (文心一言绘图功能, Sora等视频生成模型), in a
+        sentence that does not deny it."""
+        if self._has("negation", ctx.masked(index, keep=CUE_RULE)):
+            return
         for content in (m for m in here if m.rule == CUE_RULE):
             before = [m for m in here if m.end <= content.start and m is not content]
             product = before[-1] if before else None
@@ -284,13 +286,6 @@ class PatternExtractor:
             if product is not None and product.cls == "Product" and len(gap) <= CUE_GAP \
                     and not re.search(r"[、，,；;。“”]", gap):
                 yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-cue", 0.8)
-            elif not any(m.cls == "Product" for m in here) and (previous := ctx.previous_sentence(index)):
-                products = [m for m in ctx.by_sentence[index - 1] if m.cls == "Product"]
-                if len(products) == 1:
-                    both = Sentence(previous.start, sentence.end, ctx.doc.text[previous.start:sentence.end],
-                                    sentence.section)
-                    yield relate(products[0], "generates", content, both, ctx.doc,
-                                       "pattern:generates-cue-previous-sentence", 0.7)
 
     def _should_know(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Role + 了解 / 使用过 + products or technologies in one clause → the role should know them."""

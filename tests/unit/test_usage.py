@@ -164,3 +164,8 @@ def test_a_known_product_named_after_its_maker_is_made_by_it(run) -> None:
 def test_the_field_itself_is_no_area_of_application(run) -> None:
     found = pairs(run("H100主要用于人工智能和智能客服。"), "appliedIn")
     assert ("H100", "智能客服") in found and ("H100", "人工智能") not in found
+
+
+def test_a_content_word_never_reaches_back_to_the_product_of_the_sentence_before(run) -> None:
+    assert pairs(run("我看了Stable Diffusion的课程。然后试了几下生图。"), "generates") == set()
+    assert pairs(run("剪映并无AI视频生成能力。"), "generates") == set()
