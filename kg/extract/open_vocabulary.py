@@ -39,6 +39,10 @@ AI_ROLE_PREFIX = re.compile(r"(?<![A-Za-z0-9])(?:AIGC|AI|大模型) ?$")
 PROPER_TAGS = frozenset({"", "x", "nr", "nrt", "nrfg", "ns", "nz"})  # a word jieba does not know, or a name
 MIN_ORG_NAME, MAX_ORG_NAME = 2, 4
 NOT_A_NAME_START = set("这那有更招在于举一是的和与把被让给对从向如像而据")  # 这是影眸科技, 招入公司: a clause, not a name
+NOT_A_NAME = re.compile(r"^(?:top|Top|TOP)\s?\d+$|[a-z](?:19|20)\d\d$")  # a ranking, a name glued to a year
+SHORT_ACRONYM = re.compile(r"[A-Z0-9]{2,3}")
+STRONG_LATIN_RULES = frozenset({"open:latin-made-by-phrase", "open:latin-after-product-noun", "open:latin-org-context",
+                                "open:latin-version-of-product"})
 PERSON_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")  # Eric Yuan, Sam Altman
 PERSON_WINDOW = 6
 LATIN_PER_HAN = 3  # Latin letters per Chinese character above which a sentence is quoted English, not prose
@@ -318,9 +322,11 @@ class OpenVocabularyExtractor:
                     found.append(modified)
                     yield modified, inside
                 continue
-            if not any(ch.isupper() for ch in name) or _mostly_latin(sentence.text):
-                continue  # 'there', 'vs', 't00lz': not a proper name; a quoted English prompt is not prose
+            if not any(ch.isupper() for ch in name) or _mostly_latin(sentence.text) or NOT_A_NAME.search(name):
+                continue  # 'there', 'vs', 't00lz', 'TOP100', 'CapCut2024': not a proper name; quoted English is no prose
             cls, confidence, rule = self._type_latin(doc, sentence, start, end, name, taken)
+            if SHORT_ACRONYM.fullmatch(name) and rule not in STRONG_LATIN_RULES:
+                confidence = min(confidence, 0.5)  # KS, TV, P2P, VPN: a short acronym's list-mates do not type it
             found.append(new_mention(doc, start, end, cls, rule, confidence))
             yield found[-1], []
 
@@ -368,7 +374,7 @@ class OpenVocabularyExtractor:
         if PERSON_NAME.fullmatch(name) and self._near_person_word(doc.text, sentence, start, end):
             return "Person", 0.7, "open:latin-person-context"
         if VERSIONED.search(name) and not NOT_A_VERSION.search(name):
-            return "Product", 0.55, "open:latin-versioned"  # an unknown stem + number: Part 1 as often as Gemma 7
+            return "Product", 0.5, "open:latin-versioned"  # an unknown stem + number: Part 1 as often as Gemma 7
         return "Concept", 0.4, "open:latin-untyped"
 
     # ------------------------------------------------------------ 百度千帆大模型平台, 字节Coze

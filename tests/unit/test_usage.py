@@ -169,3 +169,9 @@ def test_the_field_itself_is_no_area_of_application(run) -> None:
 def test_a_content_word_never_reaches_back_to_the_product_of_the_sentence_before(run) -> None:
     assert pairs(run("我看了Stable Diffusion的课程。然后试了几下生图。"), "generates") == set()
     assert pairs(run("剪映并无AI视频生成能力。"), "generates") == set()
+
+
+def test_rankings_years_and_short_acronyms_are_not_typed_from_list_mates(run) -> None:
+    found = {m.surface: m.confidence for m in run("TOP100榜单上有CapCut2024、ChatGPT、KS和P2P等工具。").mentions}
+    assert "TOP100" not in found and "CapCut2024" not in found
+    assert found.get("KS", 0.0) < 0.6 and found.get("P2P", 0.0) < 0.6
