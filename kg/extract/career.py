@@ -250,9 +250,9 @@ class CareerExtractor:
         if named:
             return named[-1]
         section = ctx.nearest(index, "Role")
-        if section is not None:
+        if section is not None and ctx.about_a_person(index, self.cue("personSubject")):
             return section
-        if ctx.main_role is not None and not find_cue(self.cue("thingSubject"), clause):
+        if ctx.main_role is not None and ctx.about_role(ctx.main_role) and not find_cue(self.cue("thingSubject"), clause):
             return ctx.main_role
         return None
 

@@ -253,7 +253,7 @@ class PatternExtractor:
         makes it a modifier (上线了首部AIGC制作的短剧), no list, no second verb of its own (上传…来生成)."""
         trigger = self._has(cue, between)
         before = between[: between.index(trigger)] if trigger else between
-        return not re.search(r"[的、]|上传|上线|输入|发布|推出|来$", before)
+        return not re.search(r"[的、]|上传|上线|输入|发布|推出|允许|来$|用户|创作者|作者|设计师", before)
 
     def _object_of_cue(self, cue: str, before: str) -> bool:
         """True when the text before an object ends with a cue word and a short gap free of a second verb

@@ -202,3 +202,8 @@ def test_the_articles_role_holds_we_and_you_only_when_the_title_names_it(run) ->
     assert ("AI产品经理", "数据分析") in pairs(about, "requiresSkill")
     assert pairs(other, "requiresSkill") == set()
     assert pairs(run("# 我的设计之路\n\nAI产品经理很热门。我们来了解一下Midjourney。\n"), "shouldKnow") == set()
+
+
+def test_collaboration_in_a_sentence_about_no_one_is_not_the_section_roles(run) -> None:
+    found = pairs(run("# 我的设计之路\n\n## 研发工程师\n\n此外，跟开发团队沟通时，也能把思路讲得更透彻。\n"), "worksWith")
+    assert found == set()

@@ -175,3 +175,7 @@ def test_rankings_years_and_short_acronyms_are_not_typed_from_list_mates(run) ->
     found = {m.surface: m.confidence for m in run("TOP100榜单上有CapCut2024、ChatGPT、KS和P2P等工具。").mentions}
     assert "TOP100" not in found and "CapCut2024" not in found
     assert found.get("KS", 0.0) < 0.6 and found.get("P2P", 0.0) < 0.6
+
+
+def test_a_product_that_lets_people_make_something_does_not_generate_it(run) -> None:
+    assert pairs(run("YouTube Shorts允许创作者快速提取精华片段，制作成短视频。"), "generates") == set()
