@@ -25,6 +25,7 @@ from kg.model import Extraction, Mention, Relation, Sentence
 CUE_GAP = 6  # characters allowed between a product and the content word after it
 INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
 MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研)的")
+AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发者")  # X允许创作者…，制作成短视频: the creator makes it
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 LAYER_MEMBERS = frozenset({"Technology", "Product", "Concept"})
 IN_LAYER = re.compile(r"(?:都|也|均|同样|则)?(?:属于|处在|处于|位于)(?:了)?[\s*]*$")
@@ -245,7 +246,8 @@ class PatternExtractor:
                     and self._subject_of_cue(cue, masked[subjects[-1].end - sentence.start: b.start - sentence.start]):
                 yield subjects[-1], b
             elif not subjects and topic is not None and topic.end <= clause_start \
-                    and self._object_of_cue(cue, masked[start: b.start - sentence.start]):
+                    and self._object_of_cue(cue, masked[start: b.start - sentence.start]) \
+                    and not AGENT_BETWEEN.search(masked[topic.end - sentence.start: start]):
                 yield topic, b
 
     def _subject_of_cue(self, cue: str, between: str) -> bool:
