@@ -31,6 +31,7 @@ class Sentence:
     text: str
     section: tuple[str, ...] = ()  # heading path, outermost first
     is_heading: bool = False
+    part: int = 0  # 1, 2, … for the pieces of a span over kg.text.MAX_SENTENCE_CHARS; 0 for a whole sentence
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from kg.namespaces import KG, PREFIXES
 from kg.publish import HTML_FILE, REPORT_FILE, TURTLE_FILE, Publication, publishing
 from kg.resolve import Resolved, resolve
 from kg.store import parse_spec
+from kg.text import split_count
 from kg.turtle import TYPE, GraphText, Terms, parse_turtle
 from kg.validate import validate
 
@@ -285,6 +286,7 @@ def _report(settings, paths, ingested: IngestResult, extractions, resolved: Reso
             "doc_id": doc.doc_id, "title": doc.meta.title, "encoding": doc.encoding, "sha256": doc.sha256,
             "characters": len(doc.text), "sentences": len(doc.sentences), "mentions": len(extraction.mentions),
             "entities": entities[doc.doc_id], "relations": relations[doc.doc_id],
+            "split_sentences": split_count(doc.sentences),
         })
     warnings = [f"skipped {s.path}: {s.reason}" for s in ingested.skipped]
     if resolved.rejected:
@@ -297,6 +299,7 @@ def _report(settings, paths, ingested: IngestResult, extractions, resolved: Reso
             "workers": worker_count(settings, len(ingested.documents)),
         },
         "articles": per_article,
+        "split_sentences": sum(article["split_sentences"] for article in per_article),
         "skipped": [asdict(s) for s in ingested.skipped],
         "entities_by_class": _entities_by_class(text, resources_classes),
         "relations_by_property": dict(sorted(Counter(f.predicate for f in resolved.facts).items())),

@@ -41,7 +41,9 @@ def progress_bar(settings: Settings) -> Iterator[Callable[[int, int], None]]:
 def print_summary(report: dict, files: tuple[Path, ...]) -> None:
     """Entities per class, relations per property, skipped files and warnings, then the files written."""
     articles = report["articles"]
-    click.echo(f"{len(articles)} articles, {sum(a['sentences'] for a in articles)} sentences, "
+    split = report.get("split_sentences", 0)
+    click.echo(f"{len(articles)} articles, {sum(a['sentences'] for a in articles)} sentences"
+               f"{f' ({split} over-long cut into pieces)' if split else ''}, "
                f"{report['triples']} triples, {report['evidence']} evidence records")
     click.echo("entities:  " + ", ".join(f"{cls} {n}" for cls, n in report["entities_by_class"].items()))
     click.echo("relations: " + ", ".join(f"{p} {n}" for p, n in report["relations_by_property"].items()))

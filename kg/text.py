@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 
 from kg.model import Sentence
@@ -139,8 +139,8 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             found.append(Sentence(offset + begin, offset + end, line[begin:end], _section(path), True))
             path.append((level, line[begin:end], bold))
             continue
-        for begin, end in _spans(line, _PREFIX.match(line).end()):
-            found.append(Sentence(offset + begin, offset + end, line[begin:end], _section(path)))
+        for begin, end, part in _spans(line, _PREFIX.match(line).end()):
+            found.append(Sentence(offset + begin, offset + end, line[begin:end], _section(path), part=part))
     return tuple(found)
 
 
@@ -165,8 +165,9 @@ def _heading(line: str, path: list[tuple[int, str, bool]]) -> tuple[int, int, in
 MAX_SENTENCE_CHARS = 1000  # longer "sentences" are lists or unbroken dumps, cut into pieces
 
 
-def _spans(line: str, begin: int) -> Iterator[tuple[int, int]]:
-    """Stripped, non-noise sentence spans of one body line, starting after its quote/list marker."""
+def _spans(line: str, begin: int) -> Iterator[tuple[int, int, int]]:
+    """Stripped, non-noise sentence spans of one body line, starting after its quote/list marker, with their part
+    number (Sentence.part)."""
     for start, end in _raw_spans(line, begin):
         chunk = line[start:end]
         start, end = start + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip())
@@ -174,15 +175,25 @@ def _spans(line: str, begin: int) -> Iterator[tuple[int, int]]:
             yield from _bounded(line, start, end)
 
 
-def _bounded(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _bounded(line: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
     """A sentence cut into pieces of at most MAX_SENTENCE_CHARS, at the last comma, 、 or space before the limit
-    (a hard cut when there is none), so that work per sentence stays bounded on unbroken text."""
+    (a hard cut when there is none), so that work per sentence stays bounded on unbroken text; each piece with its
+    part number, 1, 2, … (0 for a sentence within the bound)."""
+    if end - start <= MAX_SENTENCE_CHARS:
+        yield start, end, 0
+        return
+    part = 1
     while end - start > MAX_SENTENCE_CHARS:
         limit = start + MAX_SENTENCE_CHARS
         cut = max(line.rfind(sep, start + 1, limit) for sep in "，,；;、 ") + 1 or limit
-        yield start, cut
-        start = cut
-    yield start, end
+        yield start, cut, part
+        start, part = cut, part + 1
+    yield start, end, part
+
+
+def split_count(sentences: Iterable[Sentence]) -> int:
+    """How many sentences over MAX_SENTENCE_CHARS were cut into pieces (run.json's split_sentences)."""
+    return sum(1 for sentence in sentences if sentence.part == 1)
 
 
 def _raw_spans(line: str, begin: int) -> Iterator[tuple[int, int]]:

@@ -43,6 +43,24 @@ def test_build_writes_turtle_html_and_report(tmp_path: Path) -> None:
     assert {"settings", "timings_s", "versions", "entities_by_class", "relations_by_property"} <= set(report)
 
 
+def test_run_json_and_the_summary_say_when_an_over_long_sentence_was_cut(tmp_path: Path) -> None:
+    """Issue 11: a 5,000-character line without a sentence break is cut into pieces of at most
+    MAX_SENTENCE_CHARS, and run.json (per article and in total) and the summary line say so."""
+    from kg.text import MAX_SENTENCE_CHARS
+
+    line = ("AIGC产品经理需要懂Midjourney和ChatGPT" * 200)[:5000]
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "long.md").write_text(f"# 长文\n\n{line}\n\n产品经理需要数据分析。\n", encoding="utf-8")
+    result = run_kg("build", str(articles), "--out", str(tmp_path / "out"), "--no-cache", "--no-validate")
+    assert result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    assert report["split_sentences"] == 1
+    assert [(a["doc_id"], a["split_sentences"]) for a in report["articles"]] == [("long.md", 1)]
+    assert report["articles"][0]["sentences"] == -(-5000 // MAX_SENTENCE_CHARS) + 2  # pieces, title, last sentence
+    assert "(1 over-long cut into pieces)" in result.stdout.splitlines()[0]
+
+
 def test_build_defaults_to_seeds_and_output(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
     source = next((ROOT / "seeds").glob("*.txt"))
