@@ -338,20 +338,22 @@ def test_api_search_finds_labels_and_aliases(server: KGServer) -> None:
 
 def test_api_entity_gives_neighbours_with_evidence(server: KGServer, seeds_build) -> None:
     graph = seeds_build[0].graph
-    status, _, body = call(server, "GET", "/api/entity?iri=" + quote(str(KGR.Midjourney)))
+    status, _, body = call(server, "GET", "/api/entity?iri=" + quote(str(KGR.ErnieBot)))
     entity = json.loads(body)
-    assert status == 200 and entity["node"]["label"] == "Midjourney" and "MJ" in entity["node"]["aliases"]
+    assert status == 200 and entity["node"]["label"] == "文心一言"
     generates = next(edge for edge in entity["edges"] if edge["predicate"] == "generates")
     assert generates["to"] == str(KGR.Image) and generates["label"] == "生成"
-    expected = rdflib_values(graph, """SELECT ?sentence WHERE { ?ev rdf:subject kgr:Midjourney ;
+    expected = rdflib_values(graph, """SELECT ?sentence WHERE { ?ev rdf:subject kgr:ErnieBot ;
         rdf:predicate kg:generates ; rdf:object kgr:Image ; kg:sentence ?sentence }""")
-    assert {ev["sentence"] for ev in generates["evidence"]} == expected
-    titles = rdflib_values(graph, """SELECT ?title WHERE { ?ev rdf:subject kgr:Midjourney ;
+    assert expected and {ev["sentence"] for ev in generates["evidence"]} == expected
+    titles = rdflib_values(graph, """SELECT ?title WHERE { ?ev rdf:subject kgr:ErnieBot ;
         rdf:predicate kg:generates ; prov:wasDerivedFrom/dcterms:title ?title }""")
-    assert {ev["title"] for ev in generates["evidence"]} == titles
-    users = rdflib_values(graph, "SELECT ?s WHERE { ?s kg:shouldKnow|kg:madeBy|kg:hires kgr:Midjourney }")
-    assert users and users <= {edge["from"] for edge in entity["edges"]}
-    assert {n["iri"] for n in entity["neighbours"]} == {str(KGR.Image)} | users
+    assert titles and {ev["title"] for ev in generates["evidence"]} == titles
+    makers = rdflib_values(graph, "SELECT ?o WHERE { kgr:ErnieBot kg:madeBy ?o }")
+    assert makers == {str(KGR.Baidu)} and makers <= {edge["to"] for edge in entity["edges"]}
+    linked = rdflib_values(graph, """SELECT ?n WHERE { { kgr:ErnieBot ?p ?n } UNION { ?n ?p kgr:ErnieBot }
+        ?n a ?class . ?class rdfs:subClassOf* kg:Entity . FILTER(STRSTARTS(STR(?p), STR(kg:))) }""")
+    assert {n["iri"] for n in entity["neighbours"]} == linked >= {str(KGR.Image)} | makers
     assert call(server, "GET", "/api/entity?iri=" + quote("https://example.org/none"))[0] == 404
     assert call(server, "GET", "/api/entity?iri=" + quote("a> <b"))[0] == 400
     assert call(server, "GET", "/api/entity")[0] == 400

@@ -89,37 +89,35 @@ def click_node(visit: ServerVisit, iri: str) -> None:
 def test_explorer_search_expand_filter_and_query(browser: Any, seeds_server: KGServer,  # noqa: F811
                                                  seeds_build, tmp_path: Path) -> None:
     graph = seeds_build[0].graph
-    midjourney, image = str(KGR.Midjourney), str(KGR.Image)
+    concept, role = str(KGR.AIGC), str(KGR.AIGCProductManager)
     visit = ServerVisit(browser, seeds_server)
     page = visit.page
     page.wait_for_selector(READY, state="attached", timeout=20_000)
     assert page.locator("#kg-classes input[type=checkbox]").count() >= 11
 
-    page.fill("#kg-search", "Midjourney")
-    assert page.locator("#kg-results button").first.inner_text().startswith("Midjourney")
+    page.fill("#kg-search", "AIGC")
+    assert page.locator("#kg-results button").first.inner_text().startswith("AIGC")
     page.press("#kg-search", "Enter")
-    page.wait_for_selector(f'#kg-panel[data-selected="{midjourney}"]', state="attached")
-    around = neighbours(graph, midjourney)
-    assert image in around
+    page.wait_for_selector(f'#kg-panel[data-selected="{concept}"]', state="attached")
+    around = neighbours(graph, concept)
+    assert role in around
     page.wait_for_selector(f'body[data-kg-nodes="{len(around) + 1}"]', state="attached")
     panel = page.locator("#kg-panel").inner_text()
-    assert "生成" in panel and "图像" in panel
-    evidence = "?ev rdf:subject kgr:Midjourney ; rdf:predicate kg:generates ;"
+    evidence = "?ev rdf:object kgr:AIGC ; rdf:predicate kg:shouldKnow ;"
     sentences = column(graph, f"SELECT ?s WHERE {{ {evidence} kg:sentence ?s }}")
     titles = column(graph, f"SELECT ?t WHERE {{ {evidence} prov:wasDerivedFrom/dcterms:title ?t }}")
-    who = column(graph, label_of("?e kg:shouldKnow|kg:madeBy|kg:hires kgr:Midjourney ."))
-    assert sentences and titles and who
+    who = column(graph, label_of("?e kg:shouldKnow kgr:AIGC ."))
+    assert sentences and titles and "AIGC产品经理" in who
     assert all(text in panel for text in sentences | who | {f"《{title}》" for title in titles})
 
-    user = next(iri for iri in around if iri != image)
-    click_node(visit, user)
-    page.wait_for_selector(f'#kg-panel[data-selected="{user}"]', state="attached")
-    shown = around | neighbours(graph, user) | {midjourney, user}
+    click_node(visit, role)
+    page.wait_for_selector(f'#kg-panel[data-selected="{role}"]', state="attached")
+    shown = around | neighbours(graph, role) | {concept, role}
     page.wait_for_selector(f'body[data-kg-nodes="{len(shown)}"]', state="attached")
     page.wait_for_selector(SETTLED, state="attached", timeout=20_000)
     page.screenshot(path=str(tmp_path / "kg-explorer.png"))
 
-    skills = {iri for iri in shown - {user} if (URIRef(iri), RDF.type, KG.Skill) in graph}
+    skills = {iri for iri in shown - {role} if (URIRef(iri), RDF.type, KG.Skill) in graph}
     page.uncheck('#kg-classes input[data-cls="Skill"]')
     page.wait_for_selector(f'body[data-kg-nodes="{len(shown) - len(skills)}"]', state="attached")
     assert skills, "the expanded role requires skills, so the filter hides some"
