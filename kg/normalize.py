@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters that never matter for identity: spaces, hyphens and dashes, underscores, dots between
 # words in names like "Leonardo.Ai" are kept (they separate versions: "FLUX.1"), middle dots are not.
@@ -43,11 +44,13 @@ class _FoldTable(dict):
 fold = _FoldTable().__getitem__
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat: the same few thousand are keyed again and again
 def match_key(text: str) -> str:
     """Identity key of a name: 'Ｓｔａｂｌｅ－Diffusion' and 'stable diffusion' share 'stablediffusion'."""
     return "".join(fold(ch) for ch in text)
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_label(text: str) -> str:
     """A display label: NFC, format/bidi/zero-width characters removed, markdown markup removed (strip_markdown),
     whitespace collapsed and trimmed."""

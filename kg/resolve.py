@@ -219,8 +219,7 @@ def _article_mentions(extractions, canonical, kept) -> tuple[tuple[str, str, Evi
 
 def _sentence_index(doc: Document, offset: int) -> int:
     """Index of the sentence containing an offset."""
-    starts = [s.start for s in doc.sentences]
-    return max(bisect.bisect_right(starts, offset) - 1, 0)
+    return max(bisect.bisect_right(doc.sentences, offset, key=lambda s: s.start) - 1, 0)
 
 
 def sentence_at(doc: Document, offset: int) -> str:

@@ -133,6 +133,8 @@ class CareerExtractor:
         for role in reversed(recent):
             if all(role.key != other.key for other in distinct):
                 distinct.append(role)
+                if len(distinct) == 2:  # only the last two distinct roles are ever read
+                    break
         if find_cue(self.cue("latterRole"), before) and len(distinct) >= 2:
             return distinct[0]
         if find_cue(self.cue("formerRole"), before) and len(distinct) >= 2:

@@ -57,16 +57,20 @@ class DocumentContext:
             if sentence.is_heading:
                 self.heading_mentions.setdefault(sentence.text, found)
         self.main_role = main_role([m for m in state.mentions if m.cls == "Role"])
+        self._masked: dict[tuple[int, str], str] = {}
 
     def masked(self, index: int, keep: str = "") -> str:
         """The sentence with its mentions blanked out, so trigger words are never read inside names (深度学习 ≠ 学习);
-        mentions found by the rule `keep` stay readable (生成图片 holds the word 生成)."""
-        sentence = self.doc.sentences[index]
-        chars = list(sentence.text)
-        for mention in (m for m in self.by_sentence[index] if m.rule != keep):
-            for i in range(mention.start - sentence.start, mention.end - sentence.start):
-                chars[i] = "□"
-        return "".join(chars)
+        mentions found by the rule `keep` stay readable (生成图片 holds the word 生成). Computed once per sentence."""
+        key = (index, keep)
+        if key not in self._masked:
+            sentence = self.doc.sentences[index]
+            chars = list(sentence.text)
+            for mention in (m for m in self.by_sentence[index] if m.rule != keep):
+                start, end = mention.start - sentence.start, mention.end - sentence.start
+                chars[start:end] = "□" * (end - start)
+            self._masked[key] = "".join(chars)
+        return self._masked[key]
 
     def nearest(self, index: int, cls: str) -> Mention | None:
         """The first mention of cls in the sentence's headings, innermost heading first."""

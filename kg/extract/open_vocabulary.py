@@ -4,6 +4,7 @@ organisation-prefixed products — found from their shape and typed from their c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kg.extract import register
 from kg.extract.context import find_cue
@@ -24,7 +25,7 @@ from kg.normalize import is_cjk, match_key
 LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:[.\-][A-Za-z0-9]+)|(?: (?=[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.\-]*))*"
 )
-VERSIONED = re.compile(r"[A-Za-z]{2,}[.\- ]v?\d")  # GPT-5, FLUX.1, DALL-E 3 — not 'chatgpt6'
+VERSIONED = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[.\- ]v?\d")  # GPT-5, FLUX.1, DALL-E 3 — not 'chatgpt6'
 NOT_A_VERSION = re.compile(r"(?:19|20)\d\d(?!\.\d)|\d+\s*[-~～]\s*\d")  # a year or a range: Eventbrite 2024, Day 26-30
 COUNT_UNITS = "年月日号天周时分秒%‰倍个件款家位名人岁亿万千百元块次张条篇期届代"
 VERSION_SUFFIX = re.compile(
@@ -73,6 +74,7 @@ class OpenVocabularyExtractor:
         self.capability_holders = cue("capabilityHolder")
         self.breaks = cue("nameBreak")
         self.leads = cue("nameLead")
+        self.lead_lengths = sorted({len(word) for word in self.leads}, reverse=True)
         self.descriptive = cue("descriptiveModifier")
         self.requires = cue("requiresTrigger")
         self.requirement_headings = cue("requirementHeading")
@@ -83,14 +85,23 @@ class OpenVocabularyExtractor:
         doc = state.document
         added: list[Mention] = []
         removed: set[Mention] = set()
+        first_role: Mention | None = None  # _lead_skill reads "a role is named" over the whole article so far
+        previous: list[Mention] = []  # found in the sentence before: _versions may still extend them
         for sentence, tokens, known in zip(doc.sentences, state.tokens, by_sentence(state.mentions, doc.sentences)):
+            here: list[Mention] = []
+            earlier = [first_role] if first_role is not None and first_role not in previous else []
             for finder in (self._headed, self._ai_roles, self._versions, self._listed, self._latin_names,
                            self._org_products, self._suffixed_orgs):
-                taken = [m for m in known if m not in removed] + added
+                near = earlier + previous + here  # what a finder can touch: never the mentions of far sentences
+                taken = [m for m in known if m not in removed] + near
                 for mention, covered in finder(doc, sentence, tokens, taken):
-                    if not any(overlaps(m, mention.start, mention.end) for m in added):
-                        added.append(mention)
+                    if not any(overlaps(m, mention.start, mention.end) for m in near):
+                        here.append(mention)
+                        near.append(mention)
                         removed.update(covered)
+            added.extend(here)
+            previous = here
+            first_role = first_role or next((m for m in here if m.cls == "Role"), None)
         return with_mentions(state, added, removed)
 
     # ------------------------------------------------------------ …产品经理 roles and …能力 / 懂… skills
@@ -232,11 +243,12 @@ class OpenVocabularyExtractor:
     # ------------------------------------------------------------ 语音识别、语音合成、语音转换: typed by list-mates
     def _listed(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], taken: list[Mention]):
         """Unknown items of a 、-list take the class most of the known items share (语音识别、语音转换、语音增强)."""
+        spans = _Spans(taken)
         for items in _lists(sentence):
             known, unknown = [], []
             for start, end in items:
                 start = self._after_lead(doc.text, start, end)
-                inside = [m for m in taken if overlaps(m, start, end)]
+                inside = spans.overlapping(start, end)
                 ending = [m for m in inside if m.end == end and m.start >= start]
                 if ending and (ending[0].start == start or (start, end) == items[0]):
                     known.append((ending[0].cls, ending[0].surface))  # a first item may have a lead-in: 用于…
@@ -260,9 +272,9 @@ class OpenVocabularyExtractor:
 
     def _after_lead(self, text: str, start: int, end: int) -> int:
         """Start of a list item after a lead-in word (如餐饮连锁 → 餐饮连锁, 包括销售 → 销售)."""
-        for word in sorted(self.leads, key=len, reverse=True):
-            if text.startswith(word, start) and end - start - len(word) >= 2:
-                return start + len(word)
+        for length in self.lead_lengths:
+            if text[start:start + length] in self.leads and end - start - length >= 2:
+                return start + length
         return start
 
     def _only_name_tokens(self, tokens: tuple[Token, ...], start: int, end: int, inside: list[Mention]) -> bool:
@@ -305,7 +317,9 @@ class OpenVocabularyExtractor:
     def _latin_names(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], taken: list[Mention]):
         """Unknown Latin-script names typed from the words around them."""
         found = []
+        spans = _Spans(taken)
         links = link_ranges(sentence)
+        quoted = None  # whether the sentence is quoted English: counted once, when first needed
         for match in LATIN_NAME.finditer(sentence.text):
             name = match.group().rstrip(".-")
             start = sentence.start + match.start()
@@ -315,16 +329,20 @@ class OpenVocabularyExtractor:
                 continue
             if in_links(start, end, links):
                 continue
-            inside = [m for m in taken + found if overlaps(m, start, end)]
+            inside = spans.overlapping(start, end)  # never one of `found`: they lie in earlier matches
             if inside:
                 modified = self._modified_name(doc, start, end, name, inside)
                 if modified is not None:
                     found.append(modified)
                     yield modified, inside
                 continue
-            if not any(ch.isupper() for ch in name) or _mostly_latin(sentence.text) or NOT_A_NAME.search(name):
-                continue  # 'there', 'vs', 't00lz', 'TOP100', 'CapCut2024': not a proper name; quoted English is no prose
-            cls, confidence, rule = self._type_latin(doc, sentence, start, end, name, taken)
+            if not any(ch.isupper() for ch in name) or NOT_A_NAME.search(name):
+                continue  # 'there', 'vs', 't00lz', 'TOP100', 'CapCut2024': not a proper name
+            if quoted is None:
+                quoted = _mostly_latin(sentence.text)
+            if quoted:
+                continue  # quoted English is no prose
+            cls, confidence, rule = self._type_latin(doc, sentence, start, end, name, spans)
             if SHORT_ACRONYM.fullmatch(name) and rule not in STRONG_LATIN_RULES:
                 confidence = min(confidence, 0.5)  # KS, TV, P2P, VPN: a short acronym's list-mates do not type it
             found.append(new_mention(doc, start, end, cls, rule, confidence))
@@ -345,12 +363,12 @@ class OpenVocabularyExtractor:
         around = text[max(sentence.start, start - PERSON_WINDOW):start] + "|" + text[end:min(sentence.end, end + PERSON_WINDOW)]
         return find_cue(self.person_context, around) is not None
 
-    def _type_latin(self, doc, sentence, start, end, name, taken) -> tuple[str, float, str]:
+    def _type_latin(self, doc, sentence, start, end, name, spans) -> tuple[str, float, str]:
         """Class, confidence and rule for a Latin name, from what follows it and what it is listed with."""
         after = doc.text[end:sentence.end].lstrip()
         if any(after.startswith(word) for word in self.org_context):
             return "Organization", 0.8, "open:latin-org-context"
-        neighbours = [m for m in taken if _listed_together(doc.text, m, start, end)]
+        neighbours = [m for m in spans.overlapping(start - 4, end + 4) if _listed_together(doc.text, m, start, end)]
         if any(m.cls == "Product" for m in neighbours):
             return "Product", 0.8, "open:latin-listed-with-product"
         if any(m.cls == "Organization" for m in neighbours):
@@ -489,6 +507,21 @@ def _is_nounish(token: Token) -> bool:
 def _is_verbish(token: Token) -> bool:
     """True for a verb by jieba's dictionary."""
     return token.tag in VERB_TAGS
+
+
+class _Spans:
+    """Mentions indexed by start: those overlapping a span, in their list order, without scanning them all."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self.starts = [mentions[i].start for i in self.order]
+        self.longest = max((m.end - m.start for m in mentions), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """The mentions sharing a character with [start, end), in list order."""
+        lo, hi = bisect_left(self.starts, start - self.longest + 1), bisect_left(self.starts, end)
+        return [self.mentions[i] for i in sorted(i for i in self.order[lo:hi] if self.mentions[i].end > start)]
 
 
 def _covered(token: Token, known: list[Mention]) -> bool:
