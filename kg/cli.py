@@ -48,7 +48,8 @@ def cli(verbose: int) -> None:
               help="Folder with kg.ttl, extraction.ttl and lexicon*.ttl (default: the project's ontology/).")
 @click.option("--strict", is_flag=True, help="Fail when any input file has to be skipped.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              help="Keep discovered entities at or above this confidence (default 0.6).")
+              help="Keep discovered entities and extracted relations at or above this confidence (default 0.6); "
+                   "a relation to or from a dropped entity is dropped too.")
 @click.option("--no-cache", is_flag=True, help="Extract every article again instead of reusing unchanged ones.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the built graph (faster on big inputs).")
 @click.option("--workers", type=click.IntRange(0), default=0, show_default=True,

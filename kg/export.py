@@ -20,7 +20,7 @@ from kg.build import serialize_turtle
 from kg.errors import OutputError
 from kg.io import atomic_write, ensure_dir
 from kg.namespaces import PREFIXES
-from kg.views import class_styles, to_networkx
+from kg.views import class_styles, display_text, to_networkx
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +59,8 @@ def to_jsonld(graph: Graph) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def _lf(text: str) -> str:
-    """Text with CRLF and CR turned into LF, as an XML parser would read it back anyway."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def flat_projection(graph: Graph) -> nx.MultiDiGraph:
-    """The NetworkX projection with only str/int attributes (aliases joined, first evidence sentence), as files need."""
+    """The NetworkX projection with only str/int attributes (aliases joined, first evidence sentence as readers see it), as files need."""
     projection = to_networkx(graph)
     flat = nx.MultiDiGraph()
     for node, attrs in projection.nodes(data=True):
@@ -74,7 +69,7 @@ def flat_projection(graph: Graph) -> nx.MultiDiGraph:
     for source, target, key, attrs in projection.edges(keys=True, data=True):
         evidence = attrs["evidence"]
         flat.add_edge(source, target, key=key, predicate=attrs["predicate"], label=attrs["label"],
-                      evidence_count=len(evidence), sentence=_lf(evidence[0]["sentence"]) if evidence else "")
+                      evidence_count=len(evidence), sentence=display_text(evidence[0]["sentence"]) if evidence else "")
     return flat
 
 

@@ -19,7 +19,7 @@ from rdflib import Graph
 
 from kg.errors import OutputError
 from kg.io import atomic_write
-from kg.views import class_styles, project
+from kg.views import class_styles, display_text, project
 
 VIS_DIR = "templates/lib/vis-9.1.2"
 FALLBACK_COLOUR = "#999999"
@@ -45,8 +45,9 @@ def node_size(degree: int) -> float:
 
 
 def snippet(sentence: str) -> str:
-    """An evidence sentence short enough for the page (the full text stays in graph.ttl)."""
-    return sentence if len(sentence) <= MAX_SNIPPET else sentence[: MAX_SNIPPET - 1] + "…"
+    """An evidence sentence as readers see it, short enough for the page (the full text stays in graph.ttl)."""
+    text = display_text(sentence)
+    return text if len(text) <= MAX_SNIPPET else text[: MAX_SNIPPET - 1] + "…"
 
 
 def overview_ids(nodes: list[dict[str, Any]]) -> list[str] | None:

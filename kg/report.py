@@ -11,7 +11,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from kg.namespaces import KG, sparql_prologue
-from kg.views import local_name, node_classes
+from kg.views import display_text, local_name, node_classes
 
 TITLE = "AIGC 产品职业地图"
 LEAD = "本页完全由知识图谱生成：每条结论都带上标编号，指向文章里说出它的原句和文章标题。"
@@ -104,7 +104,7 @@ class _Facts:
         for p in FACT_PROPERTIES:
             for row in self.select(_Q_EVIDENCE, p=p):
                 start = int(row.start) if str(row.start).isdigit() else -1
-                item = (str(row.article or ""), start, str(row.sentence), str(row.title or ""), str(row.section or ""))
+                item = (str(row.article or ""), start, display_text(str(row.sentence)), str(row.title or ""), str(row.section or ""))
                 self.evidence[(row.s, p, row.o)].add(item)
 
     def select(self, query: str, **bindings: URIRef) -> list:

@@ -13,15 +13,22 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from kg.namespaces import KG
+from kg.normalize import clean_label
 
 Evidence = dict[str, Any]
 Fact = tuple[str, str, str]
 UNORDERED = 1 << 30  # kg:order of a class that has none: after all ordered ones
+ARTICLE_LINKS = frozenset({"mentions", "hasAuthor"})  # article metadata links, not relations between entities
 
 
 def local_name(iri: str) -> str:
     """The part of an IRI after its last '#' or '/', percent-decoded."""
     return unquote(iri.rstrip("/").rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+
+
+def display_text(sentence: str) -> str:
+    """An evidence sentence as readers see it, markdown markup removed; graph.ttl keeps the text its offsets index."""
+    return clean_label(sentence)
 
 
 def _literals(graph: Graph, subject: URIRef, predicate: URIRef, lang: str | None = None) -> list[str]:
@@ -145,7 +152,8 @@ def _evidence_index(graph: Graph) -> dict[Fact, list[Evidence]]:
 
 def project(graph: Graph) -> tuple[dict[str, dict[str, Any]], list[tuple[str, str, str, dict[str, Any]]]]:
     """Entities and articles (IRI → attributes, in IRI order) and kg object-property facts with their evidence
-    as (source, target, property name, attributes), sorted: linear in the graph's size."""
+    as (source, target, property name, attributes), sorted: linear in the graph's size. A node's degree is its
+    number of relations with entities (ARTICLE_LINKS not counted), as in the central-entities query."""
     classes = node_classes(graph)
     properties = _object_properties(graph)
     evidence = _evidence_index(graph)
@@ -160,8 +168,9 @@ def project(graph: Graph) -> tuple[dict[str, dict[str, Any]], list[tuple[str, st
         s, p, o = fact
         name, label = names[p]
         edges.append((s, o, name, {"predicate": name, "label": label, "evidence": evidence.get(fact, [])}))
-        degree[s] += 1
-        degree[o] += 1
+        if name not in ARTICLE_LINKS:
+            degree[s] += 1
+            degree[o] += 1
     for iri, count in degree.items():
         nodes[iri]["degree"] = count
     return nodes, edges

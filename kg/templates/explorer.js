@@ -170,7 +170,7 @@
     const data = expanded.get(iri);
     const n = data.node;
     panel.dataset.selected = iri;
-    panel.replaceChildren(el("h2", n.label), el("p", classLabel(n.cls) + " · 度 " + n.degree, "meta"));
+    panel.replaceChildren(el("h2", n.label), el("p", classLabel(n.cls) + " · 关系数 " + n.degree + "（与其他实体，不含文章提及）", "meta"));
     if (n.definition) panel.append(el("p", n.definition, "definition"));
     if (n.aliases.length) {
       const chips = el("div");

@@ -27,6 +27,7 @@
   const classLabel = (name) => (styles.has(name) ? styles.get(name).label_zh : name);
   const short = (text) => (text.length > 18 ? text.slice(0, 17) + "…" : text);
   const norm = (text) => text.normalize("NFKC").toLowerCase().trim();
+  const degreeText = (degree) => "关系数 " + degree + "（与其他实体，不含文章提及）";
 
   // ------------------------------------------------------------ visibility and drawing
   // A node is hidden through its `hidden` flag (one DataSet update per change, so one redraw); vis-network then
@@ -342,7 +343,7 @@
     const mentions = here.filter((e) => e.predicate === "mentions");
     const relations = here.filter((e) => e.predicate !== "mentions");
     panel.dataset.selected = id;
-    panel.replaceChildren(el("h2", n.label), el("p", [classLabel(n.cls), SCHEMES[n.scheme]].filter(Boolean).join(" · ") + " · 度 " + n.degree, "meta"));
+    panel.replaceChildren(el("h2", n.label), el("p", [classLabel(n.cls), SCHEMES[n.scheme], degreeText(n.degree)].filter(Boolean).join(" · "), "meta"));
     const more = overview ? unloaded(id) : 0;
     if (more) {
       const button = el("button", "展开 " + more + " 个相邻节点", "link");

@@ -21,7 +21,7 @@ from rdflib.compare import isomorphic
 
 from kg.cli import _Group
 from kg.cli_export import export_command
-from kg.views import to_networkx
+from kg.views import display_text, to_networkx
 
 ROOT = Path(__file__).resolve().parents[2]
 RDF_FORMATS = {"turtle": ("turtle", ox.RdfFormat.TURTLE), "nt": ("nt", ox.RdfFormat.N_TRIPLES),
@@ -83,7 +83,7 @@ def test_graph_tool_formats_round_trip(fmt: str, seeds, tmp_path: Path) -> None:
         assert got["aliases"] == " | ".join(attrs["aliases"])
     assert Counter((s, t, a["predicate"], a["label"], a["evidence_count"], a.get("sentence", ""))
                    for s, t, a in reread.edges(data=True)) == Counter(
-        (s, t, a["predicate"], a["label"], len(a["evidence"]), a["evidence"][0]["sentence"])
+        (s, t, a["predicate"], a["label"], len(a["evidence"]), display_text(a["evidence"][0]["sentence"]))
         for s, t, a in projection.edges(data=True))
 
 

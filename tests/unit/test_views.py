@@ -9,7 +9,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.namespaces import KG, KGA, KGR
-from kg.views import class_styles, to_networkx
+from kg.views import ARTICLE_LINKS, class_styles, to_networkx
 
 ROOT = Path(__file__).resolve().parents[2]
 EVIDENCE_KEYS = {"article", "title", "sentence", "start", "end", "rule", "section"}
@@ -55,11 +55,14 @@ def test_node_attributes(graph: Graph) -> None:
     assert "title" not in mj
 
 
-def test_degree_is_total_degree_in_projection(graph: Graph) -> None:
+def test_degree_counts_relations_between_entities_not_article_links(graph: Graph) -> None:
+    """Issue 12: one definition of degree — relations with other entities; mentions and authors not counted."""
     projection = to_networkx(graph)
     for node, attrs in projection.nodes(data=True):
-        assert attrs["degree"] == projection.in_degree(node) + projection.out_degree(node)
-    assert projection.nodes[str(KGR.Midjourney)]["degree"] == 4  # generates, basedOn, 2 × mentioned
+        links = [*projection.in_edges(node, keys=True), *projection.out_edges(node, keys=True)]
+        assert attrs["degree"] == sum(key not in ARTICLE_LINKS for _, _, key in links)
+    assert projection.nodes[str(KGR.Midjourney)]["degree"] == 2  # generates, basedOn (its 2 mentions do not count)
+    assert projection.nodes[str(KGA["a1.txt"])]["degree"] == 0
 
 
 def test_edges_are_kg_object_property_facts(graph: Graph) -> None:
