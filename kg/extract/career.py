@@ -153,13 +153,19 @@ class CareerExtractor:
         """Index of the line that introduces the list a list line belongs to (…有如下的要求：), when it holds a word of
         one of the cues; None otherwise."""
         j = index - 1
-        while j >= 0 and index - j <= MAX_LIST_LINES and (self._list_line(ctx, j) or not ctx.doc.sentences[j].text.strip()):
+        while j >= 0 and index - j <= MAX_LIST_LINES and not self._introduces(ctx, j) \
+                and (self._list_line(ctx, j) or not ctx.doc.sentences[j].text.strip()):
             j -= 1
         if j < 0 or index - j > MAX_LIST_LINES or ctx.doc.sentences[j].is_heading:
             return None
-        lead = ctx.masked(j).rstrip(" *")
+        lead = ctx.masked(j)
         stated = any(find_cue(self.cue(cue), lead) for cue in cues)
-        return j if lead.endswith(("：", ":")) and stated and not find_cue(self.cue("hedge"), lead) else None
+        return j if self._introduces(ctx, j) and stated and not find_cue(self.cue("hedge"), lead) else None
+
+    @staticmethod
+    def _introduces(ctx, index: int) -> bool:
+        """True when the sentence ends in a colon: it introduces what follows (任职要求： / **任职要求：**)."""
+        return ctx.masked(index).rstrip(" *").endswith(("：", ":"))
 
     def _listed_requirement(self, ctx, index: int, sentence: Sentence) -> list[Mention] | None:
         """For a list line of requirements, the roles they are of ([] = the section's); None when it is not one:

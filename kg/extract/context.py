@@ -32,6 +32,23 @@ def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
+def list_lead(text: str, offset: int, max_lines: int = 15) -> str | None:
+    """The line that introduces the list the line at `offset` belongs to (任职要求：, **技能要求：**), when that line
+    ends in a colon and only list lines or blank lines lie between; None otherwise."""
+    end = text.rfind("\n", 0, offset)
+    for _ in range(max_lines):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if line.rstrip("* ").endswith(("：", ":")):
+            return line
+        if line and not LIST_LINE.match(line):
+            return None
+    return None
+
+
 def relate(subject: Mention, predicate: str, obj: Mention, sentence: Sentence, doc: Document, rule: str,
            confidence: float = 1.0) -> Relation:
     """A relation with the sentence as evidence."""

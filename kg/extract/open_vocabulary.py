@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 
 from kg.extract import register
-from kg.extract.context import find_cue
+from kg.extract.context import find_cue, list_lead
 from kg.extract.mentions import (
     by_sentence,
     in_links,
@@ -25,6 +25,8 @@ from kg.normalize import is_cjk, match_key
 LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:[.\-][A-Za-z0-9]+)|(?: (?=[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.\-]*))*"
 )
+EXPERIENCE = "经验"  # 游戏策划经验, 金融行业经验: experience of a known role or industry is a skill of its own
+EXPERIENCE_OF = ("Role", "Industry")
 VERSIONED = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[.\- ]v?\d")  # GPT-5, FLUX.1, DALL-E 3 — not 'chatgpt6'
 NOT_A_VERSION = re.compile(r"(?:19|20)\d\d(?!\.\d)|\d+\s*[-~～]\s*\d")  # a year or a range: Eventbrite 2024, Day 26-30
 COUNT_UNITS = "年月日号天周时分秒%‰倍个件款家位名人岁亿万千百元块次张条篇期届代"
@@ -173,8 +175,11 @@ class OpenVocabularyExtractor:
                 any(word in said for word in PERSON_SUBJECTS + JOB_REQUIREMENT) or any(head in said for head in self.role_heads)
                 or any(head in h for h in sentence.section[1:] for head in self.role_heads)):
             return True  # a requirement stated of a person or a role, not of a model, a product or a company
-        short_line = sentence.end - sentence.start <= SHORT_LINE
-        return short_line and any(word in heading for heading in sentence.section[1:] for word in self.requirement_headings)
+        if sentence.end - sentence.start > SHORT_LINE:
+            return False
+        lead = list_lead(doc.text, sentence.start) or ""
+        return any(word in heading for heading in sentence.section[1:] for word in self.requirement_headings) \
+            or any(word in lead for word in self.requires)
 
     def _with_prefix(self, doc, sentence, tokens, index, known, cls) -> tuple[Mention, list[Mention]] | None:
         """A Role / Skill spanning prefix tokens + head token, replacing lexicon mentions it strictly contains."""
@@ -190,6 +195,7 @@ class OpenVocabularyExtractor:
         if not self._well_formed(cls, doc.text[start:tokens[index].start], inside, start):
             return None
         if cls == "Skill" and (_only_known_prefix(inside, start, tokens[index].start)
+                               and not (tokens[index].text == EXPERIENCE and inside[0].cls in EXPERIENCE_OF)
                                or doc.text[start:tokens[index].start] in self.not_personal
                                or self._held_by_company(doc.text, end) or self._held_by_thing(doc.text, start, known)):
             return None

@@ -207,3 +207,27 @@ def test_the_articles_role_holds_we_and_you_only_when_the_title_names_it(run) ->
 def test_collaboration_in_a_sentence_about_no_one_is_not_the_section_roles(run) -> None:
     found = pairs(run("# 我的设计之路\n\n## 研发工程师\n\n此外，跟开发团队沟通时，也能把思路讲得更透彻。\n"), "worksWith")
     assert found == set()
+
+
+JOB_POST = """### AI游戏策划
+
+**任职要求：**
+
+（1）两年以上游戏策划经验，熟悉主流游戏玩法；
+
+（2）熟练使用Stable Diffusion和Photoshop；
+
+（3）有Prompt设计经验；
+"""
+
+
+def test_a_bold_requirements_line_introduces_the_list_under_it(run) -> None:
+    state = run(JOB_POST)
+    assert {("AI游戏策划", "Prompt设计"), ("AI游戏策划", "游戏策划经验")} <= pairs(state, "requiresSkill")
+    assert {("AI游戏策划", "Stable Diffusion"), ("AI游戏策划", "Photoshop")} <= pairs(state, "shouldKnow")
+
+
+def test_experience_of_a_known_role_is_a_skill_only_where_a_person_needs_it(run) -> None:
+    assert ("游戏策划经验", "Skill") in {(m.surface, m.cls) for m in run(JOB_POST).mentions if m.confidence >= 0.5}
+    prose = run("这家公司积累了多年游戏策划经验。")
+    assert all(m.confidence < 0.5 for m in prose.mentions if m.surface == "游戏策划经验")
