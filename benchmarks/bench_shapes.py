@@ -12,7 +12,7 @@ Shapes (sizes from --mb BASELINE,ARTICLE,LINE,LIST, in MB of UTF-8 text):
 
 Each build (`kg build --no-cache --no-validate --workers 1`: one process, so that a many-article corpus is not
 helped by parallel workers a single article cannot use) runs in its own child process. Throughput is MB over the
-build's own stages (run.json timings_s without `load`, the fixed cost of reading the lexicon and segmenter);
+build's own stages (the timings `kg build` prints, without `load`, the fixed cost of reading the lexicon and segmenter);
 the wall time is shown too. ratio = baseline MB/s / shape MB/s: how many times slower than the normal corpus.
 Issue 11 targets ratio <= 2 for every shape; the script exits 1 when one is over.
 """

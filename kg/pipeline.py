@@ -48,7 +48,7 @@ class BuildResult:
 
     text: GraphText
     view: Graph  # the whole graph, or for builds over view_max_triples the graph without most evidence nodes
-    report: dict
+    report: dict  # run.json's content plus the VOLATILE figures (timings, cache hits)
     documents: tuple[Document, ...] = ()
     resolved: Resolved | None = None
     files: tuple[Path, ...] = field(default=())
@@ -254,8 +254,17 @@ def _write(text: GraphText, view: Graph, report: dict, publication: Publication,
     timings["write"] = round(time.perf_counter() - started, 3)
     if publication.store is not None:
         report["store"] = publication.store.load(turtle.temp)
-    publication.stage(REPORT_FILE, (json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    publication.stage(REPORT_FILE, run_json(report))
     return publication.commit()
+
+
+VOLATILE = ("timings_s", "cache")  # report figures that change from run to run: printed, never written to run.json
+
+
+def run_json(report: dict) -> bytes:
+    """run.json: the report without its VOLATILE figures, so the same input gives the same bytes."""
+    stable = {key: value for key, value in report.items() if key not in VOLATILE}
+    return (json.dumps(stable, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def _versions() -> dict[str, str]:

@@ -55,8 +55,17 @@ def print_summary(report: dict, files: tuple[Path, ...]) -> None:
         click.echo(f"candidates: {len(report['candidates'])} low-confidence names kept out (see run.json)")
     for warning in report["warnings"]:
         click.echo(f"warning: {warning}", err=True)
+    click.echo(volatile_line(report))
     for path in files:
         click.echo(f"wrote {printable(str(path))}")
+
+
+def volatile_line(report: dict) -> str:
+    """The figures that change from run to run (kept out of run.json): cache hits and seconds per stage."""
+    cache = report["cache"]
+    reused = f"{cache['hits']} articles reused from the cache, " if cache["used"] else ""
+    stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in report["timings_s"].items())
+    return f"{reused}{cache['misses']} extracted; timings: {stages}"
 
 
 def _row(name: str, scores: dict) -> str:

@@ -40,7 +40,9 @@ def test_build_writes_turtle_html_and_report(tmp_path: Path) -> None:
     assert "entities:" in result.stdout and "Role" in result.stdout and "relations:" in result.stdout
     report = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
     assert len(report["articles"]) == 5 and report["skipped"] == []
-    assert {"settings", "timings_s", "versions", "entities_by_class", "relations_by_property"} <= set(report)
+    assert {"settings", "versions", "entities_by_class", "relations_by_property"} <= set(report)
+    assert not {"timings_s", "cache"} & set(report), "figures that change between runs are printed, not written"
+    assert "extracted; timings: load " in result.stdout
 
 
 def test_run_json_and_the_summary_say_when_an_over_long_sentence_was_cut(tmp_path: Path) -> None:

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 from kg.config import Settings
-from kg.pipeline import build
+from kg.pipeline import BuildResult, build
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _outputs(folder: Path) -> tuple[bytes, bytes]:
-    return (folder / "graph.ttl").read_bytes(), (folder / "graph.html").read_bytes()
+def _outputs(folder: Path) -> tuple[bytes, bytes, bytes]:
+    return tuple((folder / name).read_bytes() for name in ("graph.ttl", "graph.html", "run.json"))
 
 
-def _cache(folder: Path) -> dict:
-    return json.loads((folder / "run.json").read_text(encoding="utf-8"))["cache"]
+def _cache(result: BuildResult) -> dict:
+    """The cache figures of a build (printed by `kg build`, kept out of run.json since they change between runs)."""
+    return result.report["cache"]
 
 
 def test_rebuild_changed_added_and_deleted_articles(tmp_path: Path) -> None:
@@ -26,17 +26,14 @@ def test_rebuild_changed_added_and_deleted_articles(tmp_path: Path) -> None:
     settings = Settings().with_(cache_dir=tmp_path / "cache")
     clean = Settings().with_(use_cache=False)
 
-    build([articles], tmp_path / "first", settings)
-    assert _cache(tmp_path / "first") == {"used": True, "hits": 0, "misses": 5}
-    build([articles], tmp_path / "again", settings)
-    assert _cache(tmp_path / "again")["hits"] == 5
+    assert _cache(build([articles], tmp_path / "first", settings)) == {"used": True, "hits": 0, "misses": 5}
+    assert _cache(build([articles], tmp_path / "again", settings))["hits"] == 5
     assert _outputs(tmp_path / "again") == _outputs(tmp_path / "first")
 
     changed = next(articles.glob("001_*.txt"))
     changed.write_text(changed.read_text(encoding="utf-8") + "\n\nAIGC产品经理需要具备Prompt设计能力。\n", encoding="utf-8")
     (articles / "new.md").write_text("# 新文章\n\nMidjourney 可以生成图像。\n", encoding="utf-8")
-    build([articles], tmp_path / "changed", settings)
-    assert _cache(tmp_path / "changed") == {"used": True, "hits": 4, "misses": 2}
+    assert _cache(build([articles], tmp_path / "changed", settings)) == {"used": True, "hits": 4, "misses": 2}
     build([articles], tmp_path / "changed-clean", clean)
     assert _outputs(tmp_path / "changed") == _outputs(tmp_path / "changed-clean")
 
@@ -54,6 +51,5 @@ def test_a_damaged_cache_entry_is_ignored(tmp_path: Path) -> None:
     build([seed], tmp_path / "a", settings)
     for entry in (tmp_path / "cache").rglob("*.pickle"):
         entry.write_bytes(b"not a pickle")
-    build([seed], tmp_path / "b", settings)
-    assert _cache(tmp_path / "b")["misses"] == 1
+    assert _cache(build([seed], tmp_path / "b", settings))["misses"] == 1
     assert _outputs(tmp_path / "a") == _outputs(tmp_path / "b")

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kg.cli import cli
+from kg.config import Settings
 from kg.export import to_csv
 from kg.namespaces import KG, KGR
 from kg.pipeline import BuildResult, build
@@ -19,6 +20,7 @@ from kg.render import page_data
 from kg.report import career_map
 from kg.report_render import render_report_html, render_report_markdown
 
+ROOT = Path(__file__).resolve().parents[2]
 MARKUP = re.compile(r"\*\*|\]\(https?://|\\\*")
 ESCAPED = "# 标题\n\nMidjourney可以生成图像，写作 a\\*b\\*c 也行。\n"
 
@@ -71,6 +73,16 @@ def test_degree_is_the_same_in_the_page_and_the_central_entities_query(seeds_bui
         r["label"]["value"]: page[r["label"]["value"]] for r in rows}
     assert any(result.graph.subjects(KG.mentions, KGR.AIGCProductManager)), "its mentions are not counted"
     assert "AIGC产品经理" in {r["label"]["value"] for r in rows}
+
+
+def test_two_builds_write_the_same_run_json(tmp_path: Path) -> None:
+    """A rebuild of a committed output folder leaves git clean: timings and cache hits are printed, not written."""
+    settings = Settings().with_(cache_dir=tmp_path / "cache")
+    first = build([ROOT / "seeds"], tmp_path / "out", settings)
+    written = (tmp_path / "out" / "run.json").read_bytes()
+    second = build([ROOT / "seeds"], tmp_path / "out", settings)
+    assert (tmp_path / "out" / "run.json").read_bytes() == written
+    assert first.report["cache"]["misses"] == 5 and second.report["cache"]["hits"] == 5 and second.report["timings_s"]
 
 
 def test_min_confidence_help_says_relations_are_dropped_too() -> None:
