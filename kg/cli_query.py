@@ -35,7 +35,8 @@ def _split_param(_ctx: click.Context, _param: click.Parameter, values: tuple[str
               help="oxigraph:PATH queries the persistent store `kg build --store` wrote (opened read-only; "
                    "--graph is not read).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="table (aligned text), SPARQL 1.1 json / csv / tsv / xml results, or turtle (CONSTRUCT).")
+              help="table (aligned text) or SPARQL 1.1 json / csv / tsv / xml results; turtle, nt, rdfxml or "
+                   "jsonld for CONSTRUCT / DESCRIBE (table shows them as Turtle).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", callback=_split_param,
               help="Bind ?NAME to VALUE (repeatable): <iri> or kgr:Name is an IRI, anything else a plain string.")
 @click.option("--list", "list_saved", is_flag=True, help="List the saved queries with their parameters.")

@@ -28,9 +28,10 @@ from kg.store import StoreSpec, parse_spec
 def serve_command(graph_path: Path, store: StoreSpec, host: str, port: int, timeout: float, max_rows: int) -> None:
     """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql and an explorer page at /.
 
-    The endpoint takes GET ?query=, POST form query= and POST application/sparql-query, answers SPARQL
-    JSON (default), XML, CSV or TSV by Accept or ?format=, and Turtle for CONSTRUCT / DESCRIBE; the kg prefixes
-    are predeclared. Updates, LOAD and SERVICE are refused (403). No CORS headers are sent, so pages from other
+    The endpoint takes GET ?query=, POST form query= and POST application/sparql-query; the kg prefixes are
+    predeclared. It answers SELECT / ASK as SPARQL JSON (default), XML, CSV or TSV and CONSTRUCT / DESCRIBE as
+    Turtle (default), N-Triples, RDF/XML or JSON-LD, chosen by the Accept header (q-values) or by format= /
+    output= (json, xml, csv, tsv, turtle, n3, nt, rdf+xml, json-ld or a media type); 406 when none fits. Updates, LOAD and SERVICE are refused (403). No CORS headers are sent, so pages from other
     origins cannot read answers. Stop with Ctrl-C.
 
     \b

@@ -203,7 +203,7 @@ def _check(text: str) -> str:
     skeleton = _skeleton(text)
     _check_nesting(skeleton)
     if match := _UPDATE.match(skeleton):
-        raise QueryError(f"{match.group(1).upper()} is a SPARQL update; kg query is read-only",
+        raise QueryError(f"{match.group(1).upper()} is a SPARQL update, and the graph is read-only",
                          fix="use SELECT, ASK, CONSTRUCT or DESCRIBE; change the graph with `kg build`")
     if _SERVICE.search(skeleton):
         raise QueryError("SERVICE (federated query) is refused: kg queries only the local graph",

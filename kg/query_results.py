@@ -1,4 +1,5 @@
-"""Serialising query results: SPARQL 1.1 JSON / CSV / TSV / XML, an aligned terminal table, and Turtle."""
+"""Serialising query results: SPARQL 1.1 JSON / CSV / TSV / XML and an aligned terminal table for SELECT and ASK;
+Turtle, N-Triples, RDF/XML and JSON-LD for CONSTRUCT and DESCRIBE."""
 
 from __future__ import annotations
 
@@ -22,8 +23,13 @@ MEDIA_TYPES: dict[str, str] = {
     "tsv": "text/tab-separated-values; charset=utf-8",
     "xml": "application/sparql-results+xml",
     "turtle": "text/turtle; charset=utf-8",
+    "nt": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
 }
 FORMATS = tuple(MEDIA_TYPES)
+SELECT_FORMATS = ("json", "xml", "csv", "tsv")  # SELECT and ASK over HTTP, the first is the default
+GRAPH_FORMATS = ("turtle", "nt", "rdfxml", "jsonld")  # CONSTRUCT and DESCRIBE, the first is the default
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 MAX_CELL = 48  # display columns before a table cell wraps
@@ -31,15 +37,16 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and newli
 
 
 def serialize(result: QueryResult, fmt: str) -> str:
-    """Render a result in one of FORMATS; graph results (CONSTRUCT / DESCRIBE) are Turtle in table or turtle."""
+    """Render a result in one of FORMATS; `table` shows a graph result (CONSTRUCT / DESCRIBE) as Turtle."""
     if fmt not in MEDIA_TYPES:
         raise QueryError(f"unknown format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
     if result.kind == "graph":
-        if fmt not in ("table", "turtle"):
-            raise QueryError(f"a CONSTRUCT / DESCRIBE result is RDF, not {fmt}", fix="use --format turtle")
-        return to_turtle(result.triples)
-    if fmt == "turtle":
-        raise QueryError("turtle is for CONSTRUCT / DESCRIBE results", fix="use table, json, csv, tsv or xml")
+        if fmt not in ("table", *GRAPH_FORMATS):
+            raise QueryError(f"a CONSTRUCT / DESCRIBE result is RDF, not {fmt}",
+                             fix=f"use --format {', '.join(GRAPH_FORMATS)}")
+        return to_rdf(result.triples, "turtle" if fmt == "table" else fmt)
+    if fmt in GRAPH_FORMATS:
+        raise QueryError(f"{fmt} is for CONSTRUCT / DESCRIBE results", fix="use table, json, csv, tsv or xml")
     return _WRITERS[fmt](result)
 
 
@@ -107,13 +114,24 @@ def to_table(result: QueryResult) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_turtle(triples: tuple[ox.Triple, ...]) -> str:
-    """Sorted Turtle (rdflib longturtle) with the kg prefixes that are used."""
+def to_rdf(triples: tuple[ox.Triple, ...], fmt: str) -> str:
+    """Triples in one of GRAPH_FORMATS: Turtle (rdflib longturtle, sorted) with the kg prefixes that are used,
+    N-Triples and JSON-LD as `kg export` writes them, or RDF/XML; QueryError when the syntax cannot express them."""
+    from kg.export import to_jsonld, to_ntriples  # the build pipeline: imported only when a graph result is written
+
     graph = Graph(bind_namespaces="none")
     for name, iri in PREFIX_IRIS.items():
         graph.bind(name, iri)
     graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
-    return graph.serialize(format="longturtle")
+    writers = {"turtle": lambda: graph.serialize(format="longturtle"),
+               "nt": lambda: to_ntriples(graph).decode("utf-8"),
+               "rdfxml": lambda: graph.serialize(format="xml"),
+               "jsonld": lambda: to_jsonld(graph).decode("utf-8")}
+    try:
+        return writers[fmt]()
+    except ValueError as exc:  # RDF/XML cannot write a predicate that does not split into namespace and name
+        raise QueryError(f"cannot write this result as {fmt}: {' '.join(str(exc).split())}",
+                         fix="ask for turtle or nt") from None
 
 
 def _escape_controls(text: str) -> str:

@@ -46,6 +46,7 @@ PAGE_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-i
 DATA_CSP = "default-src 'none'; frame-ancestors 'none'"
 DATASET_PARAMS = {"default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"}
 READ_ONLY = "SPARQL Update is refused: this endpoint is read-only (change the graph with `kg build`)"
+API_FORMATS = {"select": "json", "graph": "turtle"}  # what /api/query answers in, for the explorer
 
 
 class ServeError(KGError):
@@ -215,7 +216,7 @@ class Handler(BaseHTTPRequestHandler):
             "/api/classes": (("GET",), lambda: self._ask("classes")),
             "/api/queries": (("GET",), self._queries),
         }
-        path = urlsplit(self.path).path
+        path = urlsplit(self._target()).path
         if path not in routes:
             raise Refusal(404, f"no such page {path!r}: / is the explorer, /sparql the SPARQL endpoint")
         methods, action = routes[path]
@@ -247,8 +248,8 @@ class Handler(BaseHTTPRequestHandler):
         if DATASET_PARAMS & params.keys():
             raise Refusal(400, "default-graph-uri / named-graph-uri are not supported: there is one graph")
         text = one(params, "query", "GET /sparql?query=… or POST query=…; / is the explorer")
-        formats = negotiate(params.get("format", []), self.headers.get("Accept"))
-        return self._ask("query", text, {}, formats, self.server.options.max_rows)
+        choice = negotiate(params.get("format", []) + params.get("output", []), self.headers.get("Accept"))
+        return self._ask("query", text, {}, choice, self.server.options.max_rows)
 
     def _saved_or_text(self) -> Reply:
         """A saved query (name=) or SPARQL text (query=) with `param=NAME=VALUE` bindings, as JSON results."""
@@ -263,7 +264,7 @@ class Handler(BaseHTTPRequestHandler):
         else:
             text = one(params, "query", "SPARQL text")
         bound = bindings(params.get("param", []))
-        return self._ask("query", text, bound, ("json",), self.server.options.max_rows)
+        return self._ask("query", text, bound, API_FORMATS, self.server.options.max_rows)
 
     def _ask(self, *job: object) -> Reply:
         """Have the worker pool answer a job."""
@@ -271,7 +272,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _form(self) -> dict[str, list[str]]:
         """URL parameters plus, for POST, the form fields or the application/sparql-query body as query=."""
-        params = parse_form(urlsplit(self.path).query)
+        params = parse_form(urlsplit(self._target()).query)
         if self.command != "POST":
             return params
         body = self._body()
@@ -290,6 +291,13 @@ class Handler(BaseHTTPRequestHandler):
         else:
             raise Refusal(415, "POST application/x-www-form-urlencoded (query=…) or application/sparql-query")
         return params
+
+    def _target(self) -> str:
+        """The request path and query as sent: raw UTF-8 bytes in the URL (curl, address bars) decoded, or 400."""
+        try:  # http.server decodes the request line as Latin-1, which maps each byte to one character
+            return self.path.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            raise Refusal(400, "the URL is not UTF-8: send text as UTF-8, raw or percent-encoded") from None
 
     def _body(self) -> bytes:
         """The request body: 411 without Content-Length, 413 over MAX_BODY."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import parse_qs
@@ -17,14 +17,26 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.query import QueryResult, is_refused, run
-from kg.query_results import MEDIA_TYPES, serialize
+from kg.query_results import GRAPH_FORMATS, MEDIA_TYPES, SELECT_FORMATS, serialize
 from kg.views import local_name
 
-FORMAT_NAMES = {
-    "json": "json", "application/sparql-results+json": "json", "application/json": "json",
-    "xml": "xml", "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
-    "csv": "csv", "text/csv": "csv", "tsv": "tsv", "text/tab-separated-values": "tsv",
-    "turtle": "turtle", "ttl": "turtle", "text/turtle": "turtle",
+RESULT_FORMATS = {"select": SELECT_FORMATS, "graph": GRAPH_FORMATS}  # "select" stands for SELECT and ASK too
+KIND_NAMES = {"select": "SELECT / ASK", "graph": "CONSTRUCT / DESCRIBE"}
+MEDIA_RANGES = {  # the media types each format answers to, in Accept or in format=
+    "json": ("application/sparql-results+json", "application/json"),
+    "xml": ("application/sparql-results+xml", "application/xml", "text/xml"),
+    "csv": ("text/csv",),
+    "tsv": ("text/tab-separated-values",),
+    "turtle": ("text/turtle", "application/turtle", "application/x-turtle", "text/n3", "text/rdf+n3", "application/n3"),
+    "nt": ("application/n-triples",),
+    "rdfxml": ("application/rdf+xml", "application/xml", "text/xml"),
+    "jsonld": ("application/ld+json", "application/json"),
+}
+FORMAT_NAMES = {  # the names clients send as format= / output= (SPARQLWrapper, Virtuoso, Fuseki), per result kind
+    "select": {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv"},
+    "graph": {"turtle": "turtle", "ttl": "turtle", "n3": "turtle", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
+              "rdf": "rdfxml", "rdf+xml": "rdfxml", "rdfxml": "rdfxml", "xml": "rdfxml", "json-ld": "jsonld",
+              "jsonld": "jsonld", "json": "jsonld"},
 }
 JSON_TYPE = "application/json; charset=utf-8"
 TEXT_TYPE = "text/plain; charset=utf-8"
@@ -104,20 +116,64 @@ def json_reply(value: object) -> Reply:
     return Reply(200, JSON_TYPE, json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
-def negotiate(format_values: list[str], accept: str | None) -> tuple[str, ...]:
-    """Result formats in order of preference: from `format=` values if any, else from the Accept header."""
-    if format_values:
-        named = tuple(FORMAT_NAMES[value] for value in map(str.lower, format_values) if value in FORMAT_NAMES)
-        if not named:
-            raise Refusal(400, f"unknown format {format_values[0]!r}: use json, xml, csv, tsv or turtle")
-        return named
-    ranked = []
-    for index, item in enumerate((accept or "").split(",")):
+def negotiate(format_values: list[str], accept: str | None) -> dict[str, str | None]:
+    """The format to answer in per result kind ("select", "graph"), None for a kind the client takes in no format:
+    by the first `format=` / `output=` value naming one of that kind, else by the Accept header; 406 if none fits."""
+    names = [value.strip().lower() for value in format_values if value.strip()]
+    choice = {kind: _by_name(names, kind) if names else _by_accept(_accept_ranges(accept), kind)
+              for kind in RESULT_FORMATS}
+    if not any(choice.values()):
+        asked = f"format={names[0]}" if names else f"Accept: {accept}"
+        raise Refusal(406, f"cannot answer in the format asked for ({asked}): {served_formats()}")
+    return choice
+
+
+def served_formats() -> str:
+    """Which formats each kind of result is served in, and how to ask for one."""
+    return "; ".join(f"{KIND_NAMES[kind]} results are served as {', '.join(formats)}"
+                     for kind, formats in RESULT_FORMATS.items()) + " (ask with format= or an Accept header)"
+
+
+def _by_name(names: list[str], kind: str) -> str | None:
+    """The format of this kind that the first fitting `format=` value names (a short name or a media type)."""
+    for name in names:
+        by_media = (fmt for fmt in RESULT_FORMATS[kind] if name in MEDIA_RANGES[fmt])
+        found = FORMAT_NAMES[kind].get(name) or next(by_media, None)
+        if found:
+            return found
+    return None
+
+
+def _by_accept(ranges: list[tuple[str, float]], kind: str) -> str | None:
+    """The format of this kind with the highest q-value (then the earlier range, then ours first); the default
+    without an Accept header, None when every one has q=0."""
+    if not ranges:
+        return RESULT_FORMATS[kind][0]
+    scored = [(-quality, index, rank, fmt) for rank, fmt in enumerate(RESULT_FORMATS[kind])
+              for quality, index in [_quality(fmt, ranges)] if quality > 0]
+    return min(scored)[-1] if scored else None
+
+
+def _accept_ranges(accept: str | None) -> list[tuple[str, float]]:
+    """The Accept header's media ranges with their q-values, in the order given."""
+    ranges = []
+    for item in (accept or "").split(","):
         media, *options = (part.strip().lower() for part in item.split(";"))
-        weight = next((_weight(option[2:]) for option in options if option.startswith("q=")), 1.0)
-        if weight > 0 and media in FORMAT_NAMES:
-            ranked.append((-weight, index, FORMAT_NAMES[media]))
-    return tuple(fmt for *_, fmt in sorted(ranked))
+        if media:
+            ranges.append((media, next((_weight(option[2:]) for option in options if option.startswith("q=")), 1.0)))
+    return ranges
+
+
+def _quality(fmt: str, ranges: list[tuple[str, float]]) -> tuple[float, int]:
+    """The q-value of a format under the most specific ranges that match one of its media types (exact, then type/*,
+    then */*; the best of equally specific ones), and that range's position."""
+    for pattern in (lambda media: media, lambda media: media.split("/")[0] + "/*", lambda media: "*/*"):
+        matches = [(quality, -index) for media in MEDIA_RANGES[fmt]
+                   for index, (accepted, quality) in enumerate(ranges) if accepted == pattern(media)]
+        if matches:
+            quality, index = max(matches)
+            return quality, -index
+    return 0.0, len(ranges)
 
 
 def _weight(text: str) -> float:
@@ -157,17 +213,24 @@ def bindings(values: list[str]) -> dict[str, str]:
     return bound
 
 
-def answer_query(store: ox.Store, text: str, params: Mapping[str, str], formats: Sequence[str],
+def answer_query(store: ox.Store, text: str, params: Mapping[str, str], choice: Mapping[str, str | None],
                  max_rows: int) -> Reply:
-    """Run a query and serialise it in the first of `formats` that fits its kind, at most `max_rows` rows."""
+    """Run a query and serialise at most `max_rows` rows in the format `negotiate` chose for its kind (406: none)."""
     try:
         result = run(store, text, params)
     except QueryError as exc:
         return error_reply(refusal_status(text), exc.message)
+    kind = "graph" if result.kind == "graph" else "select"
+    fmt = choice[kind]
+    if fmt is None:
+        return error_reply(406, f"a {KIND_NAMES[kind]} result cannot be served in the format asked for: "
+                                f"{served_formats()}")
     result, truncated = _truncate(result, max_rows)
-    fits = ("turtle",) if result.kind == "graph" else ("json", "xml", "csv", "tsv")
-    fmt = next((name for name in formats if name in fits), fits[0])
-    return Reply(200, MEDIA_TYPES[fmt], serialize(result, fmt).encode("utf-8"), truncated)
+    try:
+        body = serialize(result, fmt)
+    except QueryError as exc:
+        return error_reply(406, exc.message)
+    return Reply(200, MEDIA_TYPES[fmt], body.encode("utf-8"), truncated)
 
 
 def refusal_status(text: str) -> int:

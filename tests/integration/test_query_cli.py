@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from rdflib import Graph
 
 from kg.cli import cli
 from kg.cli_query import query_command
+from kg.namespaces import sparql_prologue
 from kg.query import saved_queries
 
 if "query" not in cli.commands:
@@ -176,3 +178,14 @@ def test_text_formats_never_print_raw_control_characters(tmp_path: Path, fmt: st
     assert "red" in text and "bell" in text and "del" in text
     if fmt != "table":
         assert "\\u001B[31mred" in text  # visible, and for TSV the Turtle escape of the character itself
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # rdflib's JSON-LD parser
+@pytest.mark.parametrize(("fmt", "syntax"), [("turtle", "turtle"), ("nt", "nt"), ("rdfxml", "xml"),
+                                             ("jsonld", "json-ld")])
+def test_construct_prints_every_rdf_syntax(graph: Path, seeds_build, fmt: str, syntax: str) -> None:
+    query = "CONSTRUCT { ?p kg:generates ?c } WHERE { ?p kg:generates ?c }"
+    result = kg_query(graph, query, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    printed = Graph().parse(data=result.stdout_bytes.decode("utf-8"), format=syntax)
+    assert set(printed) == set(seeds_build[0].graph.query(sparql_prologue() + query)) and len(printed) > 0
