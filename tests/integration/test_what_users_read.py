@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import pyoxigraph as ox
 from click.testing import CliRunner
 from rdflib import Graph
 
@@ -21,6 +22,8 @@ from kg.report import career_map
 from kg.report_render import render_report_html, render_report_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
+README = ROOT / "README.md"
+NAMED_GRAPH = "https://w3id.org/aigc-kg/graph"
 MARKUP = re.compile(r"\*\*|\]\(https?://|\\\*")
 ESCAPED = "# 标题\n\nMidjourney可以生成图像，写作 a\\*b\\*c 也行。\n"
 
@@ -83,6 +86,29 @@ def test_two_builds_write_the_same_run_json(tmp_path: Path) -> None:
     second = build([ROOT / "seeds"], tmp_path / "out", settings)
     assert (tmp_path / "out" / "run.json").read_bytes() == written
     assert first.report["cache"]["misses"] == 5 and second.report["cache"]["hits"] == 5 and second.report["timings_s"]
+
+
+def readme_push_requests() -> list[tuple[str, str]]:
+    """The (default-graph-uri, query) of each curl the README shows after `kg push`."""
+    section = README.read_text(encoding="utf-8").split("### Load it into a SPARQL server", 1)[1].split("\n### ", 1)[0]
+    requests = []
+    for line in section.splitlines():
+        if line.startswith("$ curl"):
+            fields = dict(re.findall(r"--data-urlencode '([\w-]+)=(.*?)'", line))
+            requests.append((fields.get("default-graph-uri", ""), fields["query"]))
+    return requests
+
+
+def test_readme_shows_how_to_query_the_named_graph_kg_push_writes(seeds_build) -> None:
+    """Run the README's queries on a store holding the graph in kg push's named graph, as the server would."""
+    _, out = seeds_build
+    store = ox.Store()
+    store.load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(NAMED_GRAPH))
+    counts = []
+    for default_graph, query in readme_push_requests():
+        chosen = [ox.NamedNode(default_graph)] if default_graph else None
+        counts.append(int(next(iter(store.query(query, default_graph=chosen)))["n"].value))
+    assert counts == [0, len(store), len(store)]
 
 
 def test_min_confidence_help_says_relations_are_dropped_too() -> None:
