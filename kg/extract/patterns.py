@@ -10,6 +10,7 @@ from kg.extract import register
 from kg.extract.context import (
     with_relations,
     CLAUSE_BREAK,
+    COORDINATED,
     LIST_ITEM,
     MARKUP,
     DocumentContext,
@@ -22,6 +23,7 @@ from kg.extract.resources import Resources
 from kg.extract.structure import CUE_RULE
 from kg.model import Extraction, Mention, Relation, Sentence
 
+MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
 CUE_GAP = 6  # characters allowed between a product and the content word after it
 INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
 MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研)的")
@@ -216,12 +218,27 @@ class PatternExtractor:
                 if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的")):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
                 elif gap is not None and not CLAUSE_BREAK.search(gap) and self._has("madeByTrigger", gap) \
-                        and not self._has("notMadeByGap", gap) \
-                        and not any(m.cls in ("Product", "Organization") and org.end <= m.start and m.end <= product.start
-                                    and m is not product for m in here):
+                        and not self._has("notMadeByGap", gap) and self._nearest_maker(ctx.doc.text, org, product, here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by", 0.9)
                 elif product.end <= org.start and self._made_by_after(ctx.doc.text, product, org):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
+
+    def _nearest_maker(self, text: str, org: Mention, product: Mention, here: list[Mention]) -> bool:
+        """True when no other product or organisation stands between the maker and the product, except products
+        listed together with it (英伟达推出的A100和H100: H100 too) that are neither makers nor modifiers themselves
+        (快手旗下可灵AI、抖音旗下即梦AI; 360旗下的纳米搜索、钉钉的助理)."""
+        named = [m for m in here if m.cls in ("Product", "Organization") and org.end <= m.start
+                 and m.end <= product.start]
+        if any(m.cls == "Organization" for m in named):
+            return False
+        run = [*named, product]
+        listed = all(COORDINATED.match(text[a.end:b.start]) for a, b in zip(run, run[1:]))
+        return listed and not (named and any(self._heads_something(text, m.end) for m in run))
+
+    def _heads_something(self, text: str, end: int) -> bool:
+        """True when a name is followed by 的 or a made-by word: it modifies or makes what follows."""
+        after = text[end:end + MADE_WORD_SPAN].lstrip(MARKUP)
+        return after.startswith("的") or any(after.startswith(word) for word in self.cue("madeByTrigger"))
 
     def _made_by_after(self, text: str, product: Mention, org: Mention) -> bool:
         """Product 是 / 由 organisation (在海外 / 面向用户) 推出的…: the made-by word follows the organisation closely."""

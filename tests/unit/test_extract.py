@@ -293,3 +293,19 @@ def test_layer_lists_become_in_layer_relations(run) -> None:
     pairs = {(r.subject.label, r.object.label) for r in state.relations if r.predicate == "inLayer"}
     assert {("AI芯片", "基础设施层"), ("AI云服务", "基础设施层"), ("文本", "场景应用层"), ("图像", "场景应用层")} <= pairs
     assert ("文本", "基础设施层") not in pairs
+
+
+def test_a_maker_makes_every_product_listed_after_its_made_by_word(run) -> None:
+    found = pairs(run("英伟达推出的A100和H100是目前大模型训练的主力GPU。"), "madeBy")
+    assert {("A100", "英伟达"), ("H100", "英伟达")} <= found
+
+
+@pytest.mark.parametrize("text", ["近两个月，快手旗下可灵AI、抖音旗下即梦AI先后推出扶持计划。",
+                                  "360集团旗下的纳米AI搜索、钉钉的AI助理都已接入DeepSeek。"])
+def test_a_listed_name_that_makes_or_modifies_something_is_not_made(run, text: str) -> None:
+    assert not {maker for product, maker in pairs(run(text), "madeBy") if product in ("抖音", "钉钉")}
+
+
+def test_stages_after_a_colon_evolve_one_into_the_next(run) -> None:
+    found = pairs(run("人工智能的发展大致可以分成四个阶段：专家系统—机器学习—深度学习—大模型。"), "evolvesInto")
+    assert {("专家系统", "机器学习"), ("机器学习", "深度学习"), ("深度学习", "大模型")} <= found
