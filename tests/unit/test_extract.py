@@ -309,3 +309,9 @@ def test_a_listed_name_that_makes_or_modifies_something_is_not_made(run, text: s
 def test_stages_after_a_colon_evolve_one_into_the_next(run) -> None:
     found = pairs(run("人工智能的发展大致可以分成四个阶段：专家系统—机器学习—深度学习—大模型。"), "evolvesInto")
     assert {("专家系统", "机器学习"), ("机器学习", "深度学习"), ("深度学习", "大模型")} <= found
+
+
+@pytest.mark.parametrize("text, name", [("最有名的例子是医疗诊断系统MYCIN。", "MYCIN"),
+                                        ("谷歌最新的量子计算芯片Willow问世。", "Willow")])
+def test_a_latin_name_after_a_system_or_chip_noun_is_a_product(run, text: str, name: str) -> None:
+    assert (name, "Product") in {(m.surface, m.cls) for m in run(text).mentions}
