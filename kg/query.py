@@ -1,10 +1,12 @@
 """Read-only SPARQL 1.1 over a built graph with pyoxigraph: kg prefixes predeclared, parameters bound, saved queries.
 
-Parameters are never pasted into the query text: each `NAME=VALUE` becomes a pyoxigraph substitution of `?NAME`.
-A value written `<iri>` or `prefix:name` (a kg prefix) is an IRI; anything else is a plain `xsd:string` literal
-without a language tag, so compare labels with `STR(?label) = ?name` (labels in the graph are `@zh` / `@en`).
-pyoxigraph binds only variables that the SELECT projects, so a query must project its parameters; the columns
-of parameters declared in the query's `# param:` header are then dropped from the result (they only echo input).
+Each `NAME=VALUE` binds `?NAME` anywhere in the query. A value written `<iri>` or `prefix:name` (a kg prefix) is an
+IRI; a declared parameter whose default is a whole number takes whole numbers (an `xsd:integer`); anything else is a
+plain `xsd:string` literal without a language tag, so compare labels with `STR(?label) = ?name` (labels in the graph
+are `@zh` / `@en`). A variable the SELECT projects becomes a pyoxigraph substitution (pyoxigraph binds only those);
+any other is bound by `VALUES ?NAME { term }` at the start of the query's WHERE pattern, the term written by
+pyoxigraph's own serialiser (escaped), so a value can never change the query. The columns of parameters declared in
+the query's `# param:` header are dropped from the result (they only echo input).
 """
 
 from __future__ import annotations
@@ -46,6 +48,13 @@ _DECLARED = re.compile(_KEYWORD.format(r"PREFIX\s+([A-Za-z][\w.-]*)?:"), re.IGNO
 _SYNTAX = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 _PARAM = re.compile(r"#\s*param:\s*([A-Za-z_]\w*)\s*(?:—|--|-|:)?\s*(.*?)\s*(?:\((?:default:\s*(.*?)|(required))\))?\s*$")
 _NAME = re.compile(r"[A-Za-z0-9][\w-]*")
+_FORM = re.compile(_KEYWORD.format("(SELECT|ASK|CONSTRUCT|DESCRIBE)"), re.IGNORECASE)
+_PROJECTION = re.compile(_KEYWORD.format(r"SELECT(?:\s+(?:DISTINCT|REDUCED))?") + r"(.*?)(?:" +
+                         _KEYWORD.format("(?:WHERE|FROM)") + r"|\{)", re.IGNORECASE | re.DOTALL)
+_WHERE = re.compile(_KEYWORD.format("WHERE"), re.IGNORECASE)
+_SUBSELECT = re.compile(r"\s*" + _KEYWORD.format("SELECT"), re.IGNORECASE)
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
 @dataclass(frozen=True)
@@ -112,8 +121,13 @@ def run(store: ox.Store, text: str, params: Mapping[str, str] | None = None) -> 
     """Run a read-only query with the kg prefixes predeclared and `params` bound; raise QueryError if it fails."""
     skeleton = _check(text)
     declared = parse_header(text)[1]
-    substitutions = _substitutions(declared, dict(params or {}))
-    result = _on_big_stack(lambda: _execute(store, text, substitutions))
+    bindings = _substitutions(declared, dict(params or {}))
+    _check_variables(skeleton, bindings)
+    projected = _projected(skeleton)
+    substitutions = {variable: term for variable, term in bindings.items() if variable.value in projected}
+    bound_text = _with_values(text, skeleton, {variable: term for variable, term in bindings.items()
+                                               if variable not in substitutions})
+    result = _on_big_stack(lambda: _execute(store, bound_text, substitutions))
     if result.kind != "select":
         return result
     hidden = {param.name for param in declared}
@@ -176,6 +190,67 @@ def _is_file(arg: str) -> bool:
         return "\n" not in arg and Path(arg).is_file()
     except (OSError, ValueError):  # name too long, NUL byte…
         return False
+
+
+def _check_variables(skeleton: str, bindings: Mapping[ox.Variable, Term]) -> None:
+    """Raise QueryError when a parameter names a variable the query does not use."""
+    used = set(re.findall(r"[?$](\w+)", skeleton))
+    for variable in bindings:
+        if variable.value not in used:
+            raise QueryError(f"parameter {variable.value!r} binds ?{variable.value}, which the query does not use",
+                             fix="the query's variables: " + (", ".join(f"?{name}" for name in sorted(used)) or "none"))
+
+
+def _projected(skeleton: str) -> set[str]:
+    """The variables a SELECT projects by name (not `*`, not inside an expression); empty for other forms."""
+    form = _FORM.search(skeleton)
+    match = _PROJECTION.match(skeleton, form.start()) if form else None
+    if match is None:
+        return set()
+    depth, names = 0, set()
+    for token in re.finditer(r"[()]|[?$](\w+)", match.group(1)):
+        depth += {"(": 1, ")": -1}.get(token.group(), 0)
+        if token.group(1) and depth == 0:
+            names.add(token.group(1))
+    return names
+
+
+def _with_values(text: str, skeleton: str, bindings: Mapping[ox.Variable, Term]) -> str:
+    """The query with `VALUES ?NAME { term }` for each binding at the start of its WHERE pattern (a pattern that is
+    one sub-SELECT is wrapped so that the VALUES can stand beside it); on the same line, so positions stay right."""
+    if not bindings:
+        return text
+    start = _pattern_start(skeleton)
+    values = " ".join(f"VALUES ?{variable.value} {{ {term} }}" for variable, term in bindings.items())
+    if not _SUBSELECT.match(skeleton, start):
+        return f"{text[:start]} {values} {text[start:]}"
+    end = _closing_brace(skeleton, start - 1)
+    return f"{text[:start]} {values} {{{text[start:end]}}} {text[end:]}"
+
+
+def _pattern_start(skeleton: str) -> int:
+    """The offset just inside the `{` that opens the query's WHERE pattern."""
+    form = _FORM.search(skeleton)
+    opening = skeleton.find("{", form.end()) if form else -1
+    if form and form.group(1).upper() == "CONSTRUCT" and opening >= 0:
+        if _WHERE.search(skeleton, form.end(), opening):
+            raise QueryError("a parameter cannot be bound in the short form CONSTRUCT WHERE { … }",
+                             fix="write CONSTRUCT { template } WHERE { pattern }")
+        opening = skeleton.find("{", _closing_brace(skeleton, opening) + 1)
+    if opening < 0:
+        raise QueryError("the query has no WHERE pattern to bind a parameter in",
+                         fix="bind parameters in SELECT, ASK, CONSTRUCT or DESCRIBE … WHERE { … }")
+    return opening + 1
+
+
+def _closing_brace(skeleton: str, opening: int) -> int:
+    """The offset of the `}` that closes the `{` at `opening` (the end of the text if none does)."""
+    depth = 0
+    for offset in range(opening, len(skeleton)):
+        depth += {"{": 1, "}": -1}.get(skeleton[offset], 0)
+        if depth == 0:
+            return offset
+    return len(skeleton)
 
 
 def to_term(value: str) -> ox.NamedNode | ox.Literal:
@@ -252,13 +327,23 @@ def _substitutions(declared: tuple[QueryParam, ...], values: dict[str, str]) -> 
             elif param.name not in values and param.required:
                 raise QueryError(f"parameter {param.name!r} is required ({param.meaning})",
                                  fix=f"pass --param {param.name}=VALUE")
+    whole_numbers = {param.name for param in declared if _WHOLE_NUMBER.fullmatch(param.default or "")}
     substitutions: dict[ox.Variable, Term] = {}
     for name, value in values.items():
         try:
-            substitutions[ox.Variable(name)] = to_term(value)
+            variable = ox.Variable(name)
         except ValueError:
             raise QueryError(f"{name!r} is not a SPARQL variable name", fix="use letters, digits and _") from None
+        substitutions[variable] = _whole_number(name, value) if name in whole_numbers else to_term(value)
     return substitutions
+
+
+def _whole_number(name: str, value: str) -> ox.Literal:
+    """A whole-number parameter's value as an xsd:integer, or QueryError naming the parameter."""
+    if not _WHOLE_NUMBER.fullmatch(value.strip()):
+        raise QueryError(f"parameter {name!r} must be a whole number (0 or more), not {value!r}",
+                         where=f"--param {name}", fix=f"pass --param {name}=N, e.g. {name}=20")
+    return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD_INTEGER))
 
 
 def _execute(store: ox.Store, text: str, substitutions: dict[ox.Variable, Term]) -> QueryResult:
@@ -274,12 +359,7 @@ def _execute(store: ox.Store, text: str, substitutions: dict[ox.Variable, Term])
     except SyntaxError as exc:
         raise _syntax_error(text, str(exc)) from None
     except (RuntimeError, OSError, ValueError) as exc:
-        message = _one_line(str(exc))
-        if "SELECT projection" in message:
-            raise QueryError(f"cannot bind a parameter: {message}",
-                             fix="project the parameter's variable in the SELECT clause (pyoxigraph binds only "
-                                 "projected variables)") from None
-        raise QueryError(f"the query failed: {message}") from None
+        raise QueryError(f"the query failed: {_one_line(str(exc))}") from None
 
 
 def _syntax_error(text: str, message: str) -> QueryError:

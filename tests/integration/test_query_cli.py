@@ -137,6 +137,9 @@ def test_query_from_stdin_and_file_in_every_format(graph: Path, tmp_path: Path) 
     (["technology-lineage"], "'tech' is required"),
     (["no-such-query"], "no saved query"),
     (["products-by-content", "--format", "turtle"], "CONSTRUCT"),
+    (["central-entities", "--param", "limit=abc"], "parameter 'limit' must be a whole number"),
+    (["central-entities", "-p", "limit=-1"], "parameter 'limit' must be a whole number"),
+    (["SELECT ?e WHERE { ?e a kg:Product }", "-p", "name=x"], "binds ?name, which the query does not use"),
 ])
 def test_errors_are_one_line_with_status_2(graph: Path, args: list[str], expected: str) -> None:
     result = kg_query(graph, *args)
@@ -189,3 +192,15 @@ def test_construct_prints_every_rdf_syntax(graph: Path, seeds_build, fmt: str, s
     assert result.exit_code == 0, result.output
     printed = Graph().parse(data=result.stdout_bytes.decode("utf-8"), format=syntax)
     assert set(printed) == set(seeds_build[0].graph.query(sparql_prologue() + query)) and len(printed) > 0
+
+
+def test_param_binds_a_variable_the_query_does_not_project(graph: Path) -> None:
+    """Issue 12: the README's `FILTER(STR(?l) = ?name)` pattern works without projecting ?name."""
+    query = "SELECT DISTINCT ?e WHERE { ?e skos:prefLabel ?l FILTER(STR(?l) = ?name) }"
+    assert rows(graph, query, "--param", "name=Midjourney") == [{"e": "https://w3id.org/aigc-kg/resource/Midjourney"}]
+    ask = kg_query(graph, "ASK { ?e skos:altLabel ?l FILTER(STR(?l) = ?alias) }", "--param", "alias=MJ")
+    assert ask.exit_code == 0 and ask.output.strip() == "true"
+
+
+def test_central_entities_takes_a_whole_number_limit(graph: Path) -> None:
+    assert len(rows(graph, "central-entities", "--param", "limit=3")) == 3

@@ -240,3 +240,12 @@ def test_raw_utf8_in_the_url_is_decoded(endpoint: str, seeds_build) -> None:
 def test_a_url_that_is_not_utf8_is_refused(endpoint: str) -> None:
     status, body = raw_get(endpoint, b"/api/search?q=\xe9t\xe9")
     assert status == 400 and b"not UTF-8" in body
+
+
+def test_api_query_binds_any_variable_and_checks_whole_numbers(endpoint: str) -> None:
+    query = quote("SELECT DISTINCT ?e WHERE { ?e skos:prefLabel ?l FILTER(STR(?l) = ?name) }")
+    status, body = raw_get(endpoint, f"/api/query?query={query}&param=name%3DMidjourney".encode("ascii"))
+    assert status == 200 and [row["e"]["value"] for row in json.loads(body)["results"]["bindings"]] == [
+        "https://w3id.org/aigc-kg/resource/Midjourney"]
+    status, body = raw_get(endpoint, b"/api/query?name=central-entities&param=limit%3Dabc")
+    assert status == 400 and b"'limit' must be a whole number" in body

@@ -106,9 +106,55 @@ def test_iri_parameters_become_named_nodes(store: ox.Store) -> None:
         to_term("<not an iri>")
 
 
-def test_an_unprojected_parameter_is_a_clear_error(store: ox.Store) -> None:
-    with pytest.raises(QueryError, match="project the parameter"):
-        run(store, "SELECT ?e WHERE { ?e rdfs:label ?l FILTER(STR(?l) = ?v) }", {"v": "x"})
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_values_of_unprojected_parameters_match_exactly_their_own_row(store: ox.Store, value: str) -> None:
+    result = run(store, "SELECT ?e WHERE { ?e rdfs:label ?l FILTER(STR(?l) = ?v) }", {"v": value})
+    assert cells(result) == [[f"{KGR}L{HOSTILE.index(value)}"]]
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT ?e WHERE { ?e rdfs:label ?l FILTER(STR(?l) = ?name) }",
+    "SELECT * WHERE { ?e rdfs:label ?l FILTER(STR(?l) = ?name) }",
+    "SELECT ?e (COUNT(*) AS ?n) WHERE { ?e rdfs:label ?l FILTER(STR(?l) = ?name) } GROUP BY ?e",
+    "SELECT DISTINCT ?e # ?name {\nWHERE {\n  ?e rdfs:label ?l .\n  FILTER(STR(?l) = $name)\n}",
+    "SELECT ?e WHERE { { SELECT ?e ?name WHERE { ?e rdfs:label ?l BIND(STR(?l) AS ?name) } } }",
+    "SELECT ?e { SELECT ?e ?name WHERE { ?e rdfs:label ?l BIND(STR(?l) AS ?name) } }",
+])
+def test_a_parameter_binds_any_variable_of_a_select(store: ox.Store, query: str) -> None:
+    """Issue 12: `FILTER(STR(?l) = ?name)` (the pattern the README recommends) needed ?name in the projection."""
+    assert cells(run(store, query, {"name": "Midjourney"}))[0][0] == KGR + "MJ"
+    assert len(run(store, query, {"name": "Midjourney"}).rows) == 1
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("ASK { ?e rdfs:label ?l FILTER(STR(?l) = ?name) }", True),
+    ("CONSTRUCT { ?e a kg:Hit } WHERE { ?e rdfs:label ?l FILTER(STR(?l) = ?name) }", [KGR + "MJ"]),
+    ("CONSTRUCT { ?e a kg:Hit } { ?e rdfs:label ?l FILTER(STR(?l) = ?name) }", [KGR + "MJ"]),
+    ("DESCRIBE ?e WHERE { ?e rdfs:label ?l FILTER(STR(?l) = ?name) }", [KGR + "MJ"]),
+])
+def test_a_parameter_binds_in_ask_construct_and_describe(store: ox.Store, query: str, expected: object) -> None:
+    result = run(store, query, {"name": "Midjourney"})
+    found = result.boolean if result.kind == "ask" else sorted({triple.subject.value for triple in result.triples})
+    assert found == expected
+    assert run(store, query, {"name": "no such label"}).boolean in (False, None)
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ("SELECT ?e WHERE { ?e rdfs:label ?l }", r"binds \?name, which the query does not use.*\?e, \?l"),
+    ("DESCRIBE kgr:MJ", "which the query does not use"),
+    ("CONSTRUCT WHERE { ?e rdfs:label ?name }", "short form CONSTRUCT WHERE"),
+])
+def test_a_parameter_the_query_cannot_take_is_a_clear_error(store: ox.Store, query: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        run(store, query, {"name": "Midjourney"})
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "1.5", "", "2e3", "٣"])
+def test_a_whole_number_parameter_refuses_other_values_naming_it(store: ox.Store, value: str) -> None:
+    text = "# param: limit — how many (default: 20)\nSELECT ?limit ?e WHERE { ?e a kg:Skill } LIMIT 5"
+    with pytest.raises(QueryError, match=r"parameter 'limit' must be a whole number.*--param limit"):
+        run(store, text, {"limit": value})
+    assert len(run(store, text, {"limit": "3"}).rows) == 1
 
 
 def test_declared_parameters_get_defaults_are_checked_and_hidden(store: ox.Store) -> None:
