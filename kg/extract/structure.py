@@ -17,6 +17,10 @@ STAGE_SPLIT = re.compile(r"\s*(?:-(?![a-z])|—+|－|→|->|>)\s*")
 ITEM_SPLIT = re.compile(r"/|和|、")
 STAGE_PROSE = re.compile(r"[，,。；;！？!?：:（）()《》【】\[\]]|https?|www\.|\.html?|\d{4}年|\s{2}")
 MAX_STAGE_CHARS = 24
+STAGE_LABEL = re.compile(r"[ \t]*(?:[-*+•]\s+|\d{1,2}[.、)）]\s*)?(\*\*)?([^：:*\s][^：:*\n]{0,23})[：:](\*\*)?[ \t]*(\n|$)?")
+MAX_LEAD_CHARS = 60  # a line that announces stages (AI的发展阶段：…分为三个阶段), not a paragraph
+MAX_STAGE_LINES = 40  # how far after its lead a stage label may stand
+MAX_STAGES = 8
 CUE_RULE = "structure:content-cue"
 MIN_MAKER_CHARS = 2
 MIN_NAME_REST = 2  # 腾讯元宝 → 腾讯 + 元宝: the product's own name must remain
@@ -33,6 +37,8 @@ class StructureExtractor:
 
     def __call__(self, state: Extraction) -> Extraction:
         lineage_mentions, lineage_relations = self._lineages(state)
+        stage_mentions, stage_relations = self._staged_labels(state, {r.evidence.start for r in lineage_relations})
+        lineage_mentions, lineage_relations = lineage_mentions + stage_mentions, lineage_relations + stage_relations
         state = with_mentions(state, lineage_mentions + self._content_types(state) + self._content_cues(state)
                               + self._makers_in_names(state))
         return Extraction(state.document, state.tokens, state.mentions, state.relations + tuple(lineage_relations))
@@ -60,6 +66,42 @@ class StructureExtractor:
                     for b in after:
                         relations.append(relate(a, "evolvesInto", b, sentence, doc, "structure:lineage"))
         return mentions, relations
+
+    def _staged_labels(self, state: Extraction, chained: set[int]) -> tuple[list[Mention], list[Relation]]:
+        """A line announcing stages (AI的发展阶段：) followed by one label line per stage (决策式AI： / **生成式AI：**…):
+        each stage evolves into the next; the announcing sentence is the evidence."""
+        doc = state.document
+        mentions, relations = [], []
+        for index, lead in enumerate(doc.sentences):
+            if lead.start in chained or len(lead.text) > MAX_LEAD_CHARS or not find_cue(self.cue("lineageTrigger"), lead.text):
+                continue
+            labels = self._stage_labels(doc, index)
+            if not 2 <= len(labels) <= MAX_STAGES or not all(_nameable_stage(text) for _, _, text in labels):
+                continue
+            stages = [self._stage(state, sentence, offset, text) for sentence, offset, text in labels]
+            if not all(stages) or not any(m.rule == "lexicon" for stage in stages for m in stage):
+                continue
+            mentions.extend(m for stage in stages for m in stage if m.rule != "lexicon")
+            relations.extend(relate(a, "evolvesInto", b, lead, doc, "structure:stage-labels", 0.8)
+                             for before, after in pairwise(stages) for a in before for b in after)
+        return mentions, relations
+
+    @staticmethod
+    def _stage_labels(doc, index: int) -> list[tuple[Sentence, int, str]]:
+        """(sentence, offset, name) of the stage labels after sentence `index`: a line that is only 'Name：', or a
+        list item opening with a bold '**Name：**'; up to the next heading or bold title line."""
+        labels = []
+        for sentence in doc.sentences[index + 1: index + 1 + MAX_STAGE_LINES]:
+            body = sentence.text.strip()
+            if sentence.is_heading or body.startswith("**") and body.endswith("**") and "：" not in body:
+                break
+            line = doc.text.rfind("\n", 0, sentence.start) + 1
+            match = STAGE_LABEL.match(doc.text, line)
+            if match is None or match.start(2) < sentence.start or not (match.group(4) is not None
+                                                                         or match.group(1) and match.group(3)):
+                continue
+            labels.append((sentence, match.start(2) - sentence.start, match.group(2).strip()))
+        return labels
 
     def _stage(self, state: Extraction, sentence: Sentence, offset: int, text: str) -> list[Mention]:
         """The entities one lineage stage names: known ones by lexicon, others as new Technology mentions."""

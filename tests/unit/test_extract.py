@@ -315,3 +315,26 @@ def test_stages_after_a_colon_evolve_one_into_the_next(run) -> None:
                                         ("谷歌最新的量子计算芯片Willow问世。", "Willow")])
 def test_a_latin_name_after_a_system_or_chip_noun_is_a_product(run, text: str, name: str) -> None:
     assert (name, "Product") in {(m.surface, m.cls) for m in run(text).mentions}
+
+
+STAGES = """**1）AI的发展阶段：**AI 的发展阶段大致可以分为三个阶段
+
+决策式AI：
+
+*   定义：基于规则做出决策的系统。
+
+生成式AI：
+
+*   定义：从数据中学习并生成新内容的系统。
+
+**2）AI的知识体系**
+
+知识图谱：
+
+*   定义：不是一个阶段。
+"""
+
+
+def test_one_label_line_per_stage_after_a_line_about_stages_is_a_lineage(run) -> None:
+    found = pairs(run(STAGES), "evolvesInto")
+    assert found == {("决策式AI", "生成式AI")}
