@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -13,17 +14,39 @@ from kg.errors import KGError
 from kg.store import StoreSpec, check_target, parse_spec
 
 EXIT_ERROR = 2
+HELP_REQUEST = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click >= 8.2 shows `kg` alone's help by raising it
 
 
 class _Group(click.Group):
-    """A click group that turns KGError into `kg: error: …` and exit status 2."""
+    """A click group that turns KGError and usage errors into one `kg: error: …` line and exit status 2."""
+
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except HELP_REQUEST:
+            raise
+        except click.UsageError as exc:
+            _fail(_usage_message(exc))
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except KGError as exc:
-            click.echo(f"kg: error: {exc.message}", err=True)
-            ctx.exit(EXIT_ERROR)
+            _fail(exc.message)
+        except click.UsageError as exc:
+            _fail(_usage_message(exc))
+
+
+def _usage_message(exc: click.UsageError) -> str:
+    """A usage error as what went wrong and where to read how to call the command."""
+    command = exc.ctx.command_path if exc.ctx else "kg"
+    return f"{' '.join(exc.format_message().split())} — see `{command} --help`"
+
+
+def _fail(message: str) -> NoReturn:
+    """Print `kg: error: MESSAGE` on stderr and exit with status 2."""
+    click.echo(f"kg: error: {message}", err=True)
+    raise click.exceptions.Exit(EXIT_ERROR)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

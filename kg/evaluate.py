@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,8 @@ from kg.errors import InputError
 from kg.namespaces import KG
 from kg.normalize import match_key
 from kg.ontology import local_name
+
+log = logging.getLogger(__name__)
 
 ENTITY, RELATION = "entity", "relation"
 
@@ -186,14 +189,41 @@ def found_in(graph: Graph, doc_id: str) -> tuple[list[Found], list[Found]]:
 
 # ---------------------------------------------------------------- scoring
 def evaluate(gold: list[GoldArticle], graph: Graph, split: str = "all") -> Evaluation:
-    """Score the graph against the gold articles of one split ('all' for every article)."""
+    """Score the graph against the gold articles of one split ('all' for every article); InputError when the split
+    has no gold article or the graph holds none of them (a score of 0 would only say that nothing was compared)."""
+    chosen = _articles_to_score(gold, graph, split)
     result = Evaluation()
-    for article in gold:
-        if split in ("all", article.split):
-            entities, relations = found_in(graph, article.doc_id)
-            _score_entities(result, article, entities)
-            _score_relations(result, article, relations)
+    for article in chosen:
+        entities, relations = found_in(graph, article.doc_id)
+        _score_entities(result, article, entities)
+        _score_relations(result, article, relations)
     return result
+
+
+def _articles_to_score(gold: list[GoldArticle], graph: Graph, split: str) -> list[GoldArticle]:
+    """The gold articles of the split, checked against the articles the graph was built from (a warning names the
+    ones it lacks, which count as missed entirely)."""
+    chosen = [article for article in gold if split in ("all", article.split)]
+    if not chosen:
+        raise InputError(f"no gold article is in the {split!r} split", where=_some(sorted({a.source for a in gold})),
+                         fix="use --split all, or mark articles with a `# split: dev|test` line")
+    built = {str(source) for source in graph.objects(None, KG.sourceFile)}
+    missing = [article.doc_id for article in chosen if article.doc_id not in built]
+    if len(missing) == len(chosen):
+        raise InputError(f"the graph holds none of the {len(chosen)} gold articles ({_some(missing)}); it was built "
+                         f"from {len(built)} other articles ({_some(sorted(built))})",
+                         fix="score a build of the gold's articles: `kg eval GOLD ARTICLES…` builds them, or pass "
+                             "--graph with the graph.ttl of their build")
+    if missing:
+        log.warning("%d of %d gold articles are not in the graph and count as missed entirely: %s", len(missing),
+                    len(chosen), _some(missing))
+    return chosen
+
+
+def _some(names: list[str], shown: int = 3) -> str:
+    """The first few names, and how many more."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
 
 
 def _score_entities(result: Evaluation, article: GoldArticle, found: list[Found]) -> None:

@@ -85,6 +85,7 @@ def _choice(spec: str, queue: list[Candidate], ontology: Ontology, lexicon: Lexi
     match = next((c for c in queue if c.label == label), None)
     cls = cls.strip() or (match.cls if match else "")
     if cls not in ontology.classes:
-        raise InputError(f"no class for {label!r}", where=f"--accept {spec}",
+        what = f"unknown class {cls!r} for {label!r}" if cls else f"no class for {label!r} (it is not in the queue)"
+        raise InputError(what, where=f"--accept {spec}",
                          fix=f"write NAME=Class with Class one of: {', '.join(ontology.classes)}; nothing was written")
     return label, cls

@@ -16,6 +16,7 @@ from kg.evaluate import evaluate, load_gold
 from kg.lexicon import Lexicon
 from kg.ontology import load_ontology
 from kg.pipeline import build
+from kg.review import ACCEPTED_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = """# 测试文章
@@ -75,7 +76,9 @@ def test_eval_cli_text_and_json(scored) -> None:
 def test_split_filter_and_bad_gold(tmp_path: Path, scored) -> None:
     folder, _ = scored
     graph = build([folder / "in"], write=False).graph
-    assert evaluate(load_gold(folder / "gold.tsv"), graph, "test").as_dict()["entities"]["typed"]["gold"] == 0
+    assert evaluate(load_gold(folder / "gold.tsv"), graph, "dev").as_dict()["entities"]["typed"]["gold"] == 5
+    with pytest.raises(InputError, match="no gold article is in the 'test' split"):
+        evaluate(load_gold(folder / "gold.tsv"), graph, "test")
     (tmp_path / "bad.tsv").write_text("entity\tRole\n", encoding="utf-8")
     with pytest.raises(InputError, match="bad.tsv:1"):
         load_gold(tmp_path / "bad.tsv")
@@ -179,3 +182,31 @@ def test_a_gold_folder_skips_corpus_verdict_tables(tmp_path: Path) -> None:
     (tmp_path / "corpus" / "entity_verdicts.tsv").write_text("label\tclass\tverdict\treason\nX\tRole\tok\t\n",
                                                                encoding="utf-8")
     assert [article.doc_id for article in load_gold(tmp_path)] == ["a.md"]
+
+
+def test_eval_against_a_graph_without_the_gold_articles_fails_loudly(scored, seeds_build) -> None:
+    """Issue 12: scoring a graph that shares no article with the gold printed 0.000 everywhere and exit 0."""
+    folder, _ = scored
+    run = CliRunner().invoke(cli, ["eval", str(folder / "gold.tsv"), "--graph", str(seeds_build[1] / "graph.ttl")])
+    assert run.exit_code == 2 and run.output.startswith("kg: error: ") and run.output.count("\n") == 1, run.output
+    assert "the graph holds none of the 1 gold articles (a.md)" in run.output and "0.000" not in run.output
+
+
+def test_eval_warns_about_gold_articles_the_graph_lacks(scored, caplog: pytest.LogCaptureFixture) -> None:
+    folder, _ = scored
+    (folder / "gold2.tsv").write_text("# article: elsewhere.md\nentity\tRole\tAI产品经理\n", encoding="utf-8")
+    graph = build([folder / "in"], write=False).graph
+    with caplog.at_level("WARNING", logger="kg.evaluate"):
+        result = evaluate(load_gold(folder), graph).as_dict()
+    assert "1 of 2 gold articles are not in the graph" in caplog.text and "elsewhere.md" in caplog.text
+    assert result["entities"]["typed"]["gold"] == 6
+
+
+def test_accepting_an_unknown_class_names_it_and_lists_the_classes(review_build: Path, tmp_path: Path) -> None:
+    """Issue 12: `--accept foo=NotAClass` said "no class for 'foo'"."""
+    refused = _accept(review_build, tmp_path / "ontology", "foo=NotAClass")
+    assert refused.exit_code == 2 and refused.output.count("\n") == 1, refused.output
+    assert refused.output.startswith("kg: error: unknown class 'NotAClass' for 'foo' (at --accept foo=NotAClass)")
+    assert "Role, Skill" in refused.output and "Person" in refused.output
+    written, shipped = tmp_path / "ontology" / ACCEPTED_FILE, ROOT / "ontology" / ACCEPTED_FILE
+    assert (written.exists(), shipped.exists()) == (False, False) or written.read_bytes() == shipped.read_bytes()

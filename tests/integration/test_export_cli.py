@@ -140,12 +140,18 @@ def test_missing_graph_is_one_line_error_with_status_2(tmp_path: Path) -> None:
     assert len(lines) == 1 and lines[0].startswith("kg: error: graph file not found") and "nope.ttl" in lines[0]
 
 
-def test_unknown_format_and_csv_without_out_are_usage_errors(seeds) -> None:
-    _, ttl = seeds
-    unknown = kg("--format", "xml", "--graph", str(ttl))
-    assert unknown.exit_code == 2 and "Invalid value for '--format'" in unknown.output
-    csv_to_stdout = kg("--format", "csv", "--graph", str(ttl))
-    assert csv_to_stdout.exit_code == 2 and "pass --out DIR" in csv_to_stdout.output
+@pytest.mark.parametrize(("args", "expected"), [
+    (("--format", "xml"), "Invalid value for '--format'"),
+    (("--format", "csv"), "--format csv writes several files: pass --out DIR"),
+    ((), "Missing option '--format'"),
+    (("--format", "nt", "--bogus"), "No such option '--bogus'"),
+])
+def test_usage_errors_are_one_kg_error_line_with_status_2(seeds, args: tuple[str, ...], expected: str) -> None:
+    """Issue 12: click's own `Usage: … Error: …` block became one `kg: error: …` line pointing to the help."""
+    result = kg(*args, "--graph", str(seeds[1]))
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 2 and len(lines) == 1, result.output
+    assert lines[0].startswith("kg: error: ") and expected in lines[0] and lines[0].endswith("see `kg export --help`")
 
 
 def test_help_has_an_example() -> None:
