@@ -13,6 +13,7 @@ from kg.extract.context import (
     LIST_ITEM,
     LIST_LINE,
     LIST_MARKS,
+    PLATFORM_PLACE,
     DocumentContext,
     find_cue,
     relate,
@@ -29,7 +30,6 @@ SUBJECTLESS_CHARS = set("今去明前年后来现在如今最近已经也都又�
 TRANSITION_GAP = 40  # characters between two roles of one transition statement
 FORMER = re.compile(r"(?:原来|原本|之前|以前|曾经|过去)(?:是|在)?(?:做|当|干)?$")  # 原来是做内容运营的，后来转型成了…
 CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗过来)")  # AI美术，基本都是从原画师转过来的
-PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上的岗位: a job board lists roles, it does not hire
 PARTNER_CLASSES = frozenset({"Team", "Role"})
 PARTNER_OPENER = re.compile(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通|最多的是|最多的就是|主要是)[\s*]*(?=□)")
 PARTNER_JOINER = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，|,)?[\s*]*$")

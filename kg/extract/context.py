@@ -13,6 +13,8 @@ LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an
 MARKUP = "*` 　"
 LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
 LIST_MARKS = " \t*-+•·0123456789.、)）（(①②③④⑤⑥⑦⑧⑨⑩"
+PARTNER_OF = re.compile(r"[\s*“”\"]*(?:与|跟|同|和|向|给)")  # 与头部创作者交流，了解…: the creators are not the subject
+PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上的岗位, ProductHunt上搜: a place, not an agent
 COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
 TOPIC_LEAD = MARKUP + "“”\"'《》「」-+•·0123456789.、)）"
 PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
@@ -150,12 +152,18 @@ class DocumentContext:
     def subject_roles(self, index: int, roles: list[Mention]) -> list[Mention]:
         """Of several roles a sentence names, the one it is about when the others are not listed with it (Agent产品经理
         属于AI应用产品经理，需要… → Agent产品经理; AI产品经理和数据分析师都需要… → both)."""
+        roles = [m for m in roles if not self._partner(index, m)]
         topic = self.topic(index, "Role")
         if len(roles) < 2 or topic is None or topic not in roles:
             return roles
         after = [m for m in roles if m.start > topic.start]
         joined = after and COORDINATED.match(self.doc.text[topic.end:after[0].start])
         return roles if joined else [topic]
+
+    def _partner(self, index: int, role: Mention) -> bool:
+        """True when a role is the object of 与 / 跟 / 和 / 向 opening its clause: someone the subject deals with."""
+        clause = CLAUSE_BREAK.split(self.doc.text[self.doc.sentences[index].start:role.start])[-1]
+        return bool(PARTNER_OF.match(clause))
 
     def previous_sentence(self, index: int) -> Sentence | None:
         """The sentence before, when it is in the same paragraph (no blank line or heading between)."""

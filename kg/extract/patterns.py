@@ -11,6 +11,7 @@ from kg.extract.context import (
     with_relations,
     CLAUSE_BREAK,
     COORDINATED,
+    PLATFORM_PLACE,
     LIST_ITEM,
     MARKUP,
     DocumentContext,
@@ -26,6 +27,8 @@ from kg.model import Extraction, Mention, Relation, Sentence
 MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
 CUE_GAP = 6  # characters allowed between a product and the content word after it
 INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
+INSTRUMENT_LIST = re.compile(r"(?:通过|借助|利用|使用|调用|用)\s*(?:□+\s*(?:、|和|与|及|以及|,|，)\s*)+$")  # 使用A、B和C…生成
+MODIFIER_OPENING = re.compile(r"具有|具备|带有|拥有")  # 生成具有3D一致性的视频: 3D describes the video
 MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研)的")
 AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发者")  # X允许创作者…，制作成短视频: the creator makes it
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
@@ -258,7 +261,10 @@ class PatternExtractor:
             start = max((c.end() for c in CLAUSE_BREAK.finditer(masked, 0, b.start - sentence.start)), default=0)
             clause_start = sentence.start + start
             subjects = [a for a in here if a.cls == first_cls and clause_start <= a.start and a.end <= b.start
-                        and not INSTRUMENT.search(ctx.doc.text[max(a.start - 3, clause_start):a.start])]
+                        and not INSTRUMENT.search(ctx.doc.text[max(a.start - 3, clause_start):a.start])
+                        and not INSTRUMENT_LIST.search(masked[start:a.start - sentence.start])]
+            if topic is not None and PLATFORM_PLACE.match(ctx.doc.text, topic.end):
+                topic = None
             if subjects and self._has(cue, ctx.doc.text[subjects[-1].end:b.start]) \
                     and self._subject_of_cue(cue, masked[subjects[-1].end - sentence.start: b.start - sentence.start]):
                 yield subjects[-1], b
@@ -270,9 +276,13 @@ class PatternExtractor:
     def _subject_of_cue(self, cue: str, between: str) -> bool:
         """True when the text from a product to its object makes the product the subject of the cue word: no 的 that
         makes it a modifier (上线了首部AIGC制作的短剧), no list, no second verb of its own (上传…来生成)."""
-        trigger = self._has(cue, between)
-        before = between[: between.index(trigger)] if trigger else between
-        return not re.search(r"[的、]|上传|上线|输入|发布|推出|允许|来$|用户|创作者|作者|设计师", before)
+        at = min((between.index(word) for word in self.cue(cue) if word in between), default=None)
+        if at is None:
+            return False  # the cue word is only inside a name (喜马拉雅创作者大会)
+        before, after = between[:at], between[at:]
+        opened = [m.end() for m in MODIFIER_OPENING.finditer(after)]
+        return not re.search(r"[的、]|上传|上线|输入|发布|推出|允许|来$|用户|创作者|作者|设计师", before) \
+            and not (opened and "的" not in after[opened[-1]:])
 
     def _object_of_cue(self, cue: str, before: str) -> bool:
         """True when the text before an object ends with a cue word and a short gap free of a second verb

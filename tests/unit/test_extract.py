@@ -338,3 +338,22 @@ STAGES = """**1）AI的发展阶段：**AI 的发展阶段大致可以分为三�
 def test_one_label_line_per_stage_after_a_line_about_stages_is_a_lineage(run) -> None:
     found = pairs(run(STAGES), "evolvesInto")
     assert found == {("决策式AI", "生成式AI")}
+
+
+@pytest.mark.parametrize("text", [
+    "ProductHunt 上搜数字人相关，基本也是以生成数字人视频类为主。",  # a place, not an agent
+    "v0 使用 React、Tailwind CSS 和 Shadcn UI 等开源工具生成代码。",  # every tool after 使用 is a means
+    "今年2月，喜马拉雅创作者大会也专门将主题定为“播客，我们玩个大的”。",  # 创作 only inside 创作者
+    "这一功能允许用户上传文档、网页以及YouTube视频来生成由AI制作的音频播客。",  # the user makes it, from a video
+])
+def test_a_product_that_is_no_subject_of_the_generate_word_generates_nothing(run, text: str) -> None:
+    assert pairs(run(text), "generates") == set()
+
+
+def test_a_content_type_inside_a_modifier_is_not_what_is_generated(run) -> None:
+    assert pairs(run("Sora能够生成具有3D一致性的视频。"), "generates") == {("Sora", "视频")}
+
+
+def test_a_role_after_yu_is_a_partner_not_the_subject(run) -> None:
+    text = "与赛道内头部、腰部、入门创作者进行一对一交流，了解各个阶段对于AI工具的认知。"
+    assert pairs(run(text), "shouldKnow") == set()
