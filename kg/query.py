@@ -121,12 +121,7 @@ def run(store: ox.Store, text: str, params: Mapping[str, str] | None = None) -> 
     """Run a read-only query with the kg prefixes predeclared and `params` bound; raise QueryError if it fails."""
     skeleton = _check(text)
     declared = parse_header(text)[1]
-    bindings = _substitutions(declared, dict(params or {}))
-    _check_variables(skeleton, bindings)
-    projected = _projected(skeleton)
-    substitutions = {variable: term for variable, term in bindings.items() if variable.value in projected}
-    bound_text = _with_values(text, skeleton, {variable: term for variable, term in bindings.items()
-                                               if variable not in substitutions})
+    bound_text, substitutions = _bind(text, skeleton, _parameter_terms(declared, dict(params or {})))
     result = _on_big_stack(lambda: _execute(store, bound_text, substitutions))
     if result.kind != "select":
         return result
@@ -190,6 +185,16 @@ def _is_file(arg: str) -> bool:
         return "\n" not in arg and Path(arg).is_file()
     except (OSError, ValueError):  # name too long, NUL byte…
         return False
+
+
+def _bind(text: str, skeleton: str, terms: Mapping[ox.Variable, Term]) -> tuple[str, dict[ox.Variable, Term]]:
+    """The query text and the pyoxigraph substitutions that bind the parameters: projected variables substituted,
+    the others given by VALUES in the text."""
+    _check_variables(skeleton, terms)
+    projected = _projected(skeleton)
+    substitutions = {variable: term for variable, term in terms.items() if variable.value in projected}
+    values = {variable: term for variable, term in terms.items() if variable not in substitutions}
+    return _with_values(text, skeleton, values), substitutions
 
 
 def _check_variables(skeleton: str, bindings: Mapping[ox.Variable, Term]) -> None:
@@ -314,8 +319,8 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _substitutions(declared: tuple[QueryParam, ...], values: dict[str, str]) -> dict[ox.Variable, Term]:
-    """pyoxigraph substitutions for the given values plus declared defaults; check names and required ones."""
+def _parameter_terms(declared: tuple[QueryParam, ...], values: dict[str, str]) -> dict[ox.Variable, Term]:
+    """The given values plus declared defaults as RDF terms by variable; check names, required ones and numbers."""
     if declared:
         names = [param.name for param in declared]
         unknown = sorted(set(values) - set(names))

@@ -1,6 +1,7 @@
 """`kg serve`: a read-only SPARQL 1.1 Protocol endpoint and the graph explorer page, on the standard library.
 
-Routes: `/` the explorer; `/sparql` the endpoint (GET ?query=, POST form query=, POST application/sparql-query);
+Routes: `/` the explorer; `/sparql` the endpoint (GET ?query=, POST form query=, POST application/sparql-query;
+results in the format the Accept header or format= / output= asks for, kg.serve_api.negotiate, else 406);
 `/api/search?q=`, `/api/entity?iri=`, `/api/classes`, `/api/queries`, `/api/query?name=|query=&param=NAME=VALUE`.
 Updates are refused (403), CORS is off (no Access-Control-Allow-Origin header), every query runs in a worker
 process with a time limit (kg.serve_worker) and returns at most `max_rows` rows (header X-KG-Truncated).

@@ -123,7 +123,7 @@ def negotiate(format_values: list[str], accept: str | None) -> dict[str, str | N
     choice = {kind: _by_name(names, kind) if names else _by_accept(_accept_ranges(accept), kind)
               for kind in RESULT_FORMATS}
     if not any(choice.values()):
-        asked = f"format={names[0]}" if names else f"Accept: {accept}"
+        asked = f"format={names[0][:80]}" if names else f"Accept: {(accept or '')[:80]}"
         raise Refusal(406, f"cannot answer in the format asked for ({asked}): {served_formats()}")
     return choice
 
