@@ -23,6 +23,9 @@ from kg.extract.resources import Resources
 from kg.model import Extraction, Mention, Relation, Sentence
 
 STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a requirement and its list run over commas, not past these
+JOB_OPENING = re.compile(r"\s*(?:岗位|职位|岗|招聘)")
+TITLE_AFTER = re.compile(r"负责人|专员|经理|总监|主管|官|HR")  # 招聘负责人: a title, not a hiring
+LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?[\s□*]*$")  # 还要懂业务: same subject
@@ -188,8 +191,8 @@ class CareerExtractor:
 
     # ------------------------------------------------------------ hires by a named organization
     def _organization_hires(self, ctx, index, sentence, here, job_post) -> Iterator[Relation]:
-        """字节跳动在招聘AI产品经理 (organization + hiring word + role in one clause), or a job post's heading naming
-        both the organization and the role."""
+        """字节跳动在招聘AI产品经理 / AI产品经理——谁在招：网易 (a hiring word between the organization and the role,
+        in one clause), or a job post's heading naming both the organization and the role."""
         masked = ctx.masked(index)
         roles = ctx.specific([m for m in here if m.cls == "Role"])
         for org in (m for m in here if m.cls == "Organization" and not PLATFORM_PLACE.match(ctx.doc.text, m.end)):
@@ -200,10 +203,21 @@ class CareerExtractor:
                 if clause is None or find_cue(self.cue("hedge"), clause) or find_cue(self.cue("uncertainty"), clause) \
                         or find_cue(self.cue("negation"), span):
                     continue
-                if find_cue(self.cue("organizationHiresTrigger"), clause):
+                if self._hiring_word(span) or org.end <= role.start and self._posted_role(ctx.doc.text, org, role, clause):
                     yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires", 0.85)
                 elif sentence.is_heading and job_post and len(span.strip(" □*—-|（）()")) <= 1:
                     yield relate(org, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
+
+    def _hiring_word(self, span: str) -> bool:
+        """True when a hiring word stands in the span, not as part of a title (招聘负责人, 招聘专员)."""
+        trigger = find_cue(self.cue("organizationHiresTrigger"), span)
+        return trigger is not None and not TITLE_AFTER.match(span, span.index(trigger) + len(trigger))
+
+    @staticmethod
+    def _posted_role(text: str, org: Mention, role: Mention, clause: str) -> bool:
+        """科大讯飞的交互设计实习生岗位: the organisation's own opening for the role, not one someone left."""
+        return text[org.end:role.start].strip() in ("", "的") and bool(JOB_OPENING.match(text, role.end)) \
+            and not LEFT_JOB.search(clause)
 
     @staticmethod
     def _clause_of(masked: str, sentence: Sentence, a: Mention, b: Mention) -> str | None:

@@ -320,8 +320,9 @@ class PatternExtractor:
         """Role + 了解 / 使用过 + products or technologies in one clause → the role should know them."""
         masked = ctx.masked(index)
         things = [m for m in here if m.cls in ("Product", "Technology", "Concept")
-                  and self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")
-                  or m.cls in ("Product", "Technology", "Concept") and self._known_about(masked, sentence, m)]
+                  and (self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")
+                       or self._known_about(masked, sentence, m))
+                  and not self._has("hedge", _clause_around(masked, m.start - sentence.start))]
         if not things:
             return
         roles, rule, confidence = ctx.roles_for(index, here)
@@ -330,10 +331,23 @@ class PatternExtractor:
             return  # the section's role only for a person subject (你需要了解…) or a list item; never the article's
         for role in roles:
             for thing in things:
-                yield relate(role, "shouldKnow", thing, sentence, ctx.doc, f"pattern:should-know{rule}",
-                                   confidence * 0.9)
+                if rule or self._knower(masked, sentence, here, role, thing):
+                    yield relate(role, "shouldKnow", thing, sentence, ctx.doc, f"pattern:should-know{rule}",
+                                 confidence * 0.9)
+
+    def _knower(self, masked: str, sentence: Sentence, here: list[Mention], role: Mention, thing: Mention) -> bool:
+        """True when a role named in the sentence is the one who knows: it comes before the know-word, and no
+        organisation or person between them is the subject instead (OpenAI CEO表示，OpenAI已经掌握…AGI)."""
+        if role.end > thing.start:
+            return False
+        subjects = [m for m in here if m.cls in ("Organization", "Person") and role.end <= m.start and m.end <= thing.start]
+        if any(not any(o is not m and o.start <= m.start and m.end <= o.end for o in here) for m in subjects):
+            return False  # (an organisation inside a product's name, DeepSeek-R1, is no subject)
+        return self._has("shouldKnowTrigger", masked[role.end - sentence.start: thing.start - sentence.start]) is not None
 
 
-
-
-
+def _clause_around(masked: str, offset: int) -> str:
+    """The clause of a masked sentence that holds an offset (你懂大模型微调吗 / 误解二：会用□就能当□)."""
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(masked, 0, offset)), default=0)
+    end = next((m.start() for m in CLAUSE_BREAK.finditer(masked, offset)), len(masked))
+    return masked[start:end + 1]

@@ -231,3 +231,19 @@ def test_experience_of_a_known_role_is_a_skill_only_where_a_person_needs_it(run)
     assert ("游戏策划经验", "Skill") in {(m.surface, m.cls) for m in run(JOB_POST).mentions if m.confidence >= 0.5}
     prose = run("这家公司积累了多年游戏策划经验。")
     assert all(m.confidence < 0.5 for m in prose.mentions if m.surface == "游戏策划经验")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("字节跳动在招聘AI产品经理。", ("字节跳动", "AI产品经理")),
+    ("**AIGC产品经理**——谁在招：网易、B站。", ("网易", "AIGC产品经理")),
+])
+def test_a_hiring_word_between_organization_and_role_states_hiring(run, text, pair) -> None:
+    assert pair in pairs(run(text), "hires")
+
+
+@pytest.mark.parametrize("text", [
+    "同时前美团招聘负责人、现AI产品经理魏小康还在小红书连续发文。",  # the hiring word belongs to another title
+    "两年前，他离开工作了14年的谷歌产品经理岗位，加入了一家创业公司。",  # a post someone left
+])
+def test_an_organization_near_a_role_and_a_hiring_word_need_not_hire(run, text) -> None:
+    assert pairs(run(text), "hires") == set()

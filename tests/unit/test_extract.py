@@ -357,3 +357,18 @@ def test_a_content_type_inside_a_modifier_is_not_what_is_generated(run) -> None:
 def test_a_role_after_yu_is_a_partner_not_the_subject(run) -> None:
     text = "与赛道内头部、腰部、入门创作者进行一对一交流，了解各个阶段对于AI工具的认知。"
     assert pairs(run(text), "shouldKnow") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "类似的，OpenAI CEO奥特曼也在博客中表示，OpenAI已经掌握构建AGI的方法。",  # the organisation knows, not the CEO
+    "前面我们了解到目前国内版扣子面向开发者提供了免费版本。",  # the role comes after the know-word
+    "他去面社交产品岗，对方问他：“你懂大模型微调吗？”",  # a question
+    "**误解二：会用Midjourney就能当AI绘画师。**",  # a misconception
+])
+def test_a_role_in_the_sentence_is_not_always_the_one_who_should_know(run, text: str) -> None:
+    assert pairs(run(text), "shouldKnow") == set()
+
+
+def test_a_hedge_in_another_clause_does_not_cancel_what_a_role_should_know(run) -> None:
+    text = "业务公司的AI应用产品经理不用自己从头训练，但至少要了解MoE、RLHF和长上下文这三个概念。"
+    assert {("AI应用产品经理", "RLHF")} <= pairs(run(text), "shouldKnow")
