@@ -25,6 +25,7 @@ from kg.normalize import is_cjk, match_key
 LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:[.\-][A-Za-z0-9]+)|(?: (?=[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.\-]*))*"
 )
+COMMON_WORD = re.compile(r"[a-z](?:ing|ion|al|ive|ed)$")  # Coding, Routing, Fusion, Conditional: no proper name
 EXPERIENCE = "经验"  # 游戏策划经验, 金融行业经验: experience of a known role or industry is a skill of its own
 EXPERIENCE_OF = ("Role", "Industry")
 VERSIONED = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[.\- ]v?\d")  # GPT-5, FLUX.1, DALL-E 3 — not 'chatgpt6'
@@ -81,6 +82,8 @@ class OpenVocabularyExtractor:
         self.requires = cue("requiresTrigger")
         self.requirement_headings = cue("requirementHeading")
         self.latin_stop = frozenset(match_key(w) for w in cue("latinStopword"))
+        self.tech_modifiers = frozenset(match_key(w) for w in cue("technologyModifier"))
+        self.evolution = cue("evolutionTrigger") | cue("lineageTrigger")
         self.lexicon = resources.lexicon
 
     def __call__(self, state: Extraction) -> Extraction:
@@ -356,13 +359,18 @@ class OpenVocabularyExtractor:
 
     def _modified_name(self, doc: Document, start: int, end: int, name: str, inside: list[Mention]) -> Mention | None:
         """A capitalised word before a known Latin name it ends with is one name of the head's class (Naive RAG,
-        Advanced RAG); never when the word is itself known (OpenAI GPT-4) or a stopword."""
+        Advanced RAG); never when the word is itself known (OpenAI GPT-4) or a stopword. A technology variant is
+        credible (in the graph) only with a technical modifier, a hyphen (U-ViT) or in a line about evolution;
+        MediSim VR or Shift Robotics name a product or a company."""
         head = inside[0]
         modifier = name[: head.start - start].rstrip()
         if len(inside) != 1 or head.cls not in MODIFIABLE or head.end != end or head.start <= start or " " in modifier or not modifier[:1].isupper() \
                 or match_key(modifier) in self.latin_stop or self.lexicon.lookup(modifier) is not None:
             return None
-        return new_mention(doc, start, end, head.cls, "open:latin-modified-name", 0.7)
+        credible = head.cls != "Technology" or modifier.endswith("-") or match_key(modifier) in self.tech_modifiers \
+            or COMMON_WORD.search(modifier) \
+            or find_cue(self.evolution, _line_around(doc.text, start, end)) is not None
+        return new_mention(doc, start, end, head.cls, "open:latin-modified-name", 0.7 if credible else 0.5)
 
     def _near_person_word(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
         """True when a person word (表示, 创始人, CEO…) sits within a few characters before or after the name."""
@@ -533,6 +541,12 @@ class _Spans:
 def _covered(token: Token, known: list[Mention]) -> bool:
     """True when a known mention covers the token."""
     return any(m.start <= token.start and token.end <= m.end for m in known)
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    """The line of text that holds [start, end)."""
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1: line_end if line_end >= 0 else len(text)]
 
 
 def _only_known_prefix(inside: list[Mention], start: int, head_start: int) -> bool:

@@ -372,3 +372,15 @@ def test_a_role_in_the_sentence_is_not_always_the_one_who_should_know(run, text:
 def test_a_hedge_in_another_clause_does_not_cancel_what_a_role_should_know(run) -> None:
     text = "业务公司的AI应用产品经理不用自己从头训练，但至少要了解MoE、RLHF和长上下文这三个概念。"
     assert {("AI应用产品经理", "RLHF")} <= pairs(run(text), "shouldKnow")
+
+
+@pytest.mark.parametrize("text, name, credible", [
+    ("RAG自己也在进化，大致的路线是Naive RAG→Advanced RAG。", "Naive RAG", True),
+    ("Modular RAG 把检索拆成模块。", "Modular RAG", True),
+    ("Vidu基于团队自研的U-ViT架构。", "U-ViT", True),
+    ("印度高等学院与MediSim VR合作建立实验室。", "MediSim VR", False),
+    ("2024年9月，Shift Robotics推出了新品。", "Shift Robotics", False),
+])
+def test_a_named_variant_of_a_technology_is_credible_only_with_a_technical_modifier(run, text, name, credible) -> None:
+    found = {m.surface: m for m in run(text).mentions}
+    assert name in found and (found[name].cls == "Technology" and found[name].confidence >= 0.6) is credible
