@@ -42,6 +42,8 @@ GENERIC_LATIN = frozenset({"AI", "AIGC", "APP", "GPT", "LLM"})
 AI_ROLE_PREFIX = re.compile(r"(?<![A-Za-z0-9])(?:AIGC|AI|大模型) ?$")
 PROPER_TAGS = frozenset({"", "x", "nr", "nrt", "nrfg", "ns", "nz"})  # a word jieba does not know, or a name
 MIN_ORG_NAME, MAX_ORG_NAME = 2, 4
+CLAUSE_ENDINGS = frozenset({"时", "时候", "之后", "以后", "之前", "以前", "期间"})  # 营销人沟通时: a clause of time
+NOT_A_NAME_END = set("在和的是与了把被从向对给于里")  # 吴嘉在集团: a person and a preposition before the suffix
 NOT_A_NAME_START = set("这那有更招在于举一是的和与把被让给对从向如像而据")  # 这是影眸科技, 招入公司: a clause, not a name
 NOT_A_NAME = re.compile(r"^(?:top|Top|TOP)\s?\d+$|[a-z](?:19|20)\d\d$")  # a ranking, a name glued to a year
 SHORT_ACRONYM = re.compile(r"[A-Z0-9]{2,3}")
@@ -289,7 +291,7 @@ class OpenVocabularyExtractor:
     def _only_name_tokens(self, tokens: tuple[Token, ...], start: int, end: int, inside: list[Mention]) -> bool:
         """True when the span starts and ends on token boundaries and holds no function word or clause opener."""
         within = [tok for tok in tokens if start <= tok.start and tok.end <= end]
-        if not within or within[0].start != start or within[-1].end != end:
+        if not within or within[0].start != start or within[-1].end != end or within[-1].text in CLAUSE_ENDINGS:
             return False
         return not any((tok.text in self.breaks or tok.text in self.leads or tok.tag in NEVER_FIRST_TAGS)
                        and not _covered(tok, inside) for tok in within)
@@ -444,6 +446,7 @@ class OpenVocabularyExtractor:
                 first -= 1
             start, name = tokens[first].start, doc.text[tokens[first].start:token.start]
             if first == index or not MIN_ORG_NAME <= len(name) <= MAX_ORG_NAME or name[0] in NOT_A_NAME_START \
+                    or name[-1] in NOT_A_NAME_END \
                     or any(word in name for word in self.descriptive) or any(overlaps(m, start, token.end) for m in known):
                 continue
             yield new_mention(doc, start, token.end, "Organization", "open:org-suffix", 0.7), []

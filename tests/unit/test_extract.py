@@ -384,3 +384,11 @@ def test_a_hedge_in_another_clause_does_not_cancel_what_a_role_should_know(run) 
 def test_a_named_variant_of_a_technology_is_credible_only_with_a_technical_modifier(run, text, name, credible) -> None:
     found = {m.surface: m for m in run(text).mentions}
     assert name in found and (found[name].cls == "Technology" and found[name].confidence >= 0.6) is credible
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("你就算跟企业创始人、产品人、设计人、营销人沟通时，心里都是有底气的！", "营销人沟通时"),
+    ("王颖和吴嘉在集团里的位置和话语权不同。", "吴嘉在集团"),
+])
+def test_a_clause_is_no_name(run, text: str, wrong: str) -> None:
+    assert wrong not in {m.surface for m in run(text).mentions}
