@@ -184,8 +184,10 @@ class CareerExtractor:
 
     @staticmethod
     def _to_listed_roles(ctx, index, sentence, skill, roles) -> Iterator[Relation]:
-        """The skill as a requirement of the roles the list's lead names, else of the section's or article's role."""
-        for role in roles or [ctx.nearest(index, "Role") or ctx.main_role]:
+        """The skill as a requirement of the roles the list's lead names, else of the section's role, else of the
+        article's role when its title names it."""
+        article_role = ctx.main_role if ctx.main_role is not None and ctx.about_role(ctx.main_role) else None
+        for role in roles or [ctx.nearest(index, "Role") or article_role]:
             if role is not None:
                 yield relate(role, "requiresSkill", skill, sentence, ctx.doc, "structure:requirement-list", 0.8)
 

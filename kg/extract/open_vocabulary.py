@@ -342,7 +342,7 @@ class OpenVocabularyExtractor:
                 continue
             inside = spans.overlapping(start, end)  # never one of `found`: they lie in earlier matches
             if inside:
-                modified = self._modified_name(doc, start, end, name, inside)
+                modified = self._modified_name(doc, start, end, name, inside) or self._suffixed_name(doc, start, end, inside)
                 if modified is not None:
                     found.append(modified)
                     yield modified, inside
@@ -373,6 +373,16 @@ class OpenVocabularyExtractor:
             or COMMON_WORD.search(modifier) \
             or find_cue(self.evolution, _line_around(doc.text, start, end)) is not None
         return new_mention(doc, start, end, head.cls, "open:latin-modified-name", 0.7 if credible else 0.5)
+
+    def _suffixed_name(self, doc: Document, start: int, end: int, inside: list[Mention]) -> Mention | None:
+        """A known Latin name followed by a hyphen and an unknown word is another name of the same class
+        (AnimateDiff-Lightning is not AnimateDiff; 循环神经网络-Transformer-ChatGPT stays a chain of known names)."""
+        head = inside[0]
+        rest = doc.text[head.end + 1:end]
+        if len(inside) != 1 or head.cls not in MODIFIABLE or head.start != start or doc.text[head.end:head.end + 1] != "-" \
+                or not rest[:1].isalpha() or self.lexicon.lookup(rest) is not None:
+            return None
+        return new_mention(doc, start, end, head.cls, "open:latin-suffixed-name", 0.7)
 
     def _near_person_word(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
         """True when a person word (表示, 创始人, CEO…) sits within a few characters before or after the name."""

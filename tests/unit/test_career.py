@@ -247,3 +247,8 @@ def test_a_hiring_word_between_organization_and_role_states_hiring(run, text, pa
 ])
 def test_an_organization_near_a_role_and_a_hiring_word_need_not_hire(run, text) -> None:
     assert pairs(run(text), "hires") == set()
+
+
+def test_a_requirement_list_goes_to_the_article_role_only_when_the_title_names_it(run) -> None:
+    text = "# 7年操盘手，带你实操用户旅程图\n\n你是一个专业的数据分析师。\n\n需要的能力：\n\n*   用户调研、市场调研\n"
+    assert pairs(run(text), "requiresSkill") == set()

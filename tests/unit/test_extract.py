@@ -392,3 +392,11 @@ def test_a_named_variant_of_a_technology_is_credible_only_with_a_technical_modif
 ])
 def test_a_clause_is_no_name(run, text: str, wrong: str) -> None:
     assert wrong not in {m.surface for m in run(text).mentions}
+
+
+def test_a_known_name_going_on_after_a_hyphen_is_another_name(run) -> None:
+    state = run("字节的Seed团队先后推出了MagicVideo-V2、AnimateDiff-Lightning等多个模型。")
+    assert ("AnimateDiff-Lightning", "Product") in {(m.surface, m.cls) for m in state.mentions}
+    assert "AnimateDiff" not in {m.surface for m in state.mentions}
+    chain = run("**发展路线（模型）：**循环神经网络-Transformer-ChatGPT")
+    assert {("循环神经网络", "Transformer"), ("Transformer", "ChatGPT")} <= pairs(chain, "evolvesInto")
