@@ -204,3 +204,18 @@ def test_param_binds_a_variable_the_query_does_not_project(graph: Path) -> None:
 
 def test_central_entities_takes_a_whole_number_limit(graph: Path) -> None:
     assert len(rows(graph, "central-entities", "--param", "limit=3")) == 3
+
+
+@pytest.mark.parametrize(("args", "expected", "command"), [
+    (["--bogus"], "No such option '--bogus'", "kg"),
+    (["nosuch"], "No such command 'nosuch'", "kg"),
+    (["query"], "give a QUERY", "kg query"),
+    (["query", "--format", "yaml", "company-roles"], "Invalid value for '--format'", "kg query"),
+    (["query", "-p", "novalue", "company-roles"], "'novalue' is not NAME=VALUE", "kg query"),
+])
+def test_usage_errors_of_kg_are_one_kg_error_line(args: list[str], expected: str, command: str) -> None:
+    """Issue 12: click printed `Usage: …` and `Error: …` for these; every usage error is now one `kg: error:` line."""
+    result = CliRunner().invoke(cli, args, prog_name="kg")
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 2 and len(lines) == 1, result.output
+    assert lines[0].startswith("kg: error: ") and expected in lines[0] and lines[0].endswith(f"see `{command} --help`")
