@@ -44,12 +44,12 @@ PROPER_TAGS = frozenset({"", "x", "nr", "nrt", "nrfg", "ns", "nz"})  # a word ji
 MIN_ORG_NAME, MAX_ORG_NAME = 2, 4
 CLAUSE_ENDINGS = frozenset({"时", "时候", "之后", "以后", "之前", "以前", "期间"})  # 营销人沟通时: a clause of time
 NOT_A_NAME_END = set("在和的是与了把被从向对给于里")  # 吴嘉在集团: a person and a preposition before the suffix
-NOT_A_NAME_START = set("这那有更招在于举一是的和与把被让给对从向如像而据")  # 这是影眸科技, 招入公司: a clause, not a name
+NOT_A_NAME_START = set("这那有更招在于举一是的和与把被让给对从向如像而据经")  # 这是影眸科技, 招入公司: a clause, not a name
 NOT_A_NAME = re.compile(r"^(?:top|Top|TOP)\s?\d+$|[a-z](?:19|20)\d\d$")  # a ranking, a name glued to a year
 SHORT_ACRONYM = re.compile(r"[A-Z0-9]{2,3}")
 STRONG_LATIN_RULES = frozenset({"open:latin-made-by-phrase", "open:latin-after-product-noun", "open:latin-org-context",
                                 "open:latin-version-of-product"})
-PERSON_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")  # Eric Yuan, Sam Altman
+PERSON_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+(?<!tion)(?<!ment)(?<!ing)(?<!ity)(?<!ics)")  # Eric Yuan, Sam Altman; not Layer Normalization
 PERSON_WINDOW = 6
 LATIN_PER_HAN = 3  # Latin letters per Chinese character above which a sentence is quoted English, not prose
 LIST_SEPARATORS = "、，,/和与及"
@@ -403,8 +403,10 @@ class OpenVocabularyExtractor:
         known = self.lexicon.lookup(stem) if stem != name else None
         if known is not None and known.cls == "Product":
             return "Product", 0.8, "open:latin-version-of-product"
-        head = next((entry for cut in range(1, len(name) - 2) if name[cut].isupper() and name[cut - 1].islower()
-                     and (entry := self.lexicon.lookup(name[cut:])) is not None), None)
+        cut, head = next(((cut, entry) for cut in range(1, len(name) - 2) if name[cut].isupper() and name[cut - 1].islower()
+                          and (entry := self.lexicon.lookup(name[cut:])) is not None), (0, None))
+        if head is not None and head.cls == "Technology" and match_key(name[:cut]) not in self.tech_modifiers:
+            return "Product", 0.6, "open:latin-compound-of-known-head"  # SwiftAgent, not a kind of agent
         if head is not None and head.cls in ("Technology", "Product"):
             return head.cls, 0.7, "open:latin-compound-of-known-head"
         if MADE_PHRASE.match(after):
@@ -455,11 +457,15 @@ class OpenVocabularyExtractor:
                     and tokens[first - 1].tag in PROPER_TAGS and all(is_cjk(ch) for ch in tokens[first - 1].text):
                 first -= 1
             start, name = tokens[first].start, doc.text[tokens[first].start:token.start]
+            last = index  # 物美科技集团: a second suffix belongs to the name
+            while last + 1 < len(tokens) and tokens[last + 1].text in self.org_suffixes \
+                    and tokens[last + 1].start == tokens[last].end:
+                last += 1
             if first == index or not MIN_ORG_NAME <= len(name) <= MAX_ORG_NAME or name[0] in NOT_A_NAME_START \
                     or name[-1] in NOT_A_NAME_END \
-                    or any(word in name for word in self.descriptive) or any(overlaps(m, start, token.end) for m in known):
+                    or any(word in name for word in self.descriptive) or any(overlaps(m, start, tokens[last].end) for m in known):
                 continue
-            yield new_mention(doc, start, token.end, "Organization", "open:org-suffix", 0.7), []
+            yield new_mention(doc, start, tokens[last].end, "Organization", "open:org-suffix", 0.7), []
 
     def _product_end(self, tokens: tuple[Token, ...], position: int) -> int | None:
         """End of the last product head word in the run of name tokens starting exactly at `position`."""

@@ -400,3 +400,22 @@ def test_a_known_name_going_on_after_a_hyphen_is_another_name(run) -> None:
     assert "AnimateDiff" not in {m.surface for m in state.mentions}
     chain = run("**发展路线（模型）：**循环神经网络-Transformer-ChatGPT")
     assert {("循环神经网络", "Transformer"), ("Transformer", "ChatGPT")} <= pairs(chain, "evolvesInto")
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("零售上市公司重庆百货、物美科技集团和商贸龙头企业。", "物美科技集团", "Organization"),
+    ("通过数势科技智能分析平台SwiftAgent，他们能直接获取数据洞察。", "SwiftAgent", "Product"),
+    ("微软推出了GraphRAG。", "GraphRAG", "Technology"),
+])
+def test_discovered_names_keep_their_whole_span_and_kind(run, text: str, name: str, cls: str) -> None:
+    assert (name, cls) in {(m.surface, m.cls) for m in run(text).mentions}
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("该计划指导设计师完成产品开发。", "计划指导设计师"),
+    ("作者是经砺思资本的合伙人。", "经砺思资本"),
+    ("论文提出了 Layer Normalization，作者表示效果更好。", "Layer Normalization"),
+])
+def test_descriptions_and_clauses_are_no_names(run, text: str, wrong: str) -> None:
+    assert not any(m.surface == wrong and m.confidence >= 0.6 and m.cls in ("Role", "Organization", "Person")
+                   for m in run(text).mentions)
