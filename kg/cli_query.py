@@ -38,7 +38,8 @@ def _split_param(_ctx: click.Context, _param: click.Parameter, values: tuple[str
               help="table (aligned text) or SPARQL 1.1 json / csv / tsv / xml results; turtle, nt, rdfxml or "
                    "jsonld for CONSTRUCT / DESCRIBE (table shows them as Turtle).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", callback=_split_param,
-              help="Bind ?NAME to VALUE (repeatable): <iri> or kgr:Name is an IRI, anything else a plain string.")
+              help="Bind ?NAME, any variable of the query, to VALUE (repeatable): <iri> or kgr:Name is an IRI, "
+                   "anything else a plain string (a saved query's whole-number parameter takes 0, 1, 2, …).")
 @click.option("--list", "list_saved", is_flag=True, help="List the saved queries with their parameters.")
 def query_command(query: str | None, graph_path: Path, store: StoreSpec, fmt: str, params: dict[str, str],
                   list_saved: bool) -> None:
@@ -46,13 +47,15 @@ def query_command(query: str | None, graph_path: Path, store: StoreSpec, fmt: st
 
     QUERY is SPARQL text, a .rq file, - for stdin, or the name of a saved query (see --list). The prefixes
     kg: kgr: kga: kge: rdf: rdfs: owl: xsd: skos: dcterms: prov: schema: foaf: are predeclared. ASK prints
-    true / false; CONSTRUCT and DESCRIBE print Turtle. Updates (INSERT, DELETE, LOAD, …) are refused.
+    true / false; CONSTRUCT and DESCRIBE print Turtle (or N-Triples, RDF/XML, JSON-LD with --format). Updates
+    (INSERT, DELETE, LOAD, …) are refused.
 
     \b
     Examples:
       kg query --list
       kg query role-skills --param role=AIGC应用产品经理
       kg query 'SELECT ?p WHERE { ?p a kg:Product }' --format csv
+      kg query 'SELECT DISTINCT ?e WHERE { ?e skos:prefLabel ?l FILTER(STR(?l) = ?name) }' -p name=Midjourney
       kg query my-query.rq --graph /tmp/kg-out/graph.ttl --format json
       kg query central-entities --store oxigraph:~/kg-store
     """
