@@ -15,11 +15,12 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 from rdflib import Graph
 
 from kg.errors import OutputError
 from kg.io import atomic_write
-from kg.views import class_styles, display_text, project
+from kg.views import ARTICLE_LINKS, class_styles, display_text, project
 
 VIS_DIR = "templates/lib/vis-9.1.2"
 FALLBACK_COLOUR = "#999999"
@@ -37,6 +38,7 @@ MAX_SNIPPET = 500  # characters of an evidence sentence shown in the page
 OVERVIEW_THRESHOLD = 1500  # more entity nodes than this: the page opens on an overview
 OVERVIEW_PER_CLASS = 40  # entities per class drawn in the overview, the highest-degree ones
 BIG_GRAPH_EVIDENCE = 3  # evidence entries kept per edge in a big graph's page (all remain in graph.ttl)
+LOUVAIN_SEED = 7  # communities are seeded: the same graph always gives the same page
 
 
 def node_size(degree: int) -> float:
@@ -50,9 +52,15 @@ def snippet(sentence: str) -> str:
     return text if len(text) <= MAX_SNIPPET else text[: MAX_SNIPPET - 1] + "…"
 
 
+def in_story(node: dict[str, Any]) -> bool:
+    """An entity the opening view draws: it has a relation with another entity and is not an article's author."""
+    return node["cls"] != "Article" and node["degree"] > 0 and not node.get("author")
+
+
 def overview_ids(nodes: list[dict[str, Any]]) -> list[str] | None:
-    """Sorted ids of the top OVERVIEW_PER_CLASS entities per class (degree, label, id); None if the graph is small."""
-    entities = [n for n in nodes if n["cls"] != "Article"]
+    """Sorted ids of the top OVERVIEW_PER_CLASS entities per class (degree, label, id) among those in_story; None
+    when at most OVERVIEW_THRESHOLD are."""
+    entities = [n for n in nodes if in_story(n)]
     if len(entities) <= OVERVIEW_THRESHOLD:
         return None
     by_class: dict[str, list[dict[str, Any]]] = {}
@@ -65,6 +73,28 @@ def overview_ids(nodes: list[dict[str, Any]]) -> list[str] | None:
     return sorted(chosen)
 
 
+def communities(ids: list[str], edges: list[dict[str, Any]]) -> dict[str, int]:
+    """Louvain communities (seeded, so the same graph gives the same ones) of the entities `ids` over the relations
+    among them, numbered from the largest (ties: smallest id)."""
+    drawn = set(ids)
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(drawn))
+    graph.add_edges_from(sorted((e["from"], e["to"]) for e in edges if e["from"] in drawn and e["to"] in drawn
+                                and e["predicate"] not in ARTICLE_LINKS and e["from"] != e["to"]))
+    found = nx.community.louvain_communities(graph, seed=LOUVAIN_SEED)
+    ordered = sorted((sorted(group) for group in found), key=lambda group: (-len(group), group[0]))
+    return {node: number for number, group in enumerate(ordered) for node in group}
+
+
+def number_communities(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], overview: list[str] | None) -> None:
+    """Give the entities the page opens on (the overview, else every one in_story) their community number."""
+    opening = overview if overview is not None else [n["id"] for n in nodes if in_story(n)]
+    numbers = communities(opening, edges)
+    for node in nodes:
+        if node["id"] in numbers:
+            node["community"] = numbers[node["id"]]
+
+
 def page_evidence(evidence: list[dict[str, Any]], ids: dict[str, str], limit: int | None) -> list[dict[str, Any]]:
     """An edge's evidence for the page: article ids made opaque, sentences shortened, at most `limit` entries."""
     kept = evidence if limit is None else evidence[:limit]
@@ -72,11 +102,13 @@ def page_evidence(evidence: list[dict[str, Any]], ids: dict[str, str], limit: in
 
 
 def page_data(graph: Graph) -> dict[str, Any]:
-    """The nodes, edges, class styles and overview the page draws, keyed by opaque ids."""
+    """The nodes (authors flagged, communities numbered), edges, class styles and overview the page draws, keyed
+    by opaque ids."""
     projected_nodes, projected_edges = project(graph)
     styles = class_styles(graph)
     colours = {style["name"]: style["colour"] for style in styles}
     ids = {iri: opaque_id(iri) for iri in projected_nodes}
+    authors = {target for _, target, key, _ in projected_edges if key == "hasAuthor"}
     nodes = [
         {
             "id": ids[iri],
@@ -88,6 +120,7 @@ def page_data(graph: Graph) -> dict[str, Any]:
             "title": attrs.get("title", ""),
             "color": colours.get(attrs["cls"], FALLBACK_COLOUR),
             "size": node_size(attrs["degree"]),
+            **({"author": True} if iri in authors else {}),
         }
         for iri, attrs in projected_nodes.items()
     ]
@@ -105,6 +138,7 @@ def page_data(graph: Graph) -> dict[str, Any]:
         }
         for source, target, key, attrs in projected_edges
     ]
+    number_communities(nodes, edges, overview)
     return {"nodes": nodes, "edges": edges, "styles": styles, "overview": overview}
 
 

@@ -12,9 +12,15 @@
     incident.get(e.from).push(e);
     if (e.to !== e.from) incident.get(e.to).push(e);
   });
-  const state = { articles: false, hidden: new Set() };
+  const state = { articles: false, isolated: false, hidden: new Set() };
+  function isMetadata(n) {
+    return n.cls === "Article" || Boolean(n.author);
+  }
+  function isIsolated(n) {
+    return !isMetadata(n) && n.degree === 0;
+  }
   const overview = data.overview ? new Set(data.overview) : null;
-  const loaded = new Set(data.nodes.filter((n) => !overview || overview.has(n.id) || n.cls === "Article").map((n) => n.id));
+  const loaded = new Set(data.nodes.filter((n) => !overview || overview.has(n.id) || isMetadata(n)).map((n) => n.id));
   const entityTotal = data.nodes.filter((n) => n.cls !== "Article").length;
   const panel = document.getElementById("kg-panel");
 
@@ -31,9 +37,11 @@
 
   // ------------------------------------------------------------ visibility and drawing
   // A node is hidden through its `hidden` flag (one DataSet update per change, so one redraw); vis-network then
-  // hides every edge with a hidden end, articles' mentions included.
+  // hides every edge with a hidden end, articles' mentions included. The page opens on the story: entities with
+  // relations; articles and their authors (metadata) and entities without a relation wait behind their toggles.
   function nodeVisible(n) {
-    return !state.hidden.has(n.cls) && (state.articles || n.cls !== "Article");
+    if (state.hidden.has(n.cls)) return false;
+    return isMetadata(n) ? state.articles : n.degree > 0 || state.isolated;
   }
   const nodeItem = (n) => ({
     id: n.id, label: short(n.label), title: n.label + "（" + classLabel(n.cls) + "）",
@@ -46,6 +54,7 @@
   // moves once the page is ready): nodes start on a sunflower spiral in breadth-first order, so that neighbours
   // start close, then relax() settles them. Deterministic: the same data always gives the same picture.
   const SPACING = 90; // typical distance between neighbouring nodes
+  const LABEL_PX = 15, MAX_LABELS = 40, LABEL_THRESHOLD = 8; // on-screen pixels of the labels drawn at the opening zoom
   const positions = new Map(); // id → {x, y} of every loaded node, kept while it is hidden
   const spiral = (i) => {
     const r = 0.8 * SPACING * Math.sqrt(i), a = 2.399963229728653 * i;
@@ -160,14 +169,31 @@
         y[i] = known.y;
       });
     } else {
-      breadthFirst(n, adjacent, adjacent.map((list) => list.length)).forEach((i, slot) => {
-        const p = spiral(slot);
-        x[i] = p.x;
-        y[i] = p.y;
-      });
+      seedByCommunity(ids, breadthFirst(n, adjacent, adjacent.map((list) => list.length)), x, y);
     }
     relax(x, y, links, warm ? 80 : 100, warm ? SPACING : 3 * SPACING);
     ids.forEach((id, i) => positions.set(id, { x: Math.round(x[i]), y: Math.round(y[i]) }));
+  }
+  function seedByCommunity(ids, order, x, y) {
+    // Each community (numbered by size in the page data; a node without one is a community of its own) starts on
+    // its own small sunflower, the communities' centres on a big one, largest in the middle: the clusters show.
+    const groups = new Map();
+    order.forEach((i) => {
+      const community = nodesById.get(ids[i]).community;
+      const key = community === undefined ? "solo" + i : community;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(i);
+    });
+    let placed = 0;
+    [...groups.values()].sort((a, b) => b.length - a.length || a[0] - b[0]).forEach((members, g) => {
+      const r = 1.1 * SPACING * Math.sqrt(placed + members.length / 2), a = 2.399963229728653 * g;
+      members.forEach((i, slot) => {
+        const p = spiral(slot);
+        x[i] = r * Math.cos(a) + p.x;
+        y[i] = r * Math.sin(a) + p.y;
+      });
+      placed += members.length;
+    });
   }
   function centroid(points, slot) {
     const p = spiral(slot);
@@ -193,6 +219,39 @@
     physics: { enabled: false },
     interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: true },
   });
+  network.setOptions({
+    nodes: { scaling: { label: { drawThreshold: LABEL_THRESHOLD, maxVisible: 2 * LABEL_PX } } },
+    edges: { scaling: { label: { drawThreshold: LABEL_THRESHOLD } } },
+  });
+
+  // ------------------------------------------------------------ labels readable at the opening zoom
+  // Once the view is fitted, the most connected visible entities get labels LABEL_PX high on screen, the most
+  // connected first, each skipped if it would overlap one already placed; the other labels appear on zooming in
+  // (vis-network does not draw a label smaller than LABEL_THRESHOLD pixels).
+  let labelled = [];
+  const byImportance = (a, b) => b.degree - a.degree || (a.label < b.label ? -1 : a.label > b.label ? 1 : a.id < b.id ? -1 : 1);
+  const textWidth = (text, px) => [...text].reduce((w, ch) => w + (ch.codePointAt(0) > 0x2e80 ? px : 0.6 * px), 0);
+  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  function labelBox(n, scale) {
+    const p = network.canvasToDOM(positions.get(n.id)), half = textWidth(short(n.label), LABEL_PX) / 2 + 3;
+    const top = p.y + n.size * scale;
+    return { left: p.x - half, right: p.x + half, top, bottom: top + 1.4 * LABEL_PX };
+  }
+  function labelImportant() {
+    const scale = network.getScale(), boxes = [];
+    nodes.update(labelled.map((id) => ({ id, font: { size: 14 } })));
+    labelled = [];
+    visibleIds().map((id) => nodesById.get(id)).filter((n) => !isMetadata(n) && n.degree > 0).sort(byImportance)
+      .forEach((n) => {
+        const box = labelBox(n, scale);
+        if (labelled.length >= MAX_LABELS || boxes.some((other) => overlaps(box, other))) return;
+        boxes.push(box);
+        labelled.push(n.id);
+      });
+    const size = Math.max(14, LABEL_PX / scale);
+    nodes.update(labelled.map((id) => ({ id, font: { size, color: "#111827" } })));
+    document.body.dataset.kgLabels = labelled.map((id) => nodesById.get(id).label).join("\n");
+  }
 
   function showStats(ids) {
     const shown = new Set(ids);
@@ -212,6 +271,7 @@
     arrange(ids);
     nodes.update([...loaded].map((id) => (shown.has(id) ? { id, hidden: false, ...positions.get(id) } : { id, hidden: true })));
     network.fit();
+    labelImportant();
     showStats(ids);
   }
   network.once("afterDrawing", () => {
@@ -219,6 +279,7 @@
     document.body.dataset.kgReady = "1";
   });
   network.fit();
+  labelImportant();
   showNote();
 
   // ------------------------------------------------------------ legend and filters
@@ -246,6 +307,13 @@
     if (styles.has("Article")) document.getElementById("kg-article-swatch").style.background = styles.get("Article").colour;
     document.getElementById("kg-articles").addEventListener("change", (event) => {
       state.articles = event.target.checked;
+      refresh();
+    });
+    const isolated = data.nodes.filter(isIsolated);
+    document.getElementById("kg-isolated-count").textContent = "（" + isolated.length + "）";
+    document.getElementById("kg-isolated").addEventListener("change", (event) => {
+      state.isolated = event.target.checked;
+      if (state.isolated) load(isolated.map((n) => n.id));
       refresh();
     });
   }
@@ -279,9 +347,12 @@
   function reveal(n) {
     if (load([n.id])) refresh();
     if (nodeVisible(n)) return;
-    if (n.cls === "Article") {
+    if (isMetadata(n)) {
       state.articles = true;
       document.getElementById("kg-articles").checked = true;
+    } else if (isIsolated(n)) {
+      state.isolated = true;
+      document.getElementById("kg-isolated").checked = true;
     }
     state.hidden.delete(n.cls);
     document.querySelectorAll("#kg-classes input").forEach((box) => { if (box.dataset.cls === n.cls) box.checked = true; });

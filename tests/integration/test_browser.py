@@ -16,6 +16,8 @@ from kg.synthetic import synthetic_graph
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 READY = 'body[data-kg-ready="1"]'
+IN_STORY = ("JSON.parse(document.getElementById('kg-data').textContent).nodes"
+            ".filter(n => n.cls !== 'Article' && !n.author && n.degree > 0).length")  # what the page opens on
 
 pytestmark = [
     pytest.mark.browser,
@@ -85,9 +87,8 @@ def fixture_visit(browser: Any, tmp_path: Path) -> Iterator[Visit]:
 def test_network_is_drawn_offline(fixture_visit: Visit) -> None:
     page = fixture_visit.page
     assert page.locator("#kg-graph canvas").count() == 1
-    entities = page.evaluate("JSON.parse(document.getElementById('kg-data').textContent).nodes"
-                             ".filter(n => n.cls !== 'Article').length")
-    assert int(fixture_visit.body("kg-nodes")) == entities > 0, "articles are hidden at first"
+    entities = page.evaluate(IN_STORY)
+    assert int(fixture_visit.body("kg-nodes")) == entities > 0, "articles, authors and lone entities wait at first"
     assert page.locator("#kg-classes input[type=checkbox]").count() >= 11
 
 
@@ -119,8 +120,11 @@ def test_class_filter_and_article_toggle(fixture_visit: Visit) -> None:
     shown = int(fixture_visit.body("kg-nodes"))
     page.uncheck('#kg-classes input[data-cls="Product"]')
     page.wait_for_selector(f'body[data-kg-nodes="{shown - 1}"]', state="attached")
-    page.check("#kg-articles")
-    page.wait_for_selector(f'body[data-kg-nodes="{shown + 1}"]', state="attached")
+    page.check("#kg-articles")  # two articles and their author
+    page.wait_for_selector(f'body[data-kg-nodes="{shown + 2}"]', state="attached")
+    lonely = int(page.inner_text("#kg-isolated-count").strip("（）"))
+    page.check("#kg-isolated")
+    page.wait_for_selector(f'body[data-kg-nodes="{shown + 2 + lonely}"]', state="attached")
 
 
 @pytest.mark.parametrize("entities", [1000, OVERVIEW_THRESHOLD])
@@ -133,7 +137,7 @@ def test_whole_graph_up_to_the_threshold_is_interactive_within_3_seconds(browser
     visit = Visit(browser, path)
     visit.page.wait_for_selector(READY, state="attached", timeout=30_000)
     assert time.monotonic() - started < 3
-    assert visit.body("kg-nodes") == str(entities) and visit.page.inner_text("#kg-note") == ""
+    assert visit.body("kg-nodes") == str(visit.page.evaluate(IN_STORY)) and visit.page.inner_text("#kg-note") == ""
     canvas = visit.page.locator("#kg-graph")
     assert canvas.screenshot() == canvas.screenshot(), "the layout has settled: nothing moves once ready"
     started = time.monotonic()
@@ -143,7 +147,7 @@ def test_whole_graph_up_to_the_threshold_is_interactive_within_3_seconds(browser
     assert time.monotonic() - started < 3, "search answers"
     started = time.monotonic()
     visit.page.uncheck('#kg-classes input[data-cls="Role"]')
-    visit.page.wait_for_function(f"Number(document.body.dataset.kgNodes) < {entities}")
+    visit.page.wait_for_function(f"Number(document.body.dataset.kgNodes) < {visit.page.evaluate(IN_STORY)}")
     assert time.monotonic() - started < 3, "a class filter answers"
     assert visit.errors == [] and set(visit.requests) <= {path.as_uri()}
     visit.page.close()
@@ -201,7 +205,7 @@ def test_seeds_graph_opens_offline_and_answers_a_search(browser: Any, seeds_buil
     path = seeds_build[1] / "graph.html"
     visit = Visit(browser, path)
     visit.page.wait_for_selector(READY, state="attached", timeout=30_000)
-    assert int(visit.body("kg-nodes")) > 200
+    assert int(visit.body("kg-nodes")) == visit.page.evaluate(IN_STORY) > 80
     assert visit.page.inner_text("#kg-note") == "", "the seeds' graph is drawn whole"
     visit.page.fill("#kg-search", "MJ")
     visit.page.press("#kg-search", "Enter")

@@ -23,6 +23,8 @@ from kg.namespaces import KG, KGA, KGR
 from kg.render import (
     OVERVIEW_PER_CLASS,
     OVERVIEW_THRESHOLD,
+    communities,
+    in_story,
     overview_ids,
     page_data,
     render_html,
@@ -277,8 +279,9 @@ def star_graph(entities: int, evidence: int = 0) -> Graph:
 
 
 def fake_nodes(count: int, classes: int = 3) -> list[dict]:
-    """Node dicts as page_data makes them, degree cycling so that many ties need the label to break them."""
-    return [{"id": f"{i:016x}", "label": f"n{i:05d}", "cls": f"C{i % classes}", "degree": i % 7} for i in range(count)]
+    """Node dicts as page_data makes them, degree cycling from 1 so that many ties need the label to break them."""
+    return [{"id": f"{i:016x}", "label": f"n{i:05d}", "cls": f"C{i % classes}", "degree": 1 + i % 7}
+            for i in range(count)]
 
 
 def test_overview_is_capped_per_class_by_degree_then_label() -> None:
@@ -287,8 +290,33 @@ def test_overview_is_capped_per_class_by_degree_then_label() -> None:
     assert chosen is not None and len(chosen) == 3 * OVERVIEW_PER_CLASS and "a" * 16 not in chosen
     c0 = sorted((n for n in nodes if n["cls"] == "C0"), key=lambda n: (-n["degree"], n["label"]))
     assert {n["id"] for n in c0[:OVERVIEW_PER_CLASS]} <= set(chosen)
-    assert all(n["degree"] == 6 for n in c0[:OVERVIEW_PER_CLASS]), "only the highest degree makes it in"
+    assert all(n["degree"] == 7 for n in c0[:OVERVIEW_PER_CLASS]), "only the highest degree makes it in"
     assert overview_ids(list(reversed(nodes))) == chosen, "input order does not matter"
+
+
+def test_entities_without_relations_and_authors_neither_count_for_nor_enter_the_overview() -> None:
+    """Issue 12: the opening view is the entities with relations; authors are article metadata."""
+    lonely = [{"id": f"b{i:015x}", "label": f"z{i}", "cls": "C0", "degree": 0} for i in range(OVERVIEW_THRESHOLD)]
+    authors = [{"id": f"c{i:015x}", "label": "", "cls": "C1", "degree": 9, "author": True} for i in range(50)]
+    assert overview_ids(fake_nodes(OVERVIEW_THRESHOLD) + lonely + authors) is None
+    chosen = set(overview_ids(fake_nodes(OVERVIEW_THRESHOLD + 1) + lonely + authors))
+    assert not chosen & {n["id"] for n in lonely + authors}
+
+
+def test_authors_are_flagged_and_communities_numbered_for_the_opening_view(parsed: PageParser) -> None:
+    nodes = {n["label"]: n for n in embedded_data(parsed)["nodes"]}
+    assert nodes["张三"].get("author") and "author" not in nodes["Midjourney"]
+    numbered = {label for label, n in nodes.items() if "community" in n}
+    assert numbered == {label for label, n in nodes.items() if in_story(n)} and "Midjourney" in numbered
+    assert nodes["Midjourney"]["community"] == nodes["图像"]["community"], "neighbours share a community"
+
+
+def test_communities_are_seeded_and_numbered_by_size() -> None:
+    edges = [{"from": a, "to": b, "predicate": "kindOf"} for a, b in
+             (("a", "b"), ("b", "c"), ("c", "a"), ("x", "y"), ("c", "x"))]
+    numbers = communities(list("abcxy"), edges)
+    assert numbers == communities(list("yxcba"), list(reversed(edges)))
+    assert numbers["a"] == numbers["b"] == numbers["c"] == 0 and numbers["x"] == numbers["y"] == 1
 
 
 def test_overview_is_off_up_to_the_threshold() -> None:
