@@ -54,6 +54,7 @@
   // moves once the page is ready): nodes start on a sunflower spiral in breadth-first order, so that neighbours
   // start close, then relax() settles them. Deterministic: the same data always gives the same picture.
   const SPACING = 90; // typical distance between neighbouring nodes
+  const COMMUNITY_PULL = 0.5; // strength of the pull towards the centre of one's community, against a link's 1
   const LABEL_PX = 15, MAX_LABELS = 40, LABEL_THRESHOLD = 8; // on-screen pixels of the labels drawn at the opening zoom
   const positions = new Map(); // id → {x, y} of every loaded node, kept while it is hidden
   const spiral = (i) => {
@@ -73,7 +74,23 @@
     });
     return order;
   }
-  function relax(x, y, links, steps, heat) {
+  function pullTogether(x, y, dx, dy, groups) {
+    // each node drawn towards the centre of its community (groups[i], -1 for none), so communities stay apart
+    const sums = new Map();
+    groups.forEach((g, i) => {
+      if (g < 0) return;
+      const sum = sums.get(g) || { x: 0, y: 0, n: 0 };
+      sum.x += x[i]; sum.y += y[i]; sum.n += 1;
+      sums.set(g, sum);
+    });
+    groups.forEach((g, i) => {
+      if (g < 0) return;
+      const sum = sums.get(g);
+      dx[i] -= COMMUNITY_PULL * (x[i] - sum.x / sum.n);
+      dy[i] -= COMMUNITY_PULL * (y[i] - sum.y / sum.n);
+    });
+  }
+  function relax(x, y, links, steps, heat, groups) {
     // ForceAtlas2-like: node mass = degree + 1; repulsion k²·mᵢ·mⱼ/d (Barnes–Hut, θ = 1.2, so O(n log n) a step),
     // attraction d along links, linear gravity that holds a disk; a node moves force / mass, at most `limit`,
     // which cools linearly over the steps.
@@ -143,6 +160,7 @@
         const a = links[m], b = links[m + 1], ex = x[a] - x[b], ey = y[a] - y[b];
         dx[a] -= ex / mass[a]; dy[a] -= ey / mass[a]; dx[b] += ex / mass[b]; dy[b] += ey / mass[b];
       }
+      pullTogether(x, y, dx, dy, groups);
       const limit = heat * (1 - step / steps) + 1;
       for (let i = 0; i < n; i++) {
         const len = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]), scale = len > limit ? limit / len : 1;
@@ -171,7 +189,8 @@
     } else {
       seedByCommunity(ids, breadthFirst(n, adjacent, adjacent.map((list) => list.length)), x, y);
     }
-    relax(x, y, links, warm ? 80 : 100, warm ? SPACING : 3 * SPACING);
+    const groups = Int32Array.from(ids, (id) => (nodesById.get(id).community ?? -1));
+    relax(x, y, links, warm ? 80 : 100, warm ? SPACING : 3 * SPACING, groups);
     ids.forEach((id, i) => positions.set(id, { x: Math.round(x[i]), y: Math.round(y[i]) }));
   }
   function seedByCommunity(ids, order, x, y) {
