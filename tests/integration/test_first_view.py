@@ -17,6 +17,7 @@ from kg.namespaces import KG, KGA, KGR
 from kg.render import render_html, write_html
 
 CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
 READY = 'body[data-kg-ready="1"]'
 CLASSES = (KG.Role, KG.Skill, KG.CompanyType, KG.Organization, KG.Product, KG.Technology, KG.ContentType,
            KG.Concept, KG.Team, KG.Industry)
@@ -118,3 +119,9 @@ def test_corpus_sized_page_opens_on_its_story(browser: Any, tmp_path: Path) -> N
 
 def test_corpus_sized_page_is_the_same_bytes_every_time() -> None:
     assert render_html(corpus_like_graph()) == render_html(corpus_like_graph())
+
+
+def test_readme_shows_both_opening_views() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for image in ("docs/images/graph-seeds.png", "docs/images/graph-ai-subset.png"):
+        assert f"]({image})" in readme and (ROOT / image).stat().st_size > 50_000
