@@ -60,7 +60,8 @@ def to_jsonld(graph: Graph) -> bytes:
 
 
 def flat_projection(graph: Graph) -> nx.MultiDiGraph:
-    """The NetworkX projection with only str/int attributes (aliases joined, first evidence sentence as readers see it), as files need."""
+    """The NetworkX projection with only str/int attributes (aliases joined, the first evidence sentence as readers
+    see it), as files need."""
     projection = to_networkx(graph)
     flat = nx.MultiDiGraph()
     for node, attrs in projection.nodes(data=True):

@@ -104,7 +104,8 @@ class _Facts:
         for p in FACT_PROPERTIES:
             for row in self.select(_Q_EVIDENCE, p=p):
                 start = int(row.start) if str(row.start).isdigit() else -1
-                item = (str(row.article or ""), start, display_text(str(row.sentence)), str(row.title or ""), str(row.section or ""))
+                sentence = display_text(str(row.sentence))
+                item = (str(row.article or ""), start, sentence, str(row.title or ""), str(row.section or ""))
                 self.evidence[(row.s, p, row.o)].add(item)
 
     def select(self, query: str, **bindings: URIRef) -> list:
