@@ -16,6 +16,7 @@ AREAS = frozenset({"Industry"})  # a Concept (AI, AIGC, B端) read as an area is
 SCENARIOS = frozenset({"Industry", "Concept"})  # areas after a use verb or with a scenario word (智能客服场景)
 USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|服务于|落地于|落地到|部署在)了?")
 SCENARIO_AFTER = re.compile(r"^(?:行业|领域|场景|业务|方面)?(?:中|里|上)?的?(?:应用|落地|用得|使用|普及)")
+INDUSTRY_FRAME = re.compile(r"[\s*]*在□+(?:行业|领域|赛道)?(?:中|里|内)?[，,]")  # 在电商行业，…: the clause after is set there
 AREA_JOINER = re.compile(r"^(?:、|和|与|及|以及|或|跟|，)$")
 MODIFIER_OF = re.compile(r"^(?:行业|领域|场景|业务)?的(?=□|$)")  # 电商行业的智能客服: 电商 only narrows 智能客服
 EVOLVING = frozenset({"Technology", "Product", "Concept"})
@@ -45,11 +46,26 @@ class UsageExtractor:
             if find_cue(self.cue("hedge"), masked) or find_cue(self.cue("negation"), masked):
                 continue
             clauses = _clauses(masked, sentence.start, here, minimum=1)
+            relations.extend(self._framed(ctx, sentence, masked, here))
             for before, clause in zip([None, *clauses], clauses):
                 relations.extend(self._applied(ctx, sentence, clause))
                 relations.extend(self._used_for(ctx, sentence, clause, before))
                 relations.extend(self._evolves(ctx, sentence, clause))
         return with_relations(state, relations)
+
+    def _framed(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
+        """在电商行业，基于Stable Diffusion搭的工作流几乎是标配: a sentence opening with an industry as its frame
+        applies the products and technologies of the clause after it in that industry."""
+        frame = INDUSTRY_FRAME.match(masked)
+        if frame is None:
+            return
+        areas = [m for m in here if m.cls in AREAS and m.end <= sentence.start + frame.end()]
+        following = CLAUSE_BREAK.search(masked, frame.end())
+        clause_end = sentence.start + (following.start() if following else len(masked))
+        things = [m for m in here if m.cls in APPLIED and sentence.start + frame.end() <= m.start and m.end <= clause_end]
+        for area in areas[:1] if len(areas) == 1 else []:
+            for thing in things:
+                yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:industry-frame", 0.7)
 
     def _applied(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:
         """X 应用于 / 用于 / 在 Y(、Z)等领域的应用: each product or technology before each industry or scenario after."""
@@ -89,8 +105,8 @@ class UsageExtractor:
         for thing in things:
             for area, following in zip(areas, [*areas[1:], None]):
                 gap = text[area.end - offset: following.start - offset] if following else ""
-                if following is not None and MODIFIER_OF.match(gap + "□"):
-                    continue
+                if following is not None and MODIFIER_OF.match(gap + "□") and area.cls != "Industry":
+                    continue  # (an industry that narrows a scenario is still where the thing is used)
                 yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:used-for", 0.8)
 
     @staticmethod
