@@ -431,9 +431,10 @@
     const n = nodesById.get(id);
     const here = incident.get(id);
     const mentions = here.filter((e) => e.predicate === "mentions");
-    const relations = here.filter((e) => e.predicate !== "mentions");
+    const authorship = here.filter((e) => e.predicate === "hasAuthor");
+    const relations = here.filter((e) => e.predicate !== "mentions" && e.predicate !== "hasAuthor");
     panel.dataset.selected = id;
-    panel.replaceChildren(el("h2", n.label), el("p", [classLabel(n.cls), SCHEMES[n.scheme], degreeText(n.degree)].filter(Boolean).join(" · "), "meta"));
+    panel.replaceChildren(el("h2", n.label), el("p", [classLabel(n.cls), SCHEMES[n.scheme], n.cls === "Article" ? "" : degreeText(n.degree)].filter(Boolean).join(" · "), "meta"));
     const more = overview ? unloaded(id) : 0;
     if (more) {
       const button = el("button", "展开 " + more + " 个相邻节点", "link");
@@ -451,6 +452,10 @@
       panel.append(section("提及的实体（" + mentions.length + "）", edgeItems(mentions, id, false)));
     } else if (mentions.length) {
       panel.append(section("提及它的文章（" + mentions.length + "）", edgeItems(mentions, id, false)));
+    }
+    if (authorship.length) {
+      const heading = n.cls === "Article" ? "作者" : "撰写的文章（" + authorship.length + "）";
+      panel.append(section(heading, edgeItems(authorship, id, false)));
     }
     if (relations.length) panel.append(section("关系（" + relations.length + "）", edgeItems(relations, id, true)));
   }

@@ -102,6 +102,10 @@ def test_seeds_page_opens_on_its_story(browser: Any, seeds_build, tmp_path: Path
     labels = page.get_attribute("body", "data-kg-labels").split("\n")
     assert {"AIGC产品经理", "AI产品经理", "大模型产品经理"} <= set(labels)
     assert (tmp_path / "seeds.png").stat().st_size > 50_000
+    page.fill("#kg-search", "PM大白")  # an author: the search turns articles and authors on
+    page.press("#kg-search", "Enter")
+    panel = page.inner_text("#kg-panel")
+    assert page.is_checked("#kg-articles") and "撰写的文章（1）" in panel and "关系数 0" in panel and "关系（" not in panel
     page.close()
 
 
