@@ -245,7 +245,7 @@ class PatternExtractor:
 
     def _made_by_after(self, text: str, product: Mention, org: Mention) -> bool:
         """Product 是 / 由 organisation (在海外 / 面向用户) 推出的…: the made-by word follows the organisation closely."""
-        gap = text[product.end:org.start].strip(MARKUP + "“”\"")
+        gap = text[product.end:org.start].strip(MARKUP + "“”\"，, ")  # X，是ORG推出的… too
         after = MADE_AFTER.match(text, org.end)
         return gap in ("是", "由", "是由", "为", "来自", "也是", "则是", "就是") and after is not None
 
