@@ -25,6 +25,8 @@ from kg.normalize import is_cjk, match_key
 LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:[.\-][A-Za-z0-9]+)|(?: (?=[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.\-]*))*"
 )
+LATIN_ORG_SUFFIX = re.compile(r"Inc|Labs?|AI|Technologies|Technology|Corp|Corporation|Ltd|Co|Group|Studio")
+ABBREVIATED_SUFFIXES = ("Inc", "Corp", "Ltd", "Co")
 COMMON_WORD = re.compile(r"[a-z](?:ing|ion|al|ive|ed)$")  # Coding, Routing, Fusion, Conditional: no proper name
 EXPERIENCE = "经验"  # 游戏策划经验, 金融行业经验: experience of a known role or industry is a skill of its own
 EXPERIENCE_OF = ("Role", "Industry")
@@ -376,11 +378,16 @@ class OpenVocabularyExtractor:
 
     def _suffixed_name(self, doc: Document, start: int, end: int, inside: list[Mention]) -> Mention | None:
         """A known Latin name followed by a hyphen and an unknown word is another name of the same class
-        (AnimateDiff-Lightning is not AnimateDiff; 循环神经网络-Transformer-ChatGPT stays a chain of known names)."""
+        (AnimateDiff-Lightning is not AnimateDiff; 循环神经网络-Transformer-ChatGPT stays a chain of known names);
+        followed by a company suffix it is the company (Suno Inc, Perplexity AI)."""
         head = inside[0]
         rest = doc.text[head.end + 1:end]
-        if len(inside) != 1 or head.cls not in MODIFIABLE or head.start != start or doc.text[head.end:head.end + 1] != "-" \
-                or not rest[:1].isalpha() or self.lexicon.lookup(rest) is not None:
+        if len(inside) != 1 or head.start != start or not rest[:1].isalpha():
+            return None
+        if doc.text[head.end] == " " and head.cls in ("Product", "Organization") and LATIN_ORG_SUFFIX.fullmatch(rest):
+            end += rest in ABBREVIATED_SUFFIXES and doc.text[end:end + 1] == "."  # Suno Inc., Perplexity AI
+            return new_mention(doc, start, end, "Organization", "open:latin-org-suffix", 0.75)
+        if head.cls not in MODIFIABLE or doc.text[head.end] != "-" or self.lexicon.lookup(rest) is not None:
             return None
         return new_mention(doc, start, end, head.cls, "open:latin-suffixed-name", 0.7)
 

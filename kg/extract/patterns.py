@@ -24,6 +24,7 @@ from kg.extract.resources import Resources
 from kg.extract.structure import CUE_RULE
 from kg.model import Extraction, Mention, Relation, Sentence
 
+DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的
 MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
 CUE_GAP = 6  # characters allowed between a product and the content word after it
 INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
@@ -247,7 +248,8 @@ class PatternExtractor:
         """Product 是 / 由 organisation (在海外 / 面向用户) 推出的…: the made-by word follows the organisation closely."""
         gap = text[product.end:org.start].strip(MARKUP + "“”\"，, ")  # X，是ORG推出的… too
         after = MADE_AFTER.match(text, org.end)
-        return gap in ("是", "由", "是由", "为", "来自", "也是", "则是", "就是") and after is not None
+        return (gap in ("是", "由", "是由", "为", "来自", "也是", "则是", "就是") or DESCRIBED_MAKER.fullmatch(gap)) \
+            and after is not None
 
     def _in_clause(self, ctx, index, here, first_cls, second_cls, cue) -> Iterator[tuple[Mention, Mention]]:
         """Pairs (a of first_cls, b of second_cls) in one clause whose text holds a cue word; a clause with the cue

@@ -419,3 +419,10 @@ def test_discovered_names_keep_their_whole_span_and_kind(run, text: str, name: s
 def test_descriptions_and_clauses_are_no_names(run, text: str, wrong: str) -> None:
     assert not any(m.surface == wrong and m.confidence >= 0.6 and m.cls in ("Role", "Organization", "Person")
                    for m in run(text).mentions)
+
+
+def test_a_known_product_with_a_company_suffix_is_its_maker(run) -> None:
+    state = run("Suno是美国创业公司Suno Inc.开发的AI音乐工具。")
+    assert ("Suno Inc.", "Organization") in {(m.surface, m.cls) for m in state.mentions}
+    assert ("Suno", "Suno Inc.") in pairs(state, "madeBy")
+    assert not any(m.cls == "Organization" for m in run("她在一家AI Lab工作。").mentions)
