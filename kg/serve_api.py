@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError
 from kg.query import QueryResult, is_refused, run
 from kg.query_results import GRAPH_FORMATS, MEDIA_TYPES, SELECT_FORMATS, serialize
-from kg.views import local_name
+from kg.views import display_text, local_name
 
 RESULT_FORMATS = {"select": SELECT_FORMATS, "graph": GRAPH_FORMATS}  # "select" stands for SELECT and ASK too
 KIND_NAMES = {"select": "SELECT / ASK", "graph": "CONSTRUCT / DESCRIBE"}
@@ -296,7 +296,7 @@ class Explorer:
                                           "predicate": local_name(row["p"]),
                                           "label": self.relations.get(row["p"], local_name(row["p"]))})
             if row["sentence"] is not None:
-                edge["evidence"].append({"sentence": row["sentence"], "section": row["section"] or "",
+                edge["evidence"].append({"sentence": display_text(row["sentence"]), "section": row["section"] or "",
                                          "article": row["article"] or "", "title": row["title"] or "",
                                          "start": int(row["start"] or -1)})
         for edge in edges.values():

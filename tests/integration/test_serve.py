@@ -28,6 +28,7 @@ from kg.errors import InputError
 from kg.namespaces import KGR, sparql_prologue
 from kg.query import saved_queries
 from kg.serve import KGServer, ServeError, ServeOptions, make_server
+from kg.views import display_text
 
 TIMEOUT = 2.0
 MAX_ROWS = 1000
@@ -344,7 +345,7 @@ def test_api_entity_gives_neighbours_with_evidence(server: KGServer, seeds_build
     assert generates["to"] == str(KGR.Image) and generates["label"] == "生成"
     expected = rdflib_values(graph, """SELECT ?sentence WHERE { ?ev rdf:subject kgr:ErnieBot ;
         rdf:predicate kg:generates ; rdf:object kgr:Image ; kg:sentence ?sentence }""")
-    assert expected and {ev["sentence"] for ev in generates["evidence"]} == expected
+    assert expected and {ev["sentence"] for ev in generates["evidence"]} == {display_text(e) for e in expected}
     titles = rdflib_values(graph, """SELECT ?title WHERE { ?ev rdf:subject kgr:ErnieBot ;
         rdf:predicate kg:generates ; prov:wasDerivedFrom/dcterms:title ?title }""")
     assert titles and {ev["title"] for ev in generates["evidence"]} == titles
@@ -356,6 +357,12 @@ def test_api_entity_gives_neighbours_with_evidence(server: KGServer, seeds_build
     assert call(server, "GET", "/api/entity?iri=" + quote("https://example.org/none"))[0] == 404
     assert call(server, "GET", "/api/entity?iri=" + quote("a> <b"))[0] == 400
     assert call(server, "GET", "/api/entity")[0] == 400
+
+
+def test_api_entity_evidence_is_shown_without_markdown(server: KGServer) -> None:
+    entity = json.loads(call(server, "GET", "/api/entity?iri=" + quote(str(KGR.Midjourney)))[2])
+    sentences = {ev["sentence"] for edge in entity["edges"] for ev in edge["evidence"]}
+    assert "产品代表：Midjourney" in sentences and not any("**" in sentence for sentence in sentences)
 
 
 def test_api_saved_queries_run_with_bound_parameters(server: KGServer, seeds_build) -> None:

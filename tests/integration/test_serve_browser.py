@@ -14,6 +14,7 @@ from test_serve import serving
 
 from kg.namespaces import KG, KGR, sparql_prologue
 from kg.serve import KGServer, ServeOptions
+from kg.views import display_text
 
 pytestmark = [
     pytest.mark.browser,
@@ -104,7 +105,7 @@ def test_explorer_search_expand_filter_and_query(browser: Any, seeds_server: KGS
     page.wait_for_selector(f'body[data-kg-nodes="{len(around) + 1}"]', state="attached")
     panel = page.locator("#kg-panel").inner_text()
     evidence = "?ev rdf:object kgr:AIGC ; rdf:predicate kg:shouldKnow ;"
-    sentences = column(graph, f"SELECT ?s WHERE {{ {evidence} kg:sentence ?s }}")
+    sentences = {display_text(s) for s in column(graph, f"SELECT ?s WHERE {{ {evidence} kg:sentence ?s }}")}
     titles = column(graph, f"SELECT ?t WHERE {{ {evidence} prov:wasDerivedFrom/dcterms:title ?t }}")
     who = column(graph, label_of("?e kg:shouldKnow kgr:AIGC ."))
     assert sentences and titles and "AIGC产品经理" in who
