@@ -19,6 +19,8 @@ NAMED = re.compile(r"(?:产品|工具|应用|平台|助手|模型|智能体)(?:�
                    r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,11}?)[”\"」]?(?=[，,。；;！？!?、（(\s]|是|的|$)")
 MADE_AFTER_ORG = re.compile(r"(?:在\S{0,4})?(?:推出|发布|开发|打造|研发|上线)的[^，。；]{0,16}?" + PRODUCT_NOUN)
 BARE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
+NOT_A_NAME_START = set("这那它其该此他她我你们有更在于把被让给对从向如像而据")  # 它也是百度推出的…
+ADVERBS = "也都就则还又才却即便"
 CONFIDENCE = 0.7
 
 
@@ -61,8 +63,8 @@ def _clause_subject_before(text: str, sentence: Sentence, org: Mention) -> tuple
         return None
     head = before[:-1].rstrip("，, ")  # X，是… and X是… alike
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=0)
-    name = head[clause_start:].strip(MARKUP + "“”\"「」")
-    if not BARE_NAME.fullmatch(name):
+    name = head[clause_start:].strip(MARKUP + "“”\"「」").rstrip(ADVERBS)  # 妙笔也是… → 妙笔
+    if not BARE_NAME.fullmatch(name) or name[0] in NOT_A_NAME_START:
         return None
     start = sentence.start + head.index(name, clause_start)
     return start, start + len(name)

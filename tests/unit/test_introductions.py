@@ -24,3 +24,7 @@ def test_titles_and_clauses_that_are_no_products_stay_out(run, text: str) -> Non
 def test_an_introduced_product_takes_its_maker(run) -> None:
     found = pairs(run("我负责的产品叫知行助手，是云岫科技推出的企业知识问答产品。"), "madeBy")
     assert ("知行助手", "云岫科技") in found
+
+
+def test_a_pronoun_before_is_no_product(run) -> None:
+    assert not any(m.rule.startswith("introduced:") for m in run("它也是百度推出的大模型产品。").mentions)
