@@ -3,7 +3,8 @@
 Two ways in, each one HTTP request, which the server runs as one transaction (readers see the old graph or the
 new one, never an empty or half-loaded graph):
 - `gsp`: Graph Store Protocol, `PUT <store endpoint>?graph=IRI` with the whole graph as Turtle;
-- `update`: SPARQL Update, one `DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }` (N-Triples inside).
+- `update`: SPARQL Update, one `DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }` (N-Triples inside), the
+  triples with blank nodes in a following `INSERT { GRAPH <g> { … } } WHERE { }` (see update_body).
 The Turtle is parsed strictly first, so nothing half-valid is ever sent, and its terms are sent as written (gsp: the
 file's bytes; update: the same triples as N-Triples). HTTP is urllib only, the whole push (count included) bounded
 by --timeout (kg.bounded_http); credentials go in an Authorization header (Basic, Digest after the server's
@@ -37,6 +38,7 @@ PROTOCOLS = ("gsp", "update")
 AUTH_SCHEMES = ("basic", "digest")
 COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
 DOCS = "docs/sparql-servers.md"
+UPDATE_CHUNK = 2000  # triples per INSERT DATA operation of one update request
 
 # the end of a store or update URL → the end of the query URL on the same server (docs/sparql-servers.md)
 _QUERY_ENDPOINTS = (
@@ -214,10 +216,27 @@ def _request(turtle: bytes, target: PushTarget) -> tuple[str, str, str, bytes]:
         separator = "&" if urllib.parse.urlsplit(target.endpoint).query else "?"
         url = f"{target.endpoint}{separator}graph={urllib.parse.quote(target.named_graph, safe='')}"
         return "PUT", url, "text/turtle", turtle
-    name = f"<{target.named_graph}>".encode()
-    triples = ox.serialize(ox.parse(turtle, format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES)
-    body = b"DROP SILENT GRAPH " + name + b" ;\nINSERT DATA { GRAPH " + name + b" {\n" + triples + b"} }\n"
-    return "POST", target.endpoint, "application/sparql-update", body
+    return "POST", target.endpoint, "application/sparql-update", update_body(turtle, target.named_graph)
+
+
+def update_body(turtle: bytes, named_graph: str) -> bytes:
+    """The SPARQL Update that replaces `named_graph`: ground triples in INSERT DATA, triples with blank nodes in an
+    INSERT template over an empty WHERE (one solution, so each blank node is made once and keeps its links; Virtuoso
+    refuses blank nodes in INSERT DATA), INSERT DATA in operations of UPDATE_CHUNK triples (Virtuoso's parser runs
+    out of stack on ~5,000 in one)."""
+    name = f"<{named_graph}>".encode()
+    ground, blank = [], []
+    for quad in ox.parse(turtle, format=ox.RdfFormat.TURTLE):
+        has_blank = isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
+        (blank if has_blank else ground).append(quad.triple)
+    body = b"DROP SILENT GRAPH " + name
+    for start in range(0, len(ground), UPDATE_CHUNK):
+        triples = ox.serialize(ground[start:start + UPDATE_CHUNK], format=ox.RdfFormat.N_TRIPLES)
+        body += b" ;\nINSERT DATA { GRAPH " + name + b" {\n" + triples + b"} }"
+    if blank:
+        body += b" ;\nINSERT { GRAPH " + name + b" {\n" + ox.serialize(blank, format=ox.RdfFormat.N_TRIPLES)
+        body += b"} } WHERE { }"
+    return body + b"\n"
 
 
 def _call(target: PushTarget, url: str, method: str, body: bytes, content_type: str, deadline: float,

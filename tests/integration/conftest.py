@@ -16,3 +16,14 @@ def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, 
     """Build seeds/ once into a temporary folder; return the result and the folder."""
     out = tmp_path_factory.mktemp("seeds-build")
     return build([ROOT / "seeds"], out), out
+
+
+@pytest.fixture(scope="session")
+def virtuoso_url(tmp_path_factory: pytest.TempPathFactory):
+    """The base URL of one real Virtuoso for the whole session (skipped only if virtuoso-t is not installed)."""
+    from virtuoso_server import binary, virtuoso
+
+    if binary() is None:
+        pytest.skip("virtuoso-t is not installed: apt-get install -y virtuoso-opensource (.ci/run does)")
+    with virtuoso(tmp_path_factory.mktemp("virtuoso")) as base:
+        yield base
