@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kg.endpoint import remote
 from kg.errors import QueryError
 from kg.query import SavedQuery, resolve_query, run, saved_queries
 from kg.query_results import FORMATS, serialize
@@ -40,9 +41,15 @@ def _split_param(_ctx: click.Context, _param: click.Parameter, values: tuple[str
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", callback=_split_param,
               help="Bind ?NAME, any variable of the query, to VALUE (repeatable): <iri> or kgr:Name is an IRI, "
                    "anything else a plain string (a saved query's whole-number parameter takes 0, 1, 2, …).")
+@click.option("--endpoint", metavar="URL", default=None,
+              help="Ask a SPARQL 1.1 query endpoint instead of a local graph (Virtuoso http://HOST:8890/sparql, "
+                   "Oxigraph http://HOST:7878/query); --graph and --store are not read.")
+@click.option("--named-graph", metavar="IRI", default=None,
+              help="With --endpoint: query this named graph as the default graph (default-graph-uri), e.g. the "
+                   "one `kg push` wrote, https://w3id.org/aigc-kg/graph.")
 @click.option("--list", "list_saved", is_flag=True, help="List the saved queries with their parameters.")
 def query_command(query: str | None, graph_path: Path, store: StoreSpec, fmt: str, params: dict[str, str],
-                  list_saved: bool) -> None:
+                  endpoint: str | None, named_graph: str | None, list_saved: bool) -> None:
     """Run a read-only SPARQL 1.1 query over the graph.
 
     QUERY is SPARQL text, a .rq file, - for stdin, or the name of a saved query (see --list). The prefixes
@@ -58,6 +65,8 @@ def query_command(query: str | None, graph_path: Path, store: StoreSpec, fmt: st
       kg query 'SELECT DISTINCT ?e WHERE { ?e skos:prefLabel ?l FILTER(STR(?l) = ?name) }' -p name=Midjourney
       kg query my-query.rq --graph /tmp/kg-out/graph.ttl --format json
       kg query central-entities --store oxigraph:~/kg-store
+      kg query role-skills -p role=AI产品经理 --endpoint http://127.0.0.1:8890/sparql \\
+               --named-graph https://w3id.org/aigc-kg/graph
     """
     if list_saved:
         click.echo("\n".join(_describe(saved) for saved in saved_queries()))
@@ -65,7 +74,9 @@ def query_command(query: str | None, graph_path: Path, store: StoreSpec, fmt: st
     if query is None:
         raise click.UsageError("give a QUERY (SPARQL text, a .rq file, - or a saved query name) or --list")
     text = resolve_query(query, sys.stdin)
-    result = run(open_store(store, graph_path), text, params)
+    if named_graph is not None and endpoint is None:
+        raise QueryError("--named-graph needs --endpoint", fix="add --endpoint URL, or query the local graph without it")
+    result = run(open_store(store, graph_path) if endpoint is None else remote(endpoint, named_graph), text, params)
     click.echo(serialize(result, fmt), nl=False)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import Protocol, TextIO, TypeVar
 
 import pyoxigraph as ox
 
@@ -55,6 +55,7 @@ _WHERE = re.compile(_KEYWORD.format("WHERE"), re.IGNORECASE)
 _SUBSELECT = re.compile(r"\s*" + _KEYWORD.format("SELECT"), re.IGNORECASE)
 _WHOLE_NUMBER = re.compile(r"[0-9]+")
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass(frozen=True)
@@ -117,12 +118,28 @@ def prepare(text: str) -> str:
     return "".join(f"PREFIX {name}: <{PREFIX_IRIS[name]}>\n" for name in missing) + text
 
 
-def run(store: ox.Store, text: str, params: Mapping[str, str] | None = None) -> QueryResult:
-    """Run a read-only query with the kg prefixes predeclared and `params` bound; raise QueryError if it fails."""
+class Remote(Protocol):
+    """A SPARQL endpoint (kg.endpoint.Endpoint): runs standalone query text, parameters already bound in it."""
+
+    def execute(self, text: str, form: str) -> QueryResult:
+        """The answer to `text`, a SELECT, ASK, CONSTRUCT or DESCRIBE (`form`); QueryError if it fails."""
+
+
+def run(store: ox.Store | Remote, text: str, params: Mapping[str, str] | None = None) -> QueryResult:
+    """Run a read-only query with the kg prefixes predeclared and `params` bound, on a local store or an endpoint
+    (every parameter then bound by VALUES, so one used only inside a sub-SELECT is not seen there); raise
+    QueryError if it fails."""
     skeleton = _check(text)
     declared = parse_header(text)[1]
-    bound_text, substitutions = _bind(text, skeleton, _parameter_terms(declared, dict(params or {})))
-    result = _on_big_stack(lambda: _execute(store, bound_text, substitutions))
+    terms = _parameter_terms(declared, dict(params or {}))
+    if isinstance(store, ox.Store):
+        bound_text, substitutions = _bind(text, skeleton, terms)
+        result = _on_big_stack(lambda: _execute(store, bound_text, substitutions))
+    else:
+        _check_variables(skeleton, terms)
+        form = _FORM.search(skeleton)
+        result = store.execute(prepare(_with_values(text, skeleton, terms, portable=True)),
+                               form.group(1).upper() if form else "SELECT")
     if result.kind != "select":
         return result
     hidden = {param.name for param in declared}
@@ -220,17 +237,27 @@ def _projected(skeleton: str) -> set[str]:
     return names
 
 
-def _with_values(text: str, skeleton: str, bindings: Mapping[ox.Variable, Term]) -> str:
+def _with_values(text: str, skeleton: str, bindings: Mapping[ox.Variable, Term], portable: bool = False) -> str:
     """The query with `VALUES ?NAME { term }` for each binding at the start of its WHERE pattern (a pattern that is
-    one sub-SELECT is wrapped so that the VALUES can stand beside it); on the same line, so positions stay right."""
+    one sub-SELECT is wrapped so that the VALUES can stand beside it); on the same line, so positions stay right.
+    `portable` binds a plain string by `BIND(STR("…"^^xsd:string) AS ?NAME)` instead, the same term (Virtuoso's
+    LCASE garbles non-ASCII text in a VALUES string, and its `=` tells a typed one from STR(…))."""
     if not bindings:
         return text
     start = _pattern_start(skeleton)
-    values = " ".join(f"VALUES ?{variable.value} {{ {term} }}" for variable, term in bindings.items())
+    values = " ".join(_binding(variable, term, portable) for variable, term in bindings.items())
     if not _SUBSELECT.match(skeleton, start):
         return f"{text[:start]} {values} {text[start:]}"
     end = _closing_brace(skeleton, start - 1)
     return f"{text[:start]} {values} {{{text[start:end]}}} {text[end:]}"
+
+
+def _binding(variable: ox.Variable, term: Term, portable: bool) -> str:
+    """`VALUES ?NAME { term }`, the term written by pyoxigraph's serialiser (escaped); for a plain string when
+    `portable`, a BIND of it (see _with_values)."""
+    if portable and isinstance(term, ox.Literal) and not term.language and term.datatype.value == XSD_STRING:
+        return f"BIND(STR({term}^^<{XSD_STRING}>) AS ?{variable.value})"
+    return f"VALUES ?{variable.value} {{ {term} }}"
 
 
 def _pattern_start(skeleton: str) -> int:
