@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
-from virtuoso_server import PASSWORD, USER
+from virtuoso_server import INI, PASSWORD, USER
 
 from kg.cli import cli
 
@@ -65,3 +65,9 @@ def test_update_without_credentials_is_refused_with_a_fix(virtuoso_url: str, see
     result = CliRunner().invoke(cli, ["push", "--endpoint", virtuoso_url + "/sparql-auth", "--protocol", "update",
                                       "--graph", str(Path(seeds_build[1]) / "graph.ttl")])
     assert result.exit_code == 2 and "HTTP 401" in result.output and "--auth digest" in result.output
+
+
+def test_the_docs_show_the_set_up_the_tests_run() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "sparql-servers.md").read_text(encoding="utf-8")
+    assert INI.format(db="/tmp/kg-virtuoso", sql_port=1111, http_port=8890) in docs
+    assert "virtuoso-t +configfile virtuoso.ini +foreground" in docs
