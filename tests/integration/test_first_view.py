@@ -4,19 +4,18 @@ labelled readably, entities without relations set apart behind a counted toggle,
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
+from test_browser import CHROMIUM, browser  # noqa: F401  (browser is a fixture)
 
 from kg.config import default_ontology_dir
 from kg.namespaces import KG, KGA, KGR
 from kg.render import render_html, write_html
 
-CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 READY = 'body[data-kg-ready="1"]'
 CLASSES = (KG.Role, KG.Skill, KG.CompanyType, KG.Organization, KG.Product, KG.Technology, KG.ContentType,
@@ -34,7 +33,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed (apt-get install chromium)"),
 ]
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed (pip install playwright)")
 
 
 def corpus_like_graph(entities: int = 2600, related: int = 520, relations: int = 600, articles: int = 534,
@@ -64,17 +62,6 @@ def corpus_like_graph(entities: int = 2600, related: int = 520, relations: int =
         for node in rnd.sample(nodes, 5):
             graph.add((article, KG.mentions, node))
     return graph
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser: Any, path: Path, screenshot: Path) -> tuple[Any, dict[str, Any]]:

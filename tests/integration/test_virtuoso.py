@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import urllib.parse
-from decimal import Decimal
 import urllib.request
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal
+from rdflib import Graph
 from rdflib.compare import isomorphic
-from rdflib.namespace import XSD
+from test_push import by_value
 from virtuoso_server import INI, PASSWORD, USER
 
 from kg.cli import cli
@@ -34,16 +33,6 @@ def construct(base: str, graph: str) -> Graph:
         return Graph().parse(data=answer.read().decode("utf-8"), format="nt")
 
 
-def numbers_by_value(graph: Graph) -> Graph:
-    """`graph` with decimals in one lexical form: Virtuoso stores 0.70 as 0.7 (the same value)."""
-    out = Graph()
-    for s, p, o in graph:
-        if isinstance(o, Literal) and o.datatype == XSD.decimal:
-            o = Literal(format(Decimal(str(o)).normalize(), "f"), datatype=XSD.decimal)
-        out.add((s, p, o))
-    return out
-
-
 @pytest.mark.parametrize("protocol", sorted(PATHS))
 def test_push_puts_the_seeds_graph_into_virtuoso(virtuoso_url: str, seeds_build, protocol: str,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,7 +47,7 @@ def test_push_puts_the_seeds_graph_into_virtuoso(virtuoso_url: str, seeds_build,
     local = Graph().parse(path, format="turtle")
     assert f"the server holds {len(local)} triples" in result.output
     assert PASSWORD not in result.output
-    assert isomorphic(numbers_by_value(construct(virtuoso_url, named)), numbers_by_value(local))  # blank nodes (owl:unionOf lists) included
+    assert isomorphic(by_value(construct(virtuoso_url, named)), by_value(local))  # blank nodes (owl:unionOf lists) included
 
 
 def test_update_without_credentials_is_refused_with_a_fix(virtuoso_url: str, seeds_build) -> None:
