@@ -11,6 +11,7 @@ the query's `# param:` header are dropped from the result (they only echo input)
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import sys
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 PREFIX_IRIS: dict[str, str] = {name: str(ns) for name, ns in PREFIXES.items()}
 MAX_QUERY_CHARS = 100_000
+PORTABLE_SUFFIX = ".portable.rq"  # kg/queries/NAME.portable.rq: the twin an endpoint runs for NAME.rq
 MAX_NESTING = 128
 _STACK_BYTES = 512 * 1024 * 1024  # pyoxigraph's parser recurses; give it room so long queries cannot crash Python
 _STACK_LOCK = threading.Lock()
@@ -127,8 +129,8 @@ class Remote(Protocol):
 
 def run(store: ox.Store | Remote, text: str, params: Mapping[str, str] | None = None) -> QueryResult:
     """Run a read-only query with the kg prefixes predeclared and `params` bound, on a local store or an endpoint
-    (every parameter then bound by VALUES, so one used only inside a sub-SELECT is not seen there); raise
-    QueryError if it fails."""
+    (there a saved query's portable twin runs, every parameter bound at the top of the WHERE pattern, so one used
+    only inside a sub-SELECT is not seen there); raise QueryError if it fails."""
     skeleton = _check(text)
     declared = parse_header(text)[1]
     terms = _parameter_terms(declared, dict(params or {}))
@@ -138,7 +140,8 @@ def run(store: ox.Store | Remote, text: str, params: Mapping[str, str] | None = 
     else:
         _check_variables(skeleton, terms)
         form = _FORM.search(skeleton)
-        result = store.execute(prepare(_with_values(text, skeleton, terms, portable=True)),
+        portable = portable_twin(text)
+        result = store.execute(prepare(_with_values(portable, _skeleton(portable), terms, portable=True)),
                                form.group(1).upper() if form else "SELECT")
     if result.kind != "select":
         return result
@@ -166,15 +169,29 @@ def parse_header(text: str) -> tuple[str, tuple[QueryParam, ...]]:
 
 
 def saved_queries() -> list[SavedQuery]:
-    """Every query shipped in kg/queries/, sorted by name."""
+    """Every query shipped in kg/queries/, sorted by name (not the portable twins)."""
     folder = resources.files("kg").joinpath("queries")
     found = []
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if entry.name.endswith(".rq"):
+        if entry.name.endswith(".rq") and not entry.name.endswith(PORTABLE_SUFFIX):
             text = entry.read_text(encoding="utf-8")
             description, params = parse_header(text)
             found.append(SavedQuery(entry.name[:-3], description, params, text))
     return found
+
+
+def portable_twin(text: str) -> str:
+    """What an endpoint runs for `text`: the SPARQL 1.1 twin NAME.portable.rq of a saved query written for
+    Oxigraph's dialect or plan, or `text` itself."""
+    return _portable_twins().get(text, text)
+
+
+@functools.lru_cache(maxsize=1)
+def _portable_twins() -> dict[str, str]:
+    """Each saved query's text mapped to its portable twin's, for the saved queries that have one."""
+    folder = resources.files("kg").joinpath("queries")
+    twins = {query.text: folder.joinpath(query.name + PORTABLE_SUFFIX) for query in saved_queries()}
+    return {text: twin.read_text(encoding="utf-8") for text, twin in twins.items() if twin.is_file()}
 
 
 def resolve_query(arg: str, stdin: TextIO | None = None) -> str:
