@@ -149,15 +149,14 @@ class CareerExtractor:
     def _list_line(self, ctx, index: int) -> bool:
         """True when the sentence starts a line that is a list item (1. / - / （1） / **X：**)."""
         text, start = ctx.doc.text, ctx.doc.sentences[index].start
-        line = text.rfind("\n", 0, start) + 1
-        return bool(LIST_LINE.match(text, line)) and not text[line:start].strip(LIST_MARKS)
+        return _on_list_line(text, start) and not text[text.rfind("\n", 0, start) + 1:start].strip(LIST_MARKS)
 
     def _list_lead(self, ctx, index: int, cues: tuple[str, ...] = ("requiresTrigger", "jobPostSection")) -> int | None:
         """Index of the line that introduces the list a list line belongs to (…有如下的要求：), when it holds a word of
         one of the cues; None otherwise."""
         j = index - 1
         while j >= 0 and index - j <= MAX_LIST_LINES and not self._introduces(ctx, j) \
-                and (self._list_line(ctx, j) or not ctx.doc.sentences[j].text.strip()):
+                and (_on_list_line(ctx.doc.text, ctx.doc.sentences[j].start) or not ctx.doc.sentences[j].text.strip()):
             j -= 1
         if j < 0 or index - j > MAX_LIST_LINES or ctx.doc.sentences[j].is_heading:
             return None
@@ -335,3 +334,8 @@ def _after_opener(text: str, sentence: Sentence, mention: Mention) -> bool:
 def overlaps_mention(a: Mention, b: Mention) -> bool:
     """True when two mentions share a character."""
     return a.start < b.end and b.start < a.end
+
+
+def _on_list_line(text: str, start: int) -> bool:
+    """True when the offset lies on a line that is a list item, at its start or in a later sentence of the item."""
+    return bool(LIST_LINE.match(text, text.rfind("\n", 0, start) + 1))
