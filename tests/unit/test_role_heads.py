@@ -1,0 +1,26 @@
+"""Job titles the lexicon lacks are discovered from their head word (…剪辑师, …博主, …总监, …专员)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_extract import pairs
+
+
+@pytest.mark.parametrize("text, role", [
+    ("她之前是一名视频剪辑师，后来转型做AI产品经理。", "视频剪辑师"),
+    ("我关注了几个科技博主。", "科技博主"),
+    ("公司新设了技术总监和SEO专员两个岗位。", "技术总监"),
+    ("公司新设了技术总监和SEO专员两个岗位。", "SEO专员"),
+])
+def test_a_title_with_a_role_head_is_a_role(run, text: str, role: str) -> None:
+    assert (role, "Role") in {(m.surface, m.cls) for m in run(text).mentions}
+
+
+@pytest.mark.parametrize("text", ["平台上有不少优质创作者。", "头部主播的带货能力很强。"])
+def test_a_described_person_is_no_new_role(run, text: str) -> None:
+    assert not any(m.rule == "open:role-head" for m in run(text).mentions)
+
+
+def test_a_discovered_role_takes_part_in_relations(run) -> None:
+    assert ("视频剪辑师", "AI产品经理") in pairs(run("她之前是一名视频剪辑师，后来转型做AI产品经理。"), "transitionsTo")
