@@ -31,7 +31,11 @@ HOLDER_GAP = 24  # characters allowed between a role and the requirement word it
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?[\s□*]*$")  # 还要懂业务: same subject
 SUBJECTLESS_CHARS = set("今去明前年后来现在如今最近已经也都又再随然终于则便就 *")
 TRANSITION_GAP = 40  # characters between two roles of one transition statement
-FORMER = re.compile(r"(?:原来|原本|之前|以前|曾经|过去)(?:是|在)?(?:做|当|干)?$")  # 原来是做内容运营的，后来转型成了…
+FORMER = re.compile(r"(?:(?:原来|原本|之前|以前|曾经|过去|此前|早年)(?:是|在)?(?:一名|一个)?(?:做|当|干)?"
+                    r"|做了[一两二三四五六七八九十几多半\d]{1,3}年(?:的)?)$")  # 原来是做内容运营的，后来转型成了…
+NOW = re.compile(r"^[^，,]{0,4}?(?:后来|现在|如今|目前|之后|去年|今年|最终|终于|最近)[^，,]{0,6}?"
+                 r"(?:成为|成了|是|做|当|转|进入|加入)")  # 之前是A，如今做B / 做了三年A，后来成为了一名B
+NOW_TO_ROLE = 6  # characters between NOW's verb and the new role (了一名, 起了)
 CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗过来)")  # AI美术，基本都是从原画师转过来的
 PARTNER_CLASSES = frozenset({"Team", "Role"})
 PARTNER_OPENER = re.compile(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通|最多的是|最多的就是|主要是)[\s*]*(?=□)")
@@ -294,9 +298,21 @@ class CareerExtractor:
             if trigger and (not crossed or FORMER.search(ctx.doc.text[max(sentence.start, a.start - 6):a.start])
                             or _subjectless(re.split(CLAUSE_BREAK, gap)[-1], trigger)):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition", 0.85)
+            elif self._former_then_now(ctx.doc.text, sentence, a, gap):
+                yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:former-now", 0.8)
             elif ctx.doc.text.startswith("从", b.start - 1) \
                     and CAME_AFTER.match(ctx.doc.text, b.end):
                 yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:transition-from", 0.8)
+
+
+    @staticmethod
+    def _former_then_now(text: str, sentence, a: Mention, gap: str) -> bool:
+        """True when role a is what someone was (之前是A / A出身 / 做了三年A) and the next clause says what they are
+        now (，如今做B / ，后来成为了一名B)."""
+        was = FORMER.search(text[max(sentence.start, a.start - 10):a.start]) or gap.startswith("出身")
+        clauses = re.split(CLAUSE_BREAK, gap)
+        now = NOW.search(clauses[-1]) if was and len(clauses) == 2 else None
+        return now is not None and len(clauses[1]) - now.end() <= NOW_TO_ROLE
 
 
 def _subjectless(clause: str, trigger: str) -> bool:

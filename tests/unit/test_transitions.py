@@ -1,0 +1,27 @@
+"""transitionsTo from a switch word between two roles, and from what someone was then and is now."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_extract import pairs
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("我做了五年UI设计师，后来成为了一名AI产品经理。", ("UI设计师", "AI产品经理")),
+    ("他是数据分析师出身，现在是AIGC产品经理。", ("数据分析师", "AIGC产品经理")),
+    ("之前是B端产品经理，如今做大模型产品经理。", ("B端产品经理", "大模型产品经理")),
+    ("我原本是一名传统产品经理，去年开始做AIGC产品经理。", ("传统产品经理", "AIGC产品经理")),
+    ("他从一名UI设计师跨界到AI产品经理。", ("UI设计师", "AI产品经理")),
+])
+def test_a_role_then_and_a_role_now_is_a_transition(run, text: str, pair: tuple[str, str]) -> None:
+    assert pair in pairs(run(text), "transitionsTo")
+
+
+@pytest.mark.parametrize("text", [
+    "之前是产品经理，现在也需要和算法工程师沟通。",
+    "AI产品经理之前是稀缺岗位，现在是热门的大模型产品经理岗位。",
+    "他之前没有做过数据分析师，现在也不是AI产品经理。",
+])
+def test_two_roles_of_then_and_now_without_a_switch_are_no_transition(run, text: str) -> None:
+    assert pairs(run(text), "transitionsTo") == set()
