@@ -47,7 +47,7 @@ def push_command(endpoint: str, graph_path: Path, named_graph: str, protocol: st
 
     Readers of the server see the old graph or the new one, never an empty or half-loaded one: the whole graph
     goes in a single Graph Store PUT or a single SPARQL Update (DROP SILENT GRAPH + INSERT DATA), which the server
-    runs as one transaction. A bearer token is read from KG_PUSH_TOKEN. Credentials are never printed.
+    runs as one transaction. An update of more than 8 MB is sent in several requests, and is then not atomic. A bearer token is read from KG_PUSH_TOKEN. Credentials are never printed.
     Set-ups for Oxigraph, Fuseki, Virtuoso and GraphDB: docs/sparql-servers.md.
 
     \b

@@ -1,10 +1,11 @@
-"""Load a built graph into a SPARQL 1.1 server, replacing one named graph in a single request, then count it there.
+"""Load a built graph into a SPARQL 1.1 server, replacing one named graph, then count it there.
 
-Two ways in, each one HTTP request, which the server runs as one transaction (readers see the old graph or the
-new one, never an empty or half-loaded graph):
-- `gsp`: Graph Store Protocol, `PUT <store endpoint>?graph=IRI` with the whole graph as Turtle;
-- `update`: SPARQL Update, one `DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }` (N-Triples inside), the
-  triples with blank nodes in a following `INSERT { GRAPH <g> { … } } WHERE { }` (see update_body).
+Two ways in; each request is one transaction on the server:
+- `gsp`: Graph Store Protocol, one `PUT <store endpoint>?graph=IRI` with the whole graph as Turtle (readers see the
+  old graph or the new one, never an empty or half-loaded graph);
+- `update`: SPARQL Update, `DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }` (N-Triples inside), the
+  triples with blank nodes in a last `INSERT { GRAPH <g> { … } } WHERE { }` (see update_requests): one request up
+  to 8 MB, several above (readers may then see a partly loaded graph between them).
 The Turtle is parsed strictly first, so nothing half-valid is ever sent, and its terms are sent as written (gsp: the
 file's bytes; update: the same triples as N-Triples). HTTP is urllib only, the whole push (count included) bounded
 by --timeout (kg.bounded_http); credentials go in an Authorization header (Basic, Digest after the server's
@@ -39,6 +40,8 @@ AUTH_SCHEMES = ("basic", "digest")
 COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
 DOCS = "docs/sparql-servers.md"
 UPDATE_CHUNK = 2000  # triples per INSERT DATA operation of one update request
+UPDATE_REQUEST_BYTES = 8 << 20  # a larger update is sent as several requests (see update_requests)
+DIGEST_AHEAD_BYTES = 1 << 20  # larger bodies are sent already authorised (see _authorise_ahead)
 
 # the end of a store or update URL → the end of the query URL on the same server (docs/sparql-servers.md)
 _QUERY_ENDPOINTS = (
@@ -111,10 +114,11 @@ def push(graph_path: Path, target: PushTarget) -> PushResult:
     """Replace `target.named_graph` on the server with the Turtle at `graph_path`; raise PushError or InputError."""
     target = checked(target)
     turtle, pushed = read_turtle(Path(graph_path))
-    method, url, content_type, body = _request(turtle, target)
+    requests = _requests(turtle, target)
     started = time.monotonic()
     deadline = started + target.timeout  # for the push and the count together
-    _call(target, url, method, body, content_type, deadline)
+    for method, url, content_type, body in requests:
+        _call(target, url, method, body, content_type, deadline)
     seconds = time.monotonic() - started
     found = count(target, deadline) if target.verify else None
     if found is not None and found != pushed:
@@ -122,7 +126,7 @@ def push(graph_path: Path, target: PushTarget) -> PushResult:
                         f"{pushed} sent", where=public(target.query_endpoint or ""),
                         fix="another client may have written to that graph, or the server adds inferred triples; "
                             f"count them with the query in {DOCS}, or pass --no-verify")
-    return PushResult(target, pushed, found, len(body), seconds)
+    return PushResult(target, pushed, found, sum(len(request[3]) for request in requests), seconds)
 
 
 def read_turtle(path: Path) -> tuple[bytes, int]:
@@ -210,33 +214,40 @@ def public(url: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, host + port, parts.path, "", ""))
 
 
-def _request(turtle: bytes, target: PushTarget) -> tuple[str, str, str, bytes]:
-    """Method, URL, content type and body of the one request that replaces the named graph."""
+def _requests(turtle: bytes, target: PushTarget) -> list[tuple[str, str, str, bytes]]:
+    """Method, URL, content type and body of each request that together replace the named graph."""
     if target.protocol == "gsp":
         separator = "&" if urllib.parse.urlsplit(target.endpoint).query else "?"
         url = f"{target.endpoint}{separator}graph={urllib.parse.quote(target.named_graph, safe='')}"
-        return "PUT", url, "text/turtle", turtle
-    return "POST", target.endpoint, "application/sparql-update", update_body(turtle, target.named_graph)
+        return [("PUT", url, "text/turtle", turtle)]
+    return [("POST", target.endpoint, "application/sparql-update", body)
+            for body in update_requests(turtle, target.named_graph, UPDATE_REQUEST_BYTES)]
 
 
-def update_body(turtle: bytes, named_graph: str) -> bytes:
-    """The SPARQL Update that replaces `named_graph`: ground triples in INSERT DATA, triples with blank nodes in an
-    INSERT template over an empty WHERE (one solution, so each blank node is made once and keeps its links; Virtuoso
-    refuses blank nodes in INSERT DATA), INSERT DATA in operations of UPDATE_CHUNK triples (Virtuoso's parser runs
-    out of stack on ~5,000 in one)."""
+def update_requests(turtle: bytes, named_graph: str, limit: int = UPDATE_REQUEST_BYTES) -> list[bytes]:
+    """The SPARQL Update requests that replace `named_graph`, in order: DROP, then ground triples in INSERT DATA
+    operations of UPDATE_CHUNK triples (Virtuoso's parser runs out of stack on ~5,000 in one), then the triples
+    with blank nodes in one INSERT template over an empty WHERE (one solution, so each blank node is made once and
+    keeps its links; Virtuoso refuses blank nodes in INSERT DATA). Operations are packed into requests of at most
+    `limit` bytes (Virtuoso answers a 40 MB request with Error 22023); one request unless the graph is larger."""
     name = f"<{named_graph}>".encode()
     ground, blank = [], []
     for quad in ox.parse(turtle, format=ox.RdfFormat.TURTLE):
         has_blank = isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
         (blank if has_blank else ground).append(quad.triple)
-    body = b"DROP SILENT GRAPH " + name
+    operations = [b"DROP SILENT GRAPH " + name]
     for start in range(0, len(ground), UPDATE_CHUNK):
         triples = ox.serialize(ground[start:start + UPDATE_CHUNK], format=ox.RdfFormat.N_TRIPLES)
-        body += b" ;\nINSERT DATA { GRAPH " + name + b" {\n" + triples + b"} }"
+        operations.append(b"INSERT DATA { GRAPH " + name + b" {\n" + triples + b"} }")
     if blank:
-        body += b" ;\nINSERT { GRAPH " + name + b" {\n" + ox.serialize(blank, format=ox.RdfFormat.N_TRIPLES)
-        body += b"} } WHERE { }"
-    return body + b"\n"
+        operations.append(b"INSERT { GRAPH " + name + b" {\n" + ox.serialize(blank, format=ox.RdfFormat.N_TRIPLES)
+                          + b"} } WHERE { }")
+    requests = [[operations[0]]]
+    for operation in operations[1:]:
+        if sum(map(len, requests[-1])) + len(operation) > limit:
+            requests.append([])
+        requests[-1].append(operation)
+    return [b" ;\n".join(request) + b"\n" for request in requests]
 
 
 def _call(target: PushTarget, url: str, method: str, body: bytes, content_type: str, deadline: float,
@@ -252,7 +263,10 @@ def _call(target: PushTarget, url: str, method: str, body: bytes, content_type: 
     elif credentials.user and credentials.scheme == "digest":
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         passwords.add_password(None, url, credentials.user, credentials.password)
-        handlers.append(urllib.request.HTTPDigestAuthHandler(passwords))
+        digest = urllib.request.HTTPDigestAuthHandler(passwords)
+        handlers.append(digest)
+        if len(body) > DIGEST_AHEAD_BYTES:
+            _authorise_ahead(request, digest, deadline)
     elif credentials.user:
         pair = f"{credentials.user}:{credentials.password}".encode()
         request.add_unredirected_header("Authorization", "Basic " + base64.b64encode(pair).decode("ascii"))
@@ -265,6 +279,26 @@ def _call(target: PushTarget, url: str, method: str, body: bytes, content_type: 
         raise _connection_error(exc.reason, where, target) from None
     except (OSError, HTTPException) as exc:
         raise _connection_error(exc, where, target) from None
+
+
+def _authorise_ahead(request: urllib.request.Request, digest: urllib.request.HTTPDigestAuthHandler,
+                     deadline: float) -> None:
+    """Answer the server's Digest challenge before sending a large body: ask for it with a bodiless HEAD and add the
+    Authorization header to `request`. Virtuoso resets the connection when it challenges a request whose body is
+    still being sent, so a 50 MB push would fail. A server that does not challenge HEAD is asked as usual."""
+    try:
+        fetch_by(deadline, urllib.request.Request(request.full_url, method="HEAD"), [_NoRedirect()])
+        return
+    except urllib.error.HTTPError as exc:
+        challenge = exc.headers.get("WWW-Authenticate", "") if exc.code == 401 else ""
+    except (urllib.error.URLError, OSError, HTTPException):
+        return  # the real request reports what is wrong
+    scheme, _, fields = challenge.partition(" ")
+    if scheme.lower() == "digest":
+        answer = digest.get_authorization(request, urllib.request.parse_keqv_list(
+            urllib.request.parse_http_list(fields)))
+        if answer:
+            request.add_unredirected_header("Authorization", f"Digest {answer}")
 
 
 def _http_error(exc: urllib.error.HTTPError, method: str, where: str, credentials: Credentials) -> PushError:

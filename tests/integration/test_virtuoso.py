@@ -13,6 +13,7 @@ from rdflib.compare import isomorphic
 from test_push import by_value
 from virtuoso_server import INI, PASSWORD, USER
 
+import kg.push
 from kg.cli import cli
 
 PATHS = {"gsp": "/sparql-graph-crud-auth", "update": "/sparql-auth"}
@@ -34,9 +35,13 @@ def construct(base: str, graph: str) -> Graph:
 
 
 @pytest.mark.parametrize("protocol", sorted(PATHS))
-def test_push_puts_the_seeds_graph_into_virtuoso(virtuoso_url: str, seeds_build, protocol: str,
+@pytest.mark.parametrize("large", [False, True], ids=["one-request", "as-if-large"])
+def test_push_puts_the_seeds_graph_into_virtuoso(virtuoso_url: str, seeds_build, protocol: str, large: bool,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KG_PUSH_PASSWORD", PASSWORD)
+    if large:  # what a graph of many MB gets: the Digest challenge answered first, the update in several requests
+        monkeypatch.setattr(kg.push, "DIGEST_AHEAD_BYTES", 0)
+        monkeypatch.setattr(kg.push, "UPDATE_REQUEST_BYTES", 100_000)
     path = Path(seeds_build[1]) / "graph.ttl"
     named = f"https://example.org/kg-{protocol}"
     for _ in range(2):  # the second push replaces the first
