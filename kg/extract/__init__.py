@@ -20,7 +20,7 @@ class Extractor(Protocol):
 Factory = Callable[[Resources], Extractor]
 _REGISTRY: dict[str, Factory] = {}
 _BUILTIN_MODULES = ("kg.extract.lexicon_match", "kg.extract.open_vocabulary", "kg.extract.introductions",
-                    "kg.extract.departments", "kg.extract.structure", "kg.extract.patterns", "kg.extract.career",
+                    "kg.extract.departments", "kg.extract.employers", "kg.extract.structure", "kg.extract.patterns", "kg.extract.career",
                     "kg.extract.usage", "kg.extract.fields")
 
 
