@@ -2,7 +2,7 @@
 
     python benchmarks/bench_html.py --sizes 500,5000,50000
 
-Each size is kg.synthetic.synthetic_graph(N, --facts-per-entity × N), the generator of
+Each size is kg.graph.synthetic.synthetic_graph(N, --facts-per-entity × N), the generator of
 tests/integration/test_browser.py. "Interactive" is defined as in that test: from opening a new page (network
 blocked: only file: and data: URLs load) until the page sets body[data-kg-ready="1"], i.e. the layout has settled
 and search, filters and clicks work. Baseline, same run: a blank page of the same byte size (an inert JSON block
@@ -25,8 +25,8 @@ from typing import Any
 from playwright.sync_api import Browser, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from kg.render import render_html, write_html
-from kg.synthetic import synthetic_graph
+from kg.outputs.render import render_html, write_html
+from kg.graph.synthetic import synthetic_graph
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]

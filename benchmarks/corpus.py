@@ -6,9 +6,9 @@ import argparse
 import random
 from pathlib import Path
 
-from kg.config import PROJECT_ROOT, Settings
-from kg.ingest import ingest
-from kg.ontology import load_ontology
+from kg.core.config import PROJECT_ROOT, Settings
+from kg.ingest.articles import ingest
+from kg.core.ontology import load_ontology
 
 
 def paragraphs() -> list[str]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kg.config import Settings
-from kg.errors import KGError
+from kg.core.config import Settings
+from kg.core.errors import KGError
 
 if TYPE_CHECKING:
-    from kg.pipeline import BuildResult, build
+    from kg.pipeline.run import BuildResult, build
 
 __all__ = ["BuildResult", "KGError", "Settings", "build"]
 
@@ -23,7 +23,7 @@ __all__ = ["BuildResult", "KGError", "Settings", "build"]
 def __getattr__(name: str) -> Any:
     """Import the pipeline on first use, so `kg --help` stays fast."""
     if name in ("build", "BuildResult"):
-        from kg import pipeline
+        from kg.pipeline import run as pipeline
 
         return getattr(pipeline, name)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

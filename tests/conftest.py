@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-import kg.extract
-from kg.config import Settings
-from kg.extract.resources import Resources, load_resources
-from kg.ingest import parse_document
-from kg.model import Document, Extraction
-from kg.pipeline import analyse
+import kg.analyse.extract
+from kg.core.config import Settings
+from kg.analyse.extract.resources import Resources, load_resources
+from kg.ingest.articles import parse_document
+from kg.core.model import Document, Extraction
+from kg.pipeline.run import analyse
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def resources() -> Resources:
 @pytest.fixture(scope="module")
 def extractors(resources: Resources) -> list:
     """The default extractors, in the default order."""
-    return kg.extract.create(Settings().extractors, resources)
+    return kg.analyse.extract.create(Settings().extractors, resources)
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from functools import lru_cache
 
 from hypothesis import HealthCheck, settings
 
-from kg.config import Settings
-from kg.extract import create
-from kg.extract.resources import Resources, load_resources
+from kg.core.config import Settings
+from kg.analyse.extract import create
+from kg.analyse.extract.resources import Resources, load_resources
 
 EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,

@@ -1,4 +1,4 @@
-# Fuzzes segmentation + extraction: kg.pipeline.analyse and kg.resolve.resolve on text mixing Chinese, lexicon
+# Fuzzes segmentation + extraction: kg.pipeline.run.analyse and kg.analyse.resolve.resolve on text mixing Chinese, lexicon
 # names, cue words, Latin names with digits / dots / hyphens, punctuation and markup.
 # Longer run: KG_FUZZ_EXAMPLES=2000 python -m pytest tests/fuzz
 """Property-based tests of mention offsets, relation evidence and domain / range after resolution."""
@@ -9,11 +9,11 @@ from fuzz_common import FUZZ, loaded
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.config import Settings
-from kg.ingest import parse_document
-from kg.model import Extraction
-from kg.pipeline import analyse
-from kg.resolve import resolve
+from kg.core.config import Settings
+from kg.ingest.articles import parse_document
+from kg.core.model import Extraction
+from kg.pipeline.run import analyse
+from kg.analyse.resolve import resolve
 
 RESOURCES, EXTRACTORS = loaded()
 ONTOLOGY = RESOURCES.ontology

@@ -1,6 +1,6 @@
-# Fuzzes ingest: kg.ingest.decode on arbitrary bytes and declared charsets, parse_document sentence offsets
+# Fuzzes ingest: kg.ingest.articles.decode on arbitrary bytes and declared charsets, parse_document sentence offsets
 # (markdown, HTML, {% hint %} blocks, emoji, RTL / zero-width characters, CR / CRLF, very long lines) and
-# kg.text.html_to_text on arbitrary markup. Longer run: KG_FUZZ_EXAMPLES=2000 python -m pytest tests/fuzz
+# kg.ingest.text.html_to_text on arbitrary markup. Longer run: KG_FUZZ_EXAMPLES=2000 python -m pytest tests/fuzz
 """Property-based tests of decoding, document parsing and sentence offsets."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from fuzz_common import EXAMPLES, FUZZ
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kg.errors import InputError
-from kg.ingest import decode, parse_document
-from kg.text import html_to_text
+from kg.core.errors import InputError
+from kg.ingest.articles import decode, parse_document
+from kg.ingest.text import html_to_text
 
 FRAGMENTS = (
     "# 标题", "## AIGC 产品经理", "### 3. 技能 ###", "**（1）图像生成**", "**Title:** 标题", "**Author:** [张三](https://a.b/u/1)",

@@ -1,6 +1,6 @@
-# Fuzzes RDF output: kg.resolve.resolve + kg.build.build_graph + kg.build.serialize_turtle on fuzzed articles and
+# Fuzzes RDF output: kg.analyse.resolve.resolve + kg.graph.build.build_graph + kg.graph.build.serialize_turtle on fuzzed articles and
 # on entities / articles / evidence with arbitrary literals, re-parsed with rdflib and pyoxigraph; and
-# kg.resolve.entity_iri on arbitrary text. Longer run: KG_FUZZ_EXAMPLES=2000 python -m pytest tests/fuzz
+# kg.analyse.resolve.entity_iri on arbitrary text. Longer run: KG_FUZZ_EXAMPLES=2000 python -m pytest tests/fuzz
 """Property-based tests that the Turtle kg writes parses everywhere to the same triples and literals."""
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Graph, Literal
 
-from kg.build import build_graph, serialize_turtle
-from kg.config import Settings
-from kg.ingest import parse_document
-from kg.model import ArticleMeta, Document, Evidence
-from kg.pipeline import analyse
-from kg.resolve import Entity, Resolved, entity_iri, resolve
+from kg.graph.build import build_graph, serialize_turtle
+from kg.core.config import Settings
+from kg.ingest.articles import parse_document
+from kg.core.model import ArticleMeta, Document, Evidence
+from kg.pipeline.run import analyse
+from kg.analyse.resolve import Entity, Resolved, entity_iri, resolve
 
 RESOURCES, EXTRACTORS = loaded()
 ONTOLOGY = RESOURCES.ontology

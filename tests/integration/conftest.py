@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.pipeline import BuildResult, build
+from kg.pipeline.run import BuildResult, build
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from rdflib import Graph
 
-from kg.render import OVERVIEW_THRESHOLD, render_html, write_html
-from kg.synthetic import synthetic_graph
+from kg.outputs.render import OVERVIEW_THRESHOLD, render_html, write_html
+from kg.graph.synthetic import synthetic_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from kg.cli import cli
+from kg.cli.main import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,7 +48,7 @@ def test_build_writes_turtle_html_and_report(tmp_path: Path) -> None:
 def test_run_json_and_the_summary_say_when_an_over_long_sentence_was_cut(tmp_path: Path) -> None:
     """Issue 11: a 5,000-character line without a sentence break is cut into pieces of at most
     MAX_SENTENCE_CHARS, and run.json (per article and in total) and the summary line say so."""
-    from kg.text import MAX_SENTENCE_CHARS
+    from kg.ingest.text import MAX_SENTENCE_CHARS
 
     line = ("AIGC产品经理需要懂Midjourney和ChatGPT" * 200)[:5000]
     articles = tmp_path / "in"

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli
-from kg.config import Settings
-from kg.errors import InputError
-from kg.evaluate import evaluate, load_gold
-from kg.lexicon import Lexicon
-from kg.ontology import load_ontology
-from kg.pipeline import build
-from kg.review import ACCEPTED_FILE
+from kg.cli.main import cli
+from kg.core.config import Settings
+from kg.core.errors import InputError
+from kg.quality.evaluate import evaluate, load_gold
+from kg.analyse.lexicon import Lexicon
+from kg.core.ontology import load_ontology
+from kg.pipeline.run import build
+from kg.quality.review import ACCEPTED_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = """# 测试文章
@@ -196,7 +196,7 @@ def test_eval_warns_about_gold_articles_the_graph_lacks(scored, caplog: pytest.L
     folder, _ = scored
     (folder / "gold2.tsv").write_text("# article: elsewhere.md\nentity\tRole\tAI产品经理\n", encoding="utf-8")
     graph = build([folder / "in"], write=False).graph
-    with caplog.at_level("WARNING", logger="kg.evaluate"):
+    with caplog.at_level("WARNING", logger="kg.quality.evaluate"):
         result = evaluate(load_gold(folder), graph).as_dict()
     assert "1 of 2 gold articles are not in the graph" in caplog.text and "elsewhere.md" in caplog.text
     assert result["entities"]["typed"]["gold"] == 6

@@ -19,9 +19,9 @@ from click.testing import CliRunner, Result
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.cli import _Group
-from kg.cli_export import export_command
-from kg.views import display_text, to_networkx
+from kg.cli.main import _Group
+from kg.cli.export import export_command
+from kg.graph.views import display_text, to_networkx
 
 ROOT = Path(__file__).resolve().parents[2]
 RDF_FORMATS = {"turtle": ("turtle", ox.RdfFormat.TURTLE), "nt": ("nt", ox.RdfFormat.N_TRIPLES),
@@ -109,7 +109,7 @@ def test_csv_is_a_consistent_neo4j_import(seeds, tmp_path: Path) -> None:
 
 def test_same_graph_same_bytes_under_any_hash_seed(seeds, tmp_path: Path) -> None:
     _, ttl = seeds
-    script = ("import sys; from pathlib import Path; from kg.store import load_graph; from kg.export import "
+    script = ("import sys; from pathlib import Path; from kg.sparql.store import load_graph; from kg.outputs.export import "
               "FORMATS, write_export\ng = load_graph(Path(sys.argv[1]))\n"
               "for f in FORMATS: write_export(g, f, Path(sys.argv[2]) / f)")
     for seed in ("1", "2"):

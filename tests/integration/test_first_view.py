@@ -12,9 +12,9 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
 from test_browser import CHROMIUM, browser  # noqa: F401  (browser is a fixture)
 
-from kg.config import default_ontology_dir
-from kg.namespaces import KG, KGA, KGR
-from kg.render import render_html, write_html
+from kg.core.config import default_ontology_dir
+from kg.core.namespaces import KG, KGA, KGR
+from kg.outputs.render import render_html, write_html
 
 ROOT = Path(__file__).resolve().parents[2]
 READY = 'body[data-kg-ready="1"]'

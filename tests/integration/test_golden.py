@@ -8,9 +8,9 @@ import pytest
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import RDFS, SKOS
 
-from kg.namespaces import KG, sparql_prologue
-from kg.normalize import match_key
-from kg.ontology import local_name
+from kg.core.namespaces import KG, sparql_prologue
+from kg.core.normalize import match_key
+from kg.core.ontology import local_name
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "seeds_golden.tsv"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from kg.config import Settings
-from kg.pipeline import BuildResult, build
+from kg.core.config import Settings
+from kg.pipeline.run import BuildResult, build
 
 ROOT = Path(__file__).resolve().parents[2]
 

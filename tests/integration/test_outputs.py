@@ -15,7 +15,7 @@ import pytest
 from rdflib import RDF, Graph
 from rdflib.namespace import OWL, RDFS, SKOS
 
-from kg.namespaces import KG
+from kg.core.namespaces import KG
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,19 +90,19 @@ def test_worker_processes_give_the_same_bytes(seeds_build, tmp_path: Path, start
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Checklist 22: 1 vs N extraction workers give byte-identical Turtle and HTML, whether the workers are
     forked (inheriting the loaded lexicon) or spawned (loading their own)."""
-    import kg.pipeline
-    from kg.config import Settings
-    from kg.pipeline import build
+    import kg.pipeline.run
+    from kg.core.config import Settings
+    from kg.pipeline.run import build
 
-    monkeypatch.setattr(kg.pipeline.multiprocessing, "get_start_method", lambda: start_method)
+    monkeypatch.setattr(kg.pipeline.run.multiprocessing, "get_start_method", lambda: start_method)
     build([ROOT / "seeds"], tmp_path, Settings().with_(workers=2, use_cache=False))
     for name in ("graph.ttl", "graph.html"):
         assert (tmp_path / name).read_bytes() == (seeds_build[1] / name).read_bytes(), name
 
 
 def test_validation_of_a_large_graph_is_left_to_kg_validate(tmp_path: Path) -> None:
-    from kg.config import Settings
-    from kg.pipeline import build
+    from kg.core.config import Settings
+    from kg.pipeline.run import build
 
     seed = next((ROOT / "seeds").glob("000_*.txt"))
     report = build([seed], tmp_path, Settings().with_(validate_max_triples=100)).report
@@ -113,8 +113,8 @@ def test_validation_of_a_large_graph_is_left_to_kg_validate(tmp_path: Path) -> N
 def test_a_build_over_view_max_triples_keeps_every_triple_in_turtle(seeds_build, tmp_path: Path) -> None:
     """Past view_max_triples the HTML shows a lighter view (≤ 3 sentences per fact, no mention evidence),
     while graph.ttl is byte-identical to the full build and run.json says what was left out."""
-    from kg.config import Settings
-    from kg.pipeline import VIEW_EVIDENCE, build
+    from kg.core.config import Settings
+    from kg.pipeline.run import VIEW_EVIDENCE, build
 
     full, full_out = seeds_build
     light = build([ROOT / "seeds"], tmp_path, Settings().with_(view_max_triples=1000, use_cache=False))

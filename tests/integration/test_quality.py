@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluate import evaluate, load_gold
-from kg.pipeline import build
+from kg.quality.evaluate import evaluate, load_gold
+from kg.pipeline.run import build
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "gold"

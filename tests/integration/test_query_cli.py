@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner, Result
 from rdflib import Graph
 
-from kg.cli import cli
-from kg.cli_query import query_command
-from kg.namespaces import sparql_prologue
-from kg.query import saved_queries
+from kg.cli.main import cli
+from kg.cli.query import query_command
+from kg.core.namespaces import sparql_prologue
+from kg.sparql.query import saved_queries
 
 if "query" not in cli.commands:
     cli.add_command(query_command)

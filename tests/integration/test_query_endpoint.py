@@ -13,11 +13,11 @@ from rdflib import BNode, Graph, URIRef
 from test_push import oxigraph  # noqa: F401 — the module's `oxigraph serve` fixture
 from virtuoso_server import PASSWORD, USER
 
-from kg.cli import cli
-from kg.endpoint import remote
-from kg.push import DEFAULT_NAMED_GRAPH
-from kg.query import QueryResult, _row_key, load_store, run, saved_queries
-from kg.query_results import FORMATS
+from kg.cli.main import cli
+from kg.sparql.endpoint import remote
+from kg.sparql.push import DEFAULT_NAMED_GRAPH
+from kg.sparql.query import QueryResult, _row_key, load_store, run, saved_queries
+from kg.sparql.query_results import FORMATS
 
 # every saved query with its example; on an endpoint kg runs NAME.portable.rq where there is one
 PORTABLE = {"role-skills": ["-p", "role=AIGC应用产品经理"], "company-roles": [],

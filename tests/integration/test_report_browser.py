@@ -11,10 +11,10 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal
 from test_browser import CHROMIUM, Visit, browser, load_small_graph  # noqa: F401  (browser is a fixture)
 
-from kg.cli_report import report_command
-from kg.namespaces import KG, sparql_prologue
-from kg.report import CareerMap, career_map
-from kg.report_render import render_report_html, write_report
+from kg.cli.report import report_command
+from kg.core.namespaces import KG, sparql_prologue
+from kg.outputs.report import CareerMap, career_map
+from kg.outputs.report_render import render_report_html, write_report
 
 NO_CHROMIUM = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
 FOUR_COMPANY_TYPES = {"模型厂", "有模型自研能力的互联网大厂", "有模型微调能力的头部企业", "使用三方模型服务的业务公司"}

@@ -23,12 +23,12 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from kg.cli_serve import serve_command
-from kg.errors import InputError
-from kg.namespaces import KGR, sparql_prologue
-from kg.query import saved_queries
-from kg.serve import KGServer, ServeError, ServeOptions, make_server
-from kg.views import display_text
+from kg.cli.serve import serve_command
+from kg.core.errors import InputError
+from kg.core.namespaces import KGR, sparql_prologue
+from kg.sparql.query import saved_queries
+from kg.sparql.serve import KGServer, ServeError, ServeOptions, make_server
+from kg.graph.views import display_text
 
 TIMEOUT = 2.0
 MAX_ROWS = 1000
@@ -397,7 +397,7 @@ def test_cli_missing_graph_and_help(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_cli_serves_until_stopped(seeds_build, stop: signal.Signals) -> None:
-    code = "from kg.cli_serve import serve_command; serve_command()"
+    code = "from kg.cli.serve import serve_command; serve_command()"
     process = subprocess.Popen([sys.executable, "-c", code, "--graph", str(seeds_build[1] / "graph.ttl"),
                                 "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

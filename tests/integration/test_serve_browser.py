@@ -12,9 +12,9 @@ from rdflib import RDF, Graph, URIRef
 from test_browser import CHROMIUM, Visit, browser, load_small_graph  # noqa: F401  (browser is a fixture)
 from test_serve import serving
 
-from kg.namespaces import KG, KGR, sparql_prologue
-from kg.serve import KGServer, ServeOptions
-from kg.views import display_text
+from kg.core.namespaces import KG, KGR, sparql_prologue
+from kg.sparql.serve import KGServer, ServeOptions
+from kg.graph.views import display_text
 
 pytestmark = [
     pytest.mark.browser,

@@ -23,7 +23,7 @@ from rdflib import Graph
 from rdflib.compare import to_isomorphic
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POSTDIRECTLY, RDF, RDFXML, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
 
-from kg.namespaces import KGR, sparql_prologue
+from kg.core.namespaces import KGR, sparql_prologue
 
 SELECT = """SELECT ?product WHERE { ?p a kg:Product ; kg:generates ?c ; skos:prefLabel ?product .
   ?c skos:prefLabel "图像"@zh . FILTER(LANG(?product) = "zh") }"""

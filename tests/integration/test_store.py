@@ -19,10 +19,10 @@ import pytest
 from click.testing import CliRunner, Result
 from test_serve import call, form, serving
 
-from kg.cli import cli
-from kg.query import run, saved_queries
-from kg.serve import KGServer, ServeOptions
-from kg.store import MEMORY_STORE, StoreSpec, open_store
+from kg.cli.main import cli
+from kg.sparql.query import run, saved_queries
+from kg.sparql.serve import KGServer, ServeOptions
+from kg.sparql.store import MEMORY_STORE, StoreSpec, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMATS = ("table", "json", "csv", "tsv", "xml")

@@ -8,9 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 from rdflib import RDF, Graph
 
-from kg.cli_validate import validate_command
-from kg.namespaces import KG, KGR
-from kg.validate import validate
+from kg.cli.validate import validate_command
+from kg.core.namespaces import KG, KGR
+from kg.graph.validate import validate
 
 
 def test_seeds_graph_conforms(seeds_build) -> None:

@@ -11,15 +11,15 @@ import pyoxigraph as ox
 from click.testing import CliRunner
 from rdflib import Graph
 
-from kg.cli import cli
-from kg.config import Settings
-from kg.export import to_csv
-from kg.namespaces import KG, KGR
-from kg.pipeline import BuildResult, build
-from kg.query import saved_queries
-from kg.render import page_data
-from kg.report import career_map
-from kg.report_render import render_report_html, render_report_markdown
+from kg.cli.main import cli
+from kg.core.config import Settings
+from kg.outputs.export import to_csv
+from kg.core.namespaces import KG, KGR
+from kg.pipeline.run import BuildResult, build
+from kg.sparql.query import saved_queries
+from kg.outputs.render import page_data
+from kg.outputs.report import career_map
+from kg.outputs.report_render import render_report_html, render_report_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"

@@ -21,20 +21,20 @@ from click.testing import CliRunner
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-import kg.io as kg_io
-import kg.pipeline as kg_pipeline
-import kg.render as kg_render
-from kg.build import build_graph, serialize_turtle
-from kg.cli import cli
-from kg.config import Settings
-from kg.extract import create
-from kg.extract.resources import load_resources
-from kg.ingest import parse_document
-from kg.namespaces import KG, KGR
-from kg.pipeline import analyse, build
-from kg.render import page_data, render_html
-from kg.resolve import resolve
-from kg.turtle import GraphText
+import kg.core.io as kg_io
+import kg.pipeline.run as kg_pipeline
+import kg.outputs.render as kg_render
+from kg.graph.build import build_graph, serialize_turtle
+from kg.cli.main import cli
+from kg.core.config import Settings
+from kg.analyse.extract import create
+from kg.analyse.extract.resources import load_resources
+from kg.ingest.articles import parse_document
+from kg.core.namespaces import KG, KGR
+from kg.pipeline.run import analyse, build
+from kg.outputs.render import page_data, render_html
+from kg.analyse.resolve import resolve
+from kg.graph.turtle import GraphText
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -353,7 +353,7 @@ def test_disk_full_is_a_clean_error_and_keeps_the_previous_files(old_build, monk
 WRITER = """
 import sys, itertools
 from pathlib import Path
-from kg.io import atomic_write
+from kg.core.io import atomic_write
 target = Path(sys.argv[1])
 for i in itertools.count():
     atomic_write(target, (b"a" if i % 2 else b"b") * (3_000_000 + 1_000_000 * (i % 2)))

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-import kg.pipeline as kg_pipeline
-import kg.store as kg_store
-from kg.errors import OutputError
-from kg.extract.resources import load_resources
-from kg.pipeline import build
-from kg.store import StoreSpec, open_store
+import kg.pipeline.run as kg_pipeline
+import kg.sparql.store as kg_store
+from kg.core.errors import OutputError
+from kg.analyse.extract.resources import load_resources
+from kg.pipeline.run import build
+from kg.sparql.store import StoreSpec, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -207,7 +207,7 @@ def test_extraction_workers_die_with_a_killed_build(tmp_path: Path, start: str) 
             (articles / f"{copy}-{seed.name}").write_text(seed.read_text(encoding="utf-8") + f"\n\n第{copy}份。\n",
                                                          encoding="utf-8")
     script = ("import multiprocessing, sys\nmultiprocessing.set_start_method(sys.argv[1], force=True)\n"
-              "from kg.cli import main\nsys.argv = ['kg', *sys.argv[2:]]\nmain()\n")
+              "from kg.cli.main import main\nsys.argv = ['kg', *sys.argv[2:]]\nmain()\n")
     build_process = subprocess.Popen([sys.executable, "-c", script, start, "build", str(articles), "--out",
                                       str(tmp_path / "out"), "--workers", "2", "--no-cache", "--no-validate"],
                                      cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,0 +1,357 @@
+"""Career relations a text states about people: which role requires which skill, which organization hires a role,
+whom a role works with, and from which role people move into another — read clause by clause, with the holder of a
+requirement found in the clause, an anaphor (前者/后者/该岗位), or the section the sentence sits in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.analyse.extract import register
+from kg.analyse.extract.context import (
+    CLAUSE_BREAK,
+    LIST_ITEM,
+    LIST_LINE,
+    LIST_MARKS,
+    PLATFORM_PLACE,
+    DocumentContext,
+    find_cue,
+    relate,
+    with_relations,
+)
+from kg.analyse.extract.resources import Resources
+from kg.core.model import Extraction, Mention, Relation, Sentence
+
+STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a requirement and its list run over commas, not past these
+JOB_OPENING = re.compile(r"\s*(?:岗位|职位|岗|招聘)")
+TITLE_AFTER = re.compile(r"负责人|专员|经理|总监|主管|官|HR")  # 招聘负责人: a title, not a hiring
+LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
+MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
+HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
+CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?[\s□*]*$")  # 还要懂业务: same subject
+SUBJECTLESS_CHARS = set("今去明前年后来现在如今最近已经也都又再随然终于则便就 *")
+TRANSITION_GAP = 40  # characters between two roles of one transition statement
+FORMER = re.compile(r"(?:(?:原来|原本|之前|以前|曾经|过去|此前|早年)(?:是|在)?(?:一名|一个)?(?:做|当|干)?"
+                    r"|做了[一两二三四五六七八九十几多半\d]{1,3}年(?:的)?)$")  # 原来是做内容运营的，后来转型成了…
+NOW = re.compile(r"^[^，,]{0,4}?(?:后来|现在|如今|目前|之后|去年|今年|最终|终于|最近)[^，,]{0,6}?"
+                 r"(?:成为|成了|是|做|当|转|进入|加入)")  # 之前是A，如今做B / 做了三年A，后来成为了一名B
+NOW_TO_ROLE = 6  # characters between NOW's verb and the new role (了一名, 起了)
+CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗过来)")  # AI美术，基本都是从原画师转过来的
+PARTNER_CLASSES = frozenset({"Team", "Role"})
+PARTNER_OPENER = re.compile(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通|最多的是|最多的就是|主要是)[\s*]*(?=□)")
+PARTNER_JOINER = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，|,)?[\s*]*$")
+THING_CLASSES = frozenset({"Organization", "CompanyType", "Product", "Technology", "Concept"})
+
+
+@register("career")
+class CareerExtractor:
+    """requiresSkill, hires (by an organization), worksWith and transitionsTo, from clauses and job-post structure."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.cue = resources.ontology.cue
+
+    def __call__(self, state: Extraction) -> Extraction:
+        ctx = DocumentContext(state)
+        job_post = all(find_cue(self.cue(cue), ctx.doc.text) for cue in ("jobDutiesSection", "jobPostSection"))
+        relations = list(state.relations)
+        recent: list[Mention] = []  # specific roles named so far, for 前者 / 后者 / 该岗位
+        for index, sentence in enumerate(ctx.doc.sentences):
+            here = ctx.by_sentence[index]
+            if not sentence.is_heading:
+                relations.extend(self._requires(ctx, index, sentence, here, recent, job_post))
+                relations.extend(self._works_with(ctx, index, sentence, here, recent))
+                relations.extend(self._listed_partners(ctx, index, sentence, here))
+                relations.extend(self._transitions(ctx, sentence, here))
+            relations.extend(self._organization_hires(ctx, index, sentence, here, job_post))
+            recent.extend(ctx.specific([m for m in here if m.cls == "Role"]))
+        return with_relations(state, relations)
+
+    # ------------------------------------------------------------ requiresSkill
+    def _requires(self, ctx, index, sentence, here, recent, job_post) -> Iterator[Relation]:
+        """Each skill stated after a requirement word (or listed under a requirements heading) goes to its holder."""
+        masked = ctx.masked(index)
+        for skill in (m for m in here if m.cls == "Skill"):
+            offset, statement = self._statement(masked, sentence, skill)
+            trigger = find_cue(self.cue("requiresTrigger"), statement)
+            if trigger is None:
+                roles = self._listed_requirement(ctx, index, sentence)
+                if roles is not None:
+                    yield from self._to_listed_roles(ctx, index, sentence, skill, roles)
+                continue
+            at = statement.rindex(trigger)
+            if self._hedged(statement, at, masked, sentence, skill):
+                continue
+            trigger_at = sentence.start + offset + at
+            opening = STATEMENT_BREAK.split(masked[: offset + at])[-1]  # the statement's text before the trigger
+            for role, rule, confidence in self._holders(ctx, index, here, recent, opening, trigger_at):
+                yield relate(role, "requiresSkill", skill, sentence, ctx.doc, rule, confidence)
+
+    @staticmethod
+    def _statement(masked: str, sentence: Sentence, mention: Mention) -> tuple[int, str]:
+        """(offset in the sentence, text) of the mention's clause up to the mention, extended back over the comma
+        list it continues (了解 AI，机器学习) and over the clause before when it opens with the mention."""
+        end = mention.start - sentence.start
+        clauses = CLAUSE_BREAK.split(masked[:end])
+        kept = clauses.pop()
+        while clauses and (not kept.strip(" □") or LIST_ITEM.fullmatch(kept.split("，")[0])):
+            previous = clauses.pop()
+            kept = previous + "，" + kept
+            if not LIST_ITEM.fullmatch(previous):
+                break
+        return end - len(kept), kept
+
+    def _hedged(self, statement: str, at: int, masked: str, sentence: Sentence, skill: Mention) -> bool:
+        """True when the requirement is negated before its word, or hedged, questioned or compared in its clause."""
+        if find_cue(self.cue("negation"), statement[:at]):
+            return True
+        after = CLAUSE_BREAK.split(masked[skill.end - sentence.start:])[0]
+        return bool(find_cue(self.cue("hedge"), statement + after) or re.search(r"比.{1,12}更", statement + after))
+
+    def _holders(self, ctx, index, here, recent, opening, trigger_at) -> list[tuple[Mention, str, float]]:
+        """The roles a requirement is stated of: named just before the requirement word, an anaphor, or the section's
+        (or article's) role when the subject is a person word or nothing — never when it is a company or a model."""
+        named = ctx.specific([m for m in here if m.cls == "Role" and m.end <= trigger_at
+                              and trigger_at - m.end <= HOLDER_GAP
+                              and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])
+        if named:
+            named = ctx.subject_roles(index, named)  # Agent产品经理属于AI应用产品经理，需要…: the subject needs it
+            return [(role, "pattern:requires", 0.9) for role in named]
+        anaphor = self._anaphor(opening, recent)
+        if anaphor is not None:
+            return [(anaphor, "pattern:requires-anaphor", 0.85)]
+        if find_cue(self.cue("thingSubject"), opening) or any(
+                m.cls in THING_CLASSES and trigger_at - HOLDER_GAP <= m.start < trigger_at for m in here):
+            return []
+        if CONTINUATION.match(re.split(r"[，,]", opening)[-1]):
+            earlier = ctx.specific([m for m in here if m.cls == "Role" and m.end <= trigger_at
+                                    and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])
+            if earlier:
+                return [(earlier[0], "pattern:requires-continued", 0.85)]  # …需要具备A，还要懂B
+        section = ctx.nearest(index, "Role")
+        if section is not None and ctx.about_a_person(index, self.cue("personSubject")):
+            return [(section, "pattern:requires-section-role", 0.8)]
+        if find_cue(self.cue("personSubject"), opening) and ctx.main_role is not None and ctx.about_role(ctx.main_role):
+            return [(ctx.main_role, "pattern:requires-main-role", 0.7)]
+        return []
+
+    def _anaphor(self, before: str, recent: list[Mention]) -> Mention | None:
+        """前者 / 后者 / 该岗位 in the text before a requirement word, resolved to a role named just before."""
+        distinct = []
+        for role in reversed(recent):
+            if all(role.key != other.key for other in distinct):
+                distinct.append(role)
+                if len(distinct) == 2:  # only the last two distinct roles are ever read
+                    break
+        if find_cue(self.cue("latterRole"), before) and len(distinct) >= 2:
+            return distinct[0]
+        if find_cue(self.cue("formerRole"), before) and len(distinct) >= 2:
+            return distinct[1]
+        if find_cue(self.cue("thisRole"), before) and distinct:
+            return distinct[0]
+        return None
+
+    def _list_line(self, ctx, index: int) -> bool:
+        """True when the sentence starts a line that is a list item (1. / - / （1） / **X：**)."""
+        text, start = ctx.doc.text, ctx.doc.sentences[index].start
+        return _on_list_line(text, start) and not text[text.rfind("\n", 0, start) + 1:start].strip(LIST_MARKS)
+
+    def _list_lead(self, ctx, index: int, cues: tuple[str, ...] = ("requiresTrigger", "jobPostSection")) -> int | None:
+        """Index of the line that introduces the list a list line belongs to (…有如下的要求：), when it holds a word of
+        one of the cues; None otherwise."""
+        j = index - 1
+        while j >= 0 and index - j <= MAX_LIST_LINES and not self._introduces(ctx, j) \
+                and (_on_list_line(ctx.doc.text, ctx.doc.sentences[j].start) or not ctx.doc.sentences[j].text.strip()):
+            j -= 1
+        if j < 0 or index - j > MAX_LIST_LINES or ctx.doc.sentences[j].is_heading:
+            return None
+        lead = ctx.masked(j)
+        stated = any(find_cue(self.cue(cue), lead) for cue in cues)
+        return j if self._introduces(ctx, j) and stated and not find_cue(self.cue("hedge"), lead) else None
+
+    @staticmethod
+    def _introduces(ctx, index: int) -> bool:
+        """True when the sentence ends in a colon: it introduces what follows (任职要求： / **任职要求：**)."""
+        return ctx.masked(index).rstrip(" *").endswith(("：", ":"))
+
+    def _listed_requirement(self, ctx, index: int, sentence: Sentence) -> list[Mention] | None:
+        """For a list line of requirements, the roles they are of ([] = the section's); None when it is not one:
+        a list line under a heading about what a role needs (技能要求) or after a line that introduces requirements."""
+        masked = ctx.masked(index)
+        if not self._list_line(ctx, index) or find_cue(self.cue("hedge"), masked) \
+                or find_cue(self.cue("thingSubject"), masked):
+            return None
+        lead = self._list_lead(ctx, index)
+        if lead is not None:
+            return ctx.specific([m for m in ctx.by_sentence[lead] if m.cls == "Role"])
+        return [] if any(find_cue(self.cue("jobPostSection"), h) for h in sentence.section[1:][-2:]) else None
+
+    @staticmethod
+    def _to_listed_roles(ctx, index, sentence, skill, roles) -> Iterator[Relation]:
+        """The skill as a requirement of the roles the list's lead names, else of the section's role, else of the
+        article's role when its title names it."""
+        article_role = ctx.main_role if ctx.main_role is not None and ctx.about_role(ctx.main_role) else None
+        for role in roles or [ctx.nearest(index, "Role") or article_role]:
+            if role is not None:
+                yield relate(role, "requiresSkill", skill, sentence, ctx.doc, "structure:requirement-list", 0.8)
+
+    # ------------------------------------------------------------ hires by a named organization
+    def _organization_hires(self, ctx, index, sentence, here, job_post) -> Iterator[Relation]:
+        """字节跳动在招聘AI产品经理 / AI产品经理——谁在招：网易 (a hiring word between the organization and the role,
+        in one clause), or a job post's heading naming both the organization and the role."""
+        masked = ctx.masked(index)
+        roles = ctx.specific([m for m in here if m.cls == "Role"])
+        for org in (m for m in here if m.cls == "Organization" and not PLATFORM_PLACE.match(ctx.doc.text, m.end)):
+            for role in roles:
+                lo, hi = min(org.end, role.end), max(org.start, role.start)
+                span = masked[max(lo - sentence.start, 0): max(hi - sentence.start, 0)]
+                clause = self._clause_of(masked, sentence, org, role)
+                if clause is None or find_cue(self.cue("hedge"), clause) or find_cue(self.cue("uncertainty"), clause) \
+                        or find_cue(self.cue("negation"), span):
+                    continue
+                if self._hiring_word(span) or org.end <= role.start and self._posted_role(ctx.doc.text, org, role, clause):
+                    yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires", 0.85)
+                elif sentence.is_heading and job_post and len(span.strip(" □*—-|（）()")) <= 1:
+                    yield relate(org, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
+
+    def _hiring_word(self, span: str) -> bool:
+        """True when a hiring word stands in the span, not as part of a title (招聘负责人, 招聘专员)."""
+        trigger = find_cue(self.cue("organizationHiresTrigger"), span)
+        return trigger is not None and not TITLE_AFTER.match(span, span.index(trigger) + len(trigger))
+
+    @staticmethod
+    def _posted_role(text: str, org: Mention, role: Mention, clause: str) -> bool:
+        """科大讯飞的交互设计实习生岗位: the organisation's own opening for the role, not one someone left."""
+        return text[org.end:role.start].strip() in ("", "的") and bool(JOB_OPENING.match(text, role.end)) \
+            and not LEFT_JOB.search(clause)
+
+    @staticmethod
+    def _clause_of(masked: str, sentence: Sentence, a: Mention, b: Mention) -> str | None:
+        """The masked clause holding both mentions, or None when a clause break lies between them."""
+        lo, hi = min(a.start, b.start) - sentence.start, max(a.end, b.end) - sentence.start
+        if CLAUSE_BREAK.search(masked[lo:hi]):
+            return None
+        start = max((m.end() for m in CLAUSE_BREAK.finditer(masked, 0, lo)), default=0)
+        end = next((m.start() for m in CLAUSE_BREAK.finditer(masked, hi)), len(masked))
+        return masked[start:end]
+
+    # ------------------------------------------------------------ worksWith
+    def _works_with(self, ctx, index, sentence, here, recent) -> Iterator[Relation]:
+        """A role and the teams or roles it collaborates with, in one clause with a collaboration word: 与A、B和C共同推进 /
+        和算法团队紧密协作 / 打交道最多的是A、B和C. The holder is a role named before the partners (not one of them),
+        else the section's role, else the article's role when a person is the subject."""
+        masked = ctx.masked(index)
+        for clause_start, clause in _clause_spans(masked):
+            if not find_cue(self.cue("collaborationTrigger"), clause) or find_cue(self.cue("negation"), clause) \
+                    or find_cue(self.cue("hedge"), clause):
+                continue
+            opener = PARTNER_OPENER.search(clause)
+            if opener is None:
+                continue
+            at = sentence.start + clause_start + opener.end()
+            partners = _chain(ctx.doc.text, [m for m in here if m.cls in PARTNER_CLASSES and m.start >= at], at)
+            holder = self._collaborator(ctx, index, sentence, here, at - len(opener.group()), clause)
+            if holder is None or any(m.key == holder.key and _after_opener(ctx.doc.text, sentence, m) for m in here):
+                continue  # the fallback role is itself a partner in this sentence
+            for partner in partners:
+                if partner.key != holder.key:
+                    yield relate(holder, "worksWith", partner, sentence, ctx.doc, "pattern:works-with", 0.8)
+
+    def _listed_partners(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """The teams of a list line under a line that introduces collaborators (你可能会涉及合作的团队有：)."""
+        if not self._list_line(ctx, index):
+            return
+        lead = self._list_lead(ctx, index, ("collaborationTrigger",))
+        if lead is None:
+            return
+        named = ctx.specific([m for m in ctx.by_sentence[lead] if m.cls == "Role"])
+        holder = named[-1] if named else ctx.nearest(index, "Role") or ctx.main_role
+        for partner in (m for m in here if m.cls == "Team"):
+            if holder is not None:
+                yield relate(holder, "worksWith", partner, sentence, ctx.doc, "structure:partner-list", 0.75)
+
+    def _collaborator(self, ctx, index, sentence, here, opener_at, clause) -> Mention | None:
+        """The role that collaborates: the last specific role before the partner list that is not itself a partner
+        of an earlier opener, else the section's role, else the article's when the subject is a person or absent."""
+        named = [m for m in ctx.specific([m for m in here if m.cls == "Role"]) if m.end <= opener_at
+                 and not _after_opener(ctx.doc.text, sentence, m)]
+        if named:
+            return named[-1]
+        section = ctx.nearest(index, "Role")
+        if section is not None and ctx.about_a_person(index, self.cue("personSubject")):
+            return section
+        if ctx.main_role is not None and ctx.about_role(ctx.main_role) and not find_cue(self.cue("thingSubject"), clause):
+            return ctx.main_role
+        return None
+
+    # ------------------------------------------------------------ transitionsTo
+    def _transitions(self, ctx, sentence, here) -> Iterator[Relation]:
+        """从 A 转型 B / A 转 B / 原来是做A的，去年转型成了B (a transition word between two roles of one statement), and
+        B…从 A 转过来 (the role moved from comes after 从)."""
+        roles = [m for m in here if m.cls == "Role"]
+        for a, b in zip(roles, roles[1:]):
+            gap = ctx.doc.text[a.end:b.start]
+            if a.key == b.key or STATEMENT_BREAK.search(gap) or len(gap) > TRANSITION_GAP \
+                    or find_cue(self.cue("negation"), gap) or find_cue(self.cue("hedge"), gap):
+                continue
+            trigger = find_cue(self.cue("transitionTrigger"), gap)
+            crossed = CLAUSE_BREAK.search(gap)
+            if trigger and (not crossed or FORMER.search(ctx.doc.text[max(sentence.start, a.start - 6):a.start])
+                            or _subjectless(re.split(CLAUSE_BREAK, gap)[-1], trigger)):
+                yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition", 0.85)
+            elif self._former_then_now(ctx.doc.text, sentence, a, gap):
+                yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:former-now", 0.8)
+            elif ctx.doc.text.startswith("从", b.start - 1) \
+                    and CAME_AFTER.match(ctx.doc.text, b.end):
+                yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:transition-from", 0.8)
+
+
+    @staticmethod
+    def _former_then_now(text: str, sentence, a: Mention, gap: str) -> bool:
+        """True when role a is what someone was (之前是A / A出身 / 做了三年A) and the next clause says what they are
+        now (，如今做B / ，后来成为了一名B)."""
+        was = FORMER.search(text[max(sentence.start, a.start - 10):a.start]) or gap.startswith("出身")
+        clauses = re.split(CLAUSE_BREAK, gap)
+        now = NOW.search(clauses[-1]) if was and len(clauses) == 2 else None
+        return now is not None and len(clauses[1]) - now.end() <= NOW_TO_ROLE
+
+
+def _subjectless(clause: str, trigger: str) -> bool:
+    """True when a clause opens with its transition word after time words and adverbs only (…，今年转成了B)."""
+    at = clause.find(trigger)
+    return at >= 0 and all(ch in SUBJECTLESS_CHARS for ch in clause[:at])
+
+
+def _clause_spans(masked: str) -> list[tuple[int, str]]:
+    """(offset, text) of each clause of a masked sentence."""
+    spans, start = [], 0
+    for match in [*CLAUSE_BREAK.finditer(masked), None]:
+        end = match.start() if match else len(masked)
+        spans.append((start, masked[start:end]))
+        start = match.end() if match else end
+    return spans
+
+
+def _chain(text: str, mentions: list[Mention], at: int) -> list[Mention]:
+    """The mentions listed one after another from position `at` (A、B和C), stopping at the first gap of prose."""
+    chain: list[Mention] = []
+    for mention in mentions:
+        gap = text[chain[-1].end if chain else at: mention.start]
+        if not PARTNER_JOINER.match(gap) or chain and any(overlaps_mention(m, mention) for m in chain):
+            break
+        chain.append(mention)
+    return chain
+
+
+def _after_opener(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """True when a partner word (和 / 与 / 跟…) comes right before the mention: it is someone's partner."""
+    return bool(PARTNER_OPENER.search(text[max(mention.start - 6, sentence.start):mention.start] + "□"))
+
+
+def overlaps_mention(a: Mention, b: Mention) -> bool:
+    """True when two mentions share a character."""
+    return a.start < b.end and b.start < a.end
+
+
+def _on_list_line(text: str, start: int) -> bool:
+    """True when the offset lies on a line that is a list item, at its start or in a later sentence of the item."""
+    return bool(LIST_LINE.match(text, text.rfind("\n", 0, start) + 1))

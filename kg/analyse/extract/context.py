@@ -1,0 +1,204 @@
+"""Per-document lookups the relation rules share: mentions by sentence, masked text, headings, roles."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.analyse.extract.mentions import by_sentence
+from kg.core.model import Document, Evidence, Extraction, Mention, Relation, Sentence
+
+CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an item of a comma list
+MARKUP = "*` 　"
+LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
+LIST_MARKS = " \t*-+•·0123456789.、)）（(①②③④⑤⑥⑦⑧⑨⑩"
+PARTNER_OF = re.compile(r"[\s*“”\"]*(?:与|跟|同|和|向|给)")  # 与头部创作者交流，了解…: the creators are not the subject
+PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上的岗位, ProductHunt上搜: a place, not an agent
+COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
+TOPIC_LEAD = MARKUP + "“”\"'《》「」-+•·0123456789.、)）"
+PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
+
+
+def find_cue(words: frozenset[str], text: str) -> str | None:
+    """The longest cue word found in text (ties: the smallest, so the answer never depends on set order), or None."""
+    for word in _longest_first(words):
+        if word in text:
+            return word
+    return None
+
+
+@lru_cache(maxsize=256)
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    """Cue words longest first, then in code-point order: sorted once per cue."""
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
+
+
+def list_lead(text: str, offset: int, max_lines: int = 15) -> str | None:
+    """The line that introduces the list the line at `offset` belongs to (任职要求：, **技能要求：**), when that line
+    ends in a colon and only list lines or blank lines lie between; None otherwise."""
+    end = text.rfind("\n", 0, offset)
+    for _ in range(max_lines):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if line.rstrip("* ").endswith(("：", ":")):
+            return line
+        if line and not LIST_LINE.match(line):
+            return None
+    return None
+
+
+def relate(subject: Mention, predicate: str, obj: Mention, sentence: Sentence, doc: Document, rule: str,
+           confidence: float = 1.0) -> Relation:
+    """A relation with the sentence as evidence."""
+    evidence = Evidence(doc.doc_id, sentence.text, sentence.start, sentence.end, rule, sentence.section)
+    return Relation(subject, predicate, obj, evidence, confidence)
+
+
+def with_relations(state: Extraction, relations: list[Relation]) -> Extraction:
+    """A new Extraction with these relations, free of duplicates and in document order."""
+    unique = {(r.subject.key, r.predicate, r.object.key, r.evidence): r for r in relations}
+    ordered = sorted(unique.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key))
+    return Extraction(state.document, state.tokens, state.mentions, tuple(ordered))
+
+
+class DocumentContext:
+    """Per-document lookups: mentions by sentence, headings of a section, the article's own role."""
+
+    def __init__(self, state: Extraction) -> None:
+        self.doc = state.document
+        self.by_sentence = by_sentence(state.mentions, self.doc.sentences)
+        self.heading_mentions: dict[str, list[Mention]] = {}
+        for sentence, found in zip(self.doc.sentences, self.by_sentence):
+            if sentence.is_heading:
+                self.heading_mentions.setdefault(sentence.text, found)
+        self.main_role = main_role([m for m in state.mentions if m.cls == "Role"])
+        self._masked: dict[tuple[int, str], str] = {}
+
+    def masked(self, index: int, keep: str = "") -> str:
+        """The sentence with its mentions blanked out, so trigger words are never read inside names (深度学习 ≠ 学习);
+        mentions found by the rule `keep` stay readable (生成图片 holds the word 生成). Computed once per sentence."""
+        key = (index, keep)
+        if key not in self._masked:
+            sentence = self.doc.sentences[index]
+            chars = list(sentence.text)
+            for mention in (m for m in self.by_sentence[index] if m.rule != keep):
+                start, end = mention.start - sentence.start, mention.end - sentence.start
+                chars[start:end] = "□" * (end - start)
+            self._masked[key] = "".join(chars)
+        return self._masked[key]
+
+    def nearest(self, index: int, cls: str) -> Mention | None:
+        """The first mention of cls in the sentence's headings, innermost heading first."""
+        sentence = self.doc.sentences[index]
+        headings = [h for h in sentence.section if h != self.doc.meta.title]
+        if sentence.is_heading:
+            headings.append(sentence.text)
+        for heading in reversed(headings):
+            for mention in self.heading_mentions.get(heading, []):
+                if mention.cls == cls:
+                    return mention
+        return None
+
+    def roles_for(self, index: int, here: list[Mention]) -> tuple[list[Mention], str, float]:
+        """Roles a sentence speaks about: its own (the specific ones), else its section's, else the article's main role."""
+        specific = self.specific([m for m in here if m.cls == "Role"])
+        if specific:
+            return specific, "", 0.9
+        section_role = self.nearest(index, "Role")
+        if section_role is not None:
+            return [section_role], "-section-role", 0.8
+        if self.main_role is not None:
+            return [self.main_role], "-main-role", 0.7
+        return [], "", 0.0
+
+    @staticmethod
+    def specific(roles: list[Mention]) -> list[Mention]:
+        """Roles without the generic heads of other roles in the list (产品经理 goes when AIGC产品经理 is there)."""
+        labels = {m.label for m in roles}
+        return [m for m in roles if not any(o != m.label and o.endswith(m.label) for o in labels)]
+
+    def topic(self, index: int, cls: str) -> Mention | None:
+        """The entity of cls a sentence is about: the one it opens with (Perplexity是…, “妙笔文案助手”，可以…), or
+        the previous sentence's when it opens with 它 / 其 / 该产品."""
+        sentence = self.doc.sentences[index]
+        here = self.by_sentence[index]
+        opening = here[0] if here else None
+        if opening is not None and opening.cls == cls \
+                and not self.doc.text[sentence.start:opening.start].strip(TOPIC_LEAD):
+            return opening
+        if sentence.text.lstrip(TOPIC_LEAD).startswith(PRONOUNS) and self.previous_sentence(index) is not None:
+            return self.topic(index - 1, cls)
+        return None
+
+    def about_a_person(self, index: int, person_words: frozenset[str]) -> bool:
+        """True when a sentence with no role of its own may take its section's or article's role: its opening clause
+        has a person as subject (你需要了解…), or it is an item of a list (a list under a role heading)."""
+        sentence = self.doc.sentences[index]
+        line = self.doc.text.rfind("\n", 0, sentence.start) + 1
+        if LIST_LINE.match(self.doc.text, line) and not self.doc.text[line:sentence.start].strip(LIST_MARKS):
+            return True
+        return find_cue(person_words, CLAUSE_BREAK.split(self.masked(index))[0]) is not None
+
+    def about_role(self, role: Mention) -> bool:
+        """True when the article is about this role: its title names it (转行AIGC产品经理到底需要什么要求), so 'we' and
+        'you' in the body are people in that role."""
+        title = self.doc.meta.title
+        return bool(title) and (role.label in title or role.surface in title)
+
+    def subject_roles(self, index: int, roles: list[Mention]) -> list[Mention]:
+        """Of several roles a sentence names, the one it is about when the others are not listed with it (Agent产品经理
+        属于AI应用产品经理，需要… → Agent产品经理; AI产品经理和数据分析师都需要… → both)."""
+        roles = [m for m in roles if not self._partner(index, m)]
+        topic = self.topic(index, "Role")
+        if len(roles) < 2 or topic is None or topic not in roles:
+            return roles
+        after = [m for m in roles if m.start > topic.start]
+        joined = after and COORDINATED.match(self.doc.text[topic.end:after[0].start])
+        return roles if joined else [topic]
+
+    def _partner(self, index: int, role: Mention) -> bool:
+        """True when a role is the object of 与 / 跟 / 和 / 向 opening its clause: someone the subject deals with."""
+        clause = CLAUSE_BREAK.split(self.doc.text[self.doc.sentences[index].start:role.start])[-1]
+        return bool(PARTNER_OF.match(clause))
+
+    def previous_sentence(self, index: int) -> Sentence | None:
+        """The sentence before, when it is in the same paragraph (no blank line or heading between)."""
+        if index == 0:
+            return None
+        before, here = self.doc.sentences[index - 1], self.doc.sentences[index]
+        if before.is_heading or before.section != here.section or "\n\n" in self.doc.text[before.end:here.start]:
+            return None
+        return before
+
+    def previous_mentions(self, index: int) -> list[Mention]:
+        """Mentions of the sentence before, when it is in the same section."""
+        if index == 0 or self.doc.sentences[index - 1].section != self.doc.sentences[index].section:
+            return []
+        return self.by_sentence[index - 1]
+
+
+def between(masked: str, sentence: Sentence, a: Mention, b: Mention) -> str:
+    """The masked sentence text between two mentions."""
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return masked[max(lo - sentence.start, 0): max(hi - sentence.start, 0)]
+
+
+def main_role(roles: list[Mention]) -> Mention | None:
+    """The role an article is about: its most mentioned role, a specific one before a generic head (产品经理)."""
+    counts: dict[str, int] = {}
+    for role in roles:
+        counts[role.key] = counts.get(role.key, 0) + 1
+    first = {role.key: role for role in reversed(roles)}
+    labels = {role.label for role in first.values()}  # distinct labels: linear in the mentions, not quadratic
+    generic = {key for key, r in first.items() if any(o != r.label and o.endswith(r.label) for o in labels)}
+    ranked = sorted(counts, key=lambda key: (key in generic, -counts[key], key))
+    return first[ranked[0]] if ranked else None
+
+
+def narrower(child: Mention, parent: Mention) -> bool:
+    """True unless child is the parent or a generic head of it (产品经理 is never a kind of 大模型产品经理)."""
+    return child.key != parent.key and not parent.label.endswith(child.label)

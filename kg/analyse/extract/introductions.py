@@ -1,0 +1,70 @@
+"""Introductions: unknown product names that the text introduces as products — a title in 《》 before a product
+noun (《逆水寒》手游), a name given to a product (产品叫知行助手), or a name opening a clause that says who made
+it (妙笔，是云岫科技推出的文案产品)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.analyse.extract import register
+from kg.analyse.extract.context import CLAUSE_BREAK, MARKUP
+from kg.analyse.extract.mentions import by_sentence, new_mention, overlaps, with_mentions
+from kg.analyse.extract.resources import Resources
+from kg.core.model import Document, Extraction, Mention, Sentence
+
+PRODUCT_NOUN = r"(?:手游|游戏|App|APP|app|小程序|应用|软件|平台|工具|产品|助手|大模型|模型|插件|智能体)"
+TITLED = re.compile(r"《([^《》\n]{1,20})》(?=" + PRODUCT_NOUN + ")")
+NAMED = re.compile(r"(?:产品|工具|应用|平台|助手|模型|智能体)(?:叫做|名叫|名为|命名为|叫)[“\"「]?"
+                   r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,11}?)[”\"」]?(?=[，,。；;！？!?、（(\s]|是|的|$)")
+MADE_AFTER_ORG = re.compile(r"(?:在\S{0,4})?(?:推出|发布|开发|打造|研发|上线)的[^，。；]{0,16}?" + PRODUCT_NOUN)
+BARE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
+NOT_A_NAME_START = set("这那它其该此他她我你们有更在于把被让给对从向如像而据")  # 它也是百度推出的…
+ADVERBS = "也都就则还又才却即便"
+CONFIDENCE = 0.7
+
+
+@register("introductions")
+class IntroductionExtractor:
+    """Adds Product mentions for unknown names the text introduces as products."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    def __call__(self, state: Extraction) -> Extraction:
+        doc = state.document
+        found: list[Mention] = []
+        for sentence, known in zip(doc.sentences, by_sentence(state.mentions, doc.sentences)):
+            for start, end, rule in self._introduced(doc, sentence, known):
+                if not any(overlaps(m, start, end) for m in known + found) and self._unknown(doc.text[start:end]):
+                    found.append(new_mention(doc, start, end, "Product", rule, CONFIDENCE))
+        return with_mentions(state, found)
+
+    def _unknown(self, name: str) -> bool:
+        """True for a name the lexicon does not know (a known one is already a mention of its own class)."""
+        return self.resources.lexicon.lookup(name) is None
+
+    @staticmethod
+    def _introduced(doc: Document, sentence: Sentence, known: list[Mention]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, rule) of each name the sentence introduces as a product."""
+        for pattern, rule in ((TITLED, "introduced:titled-product"), (NAMED, "introduced:named-product")):
+            for match in pattern.finditer(sentence.text):
+                yield sentence.start + match.start(1), sentence.start + match.end(1), rule
+        for org in (m for m in known if m.cls == "Organization"):
+            name = _clause_subject_before(doc.text, sentence, org)
+            if name is not None and MADE_AFTER_ORG.match(doc.text, org.end):
+                yield name[0], name[1], "introduced:made-by-clause"
+
+
+def _clause_subject_before(text: str, sentence: Sentence, org: Mention) -> tuple[int, int] | None:
+    """Span of a bare name that opens the organisation's clause and is said to be its product: 'X，是ORG…' / 'X是ORG…'."""
+    before = text[sentence.start:org.start]
+    if not before.endswith("是"):
+        return None
+    head = before[:-1].rstrip("，, ")  # X，是… and X是… alike
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=0)
+    name = head[clause_start:].strip(MARKUP + "“”\"「」").rstrip(ADVERBS)  # 妙笔也是… → 妙笔
+    if not BARE_NAME.fullmatch(name) or name[0] in NOT_A_NAME_START:
+        return None
+    start = sentence.start + head.index(name, clause_start)
+    return start, start + len(name)

@@ -1,0 +1,355 @@
+"""Relations a sentence states: trigger words between typed mentions, scoped to a clause, with the section's
+or the article's role when the sentence names none."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.analyse.extract import register
+from kg.analyse.extract.context import (
+    with_relations,
+    CLAUSE_BREAK,
+    COORDINATED,
+    PLATFORM_PLACE,
+    LIST_ITEM,
+    MARKUP,
+    DocumentContext,
+    between,
+    find_cue,
+    narrower,
+    relate,
+)
+from kg.analyse.extract.resources import Resources
+from kg.analyse.extract.structure import CUE_RULE
+from kg.core.model import Extraction, Mention, Relation, Sentence
+
+DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的
+MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
+CUE_GAP = 6  # characters allowed between a product and the content word after it
+INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
+INSTRUMENT_LIST = re.compile(r"(?:通过|借助|利用|使用|调用|用)\s*(?:□+\s*(?:、|和|与|及|以及|,|，)\s*)+$")  # 使用A、B和C…生成
+MODIFIER_OPENING = re.compile(r"具有|具备|带有|拥有")  # 生成具有3D一致性的视频: 3D describes the video
+MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研)的")
+AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发者")  # X允许创作者…，制作成短视频: the creator makes it
+MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
+LAYER_MEMBERS = frozenset({"Technology", "Product", "Concept"})
+IN_LAYER = re.compile(r"(?:都|也|均|同样|则)?(?:属于|处在|处于|位于)(?:了)?[\s*]*$")
+LIST_JOIN = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，)?[\s*]*$")
+
+
+@register("patterns")
+class PatternExtractor:
+    """Relations stated by a sentence (trigger words between typed mentions) or by structure (headings, lists)."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.cue = resources.ontology.cue
+
+    def __call__(self, state: Extraction) -> Extraction:
+        doc = state.document
+        context = DocumentContext(state)
+        relations = list(state.relations)
+        for index, sentence in enumerate(doc.sentences):
+            here = context.by_sentence[index]
+            for rule in (self._layer, self._layer_stated, self._representative, self._taxonomy, self._hires, self._serves,
+                         self._made_by, self._based_on, self._generates, self._generates_by_cue,
+                         self._should_know):
+                relations.extend(rule(context, index, sentence, here))
+        return with_relations(state, relations)
+
+    # ------------------------------------------------------------ helpers
+    def _has(self, cue: str, text: str) -> str | None:
+        """The longest word of a cue found in text, or None."""
+        return find_cue(self.cue(cue), text)
+
+    # ------------------------------------------------------------ structure rules
+    def _layer(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """**基础设施层：**AI芯片、AI计算集群 → each listed entity inLayer 基础设施层."""
+        colon = max(sentence.text.find("："), sentence.text.find(":"))
+        layers = [m for m in here if m.cls == "Concept" and m.label.endswith("层") and m.end <= sentence.start + colon]
+        if colon < 0 or not layers:
+            return
+        head = sentence.text[: colon].strip(MARKUP)
+        if not head.endswith(layers[-1].surface.strip(MARKUP)):
+            return
+        for member in (m for m in here if m.start > sentence.start + colon and m.rule != CUE_RULE):
+            yield relate(member, "inLayer", layers[-1], sentence, ctx.doc, "structure:layer-list")
+
+    def _layer_stated(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """A 属于 / 处在 L层 → A inLayer L; a clause that opens with 都/也 takes the list that opened the clause before
+        (GPT-4、文心一言这类通用大模型，都处在算法模型层)."""
+        masked = ctx.masked(index)
+        for layer in (m for m in here if m.cls == "Concept" and m.label.endswith("层")):
+            clause_start = max((b.end() for b in CLAUSE_BREAK.finditer(masked, 0, layer.start - sentence.start)), default=0)
+            lead = masked[clause_start: layer.start - sentence.start]
+            verb = IN_LAYER.search(lead)
+            if verb is None:
+                continue
+            verb_at = sentence.start + clause_start + verb.start()
+            members = [m for m in here if m.cls in LAYER_MEMBERS and m is not layer and not m.label.endswith("层")
+                       and sentence.start + clause_start <= m.start and m.end <= verb_at]
+            if not members and not lead[: verb.start()].strip(" *□") and clause_start > 0:
+                members = self._opening_list(ctx, here, sentence, masked, clause_start - 1)
+            for member in members:
+                yield relate(member, "inLayer", layer, sentence, ctx.doc, "pattern:in-layer", 0.85)
+
+    @staticmethod
+    def _opening_list(ctx, here, sentence, masked: str, clause_end: int) -> list[Mention]:
+        """The members listed together at the start of the clause that ends at clause_end (A100和H100是…)."""
+        start = max((b.end() for b in CLAUSE_BREAK.finditer(masked, 0, clause_end)), default=0)
+        inside = [m for m in here if sentence.start + start <= m.start and m.end <= sentence.start + clause_end
+                  and m.cls in LAYER_MEMBERS]
+        chain: list[Mention] = []
+        for member in inside:
+            if chain and not LIST_JOIN.match(ctx.doc.text[chain[-1].end:member.start]):
+                break
+            chain.append(member)
+        return chain
+
+    def _representative(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """产品代表：X under a heading naming a content type → X generates it."""
+        trigger = self._has("representativeTrigger", ctx.masked(index))
+        if not trigger:
+            return
+        after = sentence.start + ctx.masked(index).index(trigger)
+        content = ctx.nearest(index, "ContentType")
+        for product in (m for m in here if m.cls == "Product" and m.start > after):
+            if content is not None:
+                yield relate(product, "generates", content, sentence, ctx.doc, "structure:representative-product")
+
+    def _taxonomy(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """X 划分为 A 和 B → A, B kindOf X;  A、B 均属于这个范畴 (under heading X) → A, B kindOf X."""
+        roles = [m for m in here if m.cls == "Role"]
+        forward = self._has("kindOfTrigger", ctx.masked(index))
+        back = self._has("kindOfBackTrigger", ctx.masked(index))
+        if forward:
+            at = sentence.start + ctx.masked(index).index(forward)
+            parents = [m for m in roles if m.end <= at]
+            if parents:
+                for child in (m for m in roles if m.start >= at and narrower(m, parents[-1])):
+                    yield relate(child, "kindOf", parents[-1], sentence, ctx.doc, "pattern:kind-of")
+        if not back:
+            yield from self._kind_of_up(ctx, index, sentence, roles)
+        if back:
+            at = sentence.start + ctx.masked(index).index(back)
+            parents = [m for m in roles if m.start >= at] or [p for p in [ctx.nearest(index, "Role")] if p]
+            for parent in parents:
+                for child in (m for m in roles if m.end <= at and narrower(m, parent)):
+                    yield relate(child, "kindOf", parent, sentence, ctx.doc, "pattern:kind-of-back")
+
+    def _kind_of_up(self, ctx, index, sentence, roles) -> Iterator[Relation]:
+        """A 属于 B / A 是 B 的一种 / A 也是 B 的一个细分方向, clause by clause: the clause's first role is a kind of the
+        role that follows it."""
+        masked = ctx.masked(index)
+        start = 0
+        for end in [b.start() for b in CLAUSE_BREAK.finditer(masked)] + [len(masked)]:
+            inside = [m for m in roles if sentence.start + start <= m.start and m.end <= sentence.start + end]
+            if len(inside) >= 2 and self._has("kindOfUpTrigger", masked[start:end]) \
+                    and narrower(inside[0], inside[1]):
+                yield relate(inside[0], "kindOf", inside[1], sentence, ctx.doc, "pattern:kind-of-up")
+            start = end + 1
+
+    # ------------------------------------------------------------ sentence rules
+    def _stated_after_trigger(self, masked: str, sentence: Sentence, mention: Mention, cue: str) -> bool:
+        """True when a cue word precedes the mention in its clause (a list after the cue counts), not negated."""
+        clauses = CLAUSE_BREAK.split(masked[: mention.start - sentence.start])
+        clause = clauses.pop()
+        if not clause.strip(" □"):  # the mention opens its clause: it may continue a comma list (了解 AI，机器学习)
+            while clauses:
+                previous = clauses.pop()
+                clause = previous + "，" + clause
+                if not LIST_ITEM.fullmatch(previous):
+                    break
+        trigger = self._has(cue, clause)
+        if not trigger:
+            return False
+        return not self._has("negation", clause[: clause.rindex(trigger)])
+
+    def _known_about(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
+        """对 X 有深入了解 / 对 X 很熟悉: the know-word follows the thing, introduced by 对, in one clause."""
+        start, end = mention.start - sentence.start, mention.end - sentence.start
+        before = CLAUSE_BREAK.split(masked[:start])[-1]
+        after = CLAUSE_BREAK.split(masked[end:])[0]
+        return before.rstrip().endswith("对") and bool(self._has("shouldKnowTrigger", after[:8]))
+
+    def _hires(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Company type + hiring word + role in one clause (去模型厂做AI产品岗); or a role hired in a sentence right
+        after the company type's own line (**1）有AIGC自研能力的公司。**招聘的“AIGC应用产品经理”)."""
+        masked = ctx.masked(index)
+        if self._has("hedge", masked):
+            return  # 去模型厂是否比去业务厂做AI产品岗更有钱途？ compares, it does not state who hires
+        roles = [m for m in here if m.cls == "Role"]
+        companies = [m for m in here if m.cls == "CompanyType"]
+        strong = self._has("hiresStrongTrigger", masked)
+        specific = ctx.specific(roles)
+        for company in companies:
+            for role in roles:
+                if self._same_clause(ctx, company, role) and self._has("hiresTrigger", between(masked, sentence,
+                                                                                                company, role)):
+                    yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires")
+                elif strong and role in specific:
+                    yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires-sentence", 0.7)
+        opening = CLAUSE_BREAK.split(masked)[0]
+        trigger = self._has("hiresTrigger", opening)
+        if not companies and roles and trigger and not any(m.cls == "Organization" for m in here) \
+                and not re.search(r"[^\s□*，,“”\"（）()]", opening[: opening.index(trigger)].replace("在", "")):
+            # the sentence opens with the hiring word: its employer is the company type of the sentence before
+            for company in (m for m in ctx.previous_mentions(index) if m.cls == "CompanyType"):
+                for role in roles:
+                    yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires-previous-sentence")
+
+    @staticmethod
+    def _same_clause(ctx, a: Mention, b: Mention) -> bool:
+        """True when no clause break lies between two mentions."""
+        lo, hi = min(a.end, b.end), max(a.start, b.start)
+        return not CLAUSE_BREAK.search(ctx.doc.text[lo:hi])
+
+    def _serves(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Company type + 服务的对象 + team → a PM there servesTeam the team."""
+        trigger = self._has("servesTrigger", ctx.masked(index))
+        if not trigger:
+            return
+        for company in (m for m in here if m.cls == "CompanyType"):
+            for team in (m for m in here if m.cls == "Team"):
+                yield relate(company, "servesTeam", team, sentence, ctx.doc, "pattern:serves")
+
+    def _made_by(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Organisation glued to a product (百度文心一言), or organisation + 推出/发布 + product in one clause."""
+        for org in (m for m in here if m.cls == "Organization"):
+            for product in (m for m in here if m.cls == "Product"):
+                gap = ctx.doc.text[org.end:product.start] if org.end <= product.start else None
+                if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的")):
+                    yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
+                elif gap is not None and not CLAUSE_BREAK.search(gap) and self._has("madeByTrigger", gap) \
+                        and not self._has("notMadeByGap", gap) and self._nearest_maker(ctx.doc.text, org, product, here):
+                    yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by", 0.9)
+                elif product.end <= org.start and self._made_by_after(ctx.doc.text, product, org):
+                    yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
+
+    def _nearest_maker(self, text: str, org: Mention, product: Mention, here: list[Mention]) -> bool:
+        """True when no other product or organisation stands between the maker and the product, except products
+        listed together with it (英伟达推出的A100和H100: H100 too) that are neither makers nor modifiers themselves
+        (快手旗下可灵AI、抖音旗下即梦AI; 360旗下的纳米搜索、钉钉的助理)."""
+        named = [m for m in here if m.cls in ("Product", "Organization") and org.end <= m.start
+                 and m.end <= product.start]
+        if any(m.cls == "Organization" for m in named):
+            return False
+        run = [*named, product]
+        listed = all(COORDINATED.match(text[a.end:b.start]) for a, b in zip(run, run[1:]))
+        return listed and not (named and any(self._heads_something(text, m.end) for m in run))
+
+    def _heads_something(self, text: str, end: int) -> bool:
+        """True when a name is followed by 的 or a made-by word: it modifies or makes what follows."""
+        after = text[end:end + MADE_WORD_SPAN].lstrip(MARKUP)
+        return after.startswith("的") or any(after.startswith(word) for word in self.cue("madeByTrigger"))
+
+    def _made_by_after(self, text: str, product: Mention, org: Mention) -> bool:
+        """Product 是 / 由 organisation (在海外 / 面向用户) 推出的…: the made-by word follows the organisation closely."""
+        gap = text[product.end:org.start].strip(MARKUP + "“”\"，, ")  # X，是ORG推出的… too
+        after = MADE_AFTER.match(text, org.end)
+        return (gap in ("是", "由", "是由", "为", "来自", "也是", "则是", "就是") or DESCRIBED_MAKER.fullmatch(gap)) \
+            and after is not None
+
+    def _in_clause(self, ctx, index, here, first_cls, second_cls, cue) -> Iterator[tuple[Mention, Mention]]:
+        """Pairs (a of first_cls, b of second_cls) in one clause whose text holds a cue word; a clause with the cue
+        but without an `a` that is its subject takes the sentence's topic (Sora是…模型，基于DiT架构)."""
+        masked = ctx.masked(index, keep=CUE_RULE)
+        if self._has("uncertainty", masked):
+            return
+        sentence = ctx.doc.sentences[index]
+        topic = ctx.topic(index, first_cls)
+        for b in (m for m in here if m.cls == second_cls):
+            start = max((c.end() for c in CLAUSE_BREAK.finditer(masked, 0, b.start - sentence.start)), default=0)
+            clause_start = sentence.start + start
+            subjects = [a for a in here if a.cls == first_cls and clause_start <= a.start and a.end <= b.start
+                        and not INSTRUMENT.search(ctx.doc.text[max(a.start - 3, clause_start):a.start])
+                        and not INSTRUMENT_LIST.search(masked[start:a.start - sentence.start])]
+            if topic is not None and PLATFORM_PLACE.match(ctx.doc.text, topic.end):
+                topic = None
+            if subjects and self._has(cue, ctx.doc.text[subjects[-1].end:b.start]) \
+                    and self._subject_of_cue(cue, masked[subjects[-1].end - sentence.start: b.start - sentence.start]):
+                yield subjects[-1], b
+            elif not subjects and topic is not None and topic.end <= clause_start \
+                    and self._object_of_cue(cue, masked[start: b.start - sentence.start]) \
+                    and not AGENT_BETWEEN.search(masked[topic.end - sentence.start: start]):
+                yield topic, b
+
+    def _subject_of_cue(self, cue: str, between: str) -> bool:
+        """True when the text from a product to its object makes the product the subject of the cue word: no 的 that
+        makes it a modifier (上线了首部AIGC制作的短剧), no list, no second verb of its own (上传…来生成)."""
+        at = min((between.index(word) for word in self.cue(cue) if word in between), default=None)
+        if at is None:
+            return False  # the cue word is only inside a name (喜马拉雅创作者大会)
+        before, after = between[:at], between[at:]
+        opened = [m.end() for m in MODIFIER_OPENING.finditer(after)]
+        return not re.search(r"[的、]|上传|上线|输入|发布|推出|允许|来$|用户|创作者|作者|设计师", before) \
+            and not (opened and "的" not in after[opened[-1]:])
+
+    def _object_of_cue(self, cue: str, before: str) -> bool:
+        """True when the text before an object ends with a cue word and a short gap free of a second verb
+        (基于□和□ yes; 基于□和□来搭建 no)."""
+        trigger = self._has(cue, before)
+        if trigger is None:
+            return False
+        gap = re.sub("□+", "□", before[before.rindex(trigger) + len(trigger):])
+        return len(gap) <= MAX_OBJECT_GAP and not re.search(r"[来去以并而让把将]", gap)
+
+    def _based_on(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Product and technology in one clause with 基于 / 采用 → product basedOn technology."""
+        for product, tech in self._in_clause(ctx, index, here, "Product", "Technology", "basedOnTrigger"):
+            yield relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:based-on", 0.8)
+
+    def _generates(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Product and content type in one clause with 生成 / 创作 → product generates content type."""
+        for product, content in self._in_clause(ctx, index, here, "Product", "ContentType", "generatesTrigger"):
+            yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates", 0.8)
+
+    def _generates_by_cue(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """A product right before a word that implies a content type (文心一言绘图功能, Sora等视频生成模型), in a
+        sentence that does not deny it."""
+        if self._has("negation", ctx.masked(index, keep=CUE_RULE)):
+            return
+        for content in (m for m in here if m.rule == CUE_RULE):
+            before = [m for m in here if m.end <= content.start and m is not content]
+            product = before[-1] if before else None
+            gap = ctx.doc.text[product.end:content.start] if product else ""
+            if product is not None and product.cls == "Product" and len(gap) <= CUE_GAP \
+                    and not re.search(r"[、，,；;。“”]", gap):
+                yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-cue", 0.8)
+
+    def _should_know(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Role + 了解 / 使用过 + products or technologies in one clause → the role should know them."""
+        masked = ctx.masked(index)
+        things = [m for m in here if m.cls in ("Product", "Technology", "Concept")
+                  and (self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")
+                       or self._known_about(masked, sentence, m))
+                  and not self._has("hedge", _clause_around(masked, m.start - sentence.start))]
+        if not things:
+            return
+        roles, rule, confidence = ctx.roles_for(index, here)
+        roles = ctx.subject_roles(index, roles)
+        if rule == "-main-role" or rule and not ctx.about_a_person(index, self.cue("personSubject")):
+            return  # the section's role only for a person subject (你需要了解…) or a list item; never the article's
+        for role in roles:
+            for thing in things:
+                if rule or self._knower(masked, sentence, here, role, thing):
+                    yield relate(role, "shouldKnow", thing, sentence, ctx.doc, f"pattern:should-know{rule}",
+                                 confidence * 0.9)
+
+    def _knower(self, masked: str, sentence: Sentence, here: list[Mention], role: Mention, thing: Mention) -> bool:
+        """True when a role named in the sentence is the one who knows: it comes before the know-word, and no
+        organisation or person between them is the subject instead (OpenAI CEO表示，OpenAI已经掌握…AGI)."""
+        if role.end > thing.start:
+            return False
+        subjects = [m for m in here if m.cls in ("Organization", "Person") and role.end <= m.start and m.end <= thing.start]
+        if any(not any(o is not m and o.start <= m.start and m.end <= o.end for o in here) for m in subjects):
+            return False  # (an organisation inside a product's name, DeepSeek-R1, is no subject)
+        return self._has("shouldKnowTrigger", masked[role.end - sentence.start: thing.start - sentence.start]) is not None
+
+
+def _clause_around(masked: str, offset: int) -> str:
+    """The clause of a masked sentence that holds an offset (你懂大模型微调吗 / 误解二：会用□就能当□)."""
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(masked, 0, offset)), default=0)
+    end = next((m.start() for m in CLAUSE_BREAK.finditer(masked, offset)), len(masked))
+    return masked[start:end + 1]

@@ -1,0 +1,146 @@
+"""Where technology goes: a product or technology applied in an industry or scenario (大模型在医疗、金融领域的应用),
+and a technology or concept that evolves into another (从决策式AI到生成式AI的转变, A 演进为 B), read clause by clause."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.analyse.extract import register
+from kg.analyse.extract.context import CLAUSE_BREAK, DocumentContext, find_cue, relate, with_relations
+from kg.analyse.extract.resources import Resources
+from kg.core.model import Extraction, Mention, Relation
+
+APPLIED = frozenset({"Product", "Technology"})
+AREAS = frozenset({"Industry"})  # a Concept (AI, AIGC, B端) read as an area is mostly wrong on real text
+SCENARIOS = frozenset({"Industry", "Concept"})  # areas after a use verb or with a scenario word (智能客服场景)
+USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|服务于|落地于|落地到|部署在)了?")
+SCENARIO_AFTER = re.compile(r"^(?:行业|领域|场景|业务|方面)?(?:中|里|上)?的?(?:应用|落地|用得|使用|普及)")
+INDUSTRY_FRAME = re.compile(r"[\s*]*在□+(?:行业|领域|赛道)?(?:中|里|内)?[，,]")  # 在电商行业，…: the clause after is set there
+AREA_JOINER = re.compile(r"^(?:、|和|与|及|以及|或|跟|，)$")
+MODIFIER_OF = re.compile(r"^(?:行业|领域|场景|业务)?的(?=□|$)")  # 电商行业的智能客服: 电商 only narrows 智能客服
+EVOLVING = frozenset({"Technology", "Product", "Concept"})
+STEP_CLASSES = frozenset({("Technology", "Technology"), ("Technology", "Product"), ("Product", "Product"),
+                          ("Concept", "Concept"), ("Technology", "Concept"), ("Concept", "Technology")})
+STEP = re.compile(r"^[\s*“”\"）)]*(?:(?:正在|已经|逐渐|开始|将|会|也|又|再|然后|进而|后来)*"
+                  r"(?:演进|发展|进化|升级|演变|迭代|过渡|转变)?(?:到|至|为|成)了?|走向|迈向|转向|→|->|—>|=>)[\s*“”\"（(]*$")
+ARROW = re.compile(r"→|->|—>|=>")
+AFTER_AREA = 10  # characters after the area that may hold the trigger (…等领域的应用)
+
+
+@register("usage")
+class UsageExtractor:
+    """appliedIn and evolvesInto between mentions of one clause, with trigger words from the ontology."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.cue = resources.ontology.cue
+
+    def __call__(self, state: Extraction) -> Extraction:
+        ctx = DocumentContext(state)
+        relations = list(state.relations)
+        for index, sentence in enumerate(ctx.doc.sentences):
+            here = ctx.by_sentence[index]
+            if sentence.is_heading or len(here) < 2:
+                continue
+            masked = ctx.masked(index)
+            if find_cue(self.cue("hedge"), masked) or find_cue(self.cue("negation"), masked):
+                continue
+            clauses = _clauses(masked, sentence.start, here, minimum=1)
+            relations.extend(self._framed(ctx, sentence, masked, here))
+            for before, clause in zip([None, *clauses], clauses):
+                relations.extend(self._applied(ctx, sentence, clause))
+                relations.extend(self._used_for(ctx, sentence, clause, before))
+                relations.extend(self._evolves(ctx, sentence, clause))
+        return with_relations(state, relations)
+
+    def _framed(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
+        """在电商行业，基于Stable Diffusion搭的工作流几乎是标配: a sentence opening with an industry as its frame
+        applies the products and technologies of the clause after it in that industry."""
+        frame = INDUSTRY_FRAME.match(masked)
+        if frame is None:
+            return
+        areas = [m for m in here if m.cls in AREAS and m.end <= sentence.start + frame.end()]
+        following = CLAUSE_BREAK.search(masked, frame.end())
+        clause_end = sentence.start + (following.start() if following else len(masked))
+        things = [m for m in here if m.cls in APPLIED and sentence.start + frame.end() <= m.start and m.end <= clause_end]
+        for area in areas[:1] if len(areas) == 1 else []:
+            for thing in things:
+                yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:industry-frame", 0.7)
+
+    def _applied(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:
+        """X 应用于 / 用于 / 在 Y(、Z)等领域的应用: each product or technology before each industry or scenario after."""
+        text, offset, inside = clause
+        for thing in (m for m in inside if m.cls in APPLIED):
+            for area in (m for m in inside if m.cls in AREAS and m.start > thing.end):
+                span = text[thing.end - offset: area.end - offset + AFTER_AREA]
+                if not find_cue(self.cue("appliedInTrigger"), span) or MODIFIER_OF.match(text[area.end - offset:]) \
+                        and "□" in text[area.end - offset:][:4]:
+                    continue
+                yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:applied-in", 0.8)
+
+    def _used_for(self, ctx, sentence, clause, before) -> Iterator[Relation]:
+        """X 主要用于 / 把 X 用在了 A(、B) / X 在 A 场景的落地 / X 在 A 行业用得最多: the product or technology
+        nearest before the use word (or ending the clause before, when this one opens with it), and each area after
+        it that is not a modifier of the next (电商行业的智能客服 → 智能客服)."""
+        text, offset, inside = clause
+        verb = USE_VERB.search(text)
+        if verb is not None:
+            areas = [m for m in inside if m.cls in SCENARIOS and m.start >= offset + verb.end()]
+            things = [m for m in inside if m.cls in APPLIED and m.end <= offset + verb.start()]
+            if not things and before is not None and before[1] + len(before[0]) + 1 == offset \
+                    and not text[:verb.start()].strip(" □*主要也都还可以能够被已经目前最常"):
+                things = [m for m in before[2] if m.cls in APPLIED][-1:]
+            yield from self._to_areas(ctx, sentence, text, offset, things[-1:], areas)
+        for at in (m.start() for m in re.finditer("在", text)):
+            things = [m for m in inside if m.cls in APPLIED and m.end <= offset + at
+                      and not text[m.end - offset: at].strip(" □*主要也都还已经目前")]
+            chain = self._chain(text, offset, [m for m in inside if m.cls in SCENARIOS and m.start >= offset + at])
+            if things and chain and not text[at + 1: chain[0].start - offset].strip(" *") \
+                    and SCENARIO_AFTER.match(text[chain[-1].end - offset:]):
+                yield from self._to_areas(ctx, sentence, text, offset, things[-1:], chain)
+
+    def _to_areas(self, ctx, sentence, text, offset, things, areas) -> Iterator[Relation]:
+        """appliedIn from the thing to each area that is not a modifier of the mention after it."""
+        areas = [m for m in areas if m.label not in self.cue("notAnArea")]
+        for thing in things:
+            for area, following in zip(areas, [*areas[1:], None]):
+                gap = text[area.end - offset: following.start - offset] if following else ""
+                if following is not None and MODIFIER_OF.match(gap + "□") and area.cls != "Industry":
+                    continue  # (an industry that narrows a scenario is still where the thing is used)
+                yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:used-for", 0.8)
+
+    @staticmethod
+    def _chain(text: str, offset: int, areas: list[Mention]) -> list[Mention]:
+        """The areas joined to the first one by list words (智能客服和AI编程), in order."""
+        chain = areas[:1]
+        for area in areas[1:]:
+            if not AREA_JOINER.match(text[chain[-1].end - offset: area.start - offset].strip(" *")):
+                break
+            chain.append(area)
+        return chain
+
+    def _evolves(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:
+        """从 A 到 B（再到 C）的演进 / A 演进为 B: consecutive stages joined by a step word, in a clause that speaks of
+        development."""
+        text, offset, inside = clause
+        stated = find_cue(self.cue("evolutionTrigger"), text) or ARROW.search(text) and (
+            find_cue(self.cue("evolutionTrigger"), sentence.text) or find_cue(self.cue("lineageTrigger"), sentence.text))
+        if not stated:
+            return
+        stages = [m for m in inside if m.cls in EVOLVING]
+        for a, b in zip(stages, stages[1:]):
+            if a.key != b.key and (a.cls, b.cls) in STEP_CLASSES and STEP.match(text[a.end - offset: b.start - offset]):
+                yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:evolves-into", 0.8)
+
+
+def _clauses(masked: str, base: int, here: list[Mention], minimum: int = 2) -> list[tuple[str, int, list[Mention]]]:
+    """(masked clause text, its document offset, the mentions inside it) for each clause of a sentence that holds at
+    least `minimum` mentions."""
+    clauses, start = [], 0
+    for match in [*CLAUSE_BREAK.finditer(masked), None]:
+        end = match.start() if match else len(masked)
+        inside = [m for m in here if base + start <= m.start and m.end <= base + end]
+        if len(inside) >= minimum:
+            clauses.append((masked[start:end], base + start, inside))
+        start = match.end() if match else end
+    return clauses

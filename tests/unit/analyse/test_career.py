@@ -1,0 +1,254 @@
+"""Tests of the career extractor: who requires which skill, who hires, works with and moves into which role."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analyse.test_extract import pairs
+
+
+def test_role_requires_each_skill_of_a_coordinated_list(run) -> None:
+    state = run("AI产品经理需要具备数据分析、竞品分析和需求分析能力。")
+    assert {("AI产品经理", "数据分析"), ("AI产品经理", "竞品分析")} <= pairs(state, "requiresSkill")
+
+
+@pytest.mark.parametrize("text", [
+    "AI产品经理不一定要懂数据分析。",
+    "AI产品经理懂不懂数据分析不重要。",
+    "相比传统产品经理，AI产品经理更需要数据分析能力吗？",
+    "AI产品经理不需要掌握数据分析。",
+])
+def test_negated_hedged_or_compared_requirement_is_no_fact(run, text: str) -> None:
+    assert pairs(run(text), "requiresSkill") == set()
+
+
+def test_a_company_requirement_is_not_a_role_requirement(run) -> None:
+    text = "## AI产品经理\n\n对企业来说，需要数据分析和竞品分析。"
+    assert pairs(run(text), "requiresSkill") == set()
+
+
+def test_latter_resolves_to_the_second_role_named(run) -> None:
+    text = "AIGC产品经理分为大模型产品经理和AIGC应用产品经理。前者偏技术，后者需要竞品分析和ROI分析能力。"
+    found = pairs(run(text), "requiresSkill")
+    assert ("AIGC应用产品经理", "竞品分析") in found
+    assert not any(role == "大模型产品经理" for role, _ in found)
+
+
+def test_list_line_under_a_requirements_heading_goes_to_the_section_role(run) -> None:
+    text = "# 招聘\n\n## AI产品经理\n\n### 任职要求\n\n1. 熟练的数据分析能力\n2. 竞品分析\n"
+    assert {("AI产品经理", "数据分析"), ("AI产品经理", "竞品分析")} <= pairs(run(text), "requiresSkill")
+
+
+def test_prose_under_a_requirements_heading_without_a_requirement_word_is_no_fact(run) -> None:
+    text = "## AI产品经理需要做什么\n\n不同的公司，数据分析工作分配会有差异。"
+    assert pairs(run(text), "requiresSkill") == set()
+
+
+def test_an_organization_hires_a_role(run) -> None:
+    assert ("字节跳动", "AI产品经理") in pairs(run("最近字节跳动在招聘AI产品经理，薪资很高。"), "hires")
+
+
+def test_an_organization_and_a_role_without_a_hiring_word_is_no_hire(run) -> None:
+    assert pairs(run("字节跳动的AI产品经理分享了经验。"), "hires") == set()
+
+
+def test_role_works_with_a_team(run) -> None:
+    assert ("AI产品经理", "算法团队") in pairs(run("AI产品经理每天要和算法团队紧密协作。"), "worksWith")
+
+
+def test_role_transitions_to_another_role(run) -> None:
+    assert ("传统产品经理", "AI产品经理") in pairs(run("我从传统产品经理转型为AI产品经理用了一年。"), "transitionsTo")
+
+
+def test_two_roles_without_a_transition_word_do_not_transition(run) -> None:
+    assert pairs(run("传统产品经理和AI产品经理的区别很大。"), "transitionsTo") == set()
+
+
+def test_technology_applied_in_listed_industries(run) -> None:
+    found = pairs(run("大模型已经广泛应用于医疗、金融等领域。"), "appliedIn")
+    assert {("大模型", "医疗"), ("大模型", "金融")} <= found
+
+
+def test_concept_evolves_into_concept(run) -> None:
+    assert ("决策式AI", "生成式AI") in pairs(run("从决策式AI到生成式AI的演进，改变了产品形态。"), "evolvesInto")
+
+
+def test_negated_application_is_no_fact(run) -> None:
+    assert pairs(run("大模型还没有应用于医疗领域。"), "appliedIn") == set()
+
+
+def test_list_after_a_line_that_introduces_requirements(run) -> None:
+    text = "## 求职\n\n当你求职AI产品经理的时候，企业会有如下的要求：\n\n1. 有数据分析能力\n2. 做过竞品分析\n"
+    assert {("AI产品经理", "数据分析"), ("AI产品经理", "竞品分析")} <= pairs(run(text), "requiresSkill")
+
+
+def test_list_after_a_line_that_states_no_requirement_is_no_fact(run) -> None:
+    text = "## 回顾\n\n去年我做了这些事：\n\n1. 数据分析\n2. 竞品分析\n"
+    assert pairs(run(text), "requiresSkill") == set()
+
+
+def test_an_unbroken_line_is_cut_into_bounded_sentences_with_true_offsets(make_doc) -> None:
+    from kg.ingest.text import MAX_SENTENCE_CHARS
+    doc = make_doc("Midjourney、" * 3000 + "\n\n" + "a" * 5000)
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in doc.sentences)
+    assert all(doc.text[s.start:s.end] == s.text for s in doc.sentences)
+    assert sum(s.end - s.start for s in doc.sentences) == len("Midjourney、" * 3000) + 5000
+
+
+def test_main_role_is_linear_in_mentions(run) -> None:
+    """A long article with many role mentions still finds its main role (was quadratic in the mentions)."""
+    state = run("AIGC产品经理需要数据分析。产品经理很多。" * 2000)
+    assert ("AIGC产品经理", "数据分析") in pairs(state, "requiresSkill")
+
+
+def test_a_role_works_with_every_partner_of_a_list(run) -> None:
+    found = pairs(run("## 多模态产品经理\n\n岗位职责：与算法工程师、美术团队和交互设计师共同推进功能落地；\n"), "worksWith")
+    assert {("多模态产品经理", "算法工程师"), ("多模态产品经理", "美术团队"), ("多模态产品经理", "交互设计师")} <= found
+
+
+def test_a_partner_is_never_the_holder_of_the_next_partner(run) -> None:
+    found = pairs(run("AI产品经理的日常：跟算法工程师一起看Badcase，跟数据标注团队一起定规范。"), "worksWith")
+    assert ("AI产品经理", "算法工程师") in found
+    assert not any(holder == "算法工程师" for holder, _ in found)
+
+
+def test_a_short_name_ending_in_a_team_word_is_a_team(run) -> None:
+    assert ("法务部门", "Team") in {(m.surface, m.cls) for m in run("AIGC产品经理要和法务部门对齐。").mentions}
+
+
+@pytest.mark.parametrize("text", ["发现BOSS上AI产品经理的岗位确实不少。", "去模型厂是否比去业务厂做AI产品经理更有钱途？"])
+def test_a_job_board_or_a_question_states_no_hiring(run, text) -> None:
+    assert pairs(run(text), "hires") == set()
+
+
+def test_teams_listed_under_a_line_about_collaboration_work_with_the_section_role(run) -> None:
+    text = "## AI产品经理的日常\n\n你可能会涉及合作的团队有：\n\n1. 数据团队\n2. 算法团队\n"
+    assert {("AI产品经理", "数据团队"), ("AI产品经理", "算法团队")} <= pairs(run(text), "worksWith")
+
+
+def test_a_team_named_by_its_function_is_credible_a_described_group_is_not(run) -> None:
+    found = {m.surface: m.confidence for m in run("AIGC产品经理要和美术团队、专业团队、七人小组对齐。").mentions}
+    assert found["美术团队"] >= 0.6
+    assert found.get("专业团队", 0.0) < 0.6 and found.get("七人小组", 0.0) < 0.6
+
+
+def test_an_ai_prefix_before_a_known_role_names_the_ai_variant(run) -> None:
+    assert ("AI游戏策划", "Role") in {(m.surface, m.cls) for m in run("我们在招AI游戏策划。").mentions}
+
+
+def test_what_a_role_should_know_goes_to_the_sentences_subject_not_the_role_it_belongs_to(run) -> None:
+    found = pairs(run("Agent产品经理属于AI应用产品经理，还要了解Function Calling和MCP。"), "shouldKnow")
+    assert ("Agent产品经理", "MCP") in found
+    assert not any(role == "AI应用产品经理" for role, _ in found)
+
+
+def test_a_clause_that_continues_a_requirement_keeps_its_role(run) -> None:
+    found = pairs(run("AI产品经理需要具备数据分析能力，还要懂业务。"), "requiresSkill")
+    assert ("AI产品经理", "懂业务") in found
+
+
+def test_a_requirement_line_under_a_role_heading_is_a_requirement_of_that_role(run) -> None:
+    found = pairs(run("## 多模态产品经理\n\n任职要求：有较强的审美能力和用户洞察。\n"), "requiresSkill")
+    assert ("多模态产品经理", "审美能力") in found
+
+
+def test_a_stated_misconception_is_no_requirement(run) -> None:
+    assert pairs(run("**误解一：AIGC产品经理必须会数据分析。**"), "requiresSkill") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我有个朋友原来是做内容运营的，去年转型成了AI产品经理。", ("内容运营", "AI产品经理")),
+    ("几位AI产品经理，基本都是从内容运营转过来的。", ("内容运营", "AI产品经理")),
+    ("两位游戏策划，今年转成了AI游戏策划。", ("游戏策划", "AI游戏策划")),
+])
+def test_transitions_across_clauses_of_one_statement(run, text, expected) -> None:
+    assert expected in pairs(run(text), "transitionsTo")
+
+
+def test_coordinated_roles_share_a_requirement_and_a_subject_role_keeps_it_alone(run) -> None:
+    assert {("AI产品经理", "数据分析"), ("数据分析师", "数据分析")} <= pairs(run("AI产品经理和数据分析师都需要数据分析。"),
+                                                                           "requiresSkill")
+    kinds = pairs(run("大模型产品经理属于AI产品经理，多模态产品经理也是AI产品经理的一个细分方向。"), "kindOf")
+    assert {("大模型产品经理", "AI产品经理"), ("多模态产品经理", "AI产品经理")} <= kinds
+
+
+def test_an_unknown_name_glued_to_a_company_suffix_is_an_organisation_that_can_hire(run) -> None:
+    state = run("我们云岫科技今年也在招聘AI训练师。")
+    assert ("云岫科技", "Organization") in {(m.surface, m.cls) for m in state.mentions}
+    assert ("云岫科技", "AI训练师") in pairs(state, "hires")
+    assert not any(m.cls == "Organization" for m in run("人工智能科技很火，这是集团的决定。").mentions)
+
+
+def test_a_sentence_with_its_own_employer_does_not_take_the_company_type_before(run) -> None:
+    found = pairs(run("AI创业公司很多。我们云岫科技在招聘数据标注员。"), "hires")
+    assert ("AI创业公司", "数据标注员") not in found
+
+
+def test_a_sentence_about_something_else_does_not_lend_its_knowledge_to_the_section_role(run) -> None:
+    text = "## UX设计师\n\n这家公司的文化是了解人工智能。\n\n- 了解Midjourney\n"
+    found = pairs(run(text), "shouldKnow")
+    assert ("UX设计师", "人工智能") not in found
+    assert ("UX设计师", "Midjourney") in found
+
+
+def test_hearsay_states_no_hiring_and_a_group_of_products_is_no_product(run) -> None:
+    assert pairs(run("听说字节跳动在招聘AI产品经理。"), "hires") == set()
+    assert "小米各大APP" not in {m.surface for m in run("小米各大APP都接入了。").mentions}
+
+
+def test_the_articles_role_holds_we_and_you_only_when_the_title_names_it(run) -> None:
+    about = run("# 转行AI产品经理需要什么\n\nAI产品经理很热门。我们需要数据分析能力。\n")
+    other = run("# 我的设计之路\n\nAI产品经理很热门。我们需要数据分析能力。\n")
+    assert ("AI产品经理", "数据分析") in pairs(about, "requiresSkill")
+    assert pairs(other, "requiresSkill") == set()
+    assert pairs(run("# 我的设计之路\n\nAI产品经理很热门。我们来了解一下Midjourney。\n"), "shouldKnow") == set()
+
+
+def test_collaboration_in_a_sentence_about_no_one_is_not_the_section_roles(run) -> None:
+    found = pairs(run("# 我的设计之路\n\n## 研发工程师\n\n此外，跟开发团队沟通时，也能把思路讲得更透彻。\n"), "worksWith")
+    assert found == set()
+
+
+JOB_POST = """### AI游戏策划
+
+**任职要求：**
+
+（1）两年以上游戏策划经验，熟悉主流游戏玩法；
+
+（2）熟练使用Stable Diffusion和Photoshop；
+
+（3）有Prompt设计经验；
+"""
+
+
+def test_a_bold_requirements_line_introduces_the_list_under_it(run) -> None:
+    state = run(JOB_POST)
+    assert {("AI游戏策划", "Prompt设计"), ("AI游戏策划", "游戏策划经验")} <= pairs(state, "requiresSkill")
+    assert {("AI游戏策划", "Stable Diffusion"), ("AI游戏策划", "Photoshop")} <= pairs(state, "shouldKnow")
+
+
+def test_experience_of_a_known_role_is_a_skill_only_where_a_person_needs_it(run) -> None:
+    assert ("游戏策划经验", "Skill") in {(m.surface, m.cls) for m in run(JOB_POST).mentions if m.confidence >= 0.5}
+    prose = run("这家公司积累了多年游戏策划经验。")
+    assert all(m.confidence < 0.5 for m in prose.mentions if m.surface == "游戏策划经验")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("字节跳动在招聘AI产品经理。", ("字节跳动", "AI产品经理")),
+    ("**AIGC产品经理**——谁在招：网易、B站。", ("网易", "AIGC产品经理")),
+])
+def test_a_hiring_word_between_organization_and_role_states_hiring(run, text, pair) -> None:
+    assert pair in pairs(run(text), "hires")
+
+
+@pytest.mark.parametrize("text", [
+    "同时前美团招聘负责人、现AI产品经理魏小康还在小红书连续发文。",  # the hiring word belongs to another title
+    "两年前，他离开工作了14年的谷歌产品经理岗位，加入了一家创业公司。",  # a post someone left
+])
+def test_an_organization_near_a_role_and_a_hiring_word_need_not_hire(run, text) -> None:
+    assert pairs(run(text), "hires") == set()
+
+
+def test_a_requirement_list_goes_to_the_article_role_only_when_the_title_names_it(run) -> None:
+    text = "# 7年操盘手，带你实操用户旅程图\n\n你是一个专业的数据分析师。\n\n需要的能力：\n\n*   用户调研、市场调研\n"
+    assert pairs(run(text), "requiresSkill") == set()

@@ -1,0 +1,30 @@
+"""Unknown product names the text introduces as products."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analyse.test_extract import pairs
+
+
+@pytest.mark.parametrize("text, name", [
+    ("网易把大语言模型用在了旗下《逆水寒》手游的智能NPC上。", "逆水寒"),
+    ("我负责的产品叫知行助手，主要用于企业内部问答。", "知行助手"),
+    ("妙笔，是云岫科技推出的文案产品。", "妙笔"),
+])
+def test_a_name_the_text_introduces_as_a_product_is_a_product(run, text: str, name: str) -> None:
+    assert (name, "Product") in {(m.surface, m.cls) for m in run(text).mentions}
+
+
+@pytest.mark.parametrize("text", ["他读了《人类简史》这本书。", "这个项目叫我们很头疼。", "我们的目标，是百度推出的考核。"])
+def test_titles_and_clauses_that_are_no_products_stay_out(run, text: str) -> None:
+    assert not any(m.cls == "Product" and m.rule.startswith("introduced:") for m in run(text).mentions)
+
+
+def test_an_introduced_product_takes_its_maker(run) -> None:
+    found = pairs(run("我负责的产品叫知行助手，是云岫科技推出的企业知识问答产品。"), "madeBy")
+    assert ("知行助手", "云岫科技") in found
+
+
+def test_a_pronoun_before_is_no_product(run) -> None:
+    assert not any(m.rule.startswith("introduced:") for m in run("它也是百度推出的大模型产品。").mentions)

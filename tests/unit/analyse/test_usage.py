@@ -1,0 +1,185 @@
+"""Tests of where technology goes (appliedIn, evolvesInto, stated inLayer) and of Latin names typed from known ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analyse.test_extract import pairs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Copilot主要用于AI编程和智能客服。", {("Copilot", "AI编程"), ("Copilot", "智能客服")}),
+    ("很多团队把RAG用在了知识库问答上。", {("RAG", "知识库")}),
+    ("Midjourney在电商行业用得最多。", {("Midjourney", "电商")}),
+    ("大模型在智能客服场景的落地最快。", {("大模型", "智能客服")}),
+])
+def test_a_use_verb_or_a_scenario_word_applies_the_thing_to_each_area(run, text, expected) -> None:
+    assert expected <= pairs(run(text), "appliedIn")
+
+
+def test_the_subject_of_the_clause_before_is_used_when_the_use_clause_opens_with_the_verb(run) -> None:
+    found = pairs(run("腾讯推出了办公工具Kimiko，主要用于智能客服。"), "appliedIn")
+    assert ("Kimiko", "智能客服") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jasper、Notion AI都属于应用层。", {("Jasper", "应用层"), ("Notion AI", "应用层")}),
+    ("A100和H100是主力GPU，都处在基础设施层。", {("A100", "基础设施层"), ("H100", "基础设施层")}),
+])
+def test_a_stated_layer_takes_the_members_listed_before_it(run, text, expected) -> None:
+    assert expected <= pairs(run(text), "inLayer")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("机器学习后来逐渐演进为深度学习。", ("机器学习", "深度学习")),
+    ("从Midjourney V5升级到了Midjourney V6。", ("Midjourney V5", "Midjourney V6")),
+    ("它的演进路线是SaaS→MaaS。", ("SaaS", "MaaS")),
+])
+def test_steps_of_an_evolution_are_read_with_adverbs_and_arrows(run, text, expected) -> None:
+    assert expected in pairs(run(text), "evolvesInto")
+
+
+def test_an_arrow_chain_without_a_word_of_development_is_no_evolution(run) -> None:
+    assert pairs(run("流程是SaaS→MaaS。"), "evolvesInto") == set()
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("开源模型Qwen1.8也发布了。", "Qwen1.8", "Product"),
+    ("Modular RAG是新的做法。", "Modular RAG", "Technology"),
+    ("LightRAG是新的做法。", "LightRAG", "Technology"),
+    ("游戏引擎Zorbix上线了。", "Zorbix", "Product"),
+    ("Zorbix是OpenAI推出的视频模型。", "Zorbix", "Product"),
+])
+def test_unknown_latin_names_are_typed_from_the_known_name_or_noun_they_build_on(run, text, name, cls) -> None:
+    assert (name, cls) in {(m.surface, m.cls) for m in run(text).mentions}
+
+
+def test_a_fact_sheet_under_a_product_heading_states_facts_about_that_product(run) -> None:
+    text = ("# 工具\n\n### 02 Kimi\n\n*   **出品方：** OpenAI；\n*   **能生成：** 视频；\n"
+            "*   **底层技术：** 基于扩散模型；\n*   **适合场景：** 电商、智能客服。\n")
+    state = run(text)
+    assert ("Kimi", "OpenAI") in pairs(state, "madeBy")
+    assert ("Kimi", "视频") in pairs(state, "generates")
+    assert ("Kimi", "扩散模型") in pairs(state, "basedOn")
+    assert {("Kimi", "电商"), ("Kimi", "智能客服")} <= pairs(state, "appliedIn")
+
+
+def test_a_field_line_that_hedges_states_nothing(run) -> None:
+    text = "# 工具\n\n### 02 Kimi\n\n*   **底层技术：** 外界普遍猜测是扩散模型。\n"
+    assert pairs(run(text), "basedOn") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zorbix是OpenAI推出的视频模型，基于DiT架构，可以生成视频。", {("Zorbix", "DiT")}),
+    ("Kimi很火。它基于扩散模型。", {("Kimi", "扩散模型")}),
+])
+def test_a_subjectless_clause_takes_the_product_the_sentence_is_about(run, text, expected) -> None:
+    assert expected <= pairs(run(text), "basedOn")
+
+
+def test_a_product_used_as_a_means_is_not_the_generator(run) -> None:
+    found = pairs(run("Midjourney是绘画工具，通过Discord发送提示词来生成图像。"), "generates")
+    assert ("Discord", "图像") not in found
+
+
+def test_a_second_verb_after_the_objects_ends_the_based_on_list(run) -> None:
+    found = pairs(run("扣子是开发平台，基于工作流来搭建智能体。"), "basedOn")
+    assert ("扣子", "Agent") not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我们的结论是 there you go。", "there"),
+    ("这一章是Part 1的内容。", "Part 1"),
+    ("Write a short poem about the moon and the sea, please。", "Write"),
+])
+def test_latin_words_that_are_not_proper_names_stay_out_of_the_graph(run, text, name) -> None:
+    assert all(m.surface != name or m.confidence < 0.6 for m in run(text).mentions)
+
+
+def test_a_capitalised_two_word_name_beside_a_person_word_is_a_person(run) -> None:
+    assert ("Eric Yuan", "Person") in {(m.surface, m.cls) for m in run("Zoom创始人Eric Yuan表示，AI会改变会议。").mentions}
+
+
+@pytest.mark.parametrize("text, described", [("腾讯旗下AI助手很火。", "腾讯旗下AI助手"), ("字节自研大模型很强。", "字节自研大模型"),
+                                              ("亚马逊电商平台。", "亚马逊电商平台")])
+def test_an_organisation_before_a_description_is_no_product_name(run, text, described) -> None:
+    assert described not in {m.surface for m in run(text).mentions}
+
+
+def test_a_capability_said_of_a_model_is_no_skill(run) -> None:
+    found = {(m.surface, m.cls, m.confidence) for m in run("大模型需要具备长文本理解能力。").mentions}
+    assert not any(cls == "Skill" and confidence >= 0.6 for _, cls, confidence in found)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("中国的大模型包括科大讯飞的讯飞星火以及OpenAI研发的ChatGPT。", ("ChatGPT", "科大讯飞")),
+    ("阿里、腾讯都推出了各自的办公软件钉钉、企业微信。", ("钉钉", "腾讯")),
+    ("腾讯在今年上线了一款对标ChatGPT的产品。", ("ChatGPT", "腾讯")),
+])
+def test_made_by_pairs_a_product_with_its_own_maker_only(run, text, wrong) -> None:
+    assert wrong not in pairs(run(text), "madeBy")
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("用户可以上传YouTube视频来生成音频播客。", ("YouTube", "音频")),
+    ("抖音上线了首部AIGC制作的付费视频。", ("抖音", "视频")),
+])
+def test_generates_needs_the_product_as_the_subject_of_the_verb(run, text, wrong) -> None:
+    assert wrong not in pairs(run(text), "generates")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("扣子是字节面向用户提供的一个AI应用产品。", ("扣子", "字节跳动")),
+    ("Coze是字节在海外推出的应用版本。", ("扣子", "字节跳动")),
+])
+def test_a_product_described_as_an_organisations_offering_is_made_by_it(run, text, expected) -> None:
+    assert expected in pairs(run(text), "madeBy")
+
+
+def test_a_cloud_that_offers_a_model_does_not_make_it(run) -> None:
+    assert ("DeepSeek", "腾讯") not in pairs(run("腾讯云提供DeepSeek模型。"), "madeBy")
+
+
+def test_skills_listed_for_a_model_are_no_skills(run) -> None:
+    found = run("这个智能体具备对话能力、记忆能力和数据分析能力。").mentions
+    assert not any(m.cls == "Skill" and m.rule == "open:list-coordination" and m.confidence >= 0.6 for m in found)
+
+
+@pytest.mark.parametrize("name", ["对话能力", "专业能力"])
+def test_a_machine_or_generic_capability_is_no_discovered_skill(run, name) -> None:
+    found = run(f"候选人需要具备{name}。").mentions
+    assert not any(m.surface == name and m.cls == "Skill" and m.confidence >= 0.6 and not m.iri for m in found)
+
+
+def test_a_known_product_named_after_its_maker_is_made_by_it(run) -> None:
+    assert ("腾讯元宝", "腾讯") in pairs(run("腾讯元宝刚刚推出没多久。"), "madeBy")
+
+
+def test_the_field_itself_is_no_area_of_application(run) -> None:
+    found = pairs(run("H100主要用于人工智能和智能客服。"), "appliedIn")
+    assert ("H100", "智能客服") in found and ("H100", "人工智能") not in found
+
+
+def test_a_content_word_never_reaches_back_to_the_product_of_the_sentence_before(run) -> None:
+    assert pairs(run("我看了Stable Diffusion的课程。然后试了几下生图。"), "generates") == set()
+    assert pairs(run("剪映并无AI视频生成能力。"), "generates") == set()
+
+
+def test_rankings_years_and_short_acronyms_are_not_typed_from_list_mates(run) -> None:
+    found = {m.surface: m.confidence for m in run("TOP100榜单上有CapCut2024、ChatGPT、KS和P2P等工具。").mentions}
+    assert "TOP100" not in found and "CapCut2024" not in found
+    assert found.get("KS", 0.0) < 0.6 and found.get("P2P", 0.0) < 0.6
+
+
+def test_a_product_that_lets_people_make_something_does_not_generate_it(run) -> None:
+    assert pairs(run("YouTube Shorts允许创作者快速提取精华片段，制作成短视频。"), "generates") == set()
+
+
+def test_an_industry_framing_the_sentence_is_where_its_products_are_used(run) -> None:
+    found = pairs(run("在电商行业，基于Stable Diffusion搭的商品图工作流几乎是标配。"), "appliedIn")
+    assert ("Stable Diffusion", "电商") in found
+
+
+def test_an_industry_that_narrows_a_scenario_is_also_where_the_thing_is_used(run) -> None:
+    found = pairs(run("我们的产品把大语言模型用在了电商行业的智能客服和内容生产上。"), "appliedIn")
+    assert {("大语言模型", "电商"), ("大语言模型", "智能客服")} <= found
