@@ -17,7 +17,7 @@ from kg.core.namespaces import KG, KGA, KGE, PREFIXES, SCHEMA
 from kg.core.normalize import clean_label, is_cjk
 from kg.core.ontology import Ontology
 from kg.analyse.resolve import Entity, Resolved, entity_iri
-from kg.graph.turtle import TYPE, GraphText, parse_turtle, to_turtle
+from kg.graph.turtle import TYPE, GraphText, parse_turtle
 
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
@@ -172,8 +172,3 @@ def _is_date(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def serialize_turtle(graph: Graph) -> bytes:
-    """Sorted, diffable Turtle; the same graph gives the same bytes whatever the hash seed."""
-    return to_turtle(graph, PREFIXES).encode("utf-8")

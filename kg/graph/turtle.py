@@ -285,6 +285,11 @@ def to_turtle(triples: Iterable[tuple[Node, Node, Node]], prefixes: Mapping[str,
     return text.turtle()
 
 
+def serialize_turtle(graph: Graph) -> bytes:
+    """Sorted, diffable Turtle of kg's graph (its prefixes); the same graph gives the same bytes whatever the hash seed."""
+    return to_turtle(graph, PREFIXES).encode("utf-8")
+
+
 def new_graph() -> Graph:
     """An empty rdflib graph with kg's prefixes bound."""
     graph = Graph(bind_namespaces="none")

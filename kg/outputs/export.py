@@ -16,7 +16,7 @@ from networkx.readwrite.gexf import GEXFWriter
 from rdflib import Graph
 from rdflib.compare import to_canonical_graph
 
-from kg.graph.build import serialize_turtle
+from kg.graph.turtle import serialize_turtle
 from kg.core.errors import OutputError
 from kg.core.io import atomic_write, ensure_dir
 from kg.core.namespaces import PREFIXES

@@ -1,4 +1,4 @@
-# Fuzzes RDF output: kg.analyse.resolve.resolve + kg.graph.build.build_graph + kg.graph.build.serialize_turtle on fuzzed articles and
+# Fuzzes RDF output: kg.analyse.resolve.resolve + kg.graph.build.build_graph + kg.graph.turtle.serialize_turtle on fuzzed articles and
 # on entities / articles / evidence with arbitrary literals, re-parsed with rdflib and pyoxigraph; and
 # kg.analyse.resolve.entity_iri on arbitrary text. Longer run: KG_FUZZ_EXAMPLES=2000 python -m pytest tests/fuzz
 """Property-based tests that the Turtle kg writes parses everywhere to the same triples and literals."""
@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Graph, Literal
 
-from kg.graph.build import build_graph, serialize_turtle
+from kg.graph.build import build_graph
+from kg.graph.turtle import serialize_turtle
 from kg.core.config import Settings
 from kg.ingest.articles import parse_document
 from kg.core.model import ArticleMeta, Document, Evidence

@@ -24,7 +24,8 @@ from rdflib.namespace import SKOS
 import kg.core.io as kg_io
 import kg.pipeline.run as kg_pipeline
 import kg.outputs.render as kg_render
-from kg.graph.build import build_graph, serialize_turtle
+from kg.graph.build import build_graph
+from kg.graph.turtle import serialize_turtle
 from kg.cli.main import cli
 from kg.core.config import Settings
 from kg.analyse.extract import create

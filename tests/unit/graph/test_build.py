@@ -14,7 +14,8 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, PROV, SKOS
 
-from kg.graph.build import article_iri, build_graph, serialize_turtle
+from kg.graph.build import article_iri, build_graph
+from kg.graph.turtle import serialize_turtle
 from kg.core.config import PROJECT_ROOT
 from kg.core.namespaces import KG, KGR
 from kg.analyse.resolve import resolve
@@ -244,7 +245,8 @@ def test_two_builds_give_identical_bytes(built, turtle: bytes, resources, run) -
 SCRIPT = textwrap.dedent("""
     import hashlib, json, sys
     import kg.analyse.extract
-    from kg.graph.build import build_graph, serialize_turtle
+    from kg.graph.build import build_graph
+    from kg.graph.turtle import serialize_turtle
     from kg.core.config import Settings
     from kg.analyse.extract.resources import load_resources
     from kg.ingest.articles import parse_document

@@ -17,7 +17,7 @@ from rdflib.namespace import PROV, RDF, SKOS, XSD
 
 from kg.cli import export as cli_export
 from kg.outputs import export
-from kg.graph.build import serialize_turtle
+from kg.graph.turtle import serialize_turtle
 from kg.core.errors import OutputError
 from kg.core.namespaces import KG, KGA, KGE, KGR, PREFIXES
 from kg.graph.turtle import parse_rdf
