@@ -1,0 +1,185 @@
+"""…产品经理 roles, …能力 / 懂… skills and …团队 teams: names built from a head word and the content tokens
+before it, kept only when they name something a person is or needs."""
+
+from __future__ import annotations
+
+import re
+
+from kg.analyse.extract.context import list_lead
+from kg.analyse.extract.mentions import new_mention, overlaps
+from kg.analyse.extract.open_vocabulary.shapes import (
+    MAX_PREFIX_CHARS,
+    NEVER_FIRST_TAGS,
+    is_covered,
+    is_name_part,
+    is_nounish,
+    is_verbish,
+)
+from kg.core.model import Document, Mention, Sentence, Token
+
+
+EXPERIENCE = "经验"  # 游戏策划经验, 金融行业经验: experience of a known role or industry is a skill of its own
+EXPERIENCE_OF = ("Role", "Industry")
+AI_ROLE_PREFIX = re.compile(r"(?<![A-Za-z0-9])(?:AIGC|AI|大模型) ?$")
+MAX_PREFIX_TOKENS = 3
+MODEL_CLASSES = frozenset({"Technology", "Product", "Organization", "CompanyType"})  # 'AI模型能力': a model's, not a skill
+PERSONAL_HOLDERS = frozenset({"Organization", "Product", "Person"})  # 'OpenAI研究员' is a person at OpenAI, not a role
+MAX_SKILL_PREFIX_CHARS = 6
+MAX_TEAM_PREFIX_CHARS = 4  # 数据标注团队; a longer prefix is a description (负责大模型训练的团队)
+TEAM_OWNERS = frozenset({"Organization", "Product", "Person", "CompanyType"})  # 字节团队 is a company's staff
+SHORT_LINE = 40  # a list item or a line of a requirement list, not running prose
+PERSON_SUBJECTS = ("我", "你", "他", "她", "候选人", "求职者", "从业者", "应聘者", "同学", "新人", "岗位")  # not 人: 人工智能
+JOB_REQUIREMENT = ("任职要求", "岗位要求", "任职资格", "技能要求", "能力要求", "岗位职责", "职位要求")
+PERSON_WORDS = ("我", "你", "他", "她", "人", "者", "们", "自己", "候选人", "角色", "岗位")
+HOLDER_CLASSES = frozenset({"Technology", "Product", "Concept", "Organization", "CompanyType"})
+
+
+class HeadedNames:
+    """Finds roles, skills and teams from their head words (_headed, _ai_roles).
+
+    A mixin of OpenVocabularyExtractor, whose __init__ reads the cue words it uses."""
+
+    # ------------------------------------------------------------ …产品经理 roles and …能力 / 懂… skills
+    def _headed(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]):
+        """Role and skill names built from a head token and the content tokens before it."""
+        for index, token in enumerate(tokens):
+            role_head = token.text.endswith(self.role_heads)
+            if role_head or token.text in self.skill_heads or token.text in self.team_heads:
+                cls = "Role" if role_head else "Team" if token.text in self.team_heads else "Skill"
+                found = self._with_prefix(doc, sentence, tokens, index, known, cls)
+                if found is not None:
+                    yield found
+            elif token.text in self.skill_leads and index + 1 < len(tokens):
+                found = self._lead_skill(doc, sentence, tokens, index, known)
+                if found is not None:
+                    yield found
+
+    def _ai_roles(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]):
+        """A known role behind AI / AIGC / 大模型 is the AI variant of that role (AI游戏策划, AIGC运营)."""
+        for role in (m for m in known if m.cls == "Role" and m.rule == "lexicon"):
+            prefix = AI_ROLE_PREFIX.search(doc.text, max(sentence.start, role.start - 5), role.start)
+            if prefix is not None and not any(m is not role and overlaps(m, prefix.start(), role.end) for m in known
+                                              if m.cls != "Concept" and m.cls != "Technology"):
+                inside = [m for m in known if overlaps(m, prefix.start(), role.end)]
+                yield new_mention(doc, prefix.start(), role.end, "Role", "open:ai-prefixed-role", 0.8), inside
+
+    def _prefix_start(self, tokens: tuple[Token, ...], index: int, known: list[Mention], cls: str) -> int:
+        """Index of the first token of the name that ends with the head tokens[index]."""
+        first = index
+        chars = 0
+        while first > 0 and index - first < MAX_PREFIX_TOKENS:
+            before = tokens[first - 1]
+            if before.end != tokens[first].start or before.text in self.breaks or not is_name_part(before.text):
+                break
+            if not (is_nounish(before) or is_covered(before, known) or cls == "Skill" and is_verbish(before)):
+                break
+            chars += len(before.text)
+            if chars > MAX_PREFIX_CHARS:
+                break
+            first -= 1
+        while first < index and (is_verbish(tokens[first]) and not is_covered(tokens[first], known)
+                                 or self._opens_clause(tokens[first].text) or tokens[first].tag in NEVER_FIRST_TAGS):
+            first += 1
+        return first
+
+    def _opens_clause(self, text: str) -> bool:
+        """True for a token that is or starts with a clause-opening word (如, 例如, 考验, 初为…), or a lone digit."""
+        return text in self.leads or text[:1].isdigit() or any(text.startswith(w) and len(w) > 1 for w in self.leads)
+
+    def _well_formed(self, cls: str, prefix: str, inside: list[Mention], start: int) -> bool:
+        """A name, not a description: a Role prefix names no organisation, product or person and no descriptive
+        modifier (人类设计师, OpenAI研究员); a Skill prefix is short and names no model, product or holder."""
+        if any(word in prefix for word in self.descriptive):
+            return False
+        if cls == "Role":
+            return not any(m.cls in PERSONAL_HOLDERS and m.start == start for m in inside)
+        if cls == "Team":
+            return len(prefix) <= MAX_TEAM_PREFIX_CHARS and not any(m.cls in TEAM_OWNERS for m in inside)
+        return len(prefix) <= MAX_SKILL_PREFIX_CHARS and not any(m.cls in MODEL_CLASSES for m in inside)
+
+    def _wanted_of_a_person(self, doc: Document, sentence: Sentence, start: int) -> bool:
+        """True when a skill-like name is a person's: not 'X的…能力' of a thing, and either after a requirement word
+        in its clause or in a short list line under a heading about what a role needs (任职要求, 技能要求)."""
+        clause = re.split(r"[，,。；;！？!?]", doc.text[sentence.start:start])[-1]
+        if clause.rstrip("*").endswith("的") and not clause.rstrip("*")[:-1].endswith(PERSON_WORDS + self.role_heads):
+            return False
+        said = doc.text[sentence.start:start]
+        if any(word in clause for word in self.requires) and (
+                any(word in said for word in PERSON_SUBJECTS + JOB_REQUIREMENT) or any(head in said for head in self.role_heads)
+                or any(head in h for h in sentence.section[1:] for head in self.role_heads)):
+            return True  # a requirement stated of a person or a role, not of a model, a product or a company
+        if sentence.end - sentence.start > SHORT_LINE:
+            return False
+        lead = list_lead(doc.text, sentence.start) or ""
+        return any(word in heading for heading in sentence.section[1:] for word in self.requirement_headings) \
+            or any(word in lead for word in self.requires)
+
+    def _with_prefix(self, doc, sentence, tokens, index, known, cls) -> tuple[Mention, list[Mention]] | None:
+        """A Role / Skill spanning prefix tokens + head token, replacing lexicon mentions it strictly contains."""
+        first = self._prefix_start(tokens, index, known, cls)
+        if first == index:
+            return None
+        start, end = tokens[first].start, tokens[index].end
+        inside = [m for m in known if overlaps(m, start, end)]
+        if any(m.start < start or m.end > end for m in inside):
+            return None
+        if any(m.start == start and m.end == end for m in inside):
+            return None
+        if not self._well_formed(cls, doc.text[start:tokens[index].start], inside, start):
+            return None
+        if cls == "Skill" and (_only_known_prefix(inside, start, tokens[index].start)
+                               and not (tokens[index].text == EXPERIENCE and inside[0].cls in EXPERIENCE_OF)
+                               or doc.text[start:tokens[index].start] in self.not_personal
+                               or self._held_by_company(doc.text, end) or self._held_by_thing(doc.text, start, known)):
+            return None
+        rule = f"open:{cls.lower()}-head"
+        if cls == "Team":
+            prefix = doc.text[start:tokens[index].start]
+            confidence = 0.7 if prefix.endswith(tuple(self.team_functions)) or self._domain_prefix(
+                inside, start, tokens[index].start) else 0.5
+        elif cls == "Role":
+            confidence = 0.8
+        else:
+            confidence = 0.65 if self._wanted_of_a_person(doc, sentence, start) else 0.45
+        return new_mention(doc, start, end, cls, rule, confidence), inside
+    @staticmethod
+    def _domain_prefix(inside: list[Mention], start: int, head_start: int) -> bool:
+        """True when a known name of the domain fills the prefix of a team (算法团队, 数据标注团队): 专业团队, A团队,
+        七人小组 describe a group rather than name a function."""
+        return any(m.start == start and m.end == head_start for m in inside) or any(
+            m.start == start for m in inside) and any(m.end == head_start for m in inside)
+
+    def _held_by_thing(self, text: str, start: int, known: list[Mention]) -> bool:
+        """True for 'X的…能力' where X is a company, model or concept, or a company word leads the clause."""
+        clause = re.split(r"[，,。；;！？!?]", text[max(0, start - 20):start])[-1]
+        if any(word in clause for word in self.capability_holders):
+            return True
+        owner = clause.rfind("的")
+        return owner >= 0 and len(clause) - owner <= 4 and any(
+            m.end == start - len(clause) + owner and m.cls in HOLDER_CLASSES for m in known)
+
+    def _held_by_company(self, text: str, end: int) -> bool:
+        """True for 'X能力的公司': a capability of a company, not a person's skill."""
+        after = re.split(r"[，,。；;：:！？!?]", text[end:end + 12].replace("*", ""), maxsplit=1)[0]
+        return after.startswith("的") and any(w in after for w in self.capability_holders)
+
+    def _lead_skill(self, doc, sentence, tokens, index, known) -> tuple[Mention, list[Mention]] | None:
+        """懂X: the lead word and one or two content tokens after it."""
+        last = index + 1
+        if tokens[last].text in self.breaks or not is_nounish(tokens[last]):
+            return None
+        if last + 1 < len(tokens) and tokens[last + 1].text not in self.breaks and is_name_part(tokens[last + 1].text) \
+                and tokens[last + 1].start == tokens[last].end and len(tokens[last].text) == 1:
+            last += 1
+        start, end = tokens[index].start, tokens[last].end
+        inside = [m for m in known if overlaps(m, start, end)]
+        if inside:
+            return None
+        stated = self._wanted_of_a_person(doc, sentence, start) or any(m.cls == "Role" for m in known)
+        return new_mention(doc, start, end, "Skill", "open:skill-lead", 0.6 if stated else 0.5), []
+
+
+def _only_known_prefix(inside: list[Mention], start: int, head_start: int) -> bool:
+    """True when the prefix before a skill head is exactly one known entity (ROI分析 + 能力 stays ROI分析)."""
+    before = [m for m in inside if m.end <= head_start]
+    return len(before) == 1 and before[0].start == start and before[0].end == head_start

@@ -1,0 +1,179 @@
+"""Latin-script names (FLUX.1, DALL-E 3, Runway Gen-3 Alpha, Suno Inc): found from their shape, versions of
+known products, and typed from the words around them."""
+
+from __future__ import annotations
+
+import re
+
+from kg.analyse.extract.context import find_cue
+from kg.analyse.extract.mentions import in_links, link_ranges, new_mention, overlaps
+from kg.analyse.extract.open_vocabulary.shapes import Spans
+from kg.core.model import Document, Mention, Sentence, Token
+from kg.core.normalize import is_cjk, match_key
+
+
+# A Latin-script name: words joined by '.', '-', '+' or single spaces before a version / capitalised word,
+# e.g. "FLUX.1", "DALL-E 3", "Stable Diffusion 3", "Leonardo.Ai", "Runway Gen-2", "C++".
+LATIN_NAME = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:[.\-][A-Za-z0-9]+)|(?: (?=[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.\-]*))*"
+)
+LATIN_ORG_SUFFIX = re.compile(r"Inc|Labs?|AI|Technologies|Technology|Corp|Corporation|Ltd|Co|Group|Studio")
+ABBREVIATED_SUFFIXES = ("Inc", "Corp", "Ltd", "Co")
+COMMON_WORD = re.compile(r"[a-z](?:ing|ion|al|ive|ed)$")  # Coding, Routing, Fusion, Conditional: no proper name
+VERSIONED = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[.\- ]v?\d")  # GPT-5, FLUX.1, DALL-E 3 — not 'chatgpt6'
+NOT_A_VERSION = re.compile(r"(?:19|20)\d\d(?!\.\d)|\d+\s*[-~～]\s*\d")  # a year or a range: Eventbrite 2024, Day 26-30
+COUNT_UNITS = "年月日号天周时分秒%‰倍个件款家位名人岁亿万千百元块次张条篇期届代"
+VERSION_SUFFIX = re.compile(
+    r"[ \-]?(?:[Vv]\d+(?:\.\d+)*|\d+(?:\.\d+)*(?![\d" + COUNT_UNITS + r"])|Gen-?\d+)"
+    r"(?:[ \-](?:Pro|Turbo|Alpha|Max|Plus|mini|Ultra|XL))?(?![A-Za-z0-9.])"
+)
+LATIN_VERSION = re.compile(r"[ \-]?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")  # Qwen1.5 → Qwen, GPT4o → GPT
+MADE_PHRASE = re.compile(r"(?:是|为|，是)[^，,。；;！？!?]{0,14}(?:推出|发布|开发|打造|出品|研发|上线)的")  # X是快手推出的…
+MODIFIABLE = frozenset({"Technology", "Product"})  # Naive RAG; but My AI is a product, not a kind of AI
+NOT_A_NAME = re.compile(r"^(?:top|Top|TOP)\s?\d+$|[a-z](?:19|20)\d\d$")  # a ranking, a name glued to a year
+SHORT_ACRONYM = re.compile(r"[A-Z0-9]{2,3}")
+STRONG_LATIN_RULES = frozenset({"open:latin-made-by-phrase", "open:latin-after-product-noun", "open:latin-org-context",
+                                "open:latin-version-of-product"})
+PERSON_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+(?<!tion)(?<!ment)(?<!ing)(?<!ity)(?<!ics)")  # Eric Yuan, Sam Altman; not Layer Normalization
+PERSON_WINDOW = 6
+LATIN_PER_HAN = 3  # Latin letters per Chinese character above which a sentence is quoted English, not prose
+LIST_SEPARATORS = "、，,/和与及"
+
+
+class LatinNames:
+    """Finds and types Latin-script names and product versions (_latin_names, _versions).
+
+    A mixin of OpenVocabularyExtractor, whose __init__ reads the cue words it uses."""
+
+    # ------------------------------------------------------------ Pika 2.0, 可灵1.5, Runway Gen-3 Alpha
+    def _versions(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]):
+        """A known product followed by a version is a product of its own (Stable Diffusion 3 ≠ Stable Diffusion)."""
+        for product in (m for m in known if m.cls == "Product"):
+            match = VERSION_SUFFIX.match(doc.text, product.end, sentence.end)
+            if match is None or NOT_A_VERSION.search(match.group()) or any(m is not product and overlaps(m, product.start, match.end()) for m in known):
+                continue
+            yield new_mention(doc, product.start, match.end(), "Product", "open:product-version", 0.85), [product]
+
+    # ------------------------------------------------------------ Latin-script names
+    def _latin_names(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], taken: list[Mention]):
+        """Unknown Latin-script names typed from the words around them."""
+        found = []
+        spans = Spans(taken)
+        links = link_ranges(sentence)
+        quoted = None  # whether the sentence is quoted English: counted once, when first needed
+        for match in LATIN_NAME.finditer(sentence.text):
+            name = match.group().rstrip(".-")
+            start = sentence.start + match.start()
+            end = start + len(name)
+            key = match_key(name)
+            if len(key) < 2 or key in self.latin_stop or key.isdigit():
+                continue
+            if in_links(start, end, links):
+                continue
+            inside = spans.overlapping(start, end)  # never one of `found`: they lie in earlier matches
+            if inside:
+                modified = self._modified_name(doc, start, end, name, inside) or self._suffixed_name(doc, start, end, inside)
+                if modified is not None:
+                    found.append(modified)
+                    yield modified, inside
+                continue
+            if not any(ch.isupper() for ch in name) or NOT_A_NAME.search(name):
+                continue  # 'there', 'vs', 't00lz', 'TOP100', 'CapCut2024': not a proper name
+            if quoted is None:
+                quoted = _mostly_latin(sentence.text)
+            if quoted:
+                continue  # quoted English is no prose
+            cls, confidence, rule = self._type_latin(doc, sentence, start, end, name, spans)
+            if SHORT_ACRONYM.fullmatch(name) and rule not in STRONG_LATIN_RULES:
+                confidence = min(confidence, 0.5)  # KS, TV, P2P, VPN: a short acronym's list-mates do not type it
+            found.append(new_mention(doc, start, end, cls, rule, confidence))
+            yield found[-1], []
+
+    def _modified_name(self, doc: Document, start: int, end: int, name: str, inside: list[Mention]) -> Mention | None:
+        """A capitalised word before a known Latin name it ends with is one name of the head's class (Naive RAG,
+        Advanced RAG); never when the word is itself known (OpenAI GPT-4) or a stopword. A technology variant is
+        credible (in the graph) only with a technical modifier, a hyphen (U-ViT) or in a line about evolution;
+        MediSim VR or Shift Robotics name a product or a company."""
+        head = inside[0]
+        modifier = name[: head.start - start].rstrip()
+        if len(inside) != 1 or head.cls not in MODIFIABLE or head.end != end or head.start <= start or " " in modifier or not modifier[:1].isupper() \
+                or match_key(modifier) in self.latin_stop or self.lexicon.lookup(modifier) is not None:
+            return None
+        credible = head.cls != "Technology" or modifier.endswith("-") or match_key(modifier) in self.tech_modifiers \
+            or COMMON_WORD.search(modifier) \
+            or find_cue(self.evolution, _line_around(doc.text, start, end)) is not None
+        return new_mention(doc, start, end, head.cls, "open:latin-modified-name", 0.7 if credible else 0.5)
+
+    def _suffixed_name(self, doc: Document, start: int, end: int, inside: list[Mention]) -> Mention | None:
+        """A known Latin name followed by a hyphen and an unknown word is another name of the same class
+        (AnimateDiff-Lightning is not AnimateDiff; 循环神经网络-Transformer-ChatGPT stays a chain of known names);
+        followed by a company suffix it is the company (Suno Inc, Perplexity AI)."""
+        head = inside[0]
+        rest = doc.text[head.end + 1:end]
+        if len(inside) != 1 or head.start != start or not rest[:1].isalpha():
+            return None
+        if doc.text[head.end] == " " and head.cls in ("Product", "Organization") and LATIN_ORG_SUFFIX.fullmatch(rest):
+            end += rest in ABBREVIATED_SUFFIXES and doc.text[end:end + 1] == "."  # Suno Inc., Perplexity AI
+            return new_mention(doc, start, end, "Organization", "open:latin-org-suffix", 0.75)
+        if head.cls not in MODIFIABLE or doc.text[head.end] != "-" or self.lexicon.lookup(rest) is not None:
+            return None
+        return new_mention(doc, start, end, head.cls, "open:latin-suffixed-name", 0.7)
+
+    def _near_person_word(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
+        """True when a person word (表示, 创始人, CEO…) sits within a few characters before or after the name."""
+        around = text[max(sentence.start, start - PERSON_WINDOW):start] + "|" + text[end:min(sentence.end, end + PERSON_WINDOW)]
+        return find_cue(self.person_context, around) is not None
+
+    def _type_latin(self, doc, sentence, start, end, name, spans) -> tuple[str, float, str]:
+        """Class, confidence and rule for a Latin name, from what follows it and what it is listed with."""
+        after = doc.text[end:sentence.end].lstrip()
+        if any(after.startswith(word) for word in self.org_context):
+            return "Organization", 0.8, "open:latin-org-context"
+        neighbours = [m for m in spans.overlapping(start - 4, end + 4) if _listed_together(doc.text, m, start, end)]
+        if any(m.cls == "Product" for m in neighbours):
+            return "Product", 0.8, "open:latin-listed-with-product"
+        if any(m.cls == "Organization" for m in neighbours):
+            return "Organization", 0.7, "open:latin-listed-with-org"
+        stem = LATIN_VERSION.sub("", name)
+        known = self.lexicon.lookup(stem) if stem != name else None
+        if known is not None and known.cls == "Product":
+            return "Product", 0.8, "open:latin-version-of-product"
+        cut, head = next(((cut, entry) for cut in range(1, len(name) - 2) if name[cut].isupper() and name[cut - 1].islower()
+                          and (entry := self.lexicon.lookup(name[cut:])) is not None), (0, None))
+        if head is not None and head.cls == "Technology" and match_key(name[:cut]) not in self.tech_modifiers:
+            return "Product", 0.6, "open:latin-compound-of-known-head"  # SwiftAgent, not a kind of agent
+        if head is not None and head.cls in ("Technology", "Product"):
+            return head.cls, 0.7, "open:latin-compound-of-known-head"
+        if MADE_PHRASE.match(after):
+            return "Product", 0.75, "open:latin-made-by-phrase"
+        lead = doc.text[sentence.start:start].rstrip(" “\"《")
+        if any(lead.endswith(word) for word in self.product_nouns):
+            return "Product", 0.75, "open:latin-after-product-noun"
+        tail = doc.text[end:sentence.end]
+        if "等" in tail and any(word in tail.split("等", 1)[1][:6] for word in self.product_context):
+            return "Product", 0.75, "open:latin-product-list"
+        if PERSON_NAME.fullmatch(name) and self._near_person_word(doc.text, sentence, start, end):
+            return "Person", 0.7, "open:latin-person-context"
+        if VERSIONED.search(name) and not NOT_A_VERSION.search(name):
+            return "Product", 0.5, "open:latin-versioned"  # an unknown stem + number: Part 1 as often as Gemma 7
+        return "Concept", 0.4, "open:latin-untyped"
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    """The line of text that holds [start, end)."""
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1: line_end if line_end >= 0 else len(text)]
+
+
+def _listed_together(text: str, mention: Mention, start: int, end: int) -> bool:
+    """True when only a list separator (and spaces or quotes) lies between the mention and [start, end)."""
+    gap = text[mention.end:start] if mention.end <= start else text[end:mention.start]
+    stripped = gap.strip(" \u3000“”\"'「」【】*")
+    return 0 < len(gap) <= 4 and len(stripped) == 1 and stripped in LIST_SEPARATORS
+
+
+def _mostly_latin(text: str) -> bool:
+    """True for a sentence of quoted English (a prompt, a passage): Latin letters outweigh its Chinese characters
+    several times over (a Latin name in Chinese prose never does)."""
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    return latin > LATIN_PER_HAN * sum(is_cjk(ch) for ch in text)

@@ -1,0 +1,105 @@
+"""语音识别、语音合成、语音转换: unknown items of a 、-list take the class their known list-mates share."""
+
+from __future__ import annotations
+
+import re
+
+from kg.analyse.extract.mentions import new_mention
+from kg.analyse.extract.open_vocabulary.shapes import NEVER_FIRST_TAGS, Spans, is_covered, is_name_part
+from kg.core.model import Document, Mention, Sentence, Token
+
+
+CLAUSE_ENDINGS = frozenset({"时", "时候", "之后", "以后", "之前", "以前", "期间"})  # 营销人沟通时: a clause of time
+LIST_CLAUSE = re.compile(r"[，,。；;：:！？!?（）()]")
+LIST_BREAKS = ("的", "了", "是", "和", "或", "等")
+WEAKLY_LISTED = frozenset({"Concept"})
+LOOSELY_LISTED = frozenset({"Industry", "ContentType"})
+
+
+class ListedNames:
+    """Types unknown items of a 、-list by their list-mates (_listed).
+
+    A mixin of OpenVocabularyExtractor, whose __init__ reads the cue words it uses."""
+
+    # ------------------------------------------------------------ 语音识别、语音合成、语音转换: typed by list-mates
+    def _listed(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], taken: list[Mention]):
+        """Unknown items of a 、-list take the class most of the known items share (语音识别、语音转换、语音增强)."""
+        spans = Spans(taken)
+        for items in _lists(sentence):
+            known, unknown = [], []
+            for start, end in items:
+                start = self._after_lead(doc.text, start, end)
+                inside = spans.overlapping(start, end)
+                ending = [m for m in inside if m.end == end and m.start >= start]
+                if ending and (ending[0].start == start or (start, end) == items[0]):
+                    known.append((ending[0].cls, ending[0].surface))  # a first item may have a lead-in: 用于…
+                elif all(start <= m.start and m.end <= end for m in inside) and self._nameable(doc.text[start:end]) \
+                        and self._only_name_tokens(tokens, start, end, inside):
+                    unknown.append((start, end, inside))
+            for start, end, inside, cls in self._list_classes(doc.text, items, known, unknown):
+                if all(m.cls != cls for m in inside):
+                    confidence = self._listed_confidence(doc, sentence, start, cls)
+                    yield new_mention(doc, start, end, cls, "open:list-coordination", confidence), inside
+
+    def _listed_confidence(self, doc: Document, sentence: Sentence, start: int, cls: str) -> float:
+        """How far a list item's class can be trusted: a list of concepts is a list of anything; a listed skill is
+        a skill only where a person needs it (对话能力、记忆能力 of an agent are not); areas and content types from
+        lists are often clauses, so they need a second article to pass."""
+        if cls in WEAKLY_LISTED:
+            return 0.5
+        if cls == "Skill":
+            return 0.7 if self._wanted_of_a_person(doc, sentence, start) else 0.45
+        return 0.6 if cls in LOOSELY_LISTED else 0.7
+
+    def _after_lead(self, text: str, start: int, end: int) -> int:
+        """Start of a list item after a lead-in word (如餐饮连锁 → 餐饮连锁, 包括销售 → 销售)."""
+        for length in self.lead_lengths:
+            if text[start:start + length] in self.leads and end - start - length >= 2:
+                return start + length
+        return start
+
+    def _only_name_tokens(self, tokens: tuple[Token, ...], start: int, end: int, inside: list[Mention]) -> bool:
+        """True when the span starts and ends on token boundaries and holds no function word or clause opener."""
+        within = [tok for tok in tokens if start <= tok.start and tok.end <= end]
+        if not within or within[0].start != start or within[-1].end != end or within[-1].text in CLAUSE_ENDINGS:
+            return False
+        return not any((tok.text in self.breaks or tok.text in self.leads or tok.tag in NEVER_FIRST_TAGS)
+                       and not is_covered(tok, inside) for tok in within)
+    @staticmethod
+    def _list_classes(text: str, items, known: list[tuple[str, str]], unknown):
+        """Class for each unknown item: the class the known items agree on, or that of a known item with the same
+        head (Chinese compounds are head-final: 图像处理 is like 自然语言处理)."""
+        classes = [cls for cls, _ in known]
+        agreed = max(sorted(set(classes)), key=classes.count) if classes else ""
+        majority = classes.count(agreed) >= 2 and classes.count(agreed) * 3 >= len(classes) * 2
+        for start, end, inside in unknown:
+            head = text[end - 2:end]
+            same_head = [cls for cls, name in known if len(name) > 2 and name.endswith(head)]
+            if same_head or majority:
+                yield start, end, inside, same_head[0] if same_head else agreed
+
+    def _nameable(self, text: str) -> bool:
+        """True for a short run of letters that is not a function word: a plausible name."""
+        shortest = 2 if text.isascii() else 3  # two-character Chinese items are mostly plain words: 训练、部署
+        return shortest <= len(text) <= 8 and is_name_part(text) and not any(w in text for w in LIST_BREAKS) \
+            and text not in self.breaks
+
+
+def _lists(sentence: Sentence) -> list[list[tuple[int, int]]]:
+    """Document spans of the items of each 、-separated list (three items or more) in a sentence."""
+    lists = []
+    position = 0
+    for clause in LIST_CLAUSE.split(sentence.text):
+        offset = sentence.start + position
+        position += len(clause) + 1
+        if clause.count("、") < 2:
+            continue
+        items, at = [], 0
+        for raw in clause.split("、"):
+            text = raw.split("等")[0].strip(" *“”\"'「」【】")  # 音频处理等领域 → 音频处理
+            if text:
+                start = offset + at + raw.index(text)
+                items.append((start, start + len(text)))
+            at += len(raw) + 1
+        lists.append(items)
+    return lists
