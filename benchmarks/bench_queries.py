@@ -30,7 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate
 from rdflib import Graph, Literal, URIRef
 
-from kg.sparql.query import load_store, prepare, run, saved_queries
+from kg.sparql.query import load_store, run
+from kg.sparql.query_text import prepare
+from kg.sparql.saved import saved_queries
 from kg.sparql.store import StoreSpec, open_store, parse_spec, replacing
 
 EXAMPLE_PARAMS = {"role": "AIGC产品经理", "a": "AIGC产品经理", "b": "AI产品经理", "content": "图像",

@@ -26,7 +26,8 @@ from virtuoso_server import PASSWORD, USER, free_port, virtuoso
 from kg.sparql.endpoint import Endpoint
 from kg.core.errors import KGError
 from kg.sparql.push import DEFAULT_NAMED_GRAPH, Credentials, PushTarget, push
-from kg.sparql.query import load_store, run, saved_queries
+from kg.sparql.query import load_store, run
+from kg.sparql.saved import saved_queries
 
 
 EXAMPLE_PARAMS = {"role": "AIGC产品经理", "a": "AIGC产品经理", "b": "AI产品经理", "content": "图像",

@@ -9,7 +9,8 @@ import click
 
 from kg.sparql.endpoint import remote
 from kg.core.errors import QueryError
-from kg.sparql.query import SavedQuery, resolve_query, run, saved_queries
+from kg.sparql.query import run
+from kg.sparql.saved import SavedQuery, resolve_query, saved_queries
 from kg.sparql.query_results import FORMATS, serialize
 from kg.sparql.store import StoreSpec, open_store, parse_spec
 

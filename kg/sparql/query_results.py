@@ -14,7 +14,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.core.errors import QueryError
-from kg.sparql.query import PREFIX_IRIS, QueryResult, Term
+from kg.sparql.query import QueryResult
+from kg.sparql.query_text import PREFIX_IRIS, Term
 
 MEDIA_TYPES: dict[str, str] = {
     "table": "text/plain; charset=utf-8",

@@ -21,7 +21,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from kg.core.errors import KGError
-from kg.sparql.query import PREFIX_IRIS, saved_queries
+from kg.sparql.query_text import PREFIX_IRIS
+from kg.sparql.saved import saved_queries
 from kg.outputs.render import fill_template, inline, script_json, template, vis_asset
 from kg.sparql.serve_api import (
     Refusal,

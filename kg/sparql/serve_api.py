@@ -16,7 +16,8 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 
 from kg.core.errors import QueryError
-from kg.sparql.query import QueryResult, is_refused, run
+from kg.sparql.query import QueryResult, run
+from kg.sparql.query_text import is_refused
 from kg.sparql.query_results import GRAPH_FORMATS, MEDIA_TYPES, SELECT_FORMATS, serialize
 from kg.graph.views import display_text, local_name
 

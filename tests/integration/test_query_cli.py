@@ -13,7 +13,7 @@ from rdflib import Graph
 from kg.cli.main import cli
 from kg.cli.query import query_command
 from kg.core.namespaces import sparql_prologue
-from kg.sparql.query import saved_queries
+from kg.sparql.saved import saved_queries
 
 if "query" not in cli.commands:
     cli.add_command(query_command)

@@ -16,7 +16,8 @@ from virtuoso_server import PASSWORD, USER
 from kg.cli.main import cli
 from kg.sparql.endpoint import remote
 from kg.sparql.push import DEFAULT_NAMED_GRAPH
-from kg.sparql.query import QueryResult, _row_key, load_store, run, saved_queries
+from kg.sparql.query import QueryResult, _row_key, load_store, run
+from kg.sparql.saved import saved_queries
 from kg.sparql.query_results import FORMATS
 
 # every saved query with its example; on an endpoint kg runs NAME.portable.rq where there is one

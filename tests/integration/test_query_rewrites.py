@@ -7,7 +7,8 @@ from collections import Counter
 from itertools import product
 from pathlib import Path
 
-from kg.sparql.query import load_store, run, saved_queries
+from kg.sparql.query import load_store, run
+from kg.sparql.saved import saved_queries
 from kg.sparql.serve_api import _EDGES, FACTS
 
 # compare-roles before it resolved each role in a subquery (the rest re-evaluated the second role's filter per

@@ -26,7 +26,7 @@ from rdflib import Graph
 from kg.cli.serve import serve_command
 from kg.core.errors import InputError
 from kg.core.namespaces import KGR, sparql_prologue
-from kg.sparql.query import saved_queries
+from kg.sparql.saved import saved_queries
 from kg.sparql.serve import KGServer, ServeError, ServeOptions, make_server
 from kg.graph.views import display_text
 

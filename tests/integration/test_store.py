@@ -20,7 +20,8 @@ from click.testing import CliRunner, Result
 from test_serve import call, form, serving
 
 from kg.cli.main import cli
-from kg.sparql.query import run, saved_queries
+from kg.sparql.query import run
+from kg.sparql.saved import saved_queries
 from kg.sparql.serve import KGServer, ServeOptions
 from kg.sparql.store import MEMORY_STORE, StoreSpec, open_store
 

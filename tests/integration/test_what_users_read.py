@@ -16,7 +16,7 @@ from kg.core.config import Settings
 from kg.outputs.export import to_csv
 from kg.core.namespaces import KG, KGR
 from kg.pipeline.run import BuildResult, build
-from kg.sparql.query import saved_queries
+from kg.sparql.saved import saved_queries
 from kg.outputs.render import page_data
 from kg.outputs.report import career_map
 from kg.outputs.report_render import render_report_html, render_report_markdown

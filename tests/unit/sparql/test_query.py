@@ -15,17 +15,9 @@ import pytest
 from rdflib import Graph
 
 from kg.core.errors import InputError, QueryError
-from kg.sparql.query import (
-    MAX_NESTING,
-    QueryResult,
-    load_store,
-    parse_header,
-    prepare,
-    resolve_query,
-    run,
-    saved_queries,
-    to_term,
-)
+from kg.sparql.query import QueryResult, load_store, run
+from kg.sparql.query_text import MAX_NESTING, prepare, to_term
+from kg.sparql.saved import parse_header, resolve_query, saved_queries
 from kg.sparql.query_results import display_width, serialize
 
 KGR = "https://w3id.org/aigc-kg/resource/"
