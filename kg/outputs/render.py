@@ -7,7 +7,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from html import escape
 from importlib.resources import files
@@ -23,6 +23,7 @@ from kg.core.io import atomic_write
 from kg.graph.views import ARTICLE_LINKS, class_styles, display_text, project
 
 VIS_DIR = "templates/lib/vis-9.1.2"
+PAGE_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"  # offline
 FALLBACK_COLOUR = "#999999"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
@@ -160,6 +161,23 @@ def fill_template(name: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template(name))
 
 
+def page_head(title: str, csp: str, styles: Sequence[str], *, no_referrer: bool = False) -> str:
+    """The <head> every kg page shares (templates/head.html): charset, the page's Content-Security-Policy, a
+    no-referrer policy if asked, viewport, title (already escaped) and the style sheets inlined, in order."""
+    return fill_template("head.html", {
+        "csp": csp,
+        "referrer": '<meta name="referrer" content="no-referrer">\n' if no_referrer else "",
+        "title": title,
+        "styles": "\n".join(f"<style>{inline(css, 'style')}</style>" for css in styles),
+    }).rstrip("\n")
+
+
+def script(name: str) -> str:
+    """A page script from kg/outputs/templates with the vis-network options every kg network starts from
+    (templates/network.js) in place of its `{{ network_options }}`."""
+    return fill_template(name, {"network_options": template("network.js").rstrip("\n")})
+
+
 def template(name: str) -> str:
     """A file of kg/outputs/templates, read as package data."""
     return files("kg.outputs").joinpath(f"templates/{name}").read_text(encoding="utf-8")
@@ -201,12 +219,11 @@ def render_html(graph: Graph, *, title: str = "AIGC 职业知识图谱") -> str:
     with gc_paused():
         data = script_json(page_data(graph))
     parts = {
+        "head": page_head(escape(title), PAGE_CSP, [vis_asset("vis-network.css"), template("page.css")]),
         "title": escape(title),
         "data": data,
-        "vis_css": inline(vis_asset("vis-network.css"), "style"),
-        "page_css": inline(template("page.css"), "style"),
         "vis_js": inline(vis_asset("vis-network.min.js"), "script"),
-        "page_js": inline(template("page.js"), "script"),
+        "page_js": inline(script("page.js"), "script"),
     }
     return fill_template("page.html", parts)
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from kg.core.errors import OutputError
 from kg.core.io import atomic_write
-from kg.outputs.render import fill_template, inline, template
+from kg.outputs.render import fill_template, page_head, template
 from kg.outputs.report import LEAD, TITLE, CareerMap, Ref, Section
 
+REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
 
 
@@ -56,8 +57,8 @@ def render_report_html(report: CareerMap) -> str:
     body += [f'<section class="chapter" id="{anchor}"><h2>{escape(heading)}</h2><p class="intro">{escape(intro)}</p>\n'
              + "\n".join(map(_h_section, sections)) + "</section>"
              for anchor, heading, intro, sections in report.chapters()]
-    css = inline(template("report.css"), "style")
-    return fill_template("report.html", {"title": escape(TITLE), "css": css, "body": "\n".join(body)})
+    head = page_head(escape(TITLE), REPORT_CSP, [template("report.css")], no_referrer=True)
+    return fill_template("report.html", {"head": head, "body": "\n".join(body)})
 
 
 def md_text(text: str) -> str:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from kg.core.errors import KGError
 from kg.sparql.query_text import PREFIX_IRIS
 from kg.sparql.saved import saved_queries
-from kg.outputs.render import fill_template, inline, script_json, template, vis_asset
+from kg.outputs.render import fill_template, inline, page_head, script, script_json, template, vis_asset
 from kg.sparql.serve_api import (
     Refusal,
     Reply,
@@ -46,6 +46,7 @@ LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 PAGE_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
             "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 DATA_CSP = "default-src 'none'; frame-ancestors 'none'"
+EXPLORER_META_CSP = PAGE_CSP.removesuffix("; frame-ancestors 'none'")  # the page's own copy: a <meta> cannot hold it
 DATASET_PARAMS = {"default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"}
 READ_ONLY = "SPARQL Update is refused: this endpoint is read-only (change the graph with `kg build`)"
 API_FORMATS = {"select": "json", "graph": "turtle"}  # what /api/query answers in, for the explorer
@@ -124,14 +125,13 @@ def make_server(options: ServeOptions) -> KGServer:
 def explorer_page(options: ServeOptions) -> bytes:
     """The explorer as one offline HTML page: vis-network, styles and script inlined, no external request."""
     config = {"timeout": options.timeout, "maxRows": options.max_rows, "prefixes": PREFIX_IRIS}
+    styles = [vis_asset("vis-network.css"), template("page.css"), template("explorer.css")]
     parts = {
+        "head": page_head(escape(TITLE), EXPLORER_META_CSP, styles, no_referrer=True),
         "title": escape(TITLE),
         "config": script_json(config),
-        "vis_css": inline(vis_asset("vis-network.css"), "style"),
-        "page_css": inline(template("page.css"), "style"),
-        "explorer_css": inline(template("explorer.css"), "style"),
         "vis_js": inline(vis_asset("vis-network.min.js"), "script"),
-        "explorer_js": inline(template("explorer.js"), "script"),
+        "explorer_js": inline(script("explorer.js"), "script"),
     }
     return fill_template("explorer.html", parts).encode("utf-8")
 

@@ -45,14 +45,7 @@
   const nodeView = new vis.DataView(nodes, { filter: (item) => visible(item.id) });
   const edgeView = new vis.DataView(edges, { filter: (item) => visible(item.from) && visible(item.to) });
   const network = new vis.Network(document.getElementById("kg-graph"), { nodes: nodeView, edges: edgeView }, {
-    layout: { randomSeed: 7, improvedLayout: false },
-    nodes: { shape: "dot", borderWidth: 1, font: { face: FONT, size: 14, strokeWidth: 3, strokeColor: "#ffffff" } },
-    edges: {
-      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
-      color: { color: "#a0a7b1", highlight: "#1f2937", hover: "#4b5563" },
-      font: { face: FONT, size: 11, color: "#4b5563", strokeWidth: 3, align: "middle" },
-      smooth: { enabled: true, type: "continuous", roundness: 0.3 },
-    },
+{{ network_options }}
     physics: {
       solver: "barnesHut",
       barnesHut: { gravitationalConstant: -5000, centralGravity: 0.25, springLength: 150, springConstant: 0.04, damping: 0.3, avoidOverlap: 0.3 },
@@ -61,6 +54,8 @@
     },
     interaction: { hover: true, tooltipDelay: 200 },
   });
+  // the explorer draws dots, and edge labels a little larger than the page's, centred on their edge
+  network.setOptions({ nodes: { shape: "dot" }, edges: { font: { size: 11, align: "middle" } } });
   network.on("stabilizationIterationsDone", () => {
     network.setOptions({ physics: { enabled: false } });
     document.body.dataset.kgSettled = "1";

@@ -227,14 +227,7 @@
   const nodes = new vis.DataSet(data.nodes.filter((n) => loaded.has(n.id)).map((n) => placed(nodeItem(n))));
   const edges = new vis.DataSet(data.edges.filter((e) => loaded.has(e.from) && loaded.has(e.to)).map(edgeItem));
   const network = new vis.Network(document.getElementById("kg-graph"), { nodes, edges }, {
-    layout: { randomSeed: 7, improvedLayout: false },
-    nodes: { borderWidth: 1, font: { face: FONT, size: 14, strokeWidth: 3, strokeColor: "#ffffff" } },
-    edges: {
-      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
-      color: { color: "#a0a7b1", highlight: "#1f2937", hover: "#4b5563" },
-      font: { face: FONT, size: 10, color: "#4b5563", strokeWidth: 3 },
-      smooth: { enabled: true, type: "continuous", roundness: 0.3 },
-    },
+{{ network_options }}
     physics: { enabled: false },
     interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: true },
   });
