@@ -16,8 +16,6 @@ from typing import TextIO
 from kg.core.errors import InputError, QueryError
 
 PORTABLE_SUFFIX = ".portable.rq"  # kg/sparql/queries/NAME.portable.rq: the twin an endpoint runs for NAME.rq
-_PARAM = re.compile(r"#\s*param:\s*([A-Za-z_]\w*)\s*(?:—|--|-|:)?\s*(.*?)\s*(?:\((?:default:\s*(.*?)|(required))\))?\s*$")
-_NAME = re.compile(r"[A-Za-z0-9][\w-]*")
 
 
 @dataclass(frozen=True)
@@ -38,6 +36,10 @@ class SavedQuery:
     description: str
     params: tuple[QueryParam, ...]
     text: str
+
+
+_PARAM = re.compile(r"#\s*param:\s*([A-Za-z_]\w*)\s*(?:—|--|-|:)?\s*(.*?)\s*(?:\((?:default:\s*(.*?)|(required))\))?\s*$")
+_NAME = re.compile(r"[A-Za-z0-9][\w-]*")
 
 
 def parse_header(text: str) -> tuple[str, tuple[QueryParam, ...]]:
