@@ -65,6 +65,8 @@ def test_unit_tests_mirror_the_packages() -> None:
     misplaced = [p.relative_to(ROOT).as_posix() for p in unit.rglob("test_*.py")
                  if p.parent.parent != unit or p.parent.name not in PACKAGES]
     assert not misplaced, f"unit tests go in tests/unit/<package>/, <package> one of {PACKAGES}"
+    untested = [package for package in PACKAGES if not any((unit / package).glob("test_*.py"))]
+    assert not untested, f"every package has unit tests in tests/unit/<package>/: {untested}"
     names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
     assert len(names) == len(set(names)), "pytest imports test files by name: keep them unique"
 
