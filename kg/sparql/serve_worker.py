@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.core.errors import InputError, KGError
-from kg.sparql.serve_api import Explorer, Reply, answer_query, error_reply, json_reply
+from kg.sparql.serve_api import Reply, answer_query, error_reply, json_reply
+from kg.sparql.serve_explorer import Explorer
 from kg.sparql.store import MEMORY_STORE, StoreSpec, open_store, version
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kg.sparql.query import load_store, run
 from kg.sparql.saved import saved_queries
-from kg.sparql.serve_api import _EDGES, FACTS
+from kg.sparql.serve_explorer import _EDGES, FACTS
 
 # compare-roles before it resolved each role in a subquery (the rest re-evaluated the second role's filter per
 # row: 6 s instead of 0.03 s on 1M triples).
