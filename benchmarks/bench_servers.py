@@ -25,7 +25,8 @@ from virtuoso_server import PASSWORD, USER, free_port, virtuoso
 
 from kg.sparql.endpoint import Endpoint
 from kg.core.errors import KGError
-from kg.sparql.push import DEFAULT_NAMED_GRAPH, Credentials, PushTarget, push
+from kg.sparql.push import push
+from kg.sparql.push_target import DEFAULT_NAMED_GRAPH, Credentials, PushTarget
 from kg.sparql.query import load_store, run
 from kg.sparql.saved import saved_queries
 

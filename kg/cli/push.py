@@ -7,15 +7,8 @@ from pathlib import Path
 
 import click
 
-from kg.sparql.push import (
-    AUTH_SCHEMES,
-    DEFAULT_NAMED_GRAPH,
-    PROTOCOLS,
-    Credentials,
-    PushTarget,
-    public,
-    push,
-)
+from kg.sparql.push import push
+from kg.sparql.push_target import AUTH_SCHEMES, DEFAULT_NAMED_GRAPH, PROTOCOLS, Credentials, PushTarget, public
 
 
 @click.command("push")

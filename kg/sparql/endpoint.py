@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from kg.sparql.bounded_http import fetch_by
 from kg.core.errors import QueryError
-from kg.sparql.push import DOCS, public
+from kg.sparql.push_target import DOCS, public
 from kg.sparql.query import QueryResult, _one_line
 
 _ACCEPT = {"results": "application/sparql-results+xml", "graph": "application/n-triples, text/plain;q=0.9"}

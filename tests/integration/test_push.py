@@ -28,7 +28,7 @@ from rdflib.namespace import RDFS, XSD
 
 from kg.cli.main import cli
 from kg.core.namespaces import KG, KGR
-from kg.sparql.push import DEFAULT_NAMED_GRAPH, PROTOCOLS, query_endpoint_for
+from kg.sparql.push_target import DEFAULT_NAMED_GRAPH, PROTOCOLS, query_endpoint_for
 
 PASSWORD, TOKEN = "pa55-wörd:secret", "tok-3f9a1c"
 DIGEST_PASSWORD = "pa55-word:secret"  # urllib's digest auth is ASCII only

@@ -15,7 +15,7 @@ from virtuoso_server import PASSWORD, USER
 
 from kg.cli.main import cli
 from kg.sparql.endpoint import remote
-from kg.sparql.push import DEFAULT_NAMED_GRAPH
+from kg.sparql.push_target import DEFAULT_NAMED_GRAPH
 from kg.sparql.query import QueryResult, _row_key, load_store, run
 from kg.sparql.saved import saved_queries
 from kg.sparql.query_results import FORMATS

@@ -13,7 +13,8 @@ from rdflib.compare import isomorphic
 from test_push import by_value
 from virtuoso_server import INI, PASSWORD, USER
 
-import kg.sparql.push
+import kg.sparql.push_http
+import kg.sparql.push_protocols
 from kg.cli.main import cli
 
 PATHS = {"gsp": "/sparql-graph-crud-auth", "update": "/sparql-auth"}
@@ -40,8 +41,8 @@ def test_push_puts_the_seeds_graph_into_virtuoso(virtuoso_url: str, seeds_build,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KG_PUSH_PASSWORD", PASSWORD)
     if large:  # what a graph of many MB gets: the Digest challenge answered first, the update in several requests
-        monkeypatch.setattr(kg.sparql.push, "DIGEST_AHEAD_BYTES", 0)
-        monkeypatch.setattr(kg.sparql.push, "UPDATE_REQUEST_BYTES", 100_000)
+        monkeypatch.setattr(kg.sparql.push_http, "DIGEST_AHEAD_BYTES", 0)
+        monkeypatch.setattr(kg.sparql.push_protocols, "UPDATE_REQUEST_BYTES", 100_000)
     path = Path(seeds_build[1]) / "graph.ttl"
     named = f"https://example.org/kg-{protocol}"
     for _ in range(2):  # the second push replaces the first

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.sparql.push import UPDATE_CHUNK, update_requests
+from kg.sparql.push_protocols import UPDATE_CHUNK, update_requests
 
 NAMED = "https://example.org/g"
 TURTLE = ("@prefix ex: <https://example.org/> .\n"
