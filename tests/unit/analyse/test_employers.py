@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_extract import pairs
+from tests.unit.analyse.test_extract import pairs
 
 
 @pytest.mark.parametrize("text, name", [
