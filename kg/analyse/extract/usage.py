@@ -14,7 +14,8 @@ from kg.core.model import Extraction, Mention, Relation
 APPLIED = frozenset({"Product", "Technology"})
 AREAS = frozenset({"Industry"})  # a Concept (AI, AIGC, B端) read as an area is mostly wrong on real text
 SCENARIOS = frozenset({"Industry", "Concept"})  # areas after a use verb or with a scenario word (智能客服场景)
-USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|服务于|落地于|落地到|部署在)了?")
+USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|服务于|落地于|落地到|部署在|部署到|引入到|"
+                      r"集成到|集成在|融入到|嵌入到)了?")  # 接入 / 引入 alone take what is brought in, not where
 SCENARIO_AFTER = re.compile(r"^(?:行业|领域|场景|业务|方面)?(?:中|里|上)?的?(?:应用|落地|用得|使用|普及)")
 INDUSTRY_FRAME = re.compile(r"[\s*]*在□+(?:行业|领域|赛道)?(?:中|里|内)?[，,]")  # 在电商行业，…: the clause after is set there
 AREA_JOINER = re.compile(r"^(?:、|和|与|及|以及|或|跟|，)$")
@@ -25,7 +26,9 @@ STEP_CLASSES = frozenset({("Technology", "Technology"), ("Technology", "Product"
 STEP = re.compile(r"^[\s*“”\"）)]*(?:(?:正在|已经|逐渐|开始|将|会|也|又|再|然后|进而|后来)*"
                   r"(?:演进|发展|进化|升级|演变|迭代|过渡|转变)?(?:到|至|为|成)了?|走向|迈向|转向|→|->|—>|=>)[\s*“”\"（(]*$")
 ARROW = re.compile(r"→|->|—>|=>")
-AFTER_AREA = 10  # characters after the area that may hold the trigger (…等领域的应用)
+AFTER_AREA = 10  # characters after the area (the last of a list of areas) that may hold the trigger (…等领域的应用)
+AREA_OF = re.compile(r"(?:行业|领域|赛道)?的")  # 医疗领域的大模型应用: between the area and the thing…
+APPLICATION = re.compile(r"的?(?:应用|落地|实践)")  # …and right after the thing
 
 
 @register("usage")
@@ -68,11 +71,18 @@ class UsageExtractor:
                 yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:industry-frame", 0.7)
 
     def _applied(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:
-        """X 应用于 / 用于 / 在 Y(、Z)等领域的应用: each product or technology before each industry or scenario after."""
+        """X 应用于 / 用于 / 在 Y(、Z)等领域的应用: each product or technology before each industry or scenario after;
+        Y领域的X应用: the industry before the thing whose application the clause speaks of."""
         text, offset, inside = clause
+        areas = [m for m in inside if m.cls in AREAS]
         for thing in (m for m in inside if m.cls in APPLIED):
-            for area in (m for m in inside if m.cls in AREAS and m.start > thing.end):
-                span = text[thing.end - offset: area.end - offset + AFTER_AREA]
+            for area in (m for m in areas if m.end <= thing.start):
+                if AREA_OF.fullmatch(text[area.end - offset: thing.start - offset]) \
+                        and APPLICATION.match(text, thing.end - offset):
+                    yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:area-application", 0.75)
+            for area in (m for m in areas if m.start > thing.end):
+                list_end = self._chain(text, offset, [m for m in areas if m.start >= area.start])[-1].end
+                span = text[thing.end - offset: list_end - offset + AFTER_AREA]
                 if not find_cue(self.cue("appliedInTrigger"), span) or MODIFIER_OF.match(text[area.end - offset:]) \
                         and "□" in text[area.end - offset:][:4]:
                     continue

@@ -183,3 +183,18 @@ def test_an_industry_framing_the_sentence_is_where_its_products_are_used(run) ->
 def test_an_industry_that_narrows_a_scenario_is_also_where_the_thing_is_used(run) -> None:
     found = pairs(run("我们的产品把大语言模型用在了电商行业的智能客服和内容生产上。"), "appliedIn")
     assert {("大语言模型", "电商"), ("大语言模型", "智能客服")} <= found
+
+
+@pytest.mark.parametrize("text, pairs_expected", [
+    ("大模型在医疗、教育、金融等行业都有落地案例。", {("大模型", "医疗"), ("大模型", "教育"), ("大模型", "金融")}),
+    ("医疗领域的大模型应用正在爆发。", {("大模型", "医疗")}),
+    ("很多医院开始把大模型引入到医疗诊断中。", {("大模型", "医疗")}),
+])
+def test_an_application_stated_around_a_list_or_before_the_thing_is_found(run, text: str, pairs_expected) -> None:
+    assert pairs_expected <= pairs(run(text), "appliedIn")
+
+
+@pytest.mark.parametrize("text", ["RAG的引入解决了幻觉和实时性弱的问题。", "电商行业的ChatGPT用户很多。",
+                                  "两天后，微信开始灰度测试接入DeepSeek强化搜索。"])
+def test_bringing_a_thing_in_or_its_users_is_no_application(run, text: str) -> None:
+    assert pairs(run(text), "appliedIn") == set()
