@@ -252,3 +252,17 @@ def test_an_organization_near_a_role_and_a_hiring_word_need_not_hire(run, text) 
 def test_a_requirement_list_goes_to_the_article_role_only_when_the_title_names_it(run) -> None:
     text = "# 7年操盘手，带你实操用户旅程图\n\n你是一个专业的数据分析师。\n\n需要的能力：\n\n*   用户调研、市场调研\n"
     assert pairs(run(text), "requiresSkill") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AI产品经理需要知道什么是幻觉、什么是微调。", {("AI产品经理", "幻觉"), ("AI产品经理", "微调")}),
+    ("我建议AIGC产品经理每天体验一下Midjourney。", {("AIGC产品经理", "Midjourney")}),
+])
+def test_knowing_what_a_term_is_and_trying_a_tool_are_things_a_role_should_know(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "shouldKnow")
+
+
+@pytest.mark.parametrize("text", ["作为产品经理，咱们都知道在MVP阶段开发资源是少数的。",
+                                  "产品经理发现很多用户担心筑梦岛像Glow那样被下架。"])
+def test_knowing_a_fact_or_a_word_inside_another_is_no_should_know(run, text: str) -> None:
+    assert pairs(run(text), "shouldKnow") == set()
