@@ -239,7 +239,7 @@ class CareerExtractor:
         """A role and the teams or roles it collaborates with, in one clause with a collaboration word: 与A、B和C共同推进 /
         和算法团队紧密协作 / 打交道最多的是A、B和C. The holder is a role named before the partners (not one of them),
         else the section's role, else the article's role when a person is the subject."""
-        masked = ctx.masked(index)
+        masked = ctx.masked(index, keep="Skill")  # 与研发团队沟通协作: the skill 沟通协作 is also the collaboration word
         for clause_start, clause in _clause_spans(masked):
             if not find_cue(self.cue("collaborationTrigger"), clause) or find_cue(self.cue("negation"), clause) \
                     or find_cue(self.cue("hedge"), clause):

@@ -80,12 +80,13 @@ class DocumentContext:
 
     def masked(self, index: int, keep: str = "") -> str:
         """The sentence with its mentions blanked out, so trigger words are never read inside names (深度学习 ≠ 学习);
-        mentions found by the rule `keep` stay readable (生成图片 holds the word 生成). Computed once per sentence."""
+        mentions found by the rule `keep`, or of the class `keep`, stay readable (生成图片 holds the word 生成, the
+        skill 沟通协作 the word 协作). Computed once per sentence."""
         key = (index, keep)
         if key not in self._masked:
             sentence = self.doc.sentences[index]
             chars = list(sentence.text)
-            for mention in (m for m in self.by_sentence[index] if m.rule != keep):
+            for mention in (m for m in self.by_sentence[index] if keep not in (m.rule, m.cls)):
                 start, end = mention.start - sentence.start, mention.end - sentence.start
                 chars[start:end] = "□" * (end - start)
             self._masked[key] = "".join(chars)

@@ -266,3 +266,8 @@ def test_knowing_what_a_term_is_and_trying_a_tool_are_things_a_role_should_know(
                                   "产品经理发现很多用户担心筑梦岛像Glow那样被下架。"])
 def test_knowing_a_fact_or_a_word_inside_another_is_no_should_know(run, text: str) -> None:
     assert pairs(run(text), "shouldKnow") == set()
+
+
+def test_a_collaboration_skill_is_also_the_collaboration_word(run) -> None:
+    found = pairs(run("AI产品经理负责与研发团队、设计团队沟通协作。"), "worksWith")
+    assert {("AI产品经理", "研发团队"), ("AI产品经理", "设计团队")} <= found
