@@ -16,6 +16,7 @@ from kg.analyse.extract.context import (
     PLATFORM_PLACE,
     DocumentContext,
     find_cue,
+    negated,
     relate,
     with_relations,
 )
@@ -102,7 +103,7 @@ class CareerExtractor:
 
     def _hedged(self, statement: str, at: int, masked: str, sentence: Sentence, skill: Mention) -> bool:
         """True when the requirement is negated before its word, or hedged, questioned or compared in its clause."""
-        if find_cue(self.cue("negation"), statement[:at]):
+        if negated(self.cue, statement[:at]):
             return True
         after = CLAUSE_BREAK.split(masked[skill.end - sentence.start:])[0]
         return bool(find_cue(self.cue("hedge"), statement + after) or re.search(r"比.{1,12}更", statement + after))
@@ -206,7 +207,7 @@ class CareerExtractor:
                 span = masked[max(lo - sentence.start, 0): max(hi - sentence.start, 0)]
                 clause = self._clause_of(masked, sentence, org, role)
                 if clause is None or find_cue(self.cue("hedge"), clause) or find_cue(self.cue("uncertainty"), clause) \
-                        or find_cue(self.cue("negation"), span):
+                        or negated(self.cue, span):
                     continue
                 if self._hiring_word(span) or org.end <= role.start and self._posted_role(ctx.doc.text, org, role, clause):
                     yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires", 0.85)
@@ -241,7 +242,7 @@ class CareerExtractor:
         else the section's role, else the article's role when a person is the subject."""
         masked = ctx.masked(index, keep="Skill")  # 与研发团队沟通协作: the skill 沟通协作 is also the collaboration word
         for clause_start, clause in _clause_spans(masked):
-            if not find_cue(self.cue("collaborationTrigger"), clause) or find_cue(self.cue("negation"), clause) \
+            if not find_cue(self.cue("collaborationTrigger"), clause) or negated(self.cue, clause) \
                     or find_cue(self.cue("hedge"), clause):
                 continue
             opener = PARTNER_OPENER.search(clause)
@@ -291,7 +292,7 @@ class CareerExtractor:
         for a, b in zip(roles, roles[1:]):
             gap = ctx.doc.text[a.end:b.start]
             if a.key == b.key or STATEMENT_BREAK.search(gap) or len(gap) > TRANSITION_GAP \
-                    or find_cue(self.cue("negation"), gap) or find_cue(self.cue("hedge"), gap):
+                    or negated(self.cue, gap) or find_cue(self.cue("hedge"), gap):
                 continue
             trigger = find_cue(self.cue("transitionTrigger"), gap)
             crossed = CLAUSE_BREAK.search(gap)

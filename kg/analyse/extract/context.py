@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from kg.analyse.extract.mentions import by_sentence
@@ -26,6 +27,13 @@ def find_cue(words: frozenset[str], text: str) -> str | None:
         if word in text:
             return word
     return None
+
+
+def negated(cue: Callable[[str], frozenset[str]], text: str) -> str | None:
+    """The negation word in text (不一定, 无需…), read past words that hold 不 and negate nothing (不断, 不同)."""
+    for word in _longest_first(cue("notNegation")):
+        text = text.replace(word, "□" * len(word))
+    return find_cue(cue("negation"), text)
 
 
 @lru_cache(maxsize=256)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import DocumentContext, find_cue, relate, with_relations
+from kg.analyse.extract.context import DocumentContext, find_cue, negated, relate, with_relations
 from kg.analyse.extract.resources import Resources
 from kg.core.model import Extraction, Mention, Relation
 
@@ -50,7 +50,8 @@ class FieldExtractor:
             word = find_cue(self.cue(cue), label)
             if word is None or not label.endswith(word) or len(label) - len(word) > MAX_LABEL_PREFIX:
                 continue
-            if any(find_cue(self.cue(doubt), sentence.text) for doubt in ("hedge", "negation", "uncertainty")):
+            if negated(self.cue, sentence.text) or any(find_cue(self.cue(doubt), sentence.text)
+                                                       for doubt in ("hedge", "uncertainty")):
                 return
             subject = self._heading_entity(ctx, index, subject_classes)
             if subject is None:

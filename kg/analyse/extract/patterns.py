@@ -17,6 +17,7 @@ from kg.analyse.extract.context import (
     DocumentContext,
     between,
     find_cue,
+    negated,
     narrower,
     relate,
 )
@@ -164,7 +165,7 @@ class PatternExtractor:
         trigger = self._has(cue, clause)
         if not trigger:
             return False
-        return not self._has("negation", clause[: clause.rindex(trigger)])
+        return not negated(self.cue, clause[: clause.rindex(trigger)])
 
     def _known_about(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
         """对 X 有深入了解 / 对 X 很熟悉: the know-word follows the thing, introduced by 对, in one clause."""
@@ -308,7 +309,7 @@ class PatternExtractor:
     def _generates_by_cue(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """A product right before a word that implies a content type (文心一言绘图功能, Sora等视频生成模型), in a
         sentence that does not deny it."""
-        if self._has("negation", ctx.masked(index, keep=CUE_RULE)):
+        if negated(self.cue, ctx.masked(index, keep=CUE_RULE)):
             return
         for content in (m for m in here if m.rule == CUE_RULE):
             before = [m for m in here if m.end <= content.start and m is not content]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import CLAUSE_BREAK, DocumentContext, find_cue, relate, with_relations
+from kg.analyse.extract.context import CLAUSE_BREAK, DocumentContext, find_cue, negated, relate, with_relations
 from kg.analyse.extract.resources import Resources
 from kg.core.model import Extraction, Mention, Relation
 
@@ -26,6 +26,13 @@ STEP_CLASSES = frozenset({("Technology", "Technology"), ("Technology", "Product"
 STEP = re.compile(r"^[\s*“”\"）)]*(?:(?:正在|已经|逐渐|开始|将|会|也|又|再|然后|进而|后来)*"
                   r"(?:演进|发展|进化|升级|演变|迭代|过渡|转变)?(?:到|至|为|成)了?|走向|迈向|转向|→|->|—>|=>)[\s*“”\"（(]*$")
 ARROW = re.compile(r"→|->|—>|=>")
+STRONG_STEP = re.compile(r"演进|进化|升级|迭代|演变|→|->|—>|=>")
+REPLACED = re.compile(r"(?:逐渐|已经|正在|彻底|全面|基本|迅速)?(?:取代|替代)了?")  # Transformer取代了RNN: RNN → Transformer
+SUCCESSOR_OF = re.compile(r"是(?:对)?")  # GPT-4o是GPT-4的升级版 (the gap; UPGRADE follows the older one)
+UPGRADE = re.compile(r"的(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)")
+FORMERLY = re.compile(r"的前身(?:是|为)")  # ChatGPT的前身是InstructGPT: InstructGPT → ChatGPT
+VERSION_STEP = re.compile(r"到|，再到|，又到|，然后是")  # 从GPT-3到GPT-4，再到GPT-4o: versions of one family
+FAMILY = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]{2}")
 AFTER_AREA = 10  # characters after the area (the last of a list of areas) that may hold the trigger (…等领域的应用)
 AREA_OF = re.compile(r"(?:行业|领域|赛道)?的")  # 医疗领域的大模型应用: between the area and the thing…
 APPLICATION = re.compile(r"的?(?:应用|落地|实践)")  # …and right after the thing
@@ -46,10 +53,11 @@ class UsageExtractor:
             if sentence.is_heading or len(here) < 2:
                 continue
             masked = ctx.masked(index)
-            if find_cue(self.cue("hedge"), masked) or find_cue(self.cue("negation"), masked):
+            if find_cue(self.cue("hedge"), masked) or negated(self.cue, masked):
                 continue
             clauses = _clauses(masked, sentence.start, here, minimum=1)
             relations.extend(self._framed(ctx, sentence, masked, here))
+            relations.extend(self._succession(ctx, sentence, masked, here))
             for before, clause in zip([None, *clauses], clauses):
                 relations.extend(self._applied(ctx, sentence, clause))
                 relations.extend(self._used_for(ctx, sentence, clause, before))
@@ -75,7 +83,7 @@ class UsageExtractor:
         Y领域的X应用: the industry before the thing whose application the clause speaks of."""
         text, offset, inside = clause
         areas = [m for m in inside if m.cls in AREAS]
-        for thing in (m for m in inside if m.cls in APPLIED):
+        for thing in (m for m in inside if m.cls in APPLIED and not _listed(text, offset, m, areas)):
             for area in (m for m in areas if m.end <= thing.start):
                 if AREA_OF.fullmatch(text[area.end - offset: thing.start - offset]) \
                         and APPLICATION.match(text, thing.end - offset):
@@ -129,6 +137,20 @@ class UsageExtractor:
             chain.append(area)
         return chain
 
+    def _succession(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
+        """B取代了A / B是A的升级版 / B的前身是A / 从A到B，再到C (versions of one family, as GPT-3 and GPT-4): the older
+        one evolves into the newer, for two consecutive technologies or products."""
+        stages = [m for m in here if m.cls in EVOLVING]
+        for a, b in zip(stages, stages[1:]):
+            gap, after = masked[a.end - sentence.start: b.start - sentence.start], masked[b.end - sentence.start:]
+            if a.key == b.key or (a.cls, b.cls) not in STEP_CLASSES and (b.cls, a.cls) not in STEP_CLASSES:
+                continue
+            if REPLACED.fullmatch(gap) or SUCCESSOR_OF.fullmatch(gap) and UPGRADE.match(after) \
+                    or FORMERLY.fullmatch(gap):
+                yield relate(b, "evolvesInto", a, sentence, ctx.doc, "pattern:succession", 0.8)
+            elif VERSION_STEP.fullmatch(gap) and _one_family(a, b) and "从" in masked[:a.start - sentence.start]:
+                yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:version-step", 0.8)
+
     def _evolves(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:
         """从 A 到 B（再到 C）的演进 / A 演进为 B: consecutive stages joined by a step word, in a clause that speaks of
         development."""
@@ -139,8 +161,24 @@ class UsageExtractor:
             return
         stages = [m for m in inside if m.cls in EVOLVING]
         for a, b in zip(stages, stages[1:]):
-            if a.key != b.key and (a.cls, b.cls) in STEP_CLASSES and STEP.match(text[a.end - offset: b.start - offset]):
+            step = text[a.end - offset: b.start - offset]
+            if a.cls == b.cls == "Product" and not _one_family(a, b) and not STRONG_STEP.search(step):
+                continue  # 从ChatGPT到Midjourney再到Sora lists products; GPT-3到GPT-4 and X升级为Y are steps
+            if a.key != b.key and (a.cls, b.cls) in STEP_CLASSES and STEP.match(step):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:evolves-into", 0.8)
+
+
+def _listed(text: str, offset: int, mention: Mention, areas: list[Mention]) -> bool:
+    """True for a mention listed with an area (应用于智能手机、自动驾驶、智慧城市: 自动驾驶 is one of the places, not
+    what is applied there); 无人机、物联网等技术在农业领域 lists things, not areas."""
+    return any(text[area.end - offset: mention.start - offset] == "、"
+               or text[mention.end - offset: area.start - offset] == "、" for area in areas)
+
+
+def _one_family(a: Mention, b: Mention) -> bool:
+    """True when two names start alike (GPT-3 / GPT-4o, 文心一言 / 文心大模型): versions of one product line."""
+    first, second = FAMILY.match(a.label), FAMILY.match(b.label)
+    return first is not None and second is not None and first.group().lower() == second.group().lower()
 
 
 def _clauses(masked: str, base: int, here: list[Mention], minimum: int = 2) -> list[tuple[str, int, list[Mention]]]:

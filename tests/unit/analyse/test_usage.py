@@ -198,3 +198,26 @@ def test_an_application_stated_around_a_list_or_before_the_thing_is_found(run, t
                                   "两天后，微信开始灰度测试接入DeepSeek强化搜索。"])
 def test_bringing_a_thing_in_or_its_users_is_no_application(run, text: str) -> None:
     assert pairs(run(text), "appliedIn") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("从GPT-3到GPT-4，再到GPT-4o，模型能力不断提升。", {("GPT-3", "GPT-4"), ("GPT-4", "GPT-4o")}),
+    ("GPT-4o是GPT-4的升级版。", {("GPT-4", "GPT-4o")}),
+    ("Transformer逐渐取代了RNN。", {("循环神经网络", "Transformer")}),
+])
+def test_a_successor_and_versions_of_one_family_are_evolution_steps(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "evolvesInto")
+
+
+@pytest.mark.parametrize("text", ["从ChatGPT到Midjourney再到Sora，AI的新闻每天都在演进。", "Claude是ChatGPT的竞品。"])
+def test_products_listed_from_one_to_another_are_no_lineage(run, text: str) -> None:
+    assert pairs(run(text), "evolvesInto") == set()
+
+
+def test_an_area_listed_among_areas_is_not_what_is_applied(run) -> None:
+    found = pairs(run("他们还将其技术广泛应用于智能手机、自动驾驶、智慧城市、教育等多个领域。"), "appliedIn")
+    assert not any(thing == "自动驾驶" for thing, _ in found)
+
+
+def test_words_holding_bu_that_negate_nothing_do_not_block_a_sentence(run) -> None:
+    assert ("大模型", "医疗") in pairs(run("大模型不断被应用于医疗、金融等领域。"), "appliedIn")
