@@ -19,9 +19,9 @@ class Extractor(Protocol):
 
 Factory = Callable[[Resources], Extractor]
 _REGISTRY: dict[str, Factory] = {}
-_BUILTIN_MODULES = ("kg.analyse.extract.lexicon_match", "kg.analyse.extract.open_vocabulary", "kg.analyse.extract.introductions",
-                    "kg.analyse.extract.departments", "kg.analyse.extract.employers", "kg.analyse.extract.structure", "kg.analyse.extract.patterns", "kg.analyse.extract.career",
-                    "kg.analyse.extract.usage", "kg.analyse.extract.fields")
+_BUILTIN_MODULES = tuple(f"kg.analyse.extract.{name}" for name in (
+    "lexicon_match", "open_vocabulary", "introductions", "departments", "employers", "structure", "patterns", "career",
+    "essentials", "usage", "fields"))
 
 
 def register(name: str) -> Callable[[Factory], Factory]:

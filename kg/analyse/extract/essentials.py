@@ -1,0 +1,69 @@
+"""Essentials: what a sentence calls a role's foundation — 需求分析和数据分析能力都是AI产品经理的底线 (requiresSkill for
+each skill), ChatGPT是AI产品经理的必备工具 (shouldKnow), 对大模型产品经理来说，数据分析能力是必备技能 — with the things
+listed before 是 and the role after it (or in the 对…来说 frame before them)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.analyse.extract import register
+from kg.analyse.extract.context import DocumentContext, negated, relate, with_relations
+from kg.analyse.extract.resources import Resources
+from kg.core.model import Extraction, Mention, Relation
+
+ESSENTIAL = (r"(?:底线|基本功|必备技能|必备能力|必备素养|核心能力|核心竞争力|基本要求|必修课|标配|基础能力|敲门砖|"
+             r"必备工具|必备知识|入门必备)")
+OF_ROLE = re.compile(r"^(?:都|也|则|就|更)?(?:是|成为|成了)(?:每个|每一个|一个|一名)?□+的" + ESSENTIAL)  # …是ROLE的底线
+ESSENTIAL_AFTER = re.compile(r"^(?:都|也|则|就)?(?:是|成为)(?:一项|一种|一个)?" + ESSENTIAL)  # 对ROLE来说，X是必备技能
+FOR_ROLE = re.compile(r"(?:对|对于)(□+)(?:而言|来说)[，,]\s*")
+LIST_GAP = re.compile(r"^(?:、|和|与|及|以及|，|,)$")
+KNOWN = frozenset({"Product", "Technology", "Concept"})
+
+
+@register("essentials")
+class EssentialsExtractor:
+    """requiresSkill and shouldKnow from sentences that call skills or tools a role's foundation."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.cue = resources.ontology.cue
+
+    def __call__(self, state: Extraction) -> Extraction:
+        ctx = DocumentContext(state)
+        relations = list(state.relations)
+        for index, sentence in enumerate(ctx.doc.sentences):
+            here = ctx.by_sentence[index]
+            masked = ctx.masked(index)
+            if len(here) < 2 or negated(self.cue, masked):
+                continue
+            for role, things in self._foundations(sentence.start, masked, here):
+                for thing in things:
+                    predicate = "requiresSkill" if thing.cls == "Skill" else "shouldKnow"
+                    relations.append(relate(role, predicate, thing, sentence, ctx.doc, "pattern:essential", 0.8))
+        return with_relations(state, relations)
+
+    @staticmethod
+    def _foundations(base: int, masked: str, here: list[Mention]) -> Iterator[tuple[Mention, list[Mention]]]:
+        """(role, the skills and things listed just before 是) for each 'X、Y是ROLE的底线' or '对ROLE来说，X是必备…'."""
+        frame = FOR_ROLE.match(masked)
+        framed = [m for m in here if frame is not None and m.cls == "Role" and m.end - base == frame.end(1)]
+        for last, following in zip(here, [*here[1:], None]):
+            if last.cls not in KNOWN | {"Skill"}:
+                continue
+            rest = masked[last.end - base:]
+            if following is not None and following.cls == "Role" and OF_ROLE.match(rest) \
+                    and following.start - base == last.end - base + rest.index("□"):
+                yield following, _listed_before(base, masked, here, last)
+            elif framed and ESSENTIAL_AFTER.match(rest):
+                yield framed[0], _listed_before(base, masked, here, last)
+
+
+def _listed_before(base: int, masked: str, here: list[Mention], last: Mention) -> list[Mention]:
+    """The skills or things listed up to `last` (需求分析和数据分析能力 → both), in text order."""
+    listed = [last]
+    for mention in reversed([m for m in here if m.end <= listed[0].start]):
+        if mention.cls not in KNOWN | {"Skill"} \
+                or not LIST_GAP.match(masked[mention.end - base: listed[0].start - base].strip()):
+            break
+        listed.insert(0, mention)
+    return listed
