@@ -52,8 +52,7 @@ def timed(call, *args):
 def timed_push(graph: Path, server: str, target: PushTarget) -> None:
     """Push and print the time, the bytes sent and the triples counted on the server, or the error."""
     try:
-        result = push(graph, target if target.timeout != PushTarget.timeout else
-                      PushTarget(**{**target.__dict__, "timeout": 3600}))
+        result = push(graph, target)
         print(f"push        {server:<9} {target.protocol:<7} {result.seconds:7.1f} s, "
               f"{result.request_bytes / 1e6:.0f} MB sent, {result.found} triples counted", flush=True)
     except KGError as exc:
@@ -92,8 +91,10 @@ def main() -> None:
         try:
             with virtuoso(folder / "virtuoso") as base:
                 digest = Credentials(USER, PASSWORD, scheme="digest")
-                targets = {"virtuoso": [PushTarget(base + "/sparql-auth", "update", credentials=digest)],
-                           "oxigraph": [PushTarget(oxigraph + "/store"), PushTarget(oxigraph + "/update", "update")]}
+                hour = 3600.0
+                targets = {"virtuoso": [PushTarget(base + "/sparql-auth", "update", credentials=digest, timeout=hour)],
+                           "oxigraph": [PushTarget(oxigraph + "/store", timeout=hour),
+                                        PushTarget(oxigraph + "/update", "update", timeout=hour)]}
                 for server, pushes in targets.items():
                     for target in pushes:
                         timed_push(graph, server, target)

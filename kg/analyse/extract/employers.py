@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.analyse.extract import register
+from kg.analyse.extract import introductions, register
 from kg.analyse.extract.mentions import by_sentence, new_mention, overlaps, with_mentions
 from kg.analyse.extract.resources import Resources
 from kg.core.model import Extraction, Mention, Sentence, Token
@@ -19,7 +19,7 @@ AFTER_COMPANY_TYPE = re.compile(rf"({NAME})(?=[，,（(]|在|正在|也)")  # �
 ONE_COMPANY = ("一家", "这家", "那家", "某家")  # 一家AI创业公司序元数据: one company, then its name (各家 is many)
 NAME_TAGS = ("n", "nz", "nr", "nrt", "nt", "ns", "eng", "")  # a name is made of nouns and words jieba does not know
 MAX_NAME_TOKENS = 3
-NOT_A_NAME_START = set("这那它其该此他她我你们有更在于把被让给对从向如像而据每各某很多")
+NOT_A_NAME_START = introductions.NOT_A_NAME_START | set("每各某很多")  # 每家公司, 很多企业
 GENERIC = re.compile(r"(?:公司|企业|大厂|厂商|厂|团队|部门|平台|机构|我们|他们|大家|行业|市场|岗位)$")
 CONFIDENCE = 0.7
 

@@ -52,7 +52,7 @@ class EssentialsExtractor:
                 continue
             rest = masked[last.end - base:]
             if following is not None and following.cls == "Role" and OF_ROLE.match(rest) \
-                    and following.start - base == last.end - base + rest.index("□"):
+                    and following.start == last.end + rest.index("□"):
                 yield following, _listed_before(base, masked, here, last)
             elif framed and ESSENTIAL_AFTER.match(rest):
                 yield framed[0], _listed_before(base, masked, here, last)
