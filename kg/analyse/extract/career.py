@@ -1,5 +1,5 @@
 """Career relations a text states about people: which role requires which skill, which organization hires a role,
-whom a role works with, and from which role people move into another — read clause by clause, with the holder of a
+whom a role works with — read clause by clause, with the holder of a
 requirement found in the clause, an anaphor (前者/后者/该岗位), or the section the sentence sits in."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from kg.analyse.extract.context import (
     LIST_LINE,
     LIST_MARKS,
     PLATFORM_PLACE,
+    STATEMENT_BREAK,
     DocumentContext,
     find_cue,
     negated,
@@ -23,21 +24,12 @@ from kg.analyse.extract.context import (
 from kg.analyse.extract.resources import Resources
 from kg.core.model import Extraction, Mention, Relation, Sentence
 
-STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a requirement and its list run over commas, not past these
 JOB_OPENING = re.compile(r"\s*(?:岗位|职位|岗|招聘)")
 TITLE_AFTER = re.compile(r"负责人|专员|经理|总监|主管|官|HR")  # 招聘负责人: a title, not a hiring
 LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?[\s□*]*$")  # 还要懂业务: same subject
-SUBJECTLESS_CHARS = set("今去明前年后来现在如今最近已经也都又再随然终于则便就 *")
-TRANSITION_GAP = 40  # characters between two roles of one transition statement
-FORMER = re.compile(r"(?:(?:原来|原本|之前|以前|曾经|过去|此前|早年)(?:是|在)?(?:一名|一个)?(?:做|当|干)?"
-                    r"|做了[一两二三四五六七八九十几多半\d]{1,3}年(?:的)?)$")  # 原来是做内容运营的，后来转型成了…
-NOW = re.compile(r"^[^，,]{0,4}?(?:后来|现在|如今|目前|之后|去年|今年|最终|终于|最近)[^，,]{0,6}?"
-                 r"(?:成为|成了|是|做|当|转|进入|加入)")  # 之前是A，如今做B / 做了三年A，后来成为了一名B
-NOW_TO_ROLE = 6  # characters between NOW's verb and the new role (了一名, 起了)
-CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗过来)")  # AI美术，基本都是从原画师转过来的
 PARTNER_CLASSES = frozenset({"Team", "Role"})
 PARTNER_OPENER = re.compile(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通|最多的是|最多的就是|主要是)[\s*]*(?=□)")
 PARTNER_JOINER = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，|,)?[\s*]*$")
@@ -46,7 +38,7 @@ THING_CLASSES = frozenset({"Organization", "CompanyType", "Product", "Technology
 
 @register("career")
 class CareerExtractor:
-    """requiresSkill, hires (by an organization), worksWith and transitionsTo, from clauses and job-post structure."""
+    """requiresSkill, hires (by an organization) and worksWith, from clauses and job-post structure."""
 
     def __init__(self, resources: Resources) -> None:
         self.cue = resources.ontology.cue
@@ -62,7 +54,6 @@ class CareerExtractor:
                 relations.extend(self._requires(ctx, index, sentence, here, recent, job_post))
                 relations.extend(self._works_with(ctx, index, sentence, here, recent))
                 relations.extend(self._listed_partners(ctx, index, sentence, here))
-                relations.extend(self._transitions(ctx, sentence, here))
             relations.extend(self._organization_hires(ctx, index, sentence, here, job_post))
             recent.extend(ctx.specific([m for m in here if m.cls == "Role"]))
         return with_relations(state, relations)
@@ -283,44 +274,6 @@ class CareerExtractor:
         if ctx.main_role is not None and ctx.about_role(ctx.main_role) and not find_cue(self.cue("thingSubject"), clause):
             return ctx.main_role
         return None
-
-    # ------------------------------------------------------------ transitionsTo
-    def _transitions(self, ctx, sentence, here) -> Iterator[Relation]:
-        """从 A 转型 B / A 转 B / 原来是做A的，去年转型成了B (a transition word between two roles of one statement), and
-        B…从 A 转过来 (the role moved from comes after 从)."""
-        roles = [m for m in here if m.cls == "Role"]
-        for a, b in zip(roles, roles[1:]):
-            gap = ctx.doc.text[a.end:b.start]
-            if a.key == b.key or STATEMENT_BREAK.search(gap) or len(gap) > TRANSITION_GAP \
-                    or negated(self.cue, gap) or find_cue(self.cue("hedge"), gap):
-                continue
-            trigger = find_cue(self.cue("transitionTrigger"), gap)
-            crossed = CLAUSE_BREAK.search(gap)
-            if trigger and (not crossed or FORMER.search(ctx.doc.text[max(sentence.start, a.start - 6):a.start])
-                            or _subjectless(re.split(CLAUSE_BREAK, gap)[-1], trigger)):
-                yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition", 0.85)
-            elif self._former_then_now(ctx.doc.text, sentence, a, gap):
-                yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:former-now", 0.8)
-            elif ctx.doc.text.startswith("从", b.start - 1) \
-                    and CAME_AFTER.match(ctx.doc.text, b.end):
-                yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:transition-from", 0.8)
-
-
-    @staticmethod
-    def _former_then_now(text: str, sentence, a: Mention, gap: str) -> bool:
-        """True when role a is what someone was (之前是A / A出身 / 做了三年A) and the next clause says what they are
-        now (，如今做B / ，后来成为了一名B)."""
-        was = FORMER.search(text[max(sentence.start, a.start - 10):a.start]) or gap.startswith("出身")
-        clauses = re.split(CLAUSE_BREAK, gap)
-        now = NOW.search(clauses[-1]) if was and len(clauses) == 2 else None
-        return now is not None and len(clauses[1]) - now.end() <= NOW_TO_ROLE
-
-
-def _subjectless(clause: str, trigger: str) -> bool:
-    """True when a clause opens with its transition word after time words and adverbs only (…，今年转成了B)."""
-    at = clause.find(trigger)
-    return at >= 0 and all(ch in SUBJECTLESS_CHARS for ch in clause[:at])
-
 
 def _clause_spans(masked: str) -> list[tuple[int, str]]:
     """(offset, text) of each clause of a masked sentence."""

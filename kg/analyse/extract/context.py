@@ -10,6 +10,7 @@ from kg.analyse.extract.mentions import by_sentence
 from kg.core.model import Document, Evidence, Extraction, Mention, Relation, Sentence
 
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a statement runs over commas, not past these
 LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an item of a comma list
 MARKUP = "*` 　"
 LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")

@@ -1,6 +1,7 @@
 """Essentials: what a sentence calls a role's foundation — 需求分析和数据分析能力都是AI产品经理的底线 (requiresSkill for
-each skill), ChatGPT是AI产品经理的必备工具 (shouldKnow), 对大模型产品经理来说，数据分析能力是必备技能 — with the things
-listed before 是 and the role after it (or in the 对…来说 frame before them)."""
+each skill), ChatGPT是AI产品经理的必备工具 (shouldKnow), 对大模型产品经理来说，数据分析能力是必备技能,
+做AIGC产品经理，Prompt设计和数据分析缺一不可 — with the things
+listed before 是 and the role after it (or in the 对…来说 / 做… frame before them)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from kg.core.model import Extraction, Mention, Relation
 ESSENTIAL = (r"(?:底线|基本功|必备技能|必备能力|必备素养|核心能力|核心竞争力|基本要求|必修课|标配|基础能力|敲门砖|"
              r"必备工具|必备知识|入门必备)")
 OF_ROLE = re.compile(r"^(?:都|也|则|就|更)?(?:是|成为|成了)(?:每个|每一个|一个|一名)?□+的" + ESSENTIAL)  # …是ROLE的底线
-ESSENTIAL_AFTER = re.compile(r"^(?:都|也|则|就)?(?:是|成为)(?:一项|一种|一个)?" + ESSENTIAL)  # 对ROLE来说，X是必备技能
-FOR_ROLE = re.compile(r"(?:对|对于)(□+)(?:而言|来说)[，,]\s*")
+INDISPENSABLE = r"(?:缺一不可|必不可少|不可或缺|少不了|至关重要)(?=[。！!；;，,]|$)"  # ends its clause
+ESSENTIAL_AFTER = re.compile(r"^(?:能力|技能)?(?:都|也|则|就)?(?:(?:是|成为)(?:一项|一种|一个)?" + ESSENTIAL + "|" + INDISPENSABLE + ")")
+FOR_ROLE = re.compile(r"(?:(?:对|对于)(?:一名|一个)?(□+)(?:而言|来说)|(?:做|作为|想做|要做|当好)(?:一名|一个|好)?(□+))[，,]\s*")
 LIST_GAP = re.compile(r"^(?:、|和|与|及|以及|，|,)$")
 KNOWN = frozenset({"Product", "Technology", "Concept"})
 
@@ -46,7 +48,7 @@ class EssentialsExtractor:
     def _foundations(base: int, masked: str, here: list[Mention]) -> Iterator[tuple[Mention, list[Mention]]]:
         """(role, the skills and things listed just before 是) for each 'X、Y是ROLE的底线' or '对ROLE来说，X是必备…'."""
         frame = FOR_ROLE.match(masked)
-        framed = [m for m in here if frame is not None and m.cls == "Role" and m.end - base == frame.end(1)]
+        framed = [m for m in here if frame is not None and m.cls == "Role" and m.end - base == max(frame.end(1), frame.end(2))]
         for last, following in zip(here, [*here[1:], None]):
             if last.cls not in KNOWN | {"Skill"}:
                 continue

@@ -34,9 +34,6 @@ MODIFIER_OPENING = re.compile(r"具有|具备|带有|拥有")  # 生成具有3D�
 MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研)的")
 AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发者")  # X允许创作者…，制作成短视频: the creator makes it
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
-LAYER_MEMBERS = frozenset({"Technology", "Product", "Concept"})
-IN_LAYER = re.compile(r"(?:都|也|均|同样|则)?(?:属于|处在|处于|位于)(?:了)?[\s*]*$")
-LIST_JOIN = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，)?[\s*]*$")
 
 
 @register("patterns")
@@ -53,7 +50,7 @@ class PatternExtractor:
         relations = list(state.relations)
         for index, sentence in enumerate(doc.sentences):
             here = context.by_sentence[index]
-            for rule in (self._layer, self._layer_stated, self._representative, self._taxonomy, self._hires, self._serves,
+            for rule in (self._representative, self._taxonomy, self._hires, self._serves,
                          self._made_by, self._based_on, self._generates, self._generates_by_cue,
                          self._should_know):
                 relations.extend(rule(context, index, sentence, here))
@@ -65,49 +62,6 @@ class PatternExtractor:
         return find_cue(self.cue(cue), text)
 
     # ------------------------------------------------------------ structure rules
-    def _layer(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """**基础设施层：**AI芯片、AI计算集群 → each listed entity inLayer 基础设施层."""
-        colon = max(sentence.text.find("："), sentence.text.find(":"))
-        layers = [m for m in here if m.cls == "Concept" and m.label.endswith("层") and m.end <= sentence.start + colon]
-        if colon < 0 or not layers:
-            return
-        head = sentence.text[: colon].strip(MARKUP)
-        if not head.endswith(layers[-1].surface.strip(MARKUP)):
-            return
-        for member in (m for m in here if m.start > sentence.start + colon and m.rule != CUE_RULE):
-            yield relate(member, "inLayer", layers[-1], sentence, ctx.doc, "structure:layer-list")
-
-    def _layer_stated(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """A 属于 / 处在 L层 → A inLayer L; a clause that opens with 都/也 takes the list that opened the clause before
-        (GPT-4、文心一言这类通用大模型，都处在算法模型层)."""
-        masked = ctx.masked(index)
-        for layer in (m for m in here if m.cls == "Concept" and m.label.endswith("层")):
-            clause_start = max((b.end() for b in CLAUSE_BREAK.finditer(masked, 0, layer.start - sentence.start)), default=0)
-            lead = masked[clause_start: layer.start - sentence.start]
-            verb = IN_LAYER.search(lead)
-            if verb is None:
-                continue
-            verb_at = sentence.start + clause_start + verb.start()
-            members = [m for m in here if m.cls in LAYER_MEMBERS and m is not layer and not m.label.endswith("层")
-                       and sentence.start + clause_start <= m.start and m.end <= verb_at]
-            if not members and not lead[: verb.start()].strip(" *□") and clause_start > 0:
-                members = self._opening_list(ctx, here, sentence, masked, clause_start - 1)
-            for member in members:
-                yield relate(member, "inLayer", layer, sentence, ctx.doc, "pattern:in-layer", 0.85)
-
-    @staticmethod
-    def _opening_list(ctx, here, sentence, masked: str, clause_end: int) -> list[Mention]:
-        """The members listed together at the start of the clause that ends at clause_end (A100和H100是…)."""
-        start = max((b.end() for b in CLAUSE_BREAK.finditer(masked, 0, clause_end)), default=0)
-        inside = [m for m in here if sentence.start + start <= m.start and m.end <= sentence.start + clause_end
-                  and m.cls in LAYER_MEMBERS]
-        chain: list[Mention] = []
-        for member in inside:
-            if chain and not LIST_JOIN.match(ctx.doc.text[chain[-1].end:member.start]):
-                break
-            chain.append(member)
-        return chain
-
     def _representative(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """产品代表：X under a heading naming a content type → X generates it."""
         trigger = self._has("representativeTrigger", ctx.masked(index))
@@ -312,9 +266,10 @@ class PatternExtractor:
         if negated(self.cue, ctx.masked(index, keep=CUE_RULE)):
             return
         for content in (m for m in here if m.rule == CUE_RULE):
-            before = [m for m in here if m.end <= content.start and m is not content]
+            listed = _first_listed_cue(ctx.doc.text, here, content)  # 支持文生图和图生视频: the first of the list
+            before = [m for m in here if m.end <= listed.start]
             product = before[-1] if before else None
-            gap = ctx.doc.text[product.end:content.start] if product else ""
+            gap = ctx.doc.text[product.end:listed.start] if product else ""
             if product is not None and product.cls == "Product" and len(gap) <= CUE_GAP \
                     and not re.search(r"[、，,；;。“”]", gap):
                 yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-cue", 0.8)
@@ -347,6 +302,14 @@ class PatternExtractor:
         if any(not any(o is not m and o.start <= m.start and m.end <= o.end for o in here) for m in subjects):
             return False  # (an organisation inside a product's name, DeepSeek-R1, is no subject)
         return self._has("shouldKnowTrigger", masked[role.end - sentence.start: thing.start - sentence.start]) is not None
+
+
+def _first_listed_cue(text: str, here: list[Mention], content: Mention) -> Mention:
+    """The first content word of the list that ends with `content` (文生图和图生视频), whatever names lie inside them."""
+    cues = [m for m in here if m.rule == CUE_RULE]
+    while (previous := [c for c in cues if c.end <= content.start and COORDINATED.match(text[c.end:content.start])]):
+        content = min(previous, key=lambda c: c.start)
+    return content
 
 
 def _clause_around(masked: str, offset: int) -> str:

@@ -32,6 +32,14 @@ SUCCESSOR_OF = re.compile(r"是(?:对)?")  # GPT-4o是GPT-4的升级版 (the gap
 UPGRADE = re.compile(r"的(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)")
 FORMERLY = re.compile(r"的前身(?:是|为)")  # ChatGPT的前身是InstructGPT: InstructGPT → ChatGPT
 VERSION_STEP = re.compile(r"到|，再到|，又到|，然后是")  # 从GPT-3到GPT-4，再到GPT-4o: versions of one family
+FOLLOWED_BY = re.compile(r"[，,]?(?:再|随后|紧接着)?(?:之后|以后)(?:则|就)?是")  # GPT-3.5之后是GPT-4，再之后是GPT-4o
+SUCCEEDED = re.compile(r"之后[，,][^，,。；;]{0,12}?(?:推出|发布|上线|开源)了?")  # 继GPT-4之后，OpenAI又推出了GPT-4o
+PASSIVE_REPLACED = re.compile(r"(?:后来|逐渐|已经|正在|最终|很快|迅速)*被")  # RNN后来被Transformer取代
+REPLACING = re.compile(r"(?:逐渐|全面|彻底)?(?:取代|替代)")
+LATER_STEP = re.compile(r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|逐渐|最终|再|又|慢慢)+(?:演进|进化|演变|发展|升级|迭代)"
+                        r"(?:成|为|到)了?(?:一个|一种|一套)?")  # 最早只是提示词模板，后来演进成了RAG方案
+GREW_FROM = re.compile(r"(?:是)?在")  # 生成式AI是在决策式AI的基础上发展起来的: the second one is the older
+BASE_OF_GROWTH = re.compile(r"的基础上(?:发展|演进|演变|进化)")
 FAMILY = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]{2}")
 AFTER_AREA = 10  # characters after the area (the last of a list of areas) that may hold the trigger (…等领域的应用)
 AREA_OF = re.compile(r"(?:行业|领域|赛道)?的")  # 医疗领域的大模型应用: between the area and the thing…
@@ -138,17 +146,22 @@ class UsageExtractor:
         return chain
 
     def _succession(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
-        """B取代了A / B是A的升级版 / B的前身是A / 从A到B，再到C (versions of one family, as GPT-3 and GPT-4): the older
-        one evolves into the newer, for two consecutive technologies or products."""
+        """B取代了A / A被B取代 / B是A的升级版 / B的前身是A / B是在A的基础上发展起来的 / A，后来演进成了B, and for versions
+        of one family (GPT-3, GPT-4) 从A到B，再到C / A之后是B / 继A之后…推出了B: the older one evolves into the newer,
+        for two consecutive technologies, products or concepts."""
         stages = [m for m in here if m.cls in EVOLVING]
         for a, b in zip(stages, stages[1:]):
             gap, after = masked[a.end - sentence.start: b.start - sentence.start], masked[b.end - sentence.start:]
             if a.key == b.key or (a.cls, b.cls) not in STEP_CLASSES and (b.cls, a.cls) not in STEP_CLASSES:
                 continue
+            before = masked[:a.start - sentence.start]
             if REPLACED.fullmatch(gap) or SUCCESSOR_OF.fullmatch(gap) and UPGRADE.match(after) \
-                    or FORMERLY.fullmatch(gap):
+                    or FORMERLY.fullmatch(gap) or GREW_FROM.fullmatch(gap) and BASE_OF_GROWTH.match(after):
                 yield relate(b, "evolvesInto", a, sentence, ctx.doc, "pattern:succession", 0.8)
-            elif VERSION_STEP.fullmatch(gap) and _one_family(a, b) and "从" in masked[:a.start - sentence.start]:
+            elif PASSIVE_REPLACED.fullmatch(gap) and REPLACING.match(after) or LATER_STEP.fullmatch(gap):
+                yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.8)
+            elif _one_family(a, b) and (VERSION_STEP.fullmatch(gap) and "从" in before or FOLLOWED_BY.fullmatch(gap)
+                                        or SUCCEEDED.fullmatch(gap) and before.endswith("继")):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:version-step", 0.8)
 
     def _evolves(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:

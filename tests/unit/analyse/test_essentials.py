@@ -12,11 +12,15 @@ from tests.unit.analyse.test_extract import pairs
     ("Prompt设计是AIGC产品经理的基本功。", "requiresSkill", {("AIGC产品经理", "Prompt设计")}),
     ("对大模型产品经理来说，数据分析能力是必备技能。", "requiresSkill", {("大模型产品经理", "数据分析")}),
     ("ChatGPT是AI产品经理的必备工具。", "shouldKnow", {("AI产品经理", "ChatGPT")}),
+    ("做AIGC产品经理，需求分析和数据分析能力缺一不可。", "requiresSkill",
+     {("AIGC产品经理", "需求分析"), ("AIGC产品经理", "数据分析")}),
+    ("对AI产品经理来说，沟通能力必不可少。", "requiresSkill", {("AI产品经理", "沟通协作")}),
 ])
 def test_a_roles_foundation_is_a_requirement(run, text: str, predicate: str, expected) -> None:
     assert expected <= pairs(run(text), predicate)
 
 
-@pytest.mark.parametrize("text", ["懂算法不是AI产品经理的必备技能。", "数据分析能力是AI产品经理经常提到的话题。"])
+@pytest.mark.parametrize("text", ["懂算法不是AI产品经理的必备技能。", "数据分析能力是AI产品经理经常提到的话题。",
+                                  "做AI产品经理，数据分析少不了高质量数据。"])
 def test_a_denied_or_plain_statement_is_no_requirement(run, text: str) -> None:
     assert not any(r.evidence.rule == "pattern:essential" for r in run(text).relations)

@@ -1,4 +1,4 @@
-"""transitionsTo from a switch word between two roles, and from what someone was then and is now."""
+"""transitionsTo from a switch word between two roles, from then-and-now, and from 想转型B的A."""
 
 from __future__ import annotations
 
@@ -24,4 +24,20 @@ def test_a_role_then_and_a_role_now_is_a_transition(run, text: str, pair: tuple[
     "他之前没有做过数据分析师，现在也不是AI产品经理。",
 ])
 def test_two_roles_of_then_and_now_without_a_switch_are_no_transition(run, text: str) -> None:
+    assert pairs(run(text), "transitionsTo") == set()
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("想转行做大模型产品经理的传统产品经理，首先要补齐技术认知。", ("传统产品经理", "大模型产品经理")),
+    ("这篇文章写给准备转型AI产品经理的B端产品经理。", ("B端产品经理", "AI产品经理")),
+])
+def test_the_people_who_want_a_switch_transition(run, text: str, pair: tuple[str, str]) -> None:
+    assert pair in pairs(run(text), "transitionsTo")
+
+
+@pytest.mark.parametrize("text", [
+    "负责AI产品经理的招聘的HR产品经理最近很忙。",
+    "不想转型AI产品经理的传统产品经理也不少。",
+])
+def test_a_role_modifying_another_without_a_wanted_switch_is_no_transition(run, text: str) -> None:
     assert pairs(run(text), "transitionsTo") == set()

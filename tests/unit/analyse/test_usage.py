@@ -39,6 +39,23 @@ def test_steps_of_an_evolution_are_read_with_adverbs_and_arrows(run, text, expec
     assert expected in pairs(run(text), "evolvesInto")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("GPT-3.5之后是GPT-4，再之后是GPT-4o。", {("GPT-3.5", "GPT-4"), ("GPT-4", "GPT-4o")}),
+    ("继GPT-4之后，OpenAI又推出了GPT-4o。", {("GPT-4", "GPT-4o")}),
+    ("RNN后来被Transformer取代。", {("循环神经网络", "Transformer")}),
+    ("生成式AI是在决策式AI的基础上发展起来的。", {("决策式AI", "生成式AI")}),
+    ("它最早只是一个提示词模板，后来演进成了RAG方案。", {("提示词模板", "RAG")}),
+])
+def test_successions_are_read_from_replacement_growth_and_versions(run, text, expected) -> None:
+    assert expected <= pairs(run(text), "evolvesInto")
+
+
+@pytest.mark.parametrize("text", ["Sora之后是可灵和Vidu。", "继Midjourney之后，谷歌又推出了Imagen。",
+                                  "ChatGPT是在GPT-3.5的基础上开发的。"])
+def test_products_of_different_families_one_after_another_are_no_succession(run, text) -> None:
+    assert pairs(run(text), "evolvesInto") == set()
+
+
 def test_an_arrow_chain_without_a_word_of_development_is_no_evolution(run) -> None:
     assert pairs(run("流程是SaaS→MaaS。"), "evolvesInto") == set()
 

@@ -1,0 +1,92 @@
+"""transitionsTo: from which role people move into another — a switch word between two roles of one statement
+(从 A 转型 B), what someone was then and is now (之前是A，如今做B), where they came from (从 A 转过来), and the people
+a switch is wanted by (想转型B的A)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.analyse.extract import register
+from kg.analyse.extract.context import (
+    CLAUSE_BREAK,
+    MARKUP,
+    STATEMENT_BREAK,
+    DocumentContext,
+    find_cue,
+    negated,
+    relate,
+    with_relations,
+)
+from kg.analyse.extract.resources import Resources
+from kg.core.model import Extraction, Mention, Relation
+
+SUBJECTLESS_CHARS = set("今去明前年后来现在如今最近已经也都又再随然终于则便就 *")
+TRANSITION_GAP = 40  # characters between two roles of one transition statement
+FORMER = re.compile(r"(?:(?:原来|原本|之前|以前|曾经|过去|此前|早年)(?:是|在)?(?:一名|一个)?(?:做|当|干)?"
+                    r"|做了[一两二三四五六七八九十几多半\d]{1,3}年(?:的)?)$")  # 原来是做内容运营的，后来转型成了…
+NOW = re.compile(r"^[^，,]{0,4}?(?:后来|现在|如今|目前|之后|去年|今年|最终|终于|最近)[^，,]{0,6}?"
+                 r"(?:成为|成了|是|做|当|转|进入|加入)")  # 之前是A，如今做B / 做了三年A，后来成为了一名B
+NOW_TO_ROLE = 6  # characters between NOW's verb and the new role (了一名, 起了)
+CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗过来)")  # AI美术，基本都是从原画师转过来的
+WANTED_LEAD = 8  # characters before the target role in which 想转型B的A's switch word must stand
+
+
+@register("transitions")
+class TransitionExtractor:
+    """transitionsTo between two roles a sentence names, read from its switch words."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.cue = resources.ontology.cue
+
+    def __call__(self, state: Extraction) -> Extraction:
+        ctx = DocumentContext(state)
+        relations = list(state.relations)
+        for index, sentence in enumerate(ctx.doc.sentences):
+            if not sentence.is_heading:
+                relations.extend(self._transitions(ctx, sentence, ctx.by_sentence[index]))
+        return with_relations(state, relations)
+
+    def _transitions(self, ctx, sentence, here) -> Iterator[Relation]:
+        """Each pair of neighbouring roles, read by the first of the four rules that fits it."""
+        roles = [m for m in here if m.cls == "Role"]
+        text = ctx.doc.text
+        for a, b in zip(roles, roles[1:]):
+            gap = text[a.end:b.start]
+            if a.key == b.key or STATEMENT_BREAK.search(gap) or len(gap) > TRANSITION_GAP \
+                    or negated(self.cue, gap) or find_cue(self.cue("hedge"), gap):
+                continue
+            trigger = find_cue(self.cue("transitionTrigger"), gap)
+            crossed = CLAUSE_BREAK.search(gap)
+            if trigger and (not crossed or FORMER.search(text[max(sentence.start, a.start - 6):a.start])
+                            or _subjectless(re.split(CLAUSE_BREAK, gap)[-1], trigger)):
+                yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition", 0.85)
+            elif _former_then_now(text, sentence, a, gap):
+                yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:former-now", 0.8)
+            elif text.startswith("从", b.start - 1) and CAME_AFTER.match(text, b.end):
+                yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:transition-from", 0.8)
+            elif self._wanted_by(text, sentence, a, gap):
+                yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:transition-wanted", 0.8)
+
+    def _wanted_by(self, text: str, sentence, target: Mention, gap: str) -> bool:
+        """True for 想转型B的A / 准备转行做B的A: a switch word shortly before role B, and role A right after B的."""
+        if gap.strip(MARKUP) != "的":
+            return False
+        lead = re.split(CLAUSE_BREAK, text[max(sentence.start, target.start - WANTED_LEAD):target.start])[-1]
+        return bool(find_cue(self.cue("transitionTrigger"), lead)) and not text.startswith("从", target.start - 1) \
+            and not negated(self.cue, lead)
+
+
+def _former_then_now(text: str, sentence, a: Mention, gap: str) -> bool:
+    """True when role a is what someone was (之前是A / A出身 / 做了三年A) and the next clause says what they are
+    now (，如今做B / ，后来成为了一名B)."""
+    was = FORMER.search(text[max(sentence.start, a.start - 10):a.start]) or gap.startswith("出身")
+    clauses = re.split(CLAUSE_BREAK, gap)
+    now = NOW.search(clauses[-1]) if was and len(clauses) == 2 else None
+    return now is not None and len(clauses[1]) - now.end() <= NOW_TO_ROLE
+
+
+def _subjectless(clause: str, trigger: str) -> bool:
+    """True when a clause opens with its transition word after time words and adverbs only (…，今年转成了B)."""
+    at = clause.find(trigger)
+    return at >= 0 and all(ch in SUBJECTLESS_CHARS for ch in clause[:at])
