@@ -20,8 +20,8 @@ class Extractor(Protocol):
 Factory = Callable[[Resources], Extractor]
 _REGISTRY: dict[str, Factory] = {}
 _BUILTIN_MODULES = tuple(f"kg.analyse.extract.{name}" for name in (
-    "lexicon_match", "open_vocabulary", "introductions", "departments", "employers", "structure", "patterns", "layers",
-    "career", "transitions", "essentials", "usage", "fields"))
+    "lexicon_match", "open_vocabulary", "introductions", "departments", "employers", "structure", "recurrences",
+    "patterns", "layers", "career", "transitions", "essentials", "usage", "fields"))
 
 
 def register(name: str) -> Callable[[Factory], Factory]:

@@ -1,5 +1,6 @@
 """Introductions: unknown product names that the text introduces as products — a title in 《》 before a product
-noun (《逆水寒》手游), a name given to a product (产品叫知行助手), or a name opening a clause that says who made
+noun (《逆水寒》手游), a name given to a product (产品叫知行助手, 一款名为“妙笔”的工具), a quoted name right after
+a product noun (AI应用“小猫补光灯”是…), or a name opening a clause that says who made
 it (妙笔，是云岫科技推出的文案产品)."""
 
 from __future__ import annotations
@@ -17,10 +18,15 @@ PRODUCT_NOUN = r"(?:手游|游戏|App|APP|app|小程序|应用|软件|平台|工
 TITLED = re.compile(r"《([^《》\n]{1,20})》(?=" + PRODUCT_NOUN + ")")
 NAMED = re.compile(r"(?:产品|工具|应用|平台|助手|模型|智能体)(?:叫做|名叫|名为|命名为|叫)[“\"「]?"
                    r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,11}?)[”\"」]?(?=[，,。；;！？!?、（(\s]|是|的|$)")
+QUOTED_NAME = r"[“\"「]([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{0,15}?)[”\"」]"
+NAMED_BEFORE = re.compile(r"(?:叫做|名叫|名为|叫|取名为?|命名为)" + QUOTED_NAME + r"的[^，,。；;]{0,8}?" + PRODUCT_NOUN)
+NOUN_BEFORE = re.compile(r"的(?:AI|AIGC)?(?:应用|App|APP|工具|小程序|软件|智能体|助手)" + QUOTED_NAME
+                         + r"(?=是|，|,|上线|推出|已经|在|。)")  # 最近出圈的AI应用“小猫补光灯”是…
 MADE_AFTER_ORG = re.compile(r"(?:在\S{0,4})?(?:推出|发布|开发|打造|研发|上线)的[^，。；]{0,16}?" + PRODUCT_NOUN)
 BARE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
 NOT_A_NAME_START = set("这那它其该此他她我你们有更在于把被让给对从向如像而据")  # 它也是百度推出的…
 ADVERBS = "也都就则还又才却即便"
+JUDGEMENT_START = set("不很太没好最非真挺超")  # 的工具“不好用”: a quoted judgement, not a name
 CONFIDENCE = 0.7
 
 
@@ -47,9 +53,11 @@ class IntroductionExtractor:
     @staticmethod
     def _introduced(doc: Document, sentence: Sentence, known: list[Mention]) -> Iterator[tuple[int, int, str]]:
         """(start, end, rule) of each name the sentence introduces as a product."""
-        for pattern, rule in ((TITLED, "introduced:titled-product"), (NAMED, "introduced:named-product")):
+        for pattern, rule in ((TITLED, "introduced:titled-product"), (NAMED, "introduced:named-product"),
+                              (NAMED_BEFORE, "introduced:named-product"), (NOUN_BEFORE, "introduced:quoted-product")):
             for match in pattern.finditer(sentence.text):
-                yield sentence.start + match.start(1), sentence.start + match.end(1), rule
+                if match.group(1)[0] not in NOT_A_NAME_START | JUDGEMENT_START:
+                    yield sentence.start + match.start(1), sentence.start + match.end(1), rule
         for org in (m for m in known if m.cls == "Organization"):
             name = _clause_subject_before(doc.text, sentence, org)
             if name is not None and MADE_AFTER_ORG.match(doc.text, org.end):

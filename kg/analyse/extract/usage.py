@@ -16,7 +16,10 @@ AREAS = frozenset({"Industry"})  # a Concept (AI, AIGC, B端) read as an area is
 SCENARIOS = frozenset({"Industry", "Concept"})  # areas after a use verb or with a scenario word (智能客服场景)
 USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|服务于|落地于|落地到|部署在|部署到|引入到|"
                       r"集成到|集成在|融入到|嵌入到)了?")  # 接入 / 引入 alone take what is brought in, not where
-SCENARIO_AFTER = re.compile(r"^(?:行业|领域|场景|业务|方面)?(?:中|里|上)?的?(?:应用|落地|用得|使用|普及)")
+SCENARIO_AFTER = re.compile(r"^(?:行业|领域|场景|业务|方面)?(?:中|里|上)?(?:的|被|得到|获得|已经|也|都|正在){0,2}"
+                            r"(?:广泛|大量|大规模|普遍|深度|快速)?(?:应用|落地|用得|使用|普及|运用)")  # 在游戏美术中被大量使用
+RESHAPES = re.compile(r"[\s*]*(?:正在|将|已经|也|会|逐步|全面|深刻|彻底)*(?:重塑|颠覆|改造|渗透(?:到|进)?|走进)了?[\s*]*")
+AREA_OF_THING = re.compile(r"[\s*]*(□+)是(□+)(?:最先|最早|最快|率先)?(?:落地|应用|渗透|普及)[^，,。；;]{0,6}的(?:行业|领域|场景|方向)")
 INDUSTRY_FRAME = re.compile(r"[\s*]*在□+(?:行业|领域|赛道)?(?:中|里|内)?[，,]")  # 在电商行业，…: the clause after is set there
 AREA_JOINER = re.compile(r"^(?:、|和|与|及|以及|或|跟|，)$")
 MODIFIER_OF = re.compile(r"^(?:行业|领域|场景|业务)?的(?=□|$)")  # 电商行业的智能客服: 电商 only narrows 智能客服
@@ -88,9 +91,14 @@ class UsageExtractor:
 
     def _applied(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:
         """X 应用于 / 用于 / 在 Y(、Z)等领域的应用: each product or technology before each industry or scenario after;
-        Y领域的X应用: the industry before the thing whose application the clause speaks of."""
+        Y领域的X应用: the industry before the thing whose application the clause speaks of; Y是X落地最快的行业;
+        X正在重塑Y."""
         text, offset, inside = clause
         areas = [m for m in inside if m.cls in AREAS]
+        stated = AREA_OF_THING.match(text)  # 教育是大模型落地最快的行业之一
+        pair = [m for m in inside if stated and m.start - offset in (stated.start(1), stated.start(2))]
+        if len(pair) == 2 and pair[0].cls in AREAS and pair[1].cls in APPLIED:
+            yield relate(pair[1], "appliedIn", pair[0], sentence, ctx.doc, "pattern:area-of-thing", 0.75)
         for thing in (m for m in inside if m.cls in APPLIED and not _listed(text, offset, m, areas)):
             for area in (m for m in areas if m.end <= thing.start):
                 if AREA_OF.fullmatch(text[area.end - offset: thing.start - offset]) \
@@ -99,8 +107,9 @@ class UsageExtractor:
             for area in (m for m in areas if m.start > thing.end):
                 list_end = self._chain(text, offset, [m for m in areas if m.start >= area.start])[-1].end
                 span = text[thing.end - offset: list_end - offset + AFTER_AREA]
-                if not find_cue(self.cue("appliedInTrigger"), span) or MODIFIER_OF.match(text[area.end - offset:]) \
-                        and "□" in text[area.end - offset:][:4]:
+                reshaped = RESHAPES.fullmatch(text[thing.end - offset: area.start - offset])  # 大模型正在重塑法律行业
+                if not (reshaped or find_cue(self.cue("appliedInTrigger"), span)) \
+                        or MODIFIER_OF.match(text[area.end - offset:]) and "□" in text[area.end - offset:][:4]:
                     continue
                 yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:applied-in", 0.8)
 

@@ -11,12 +11,17 @@ from tests.unit.analyse.test_extract import pairs
     ("网易把大语言模型用在了旗下《逆水寒》手游的智能NPC上。", "逆水寒"),
     ("我负责的产品叫知行助手，主要用于企业内部问答。", "知行助手"),
     ("妙笔，是云岫科技推出的文案产品。", "妙笔"),
+    ("我们团队做了一款叫“灵犀写作”的AI写作助手。", "灵犀写作"),
+    ("这款名为“妙笔”的工具上线三个月用户破百万。", "妙笔"),
+    ("最近出圈的AI应用“小猫补光灯”是一款摄影助手。", "小猫补光灯"),
 ])
 def test_a_name_the_text_introduces_as_a_product_is_a_product(run, text: str, name: str) -> None:
     assert (name, "Product") in {(m.surface, m.cls) for m in run(text).mentions}
 
 
-@pytest.mark.parametrize("text", ["他读了《人类简史》这本书。", "这个项目叫我们很头疼。", "我们的目标，是百度推出的考核。"])
+@pytest.mark.parametrize("text", ["他读了《人类简史》这本书。", "这个项目叫我们很头疼。", "我们的目标，是百度推出的考核。",
+                                  "这个产品“不好用”是大家的共识。", "我们的工具“很强”，是因为模型好。",
+                                  "一个叫“提示词”的概念火了。"])
 def test_titles_and_clauses_that_are_no_products_stay_out(run, text: str) -> None:
     assert not any(m.cls == "Product" and m.rule.startswith("introduced:") for m in run(text).mentions)
 

@@ -12,6 +12,9 @@ from tests.unit.analyse.test_extract import pairs
     ("很多团队把RAG用在了知识库问答上。", {("RAG", "知识库")}),
     ("Midjourney在电商行业用得最多。", {("Midjourney", "电商")}),
     ("大模型在智能客服场景的落地最快。", {("大模型", "智能客服")}),
+    ("GPT-4在医疗领域得到了广泛应用。", {("GPT-4", "医疗")}),
+    ("教育是大模型落地最快的行业之一。", {("大模型", "教育")}),
+    ("大模型正在重塑法律行业。", {("大模型", "法律")}),
 ])
 def test_a_use_verb_or_a_scenario_word_applies_the_thing_to_each_area(run, text, expected) -> None:
     assert expected <= pairs(run(text), "appliedIn")

@@ -1,0 +1,54 @@
+"""Recurrences: a name an extractor discovered in one sentence names the same entity wherever else the article writes
+it (知行助手 introduced once, then the subject of later sentences) — matched on word boundaries only, never inside a
+longer word, a link or another mention."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from kg.analyse.extract import register
+from kg.analyse.extract.mentions import in_links, link_ranges, with_mentions
+from kg.analyse.extract.resources import Resources
+from kg.analyse.extract.structure import CUE_RULE
+from kg.core.model import Extraction, Mention
+
+LATIN_EDGE = re.compile(r"[A-Za-z0-9]")
+MIN_NAME_LENGTH = 2
+
+
+@register("recurrences")
+class RecurrenceExtractor:
+    """Adds a mention at every other word-bounded occurrence of each discovered name of the article."""
+
+    def __init__(self, resources: Resources) -> None:
+        """Recurrences need no resources: the names come from the mentions found so far."""
+
+    def __call__(self, state: Extraction) -> Extraction:
+        first: dict[str, Mention] = {}
+        for mention in state.mentions:
+            if not mention.iri and mention.rule != CUE_RULE and len(mention.surface.strip()) >= MIN_NAME_LENGTH:
+                first.setdefault(mention.surface, mention)
+        if not first:
+            return state
+        text = state.document.text
+        bounds = {edge for sentence in state.tokens for token in sentence for edge in (token.start, token.end)}
+        taken = [(m.start, m.end) for m in state.mentions]
+        links = [span for sentence in state.document.sentences for span in link_ranges(sentence)]
+        names = re.compile("|".join(map(re.escape, sorted(first, key=lambda name: (-len(name), name)))))
+        added = []
+        for match in names.finditer(text):
+            start, end = match.span()
+            if _word_bounded(text, start, end, bounds) and not in_links(start, end, links) \
+                    and not any(s < end and start < e for s, e in taken):
+                added.append(dataclasses.replace(first[match.group()], start=start, end=end))
+        return with_mentions(state, added)
+
+
+def _word_bounded(text: str, start: int, end: int, bounds: set[int]) -> bool:
+    """True when [start, end) begins and ends on token edges and no Latin letter or digit runs on past either end."""
+    if start not in bounds or end not in bounds:
+        return False
+    before, after = text[start - 1:start], text[end:end + 1]
+    return not (LATIN_EDGE.match(text[start]) and LATIN_EDGE.match(before)
+                or LATIN_EDGE.match(text[end - 1]) and LATIN_EDGE.match(after))
