@@ -33,14 +33,16 @@ class RecurrenceExtractor:
             return state
         text = state.document.text
         bounds = {edge for sentence in state.tokens for token in sentence for edge in (token.start, token.end)}
-        taken = [(m.start, m.end) for m in state.mentions]
+        taken = bytearray(len(text))  # 1 where a mention already stands
+        for mention in state.mentions:
+            taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
         links = [span for sentence in state.document.sentences for span in link_ranges(sentence)]
         names = re.compile("|".join(map(re.escape, sorted(first, key=lambda name: (-len(name), name)))))
         added = []
         for match in names.finditer(text):
             start, end = match.span()
             if _word_bounded(text, start, end, bounds) and not in_links(start, end, links) \
-                    and not any(s < end and start < e for s, e in taken):
+                    and not any(taken[start:end]):
                 added.append(dataclasses.replace(first[match.group()], start=start, end=end))
         return with_mentions(state, added)
 
