@@ -1,4 +1,5 @@
-"""语音识别、语音合成、语音转换: unknown items of a 、-list take the class their known list-mates share."""
+"""语音识别、语音合成、语音转换: unknown items of a 、-list take the class their known list-mates share; 具备文案写作、
+系统设计和逻辑思维能力: the items of a list that shares one skill head are each a skill."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ LIST_CLAUSE = re.compile(r"[，,。；;：:！？!?（）()]")
 LIST_BREAKS = ("的", "了", "是", "和", "或", "等")
 WEAKLY_LISTED = frozenset({"Concept"})
 LOOSELY_LISTED = frozenset({"Industry", "ContentType"})
+SKILL_LIST = re.compile(r"(?P<verb>具备|具有|拥有|掌握|要有|需要有)(?:(?:良好|扎实|较强|优秀|出色|一定)的?)?"
+                        r"(?P<items>(?:[^、，,。；;：:（）()的]{2,8}?(?:、|和|及|与|以及)){1,5}[^、，,。；;：:（）()的]{2,8}?)"
+                        r"(?:能力|技能|功底)(?=[，,。；;！!？?]|$)")  # each item shares the head: 文案写作能力, 系统设计能力
+SKILL_ITEM_SEPARATOR = re.compile(r"、|和|及|与|以及")
+LISTED_SKILL_CONFIDENCE = 0.7
 
 
 class ListedNames:
@@ -40,6 +46,23 @@ class ListedNames:
                 if all(m.cls != cls for m in inside):
                     confidence = self._listed_confidence(doc, sentence, start, cls)
                     yield new_mention(doc, start, end, cls, "open:list-coordination", confidence), inside
+
+    def _skill_list(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], taken: list[Mention]):
+        """Each item of a list a person must have that ends in one skill head (具备文案写作、系统设计和逻辑思维能力) is
+        a skill, replacing the lexicon words inside it (文案 of 文案写作)."""
+        spans = Spans(taken)
+        for match in SKILL_LIST.finditer(sentence.text):
+            at, items_end = sentence.start + match.start("items"), sentence.start + match.end("items")
+            if not self._wanted_of_a_person(doc, sentence, sentence.start + match.end("verb")):
+                continue  # 模型具备图像理解、语音识别和代码生成能力: a model's capabilities
+            for item in SKILL_ITEM_SEPARATOR.split(match.group("items")):
+                start, end = at, at + len(item)
+                at = end + len(SKILL_ITEM_SEPARATOR.match(doc.text, end)[0]) if end < items_end else end
+                inside = spans.overlapping(start, end)
+                if any(m.cls == "Skill" or m.start <= start and end <= m.end for m in inside) \
+                        or not self._nameable(item) or not self._only_name_tokens(tokens, start, end, inside):
+                    continue
+                yield new_mention(doc, start, end, "Skill", "open:skill-list", LISTED_SKILL_CONFIDENCE), inside
 
     def _listed_confidence(self, doc: Document, sentence: Sentence, start: int, cls: str) -> float:
         """How far a list item's class can be trusted: a list of concepts is a list of anything; a listed skill is

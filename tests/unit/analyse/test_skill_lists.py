@@ -1,0 +1,26 @@
+"""The items of a list a person must have that share one skill head (具备A、B和C能力) are each a skill."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def skills(state) -> set[str]:
+    return {m.surface for m in state.mentions if m.cls == "Skill"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("任职要求：具备文案写作、系统设计和逻辑思维能力。", {"文案写作", "系统设计"}),
+    ("你要有扎实的手绘基础和审美能力。", {"手绘基础"}),
+])
+def test_each_item_of_a_persons_skill_list_is_a_skill(run, text: str, expected: set[str]) -> None:
+    assert expected <= skills(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "模型具备图像理解、多轮对话和代码生成能力。",  # a model's capabilities
+    "具备复杂环境感知、决策规划及自主行动能力的智能机器人解决方案。",  # the list describes a noun
+    "掌握数据资产现状和应用场景评估的能力。",
+])
+def test_capabilities_of_things_and_described_nouns_are_no_skill_lists(run, text: str) -> None:
+    assert not any(m.rule == "open:skill-list" for m in run(text).mentions)
