@@ -16,7 +16,8 @@ from kg.core.model import Extraction, Mention, Relation
 ESSENTIAL = (r"(?:底线|基本功|必备技能|必备能力|必备素养|核心能力|核心竞争力|基本要求|必修课|标配|基础能力|敲门砖|"
              r"必备工具|必备知识|入门必备)")
 OF_ROLE = re.compile(r"^(?:都|也|则|就|更)?(?:是|成为|成了)(?:每个|每一个|一个|一名)?□+的" + ESSENTIAL)  # …是ROLE的底线
-INDISPENSABLE = r"(?:缺一不可|必不可少|不可或缺|少不了|至关重要)(?=[。！!；;，,]|$)"  # ends its clause
+INDISPENSABLE = (r"(?:缺一不可|必不可少|不可或缺|少不了|至关重要|(?:一定|必须|都)要(?:玩透|吃透|掌握|熟悉|了解|会用|懂))"
+                 r"(?=[。！!；;，,]|$)")  # ends its clause: 对X来说，Suno和可灵一定要玩透
 ESSENTIAL_AFTER = re.compile(r"^(?:能力|技能)?(?:都|也|则|就)?(?:(?:是|成为)(?:一项|一种|一个)?" + ESSENTIAL + "|" + INDISPENSABLE + ")")
 FOR_ROLE = re.compile(r"(?:(?:对|对于)(?:一名|一个)?(□+)(?:而言|来说)|(?:做|作为|想做|要做|当好)(?:一名|一个|好)?(□+))[，,]\s*")
 LIST_GAP = re.compile(r"^(?:、|和|与|及|以及|，|,)$")

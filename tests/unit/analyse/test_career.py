@@ -257,6 +257,8 @@ def test_a_requirement_list_goes_to_the_article_role_only_when_the_title_names_i
 @pytest.mark.parametrize("text, expected", [
     ("AI产品经理需要知道什么是幻觉、什么是微调。", {("AI产品经理", "幻觉"), ("AI产品经理", "微调")}),
     ("我建议AIGC产品经理每天体验一下Midjourney。", {("AIGC产品经理", "Midjourney")}),
+    ("AIGC产品经理要理解AIGC、PGC和UGC的区别。", {("AIGC产品经理", "PGC"), ("AIGC产品经理", "UGC")}),
+    ("AIGC产品经理要知道Embedding和向量数据库是干什么的。", {("AIGC产品经理", "Embedding")}),
 ])
 def test_knowing_what_a_term_is_and_trying_a_tool_are_things_a_role_should_know(run, text: str, expected) -> None:
     assert expected <= pairs(run(text), "shouldKnow")

@@ -15,6 +15,7 @@ from tests.unit.analyse.test_extract import pairs
     ("做AIGC产品经理，需求分析和数据分析能力缺一不可。", "requiresSkill",
      {("AIGC产品经理", "需求分析"), ("AIGC产品经理", "数据分析")}),
     ("对AI产品经理来说，沟通能力必不可少。", "requiresSkill", {("AI产品经理", "沟通协作")}),
+    ("对AIGC产品经理来说，Suno和可灵一定要玩透。", "shouldKnow", {("AIGC产品经理", "Suno"), ("AIGC产品经理", "可灵")}),
 ])
 def test_a_roles_foundation_is_a_requirement(run, text: str, predicate: str, expected) -> None:
     assert expected <= pairs(run(text), predicate)
