@@ -31,7 +31,9 @@ CUE_GAP = 6  # characters allowed between a product and the content word after i
 INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
 INSTRUMENT_LIST = re.compile(r"(?:通过|借助|利用|使用|调用|用)\s*(?:□+\s*(?:、|和|与|及|以及|,|，)\s*)+$")  # 使用A、B和C…生成
 MODIFIER_OPENING = re.compile(r"具有|具备|带有|拥有")  # 生成具有3D一致性的视频: 3D describes the video
-MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研)的")
+MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研)(?:的|了?(?=[，,。；;！？!?]|$))")
+OF_MAKER = re.compile(r"的[^，,。；;！？!?、的]{0,8}?(?:大模型|模型|产品|工具|应用|助手|平台|App|APP|智能体|引擎)")  # X是谷歌的多模态大模型
+MAKER_IN_BRACKETS = re.compile(r"[（(]\s*$")  # 文心一言（百度）
 AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发者")  # X允许创作者…，制作成短视频: the creator makes it
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 
@@ -200,10 +202,15 @@ class PatternExtractor:
         return after.startswith("的") or any(after.startswith(word) for word in self.cue("madeByTrigger"))
 
     def _made_by_after(self, text: str, product: Mention, org: Mention) -> bool:
-        """Product 是 / 由 organisation (在海外 / 面向用户) 推出的…: the made-by word follows the organisation closely."""
+        """Product 是 / 由 organisation (在海外 / 面向用户) 推出的… or 由ORG开发。 (the made-by word follows the organisation
+        closely), Product是ORG的…模型, Product来自ORG, Product（ORG）."""
         gap = text[product.end:org.start].strip(MARKUP + "“”\"，, ")  # X，是ORG推出的… too
+        if gap == "来自" or MAKER_IN_BRACKETS.fullmatch(text[product.end:org.start]) and text[org.end:org.end + 1] in "）)":
+            return True  # Claude来自Anthropic, 文心一言（百度）
+        if gap in ("是", "也是", "则是", "就是") and OF_MAKER.match(text, org.end):
+            return True
         after = MADE_AFTER.match(text, org.end)
-        return (gap in ("是", "由", "是由", "为", "来自", "也是", "则是", "就是") or DESCRIBED_MAKER.fullmatch(gap)) \
+        return (gap in ("是", "由", "是由", "为", "也是", "则是", "就是") or DESCRIBED_MAKER.fullmatch(gap)) \
             and after is not None
 
     def _in_clause(self, ctx, index, here, first_cls, second_cls, cue) -> Iterator[tuple[Mention, Mention]]:

@@ -300,6 +300,22 @@ def test_a_maker_makes_every_product_listed_after_its_made_by_word(run) -> None:
     assert {("A100", "英伟达"), ("H100", "英伟达")} <= found
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("ChatGPT由OpenAI开发。", ("ChatGPT", "OpenAI")),
+    ("Claude来自Anthropic。", ("Claude", "Anthropic")),
+    ("Gemini是谷歌的多模态大模型。", ("Gemini", "谷歌")),
+    ("国内的文心一言（百度）和豆包（字节）都在快速迭代。", ("文心一言", "百度")),
+    ("谷歌也早在2021年5月就公布了LaMDA。", ("LaMDA", "谷歌")),
+])
+def test_a_maker_is_read_from_passives_origins_descriptions_and_brackets(run, text: str, pair) -> None:
+    assert pair in pairs(run(text), "madeBy")
+
+
+@pytest.mark.parametrize("text", ["ChatGPT是OpenAI的竞争对手。", "Midjourney由David Holz创立。"])
+def test_a_rival_or_a_founder_is_no_maker(run, text: str) -> None:
+    assert pairs(run(text), "madeBy") == set()
+
+
 @pytest.mark.parametrize("text", ["近两个月，快手旗下可灵AI、抖音旗下即梦AI先后推出扶持计划。",
                                   "360集团旗下的纳米AI搜索、钉钉的AI助理都已接入DeepSeek。"])
 def test_a_listed_name_that_makes_or_modifies_something_is_not_made(run, text: str) -> None:
