@@ -213,9 +213,10 @@ class PatternExtractor:
         return (gap in ("是", "由", "是由", "为", "也是", "则是", "就是") or DESCRIBED_MAKER.fullmatch(gap)) \
             and after is not None
 
-    def _in_clause(self, ctx, index, here, first_cls, second_cls, cue) -> Iterator[tuple[Mention, Mention]]:
+    def _in_clause(self, ctx, index, here, first_cls, second_cls, cue, topical: bool = True) \
+            -> Iterator[tuple[Mention, Mention]]:
         """Pairs (a of first_cls, b of second_cls) in one clause whose text holds a cue word; a clause with the cue
-        but without an `a` that is its subject takes the sentence's topic (Sora是…模型，基于DiT架构)."""
+        but without an `a` that is its subject takes the sentence's topic (Sora是…模型，基于DiT架构) when `topical`."""
         masked = ctx.masked(index, keep=CUE_RULE)
         if self._has("uncertainty", masked):
             return
@@ -232,7 +233,7 @@ class PatternExtractor:
             if subjects and self._has(cue, ctx.doc.text[subjects[-1].end:b.start]) \
                     and self._subject_of_cue(cue, masked[subjects[-1].end - sentence.start: b.start - sentence.start]):
                 yield subjects[-1], b
-            elif not subjects and topic is not None and topic.end <= clause_start \
+            elif topical and not subjects and topic is not None and topic.end <= clause_start \
                     and self._object_of_cue(cue, masked[start: b.start - sentence.start]) \
                     and not AGENT_BETWEEN.search(masked[topic.end - sentence.start: start]):
                 yield topic, b
@@ -244,6 +245,8 @@ class PatternExtractor:
         if at is None:
             return False  # the cue word is only inside a name (喜马拉雅创作者大会)
         before, after = between[:at], between[at:]
+        if before.strip(MARKUP) == "的" and re.match(r"\w{1,4}是", after):
+            before = ""  # Stable Diffusion的核心是潜在扩散模型: the product's part names what it is built on
         opened = [m.end() for m in MODIFIER_OPENING.finditer(after)]
         return not re.search(r"[的、]|上传|上线|输入|发布|推出|允许|来$|用户|创作者|作者|设计师", before) \
             and not (opened and "的" not in after[opened[-1]:])
@@ -260,6 +263,8 @@ class PatternExtractor:
     def _based_on(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Product and technology in one clause with 基于 / 采用 → product basedOn technology."""
         for product, tech in self._in_clause(ctx, index, here, "Product", "Technology", "basedOnTrigger"):
+            yield relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:based-on", 0.8)
+        for product, tech in self._in_clause(ctx, index, here, "Product", "Technology", "basedOnSubjectTrigger", False):
             yield relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:based-on", 0.8)
 
     def _generates(self, ctx, index, sentence, here) -> Iterator[Relation]:

@@ -97,6 +97,19 @@ def test_a_subjectless_clause_takes_the_product_the_sentence_is_about(run, text,
     assert expected <= pairs(run(text), "basedOn")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Midjourney背后是扩散模型。", {("Midjourney", "扩散模型")}),
+    ("Stable Diffusion的核心是潜在扩散模型。", {("Stable Diffusion", "潜在扩散模型")}),
+    ("Sora利用了先进的扩散模型。", {("Sora", "扩散模型")}),
+])
+def test_what_a_product_rests_on_is_read_from_its_core_and_its_means(run, text, expected) -> None:
+    assert expected <= pairs(run(text), "basedOn")
+
+
+def test_a_use_word_without_the_product_in_its_clause_takes_no_topic(run) -> None:
+    assert pairs(run("Kimi答得很好，但使用了Markdown格式和扩散模型的说法。"), "basedOn") == set()
+
+
 def test_a_product_used_as_a_means_is_not_the_generator(run) -> None:
     found = pairs(run("Midjourney是绘画工具，通过Discord发送提示词来生成图像。"), "generates")
     assert ("Discord", "图像") not in found
