@@ -28,7 +28,7 @@ class Settings:
     min_confidence: float = 0.6
     extractors: tuple[str, ...] = ("lexicon", "open_vocabulary", "introductions", "departments", "employers",
                                    "structure", "recurrences", "patterns", "layers", "career", "transitions",
-                                   "essentials", "usage", "fields")
+                                   "essentials", "usage", "fields", "content_kinds")
     strict: bool = False
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "kg")
     use_cache: bool = True  # reuse the extraction of articles whose text did not change

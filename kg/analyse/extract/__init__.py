@@ -21,7 +21,8 @@ Factory = Callable[[Resources], Extractor]
 _REGISTRY: dict[str, Factory] = {}
 _BUILTIN_MODULES = tuple(f"kg.analyse.extract.{name}" for name in (
     "lexicon_match", "open_vocabulary", "introductions", "departments", "employers", "structure", "recurrences",
-    "patterns", "layers", "career", "transitions", "essentials", "usage", "fields"))
+    "patterns", "layers", "career", "transitions", "essentials", "usage", "fields",
+    "content_kinds"))
 
 
 def register(name: str) -> Callable[[Factory], Factory]:
