@@ -133,4 +133,6 @@ def _on_boundaries(text: str, start: int, end: int, token_start: bool, token_end
         return False
     if (is_word_char(last) or latin and not is_cjk(last)) and end < len(text) and is_word_char(text[end]):
         return False
+    if last.isdigit() and text[end:end + 1] in (".", "-") and text[end + 1:end + 2].isdigit():
+        return False  # GLM-4 inside GLM-4.5: a version goes on
     return (token_start or not is_cjk(first)) and (token_end or not is_cjk(last))

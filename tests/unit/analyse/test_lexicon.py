@@ -93,6 +93,11 @@ def test_latin_names_do_not_match_inside_longer_latin_words(resources: Resources
     assert str(KGR[absent]) not in _iris(resources, text)
 
 
+def test_a_versioned_name_does_not_match_inside_a_longer_version(resources: Resources) -> None:
+    matches = resources.lexicon.find("智谱发布了GLM-4.5。", 0, resources.segmenter.tokens("智谱发布了GLM-4.5。", 0))
+    assert "GLM-4" not in {"智谱发布了GLM-4.5。"[m.start:m.end] for m in matches}
+
+
 def test_latin_names_match_next_to_chinese_and_punctuation(resources: Resources) -> None:
     found = _found(resources, "用SD、MJ（Midjourney）做图")
     assert ("SD", str(KGR.StableDiffusion)) in found

@@ -69,9 +69,25 @@ def test_an_arrow_chain_without_a_word_of_development_is_no_evolution(run) -> No
     ("LightRAG是新的做法。", "LightRAG", "Technology"),
     ("游戏引擎Zorbix上线了。", "Zorbix", "Product"),
     ("Zorbix是OpenAI推出的视频模型。", "Zorbix", "Product"),
+    ("字节的PixelWave很好用。", "PixelWave", "Product"),
+    ("MiniMax发布了M1。", "M1", "Product"),
+    ("Vega是一款AI视频工具。", "Vega", "Product"),
+    ("Acme是一家AI创业公司。", "Acme", "Organization"),
+    ("智谱发布了GLM-4.5。", "GLM-4.5", "Product"),
+    ("我们的新模型上线了，Zeta-01的效果比上一代好很多。", "Zeta-01", "Product"),
 ])
 def test_unknown_latin_names_are_typed_from_the_known_name_or_noun_they_build_on(run, text, name, cls) -> None:
     assert (name, cls) in {(m.surface, m.cls) for m in run(text).mentions}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Jack 是一个非常出色的CEO。", "Jack"),
+    ("哈佛大学的Brooks教授提出了一个观点。", "Brooks"),
+    ("来自DeepMind的David Pfau反驳了这个观点。", "David Pfau"),
+    ("Part 1讲的是新版模型的需求分析。", "Part 1"),
+])
+def test_people_and_numbered_parts_are_no_products(run, text, name) -> None:
+    assert (name, "Product") not in {(m.surface, m.cls) for m in run(text).mentions if m.confidence >= 0.6}
 
 
 def test_a_fact_sheet_under_a_product_heading_states_facts_about_that_product(run) -> None:

@@ -47,6 +47,7 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
         self.latin_stop = frozenset(match_key(w) for w in cue("latinStopword"))
         self.tech_modifiers = frozenset(match_key(w) for w in cue("technologyModifier"))
         self.evolution = cue("evolutionTrigger") | cue("lineageTrigger")
+        self.release_words = cue("madeByTrigger") | cue("versionContext")
         self.lexicon = resources.lexicon
 
     def __call__(self, state: Extraction) -> Extraction:

@@ -21,13 +21,18 @@ LATIN_ORG_SUFFIX = re.compile(r"Inc|Labs?|AI|Technologies|Technology|Corp|Corpor
 ABBREVIATED_SUFFIXES = ("Inc", "Corp", "Ltd", "Co")
 COMMON_WORD = re.compile(r"[a-z](?:ing|ion|al|ive|ed)$")  # Coding, Routing, Fusion, Conditional: no proper name
 VERSIONED = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[.\- ]v?\d")  # GPT-5, FLUX.1, DALL-E 3 — not 'chatgpt6'
-NOT_A_VERSION = re.compile(r"(?:19|20)\d\d(?!\.\d)|\d+\s*[-~～]\s*\d")  # a year or a range: Eventbrite 2024, Day 26-30
+NOT_A_VERSION = re.compile(r"(?:19|20)\d\d(?!\.\d)|\d+\s*[-~～]\s*\d|^(?:Part|Step|Day|Top|Phase|Level|Round|Vol|Chapter|Lesson|"
+                           r"Week|No|Case|Page|Q|P)\b")  # a year, a range or a numbered part: Eventbrite 2024, Day 26-30, Part 1
 COUNT_UNITS = "年月日号天周时分秒%‰倍个件款家位名人岁亿万千百元块次张条篇期届代"
 VERSION_SUFFIX = re.compile(
     r"[ \-]?(?:[Vv]\d+(?:\.\d+)*|\d+(?:\.\d+)*(?![\d" + COUNT_UNITS + r"])|Gen-?\d+)"
     r"(?:[ \-](?:Pro|Turbo|Alpha|Max|Plus|mini|Ultra|XL))?(?![A-Za-z0-9.])"
 )
 LATIN_VERSION = re.compile(r"[ \-]?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")  # Qwen1.5 → Qwen, GPT4o → GPT
+MINOR_VERSION = re.compile(r"\.\d+$")  # GLM-4.5 → GLM-4
+MAKER_BEFORE = re.compile(r"(?:的|旗下的?|(?:最新|正式|刚刚|又|也)?(?:推出|发布|开源|上线|公布)了?(?:新一代的?|最新的?|新的?)?)$")
+INTRODUCED_AS = re.compile(r"(?:也|则|就)?(?:是|为)一(?:(款)|(家)|[个种][^，,。；;！？!?]{0,10}?"
+                           r"(?:应用|工具|产品|平台|模型|App|APP|助手|软件|插件|网站|引擎|框架|智能体))")  # Vega是一款…工具
 MADE_PHRASE = re.compile(r"(?:是|为|，是)[^，,。；;！？!?]{0,14}(?:推出|发布|开发|打造|出品|研发|上线)的")  # X是快手推出的…
 MODIFIABLE = frozenset({"Technology", "Product"})  # Naive RAG; but My AI is a product, not a kind of AI
 NOT_A_NAME = re.compile(r"^(?:top|Top|TOP)\s?\d+$|[a-z](?:19|20)\d\d$")  # a ranking, a name glued to a year
@@ -124,29 +129,43 @@ class LatinNames:
         around = text[max(sentence.start, start - PERSON_WINDOW):start] + "|" + text[end:min(sentence.end, end + PERSON_WINDOW)]
         return find_cue(self.person_context, around) is not None
 
+    def _after_maker(self, text: str, sentence: Sentence, start: int, end: int, name: str, spans: Spans) -> bool:
+        """True for a name right after an organisation's 的 / 旗下 / 发布了 (字节的PixelWave, MiniMax发布了M1) that is
+        no person (DeepMind的David Pfau, 哈佛大学的Brooks教授)."""
+        maker = MAKER_BEFORE.search(text[sentence.start:start].rstrip(" “\"《"))
+        if maker is None or PERSON_NAME.fullmatch(name) or self._near_person_word(text, sentence, start, end):
+            return False
+        maker_end = sentence.start + maker.start()
+        return any(m.cls == "Organization" and m.end == maker_end for m in spans.overlapping(maker_end - 1, start))
+
     def _type_latin(self, doc, sentence, start, end, name, spans) -> tuple[str, float, str]:
         """Class, confidence and rule for a Latin name, from what follows it and what it is listed with."""
         after = doc.text[end:sentence.end].lstrip()
         if any(after.startswith(word) for word in self.org_context):
             return "Organization", 0.8, "open:latin-org-context"
+        stems = {LATIN_VERSION.sub("", name), MINOR_VERSION.sub("", name)} - {name}  # Qwen1.5 → Qwen, GLM-4.5 → GLM-4
+        if any((known := self.lexicon.lookup(stem)) is not None and known.cls == "Product" for stem in sorted(stems)):
+            return "Product", 0.8, "open:latin-version-of-product"
         neighbours = [m for m in spans.overlapping(start - 4, end + 4) if _listed_together(doc.text, m, start, end)]
         if any(m.cls == "Product" for m in neighbours):
             return "Product", 0.8, "open:latin-listed-with-product"
         if any(m.cls == "Organization" for m in neighbours):
             return "Organization", 0.7, "open:latin-listed-with-org"
-        stem = LATIN_VERSION.sub("", name)
-        known = self.lexicon.lookup(stem) if stem != name else None
-        if known is not None and known.cls == "Product":
-            return "Product", 0.8, "open:latin-version-of-product"
         cut, head = next(((cut, entry) for cut in range(1, len(name) - 2) if name[cut].isupper() and name[cut - 1].islower()
                           and (entry := self.lexicon.lookup(name[cut:])) is not None), (0, None))
         if head is not None and head.cls == "Technology" and match_key(name[:cut]) not in self.tech_modifiers:
             return "Product", 0.6, "open:latin-compound-of-known-head"  # SwiftAgent, not a kind of agent
         if head is not None and head.cls in ("Technology", "Product"):
             return head.cls, 0.7, "open:latin-compound-of-known-head"
+        lead = doc.text[sentence.start:start].rstrip(" “\"《")
+        if self._after_maker(doc.text, sentence, start, end, name, spans):
+            return "Product", 0.75, "open:latin-after-maker"
+        introduced = INTRODUCED_AS.match(after)
+        if introduced is not None:
+            return ("Organization", 0.75, "open:latin-introduced-company") if introduced.group(2) \
+                else ("Product", 0.75, "open:latin-introduced-product")  # Vega是一款AI视频工具
         if MADE_PHRASE.match(after):
             return "Product", 0.75, "open:latin-made-by-phrase"
-        lead = doc.text[sentence.start:start].rstrip(" “\"《")
         if any(lead.endswith(word) for word in self.product_nouns):
             return "Product", 0.75, "open:latin-after-product-noun"
         tail = doc.text[end:sentence.end]
@@ -154,8 +173,9 @@ class LatinNames:
             return "Product", 0.75, "open:latin-product-list"
         if PERSON_NAME.fullmatch(name) and self._near_person_word(doc.text, sentence, start, end):
             return "Person", 0.7, "open:latin-person-context"
-        if VERSIONED.search(name) and not NOT_A_VERSION.search(name):
-            return "Product", 0.5, "open:latin-versioned"  # an unknown stem + number: Part 1 as often as Gemma 7
+        if VERSIONED.search(name) and not NOT_A_VERSION.search(name):  # an unknown stem + number: Part 1 or Gemma 7
+            released = find_cue(self.release_words, doc.text[sentence.start:sentence.end]) is not None
+            return "Product", 0.65 if released else 0.5, "open:latin-versioned"
         return "Concept", 0.4, "open:latin-untyped"
 
 
