@@ -106,6 +106,14 @@ def test_a_role_works_with_every_partner_of_a_list(run) -> None:
     assert {("多模态产品经理", "算法工程师"), ("多模态产品经理", "美术团队"), ("多模态产品经理", "交互设计师")} <= found
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("作为AI产品经理，要推动算法团队迭代模型。", ("AI产品经理", "算法团队")),
+    ("AI产品经理需要协调研发团队和设计团队。", ("AI产品经理", "设计团队")),
+])
+def test_a_role_that_drives_or_coordinates_a_team_works_with_it(run, text: str, pair) -> None:
+    assert pair in pairs(run(text), "worksWith")
+
+
 def test_a_partner_is_never_the_holder_of_the_next_partner(run) -> None:
     found = pairs(run("AI产品经理的日常：跟算法工程师一起看Badcase，跟数据标注团队一起定规范。"), "worksWith")
     assert ("AI产品经理", "算法工程师") in found
