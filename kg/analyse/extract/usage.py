@@ -15,11 +15,14 @@ APPLIED = frozenset({"Product", "Technology"})
 AREAS = frozenset({"Industry"})  # a Concept (AI, AIGC, B端) read as an area is mostly wrong on real text
 SCENARIOS = frozenset({"Industry", "Concept"})  # areas after a use verb or with a scenario word (智能客服场景)
 USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|服务于|落地于|落地到|部署在|部署到|引入到|"
-                      r"集成到|集成在|融入到|嵌入到)了?")  # 接入 / 引入 alone take what is brought in, not where
+                      r"集成到|集成在|融入到|嵌入到|适用于|适合用于|适合用在|常见于|多见于)了?")  # 接入 / 引入 alone take what is brought in, not where
 SCENARIO_AFTER = re.compile(r"^(?:行业|领域|场景|业务|方面)?(?:中|里|上)?(?:的|被|得到|获得|已经|也|都|正在){0,2}"
-                            r"(?:广泛|大量|大规模|普遍|深度|快速)?(?:应用|落地|用得|使用|普及|运用)")  # 在游戏美术中被大量使用
+                            r"(?:广泛|大量|大规模|普遍|深度|快速)?(?:应用|落地|用得|使用|普及|运用|渗透)")  # 在游戏美术中被大量使用
 RESHAPES = re.compile(r"[\s*]*(?:正在|将|已经|也|会|逐步|全面|深刻|彻底)*(?:重塑|颠覆|改造|渗透(?:到|进)?|走进)了?[\s*]*")
-AREA_OF_THING = re.compile(r"[\s*]*(□+)是(□+)(?:最先|最早|最快|率先)?(?:落地|应用|渗透|普及)[^，,。；;]{0,6}的(?:行业|领域|场景|方向)")
+AREA_OF_THING = re.compile(r"[\s*]*(□+)(?:行业|领域)?是(□+)(?:技术)?(?:(?:最先|最早|最快|率先)?(?:落地|应用|渗透|普及)[^，,。；;]{0,6}"
+                           r"的(?:行业|领域|场景|方向)|[^，,。；;□]{0,6}的(?:应用|落地)(?:场景|领域|方向)?(?:之一)?)")
+THING_TO_PLACE = re.compile(r"[\s□*]*(?:技术|模型|大模型|产品|工具)?(?:主要|也|都|还|已经|目前)*")  # 文生图技术在广告行业…
+PLUS = re.compile(r"\s*[+＋]\s*")  # 大模型+教育, AI＋医疗: the technology put to work in the industry
 INDUSTRY_FRAME = re.compile(r"[\s*]*在□+(?:行业|领域|赛道)?(?:中|里|内)?[，,]")  # 在电商行业，…: the clause after is set there
 AREA_JOINER = re.compile(r"^(?:、|和|与|及|以及|或|跟|，)$")
 MODIFIER_OF = re.compile(r"^(?:行业|领域|场景|业务)?的(?=□|$)")  # 电商行业的智能客服: 电商 only narrows 智能客服
@@ -91,8 +94,8 @@ class UsageExtractor:
 
     def _applied(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:
         """X 应用于 / 用于 / 在 Y(、Z)等领域的应用: each product or technology before each industry or scenario after;
-        Y领域的X应用: the industry before the thing whose application the clause speaks of; Y是X落地最快的行业;
-        X正在重塑Y."""
+        Y领域的X应用: the industry before the thing whose application the clause speaks of; Y是X落地最快的行业 /
+        Y是X最成熟的应用之一; X正在重塑Y; X+Y."""
         text, offset, inside = clause
         areas = [m for m in inside if m.cls in AREAS]
         stated = AREA_OF_THING.match(text)  # 教育是大模型落地最快的行业之一
@@ -100,6 +103,8 @@ class UsageExtractor:
         if len(pair) == 2 and pair[0].cls in AREAS and pair[1].cls in APPLIED:
             yield relate(pair[1], "appliedIn", pair[0], sentence, ctx.doc, "pattern:area-of-thing", 0.75)
         for thing in (m for m in inside if m.cls in APPLIED and not _listed(text, offset, m, areas)):
+            for area in (m for m in areas if PLUS.fullmatch(text[thing.end - offset: m.start - offset])):
+                yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:plus-area", 0.75)
             for area in (m for m in areas if m.end <= thing.start):
                 if AREA_OF.fullmatch(text[area.end - offset: thing.start - offset]) \
                         and APPLICATION.match(text, thing.end - offset):
@@ -128,7 +133,7 @@ class UsageExtractor:
             yield from self._to_areas(ctx, sentence, text, offset, things[-1:], areas)
         for at in (m.start() for m in re.finditer("在", text)):
             things = [m for m in inside if m.cls in APPLIED and m.end <= offset + at
-                      and not text[m.end - offset: at].strip(" □*主要也都还已经目前")]
+                      and THING_TO_PLACE.fullmatch(text[m.end - offset: at])]
             chain = self._chain(text, offset, [m for m in inside if m.cls in SCENARIOS and m.start >= offset + at])
             if things and chain and not text[at + 1: chain[0].start - offset].strip(" *") \
                     and SCENARIO_AFTER.match(text[chain[-1].end - offset:]):

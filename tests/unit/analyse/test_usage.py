@@ -15,6 +15,9 @@ from tests.unit.analyse.test_extract import pairs
     ("GPT-4在医疗领域得到了广泛应用。", {("GPT-4", "医疗")}),
     ("教育是大模型落地最快的行业之一。", {("大模型", "教育")}),
     ("大模型正在重塑法律行业。", {("大模型", "法律")}),
+    ("AI+教育和大模型+医疗都很火。", {("大模型", "医疗")}),
+    ("文生图技术在广告行业的渗透率很高。", {("文生图", "广告")}),
+    ("RAG适用于企业知识库问答这类场景。", {("RAG", "知识库")}),
 ])
 def test_a_use_verb_or_a_scenario_word_applies_the_thing_to_each_area(run, text, expected) -> None:
     assert expected <= pairs(run(text), "appliedIn")
