@@ -1,0 +1,81 @@
+"""Scenarios: where a text says a product or technology is used — 用于智能问答, 用在了视频的自动字幕上, 在客服、营销等场景
+落地 — the unknown noun phrases it names there become Concept mentions (智能NPC, 自动字幕, 剧情生成), so that usage can
+apply the thing to them. A scenario is a short noun phrase: it starts with a noun (or 智能 / 自动 / AI) and holds no
+function word, no generic word on its own (业务, 场景) and no known name of another class, and a product or
+technology comes before it in the sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.analyse.extract import register
+from kg.analyse.extract.mentions import by_sentence, new_mention, overlaps, with_mentions
+from kg.analyse.extract.open_vocabulary.shapes import is_nounish, is_verbish
+from kg.analyse.extract.resources import Resources
+from kg.core.model import Document, Extraction, Mention, Sentence, Token
+
+PHRASE = r"[\u4e00-\u9fffA-Za-z0-9]{2,8}?"
+AFTER_USE = re.compile(r"(?:用于|用在了?|应用于|应用在|应用到|落地到|落地于|部署在|服务于|适用于|常见于|多见于)"
+                       r"(?:[\u4e00-\u9fff]{0,4}的)?"  # 用于企业内部的智能问答 / 用在了视频的自动字幕上
+                       rf"(?P<items>{PHRASE}(?:(?:、|和|及|与){PHRASE}){{0,4}})"
+                       r"(?=等|上|中|里|场景|领域|方面|环节|[，,。；;！!？?）)]|$)")
+BEFORE_SCENE = re.compile(rf"在(?P<items>{PHRASE}(?:、{PHRASE}){{0,4}})等?(?:场景|领域)")  # 在客服、营销等场景落地
+ITEM_SEPARATOR = re.compile(r"、|和|及|与")
+SCENARIO_LEADS = frozenset({"智能", "自动", "AI", "辅助"})
+GENERIC = frozenset({"能力", "产品", "公司", "内容", "工作", "技术", "模型", "数据", "用户", "业务", "平台", "工具", "行业",
+                     "团队", "场景", "方向", "领域", "方面", "环节", "问题", "方式", "过程", "项目", "系统", "服务", "功能",
+                     "层面", "应用", "目标", "社会", "建设", "实际", "场合", "情况", "环境", "流程", "部分", "阶段", "关键"})
+CONFIDENCE = 0.65
+APPLIED = frozenset({"Product", "Technology"})
+AREA_CLASSES = frozenset({"Industry", "Concept"})
+REPLACEABLE = frozenset({"ContentType"})  # 自动字幕 holds the content word 字幕; the scenario is the whole phrase
+WEAK = 0.6  # and an untyped Latin word below the bar (NPC of 智能NPC)
+
+
+@register("scenarios")
+class ScenarioExtractor:
+    """Adds Concept mentions for the unknown scenarios a text puts products and technologies to work in."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.breaks = resources.ontology.cue("nameBreak") | resources.ontology.cue("nameLead")
+
+    def __call__(self, state: Extraction) -> Extraction:
+        doc = state.document
+        found: list[Mention] = []
+        replaced: set[Mention] = set()
+        for sentence, tokens, known in zip(doc.sentences, state.tokens, by_sentence(state.mentions, doc.sentences)):
+            for start, end in self._scenarios(sentence, tokens, known):
+                touching = [m for m in known + found if overlaps(m, start, end)]
+                if all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+                       and (m.cls in REPLACEABLE or m.confidence < WEAK) for m in touching):
+                    found.append(new_mention(doc, start, end, "Concept", "open:scenario", CONFIDENCE))
+                    replaced.update(touching)
+        return with_mentions(state, found, replaced)
+
+    def _scenarios(self, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]) -> Iterator[tuple[int, int]]:
+        """Document spans of the well-formed noun phrases listed after a use verb or before 等场景."""
+        for pattern in (AFTER_USE, BEFORE_SCENE):
+            for match in pattern.finditer(sentence.text):
+                if not any(m.cls in APPLIED and m.start < sentence.start + match.start() for m in known):
+                    continue  # 这笔钱用于研发投入: nothing the text applies
+                at = sentence.start + match.start("items")
+                items = ITEM_SEPARATOR.split(match.group("items"))
+                grounded = pattern is BEFORE_SCENE and any(  # 在客服、营销等场景: one word will do beside a known area
+                    m.cls in AREA_CLASSES and sentence.start + match.start("items") <= m.start < sentence.start + match.end()
+                    for m in known)
+                fewest = 1 if grounded else 2  # 在实际场景中, 在主题、活动等领域: lone words are no names
+                for item in items:
+                    if self._well_formed(tokens, at, at + len(item), fewest):
+                        yield at, at + len(item)
+                    at += len(item) + 1
+
+    def _well_formed(self, tokens: tuple[Token, ...], start: int, end: int, fewest_words: int) -> bool:
+        """True for a span of whole tokens that opens with a noun (or a scenario lead) and ends with a noun or an
+        activity (剧情生成, 内容审核), with no function or generic word."""
+        inside = [t for t in tokens if start <= t.start and t.end <= end]
+        if len(inside) < fewest_words or inside[0].start != start or inside[-1].end != end:
+            return False
+        first, last = inside[0], inside[-1]
+        return (is_nounish(first) or first.text in SCENARIO_LEADS) and (is_nounish(last) or is_verbish(last)) \
+            and not any(t.text in self.breaks or t.text in GENERIC for t in inside)

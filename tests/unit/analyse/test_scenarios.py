@@ -1,0 +1,24 @@
+"""Unknown scenarios a text puts a product or technology to work in become Concepts that appliedIn can reach."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analyse.test_extract import pairs
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("B站则把语音识别技术用在了视频的自动字幕上。", ("语音识别", "自动字幕")),
+    ("大模型在金融行业主要用于智能投顾和风险控制。", ("大模型", "智能投顾")),
+    ("这类Agent产品已经在客服、营销等场景落地。", ("Agent", "客服")),
+])
+def test_a_scenario_named_after_a_use_verb_is_where_the_thing_is_applied(run, text: str, pair) -> None:
+    state = run(text)
+    assert (pair[1], "Concept") in {(m.label, m.cls) for m in state.mentions}
+    assert pair in pairs(state, "appliedIn")
+
+
+@pytest.mark.parametrize("text", ["这个功能用于提升效率。", "深度挖掘AR在实际场景中的应用。", "在主题、活动等领域很常见。",
+                                  "这笔钱用于研发投入。"])
+def test_actions_lone_words_and_generic_words_are_no_scenarios(run, text: str) -> None:
+    assert not any(m.rule == "open:scenario" for m in run(text).mentions)
