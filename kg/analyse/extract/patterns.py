@@ -35,6 +35,8 @@ MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开
 OF_MAKER = re.compile(r"的[^，,。；;！？!?、的]{0,8}?(?:大模型|模型|产品|工具|应用|助手|平台|App|APP|智能体|引擎)")  # X是谷歌的多模态大模型
 MAKER_IN_BRACKETS = re.compile(r"[（(]\s*$")  # 文心一言（百度）
 AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发者")  # X允许创作者…，制作成短视频: the creator makes it
+CATEGORY_LEAD = re.compile(r"(?:等|这些|这类|各种|各类|主流|[\d两几多十][个款种类])(?:主流|常见|常用)?的?$")
+CATEGORY_NOUN = re.compile(r"(?:工具|产品|应用|App|APP|平台|架构|助手|软件)")
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 
 
@@ -290,6 +292,7 @@ class PatternExtractor:
         """Role + 了解 / 使用过 + products or technologies in one clause → the role should know them."""
         masked = ctx.masked(index)
         things = [m for m in here if m.cls in ("Product", "Technology", "Concept")
+                  and not _names_a_category(ctx.doc.text, sentence, m)
                   and (self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")
                        or self._known_about(masked, sentence, m))
                   and not self._has("hedge", _clause_around(masked, m.start - sentence.start))]
@@ -314,6 +317,13 @@ class PatternExtractor:
         if any(not any(o is not m and o.start <= m.start and m.end <= o.end for o in here) for m in subjects):
             return False  # (an organisation inside a product's name, DeepSeek-R1, is no subject)
         return self._has("shouldKnowTrigger", masked[role.end - sentence.start: thing.start - sentence.start]) is not None
+
+
+def _names_a_category(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """True for a word that only qualifies a kind of tool after a list or a count (…等主流AIGC工具, 两款大模型产品,
+    10个AI工具): the things to know are the ones listed, not the qualifier."""
+    before = text[max(sentence.start, mention.start - 4):mention.start]
+    return bool(CATEGORY_LEAD.search(before) and CATEGORY_NOUN.match(text, mention.end))
 
 
 def _first_listed_cue(text: str, here: list[Mention], content: Mention) -> Mention:

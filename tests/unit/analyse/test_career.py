@@ -272,6 +272,15 @@ def test_knowing_what_a_term_is_and_trying_a_tool_are_things_a_role_should_know(
     assert expected <= pairs(run(text), "shouldKnow")
 
 
+@pytest.mark.parametrize("text, absent", [
+    ("AIGC产品经理要熟悉Stable Diffusion、Midjourney等主流AIGC工具。", ("AIGC产品经理", "AIGC")),
+    ("AI训练师至少深度用过两款大模型产品。", ("AI训练师", "大模型")),
+])
+def test_a_word_that_only_qualifies_a_kind_of_tool_is_not_to_know(run, text: str, absent) -> None:
+    found = pairs(run(text), "shouldKnow")
+    assert absent not in found
+
+
 @pytest.mark.parametrize("text", ["作为产品经理，咱们都知道在MVP阶段开发资源是少数的。",
                                   "产品经理发现很多用户担心筑梦岛像Glow那样被下架。"])
 def test_knowing_a_fact_or_a_word_inside_another_is_no_should_know(run, text: str) -> None:

@@ -129,6 +129,15 @@ def test_a_use_word_without_the_product_in_its_clause_takes_no_topic(run) -> Non
     assert pairs(run("Kimi答得很好，但使用了Markdown格式和扩散模型的说法。"), "basedOn") == set()
 
 
+def test_writing_copy_generates_copy(run) -> None:
+    assert ("豆包", "文案") in pairs(run("豆包能写文案，也能生成图片。"), "generates")
+
+
+def test_weak_ai_is_its_own_stage_not_ai_inside_it(run) -> None:
+    found = pairs(run("AI的演进路线是：弱人工智能→通用人工智能（AGI）→超级智能。"), "evolvesInto")
+    assert ("弱人工智能", "AGI") in found and ("人工智能", "AGI") not in found
+
+
 def test_a_product_used_as_a_means_is_not_the_generator(run) -> None:
     found = pairs(run("Midjourney是绘画工具，通过Discord发送提示词来生成图像。"), "generates")
     assert ("Discord", "图像") not in found
