@@ -1,6 +1,6 @@
 """transitionsTo: from which role people move into another — a switch word between two roles of one statement
-(从 A 转型 B), what someone was then and is now (之前是A，如今做B), where they came from (从 A 转过来), and the people
-a switch is wanted by (想转型B的A)."""
+(从 A 转型 B), what someone was then and is now (之前是A，如今做B), where they came from (从 A 转过来), the people
+a switch is wanted by (想转型B的A), and the role a sentence is framed by (对于A来说，…如何转型成为B)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ NOW = re.compile(r"^[^，,]{0,4}?(?:后来|现在|如今|目前|之后|去年|�
                  r"(?:成为|成了|是|做|当|转|进入|加入)")  # 之前是A，如今做B / 做了三年A，后来成为了一名B
 NOW_TO_ROLE = 6  # characters between NOW's verb and the new role (了一名, 起了)
 CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗过来)")  # AI美术，基本都是从原画师转过来的
+FRAMED_BY = re.compile(r"\s*(?:对于|对|作为)(?:一名|一个)?(?P<role>□+)(?:来说|而言)?[，,]")  # 对于产品经理来说，…转型成为B
+SWITCH_TO_ROLE = 12  # characters between the switch word and the role it leads to
 WANTED_LEAD = 8  # characters before the target role in which 想转型B的A's switch word must stand
 
 
@@ -45,6 +47,7 @@ class TransitionExtractor:
         for index, sentence in enumerate(ctx.doc.sentences):
             if not sentence.is_heading:
                 relations.extend(self._transitions(ctx, sentence, ctx.by_sentence[index]))
+                relations.extend(self._framed(ctx, index, sentence))
         return with_relations(state, relations)
 
     def _transitions(self, ctx, sentence, here) -> Iterator[Relation]:
@@ -67,6 +70,26 @@ class TransitionExtractor:
                 yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:transition-from", 0.8)
             elif self._wanted_by(text, sentence, a, gap):
                 yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:transition-wanted", 0.8)
+
+    def _framed(self, ctx, index: int, sentence) -> Iterator[Relation]:
+        """对于产品经理来说，…如何升级转型成为AIGC产品经理: the framed role moves into each role that follows a switch
+        word of the sentence closely."""
+        masked = ctx.masked(index)
+        frame = FRAMED_BY.match(masked)
+        if frame is None:
+            return  # (a question is no hedge here: 如何转型成为B still names the switch)
+        roles = [m for m in ctx.by_sentence[index] if m.cls == "Role"]
+        framed = [m for m in roles if m.end - sentence.start == frame.end("role")]
+        rest = masked[frame.end():]
+        trigger = find_cue(self.cue("transitionTrigger"), rest)
+        if not framed or trigger is None or negated(self.cue, rest[:rest.index(trigger)]):
+            return
+        at = sentence.start + frame.end() + rest.index(trigger) + len(trigger)
+        for role in roles:
+            gap = ctx.doc.text[at:role.start]
+            if role.start >= at and len(gap) <= SWITCH_TO_ROLE and not CLAUSE_BREAK.search(gap) \
+                    and role.key != framed[0].key:
+                yield relate(framed[0], "transitionsTo", role, sentence, ctx.doc, "pattern:transition-framed", 0.8)
 
     def _wanted_by(self, text: str, sentence, target: Mention, gap: str) -> bool:
         """True for 想转型B的A / 准备转行做B的A: a switch word shortly before role B, and role A right after B的."""

@@ -41,3 +41,12 @@ def test_the_people_who_want_a_switch_transition(run, text: str, pair: tuple[str
 ])
 def test_a_role_modifying_another_without_a_wanted_switch_is_no_transition(run, text: str) -> None:
     assert pairs(run(text), "transitionsTo") == set()
+
+
+def test_the_role_a_sentence_is_framed_by_moves_into_the_role_after_the_switch_word(run) -> None:
+    found = pairs(run("对于产品经理来说，如何升级转型成为 AI 或者 AIGC 产品经理？"), "transitionsTo")
+    assert ("产品经理", "AIGC产品经理") in found
+
+
+def test_a_framed_role_told_not_to_switch_does_not_transition(run) -> None:
+    assert pairs(run("对于AI产品经理来说，不需要转型成为算法工程师。"), "transitionsTo") == set()
