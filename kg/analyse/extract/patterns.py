@@ -26,6 +26,7 @@ from kg.analyse.extract.structure import CUE_RULE
 from kg.core.model import Extraction, Mention, Relation, Sentence
 
 DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的
+MADE_WORD_TO_PRODUCT = 12  # characters from a made-by word to the product it governs (推出了新一代旗舰模型X)
 MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
 CUE_GAP = 6  # characters allowed between a product and the content word after it
 INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
@@ -180,11 +181,17 @@ class PatternExtractor:
                 gap = ctx.doc.text[org.end:product.start] if org.end <= product.start else None
                 if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的")):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
-                elif gap is not None and not CLAUSE_BREAK.search(gap) and self._has("madeByTrigger", gap) \
+                elif gap is not None and not CLAUSE_BREAK.search(gap) and self._made_word_near(gap) \
                         and not self._has("notMadeByGap", gap) and self._nearest_maker(ctx.doc.text, org, product, here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by", 0.9)
                 elif product.end <= org.start and self._made_by_after(ctx.doc.text, product, org):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
+
+    def _made_word_near(self, gap: str) -> bool:
+        """True when a made-by word stands in the gap close before the product (淘天旗下即时零售业务“小时达”正式升级为
+        “淘宝闪购”: 旗下 governs 小时达, not 淘宝)."""
+        trigger = self._has("madeByTrigger", gap)
+        return trigger is not None and len(gap) - gap.rindex(trigger) - len(trigger) <= MADE_WORD_TO_PRODUCT
 
     def _nearest_maker(self, text: str, org: Mention, product: Mention, here: list[Mention]) -> bool:
         """True when no other product or organisation stands between the maker and the product, except products

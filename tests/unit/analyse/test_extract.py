@@ -311,7 +311,8 @@ def test_a_maker_is_read_from_passives_origins_descriptions_and_brackets(run, te
     assert pair in pairs(run(text), "madeBy")
 
 
-@pytest.mark.parametrize("text", ["ChatGPT是OpenAI的竞争对手。", "Midjourney由David Holz创立。"])
+@pytest.mark.parametrize("text", ["ChatGPT是OpenAI的竞争对手。", "Midjourney由David Holz创立。",
+                                  "淘天旗下即时零售业务“小时达”正式升级为“淘宝闪购”。"])
 def test_a_rival_or_a_founder_is_no_maker(run, text: str) -> None:
     assert pairs(run(text), "madeBy") == set()
 

@@ -93,6 +93,11 @@ def test_people_and_numbered_parts_are_no_products(run, text, name) -> None:
     assert (name, "Product") not in {(m.surface, m.cls) for m in run(text).mentions if m.confidence >= 0.6}
 
 
+@pytest.mark.parametrize("text, name", [("微信 10 亿 + 的月活数据。", "微信 10"), ("售价 3499 美元。Vision Pro 3499 美元。", "Vision Pro 3499")])
+def test_a_count_after_a_product_is_no_version(run, text, name) -> None:
+    assert (name, "Product") not in {(m.surface, m.cls) for m in run(text).mentions if m.confidence >= 0.6}
+
+
 def test_a_fact_sheet_under_a_product_heading_states_facts_about_that_product(run) -> None:
     text = ("# 工具\n\n### 02 Kimi\n\n*   **出品方：** OpenAI；\n*   **能生成：** 视频；\n"
             "*   **底层技术：** 基于扩散模型；\n*   **适合场景：** 电商、智能客服。\n")

@@ -23,9 +23,9 @@ COMMON_WORD = re.compile(r"[a-z](?:ing|ion|al|ive|ed)$")  # Coding, Routing, Fus
 VERSIONED = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[.\- ]v?\d")  # GPT-5, FLUX.1, DALL-E 3 — not 'chatgpt6'
 NOT_A_VERSION = re.compile(r"(?:19|20)\d\d(?!\.\d)|\d+\s*[-~～]\s*\d|^(?:Part|Step|Day|Top|Phase|Level|Round|Vol|Chapter|Lesson|"
                            r"Week|No|Case|Page|Q|P)\b")  # a year, a range or a numbered part: Eventbrite 2024, Day 26-30, Part 1
-COUNT_UNITS = "年月日号天周时分秒%‰倍个件款家位名人岁亿万千百元块次张条篇期届代"
+COUNT_UNITS = "年月日号天周时分秒%‰倍个件款家位名人岁亿万千百元块次张条篇期届代美+"  # 美元, 10+
 VERSION_SUFFIX = re.compile(
-    r"[ \-]?(?:[Vv]\d+(?:\.\d+)*|\d+(?:\.\d+)*(?![\d" + COUNT_UNITS + r"])|Gen-?\d+)"
+    r"[ \-]?(?:[Vv]\d+(?:\.\d+)*|\d+(?:\.\d+)*(?!\s?[\d" + COUNT_UNITS + r"])|Gen-?\d+)"  # not 微信 10 亿
     r"(?:[ \-](?:Pro|Turbo|Alpha|Max|Plus|mini|Ultra|XL))?(?![A-Za-z0-9.])"
 )
 LATIN_VERSION = re.compile(r"[ \-]?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")  # Qwen1.5 → Qwen, GPT4o → GPT
