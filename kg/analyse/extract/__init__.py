@@ -20,8 +20,8 @@ class Extractor(Protocol):
 Factory = Callable[[Resources], Extractor]
 _REGISTRY: dict[str, Factory] = {}
 _BUILTIN_MODULES = tuple(f"kg.analyse.extract.{name}" for name in (
-    "lexicon_match", "open_vocabulary", "introductions", "departments", "employers", "structure", "scenarios", "recurrences",
-    "patterns", "layers", "career", "transitions", "essentials", "usage", "fields",
+    "lexicon_match", "open_vocabulary", "introductions", "departments", "employers", "structure", "scenarios",
+    "recurrences", "patterns", "makers", "layers", "career", "transitions", "essentials", "usage", "fields",
     "content_kinds"))
 
 

@@ -25,16 +25,10 @@ from kg.analyse.extract.resources import Resources
 from kg.analyse.extract.structure import CUE_RULE
 from kg.core.model import Extraction, Mention, Relation, Sentence
 
-DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的
-MADE_WORD_TO_PRODUCT = 12  # characters from a made-by word to the product it governs (推出了新一代旗舰模型X)
-MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
 CUE_GAP = 6  # characters allowed between a product and the content word after it
 INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
 INSTRUMENT_LIST = re.compile(r"(?:通过|借助|利用|使用|调用|用)\s*(?:□+\s*(?:、|和|与|及|以及|,|，)\s*)+$")  # 使用A、B和C…生成
 MODIFIER_OPENING = re.compile(r"具有|具备|带有|拥有")  # 生成具有3D一致性的视频: 3D describes the video
-MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研)(?:的|了?(?=[，,。；;！？!?]|$))")
-OF_MAKER = re.compile(r"的[^，,。；;！？!?、的]{0,8}?(?:大模型|模型|产品|工具|应用|助手|平台|App|APP|智能体|引擎)")  # X是谷歌的多模态大模型
-MAKER_IN_BRACKETS = re.compile(r"[（(]\s*$")  # 文心一言（百度）
 AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发者")  # X允许创作者…，制作成短视频: the creator makes it
 CATEGORY_LEAD = re.compile(r"(?:等|这些|这类|各种|各类|主流|[\d两几多十][个款种类])(?:主流|常见|常用)?的?$")
 CATEGORY_NOUN = re.compile(r"(?:工具|产品|应用|App|APP|平台|架构|助手|软件)")
@@ -56,7 +50,7 @@ class PatternExtractor:
         for index, sentence in enumerate(doc.sentences):
             here = context.by_sentence[index]
             for rule in (self._representative, self._taxonomy, self._hires, self._serves,
-                         self._made_by, self._based_on, self._generates, self._generates_by_cue,
+                         self._based_on, self._generates, self._generates_by_cue,
                          self._should_know):
                 relations.extend(rule(context, index, sentence, here))
         return with_relations(state, relations)
@@ -173,54 +167,6 @@ class PatternExtractor:
         for company in (m for m in here if m.cls == "CompanyType"):
             for team in (m for m in here if m.cls == "Team"):
                 yield relate(company, "servesTeam", team, sentence, ctx.doc, "pattern:serves")
-
-    def _made_by(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """Organisation glued to a product (百度文心一言), or organisation + 推出/发布 + product in one clause."""
-        for org in (m for m in here if m.cls == "Organization"):
-            for product in (m for m in here if m.cls == "Product"):
-                gap = ctx.doc.text[org.end:product.start] if org.end <= product.start else None
-                if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的")):
-                    yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
-                elif gap is not None and not CLAUSE_BREAK.search(gap) and self._made_word_near(gap) \
-                        and not self._has("notMadeByGap", gap) and self._nearest_maker(ctx.doc.text, org, product, here):
-                    yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by", 0.9)
-                elif product.end <= org.start and self._made_by_after(ctx.doc.text, product, org):
-                    yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
-
-    def _made_word_near(self, gap: str) -> bool:
-        """True when a made-by word stands in the gap close before the product (淘天旗下即时零售业务“小时达”正式升级为
-        “淘宝闪购”: 旗下 governs 小时达, not 淘宝)."""
-        trigger = self._has("madeByTrigger", gap)
-        return trigger is not None and len(gap) - gap.rindex(trigger) - len(trigger) <= MADE_WORD_TO_PRODUCT
-
-    def _nearest_maker(self, text: str, org: Mention, product: Mention, here: list[Mention]) -> bool:
-        """True when no other product or organisation stands between the maker and the product, except products
-        listed together with it (英伟达推出的A100和H100: H100 too) that are neither makers nor modifiers themselves
-        (快手旗下可灵AI、抖音旗下即梦AI; 360旗下的纳米搜索、钉钉的助理)."""
-        named = [m for m in here if m.cls in ("Product", "Organization") and org.end <= m.start
-                 and m.end <= product.start]
-        if any(m.cls == "Organization" for m in named):
-            return False
-        run = [*named, product]
-        listed = all(COORDINATED.match(text[a.end:b.start]) for a, b in zip(run, run[1:]))
-        return listed and not (named and any(self._heads_something(text, m.end) for m in run))
-
-    def _heads_something(self, text: str, end: int) -> bool:
-        """True when a name is followed by 的 or a made-by word: it modifies or makes what follows."""
-        after = text[end:end + MADE_WORD_SPAN].lstrip(MARKUP)
-        return after.startswith("的") or any(after.startswith(word) for word in self.cue("madeByTrigger"))
-
-    def _made_by_after(self, text: str, product: Mention, org: Mention) -> bool:
-        """Product 是 / 由 organisation (在海外 / 面向用户) 推出的… or 由ORG开发。 (the made-by word follows the organisation
-        closely), Product是ORG的…模型, Product来自ORG, Product（ORG）."""
-        gap = text[product.end:org.start].strip(MARKUP + "“”\"，, ")  # X，是ORG推出的… too
-        if gap == "来自" or MAKER_IN_BRACKETS.fullmatch(text[product.end:org.start]) and text[org.end:org.end + 1] in "）)":
-            return True  # Claude来自Anthropic, 文心一言（百度）
-        if gap in ("是", "也是", "则是", "就是") and OF_MAKER.match(text, org.end):
-            return True
-        after = MADE_AFTER.match(text, org.end)
-        return (gap in ("是", "由", "是由", "为", "也是", "则是", "就是") or DESCRIBED_MAKER.fullmatch(gap)) \
-            and after is not None
 
     def _in_clause(self, ctx, index, here, first_cls, second_cls, cue, topical: bool = True) \
             -> Iterator[tuple[Mention, Mention]]:

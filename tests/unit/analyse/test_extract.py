@@ -306,6 +306,10 @@ def test_a_maker_makes_every_product_listed_after_its_made_by_word(run) -> None:
     ("Gemini是谷歌的多模态大模型。", ("Gemini", "谷歌")),
     ("国内的文心一言（百度）和豆包（字节）都在快速迭代。", ("文心一言", "百度")),
     ("谷歌也早在2021年5月就公布了LaMDA。", ("LaMDA", "谷歌")),
+    ("Claude的开发商是Anthropic。", ("Claude", "Anthropic")),
+    ("百度家的文心一言。", ("文心一言", "百度")),
+    ("可灵（快手出品）表现不错。", ("可灵", "快手")),
+    ("OpenAI先后推出了ChatGPT、GPT-4和Sora。", ("Sora", "OpenAI")),
 ])
 def test_a_maker_is_read_from_passives_origins_descriptions_and_brackets(run, text: str, pair) -> None:
     assert pair in pairs(run(text), "madeBy")

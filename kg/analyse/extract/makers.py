@@ -1,0 +1,90 @@
+"""Makers: which organisation makes a product, from the ways a sentence says so — glued or possessive (百度文心一言,
+百度家的文心一言), a made-by word before the product (OpenAI先后推出了ChatGPT、GPT-4和Sora), or after it (X是快手推出的…,
+X由OpenAI开发。, X来自Anthropic, X是谷歌的…模型, X的开发商是Anthropic, 文心一言（百度）, 可灵（快手出品）)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.analyse.extract import register
+from kg.analyse.extract.context import CLAUSE_BREAK, COORDINATED, MARKUP, DocumentContext, find_cue, relate, with_relations
+from kg.analyse.extract.resources import Resources
+from kg.core.model import Extraction, Mention, Relation
+
+DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的
+MADE_WORD_TO_PRODUCT = 12  # characters from a made-by word to the product it governs (推出了新一代旗舰模型X)
+MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
+MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研)(?:的|了?(?=[，,。；;！？!?]|$))")
+OF_MAKER = re.compile(r"的[^，,。；;！？!?、的]{0,8}?(?:大模型|模型|产品|工具|应用|助手|平台|App|APP|智能体|引擎)")  # X是谷歌的多模态大模型
+MAKER_IN_BRACKETS = re.compile(r"[（(]\s*$")  # 文心一言（百度）
+CLOSING_MAKER = re.compile(r"(?:出品|推出|开发|研发|旗下)?\s*[）)]")
+MAKER_OF_PRODUCT = re.compile(r"的?(?:开发商|开发者|出品方|研发方|所属公司|背后的公司|母公司)(?:是|为|：|:)?")  # X的开发商是ORG
+
+
+@register("makers")
+class MakerExtractor:
+    """madeBy between the organisations and the products of a sentence."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.cue = resources.ontology.cue
+
+    def __call__(self, state: Extraction) -> Extraction:
+        ctx = DocumentContext(state)
+        relations = list(state.relations)
+        for index, sentence in enumerate(ctx.doc.sentences):
+            relations.extend(self._made_by(ctx, index, sentence, ctx.by_sentence[index]))
+        return with_relations(state, relations)
+
+    def _made_by(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Organisation glued to a product (百度文心一言), or organisation + 推出/发布 + product in one clause."""
+        for org in (m for m in here if m.cls == "Organization"):
+            for product in (m for m in here if m.cls == "Product"):
+                gap = ctx.doc.text[org.end:product.start] if org.end <= product.start else None
+                if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的", "家的")):
+                    yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
+                elif gap is not None and not CLAUSE_BREAK.search(gap) \
+                        and self._made_word_near(gap, ctx.masked(index)[org.end - sentence.start:product.start - sentence.start]) \
+                        and not find_cue(self.cue("notMadeByGap"), gap) and self._nearest_maker(ctx.doc.text, org, product, here):
+                    yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by", 0.9)
+                elif product.end <= org.start and self._made_by_after(ctx.doc.text, product, org):
+                    yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
+
+    def _made_word_near(self, gap: str, masked_gap: str) -> bool:
+        """True when a made-by word stands in the gap close before the product, not counting the names listed between
+        them (淘天旗下即时零售业务“小时达”正式升级为“淘宝闪购”: 旗下 governs 小时达, not 淘宝)."""
+        trigger = find_cue(self.cue("madeByTrigger"), gap)
+        if trigger is None:
+            return False
+        after = masked_gap[gap.rindex(trigger) + len(trigger):]
+        return len(re.sub(r"[□、，,和与及\s]", "", after)) <= MADE_WORD_TO_PRODUCT
+
+    def _nearest_maker(self, text: str, org: Mention, product: Mention, here: list[Mention]) -> bool:
+        """True when no other product or organisation stands between the maker and the product, except products
+        listed together with it (英伟达推出的A100和H100: H100 too) that are neither makers nor modifiers themselves
+        (快手旗下可灵AI、抖音旗下即梦AI; 360旗下的纳米搜索、钉钉的助理)."""
+        named = [m for m in here if m.cls in ("Product", "Organization") and org.end <= m.start
+                 and m.end <= product.start]
+        if any(m.cls == "Organization" for m in named):
+            return False
+        run = [*named, product]
+        listed = all(COORDINATED.match(text[a.end:b.start]) for a, b in zip(run, run[1:]))
+        return listed and not (named and any(self._heads_something(text, m.end) for m in run))
+
+    def _heads_something(self, text: str, end: int) -> bool:
+        """True when a name is followed by 的 or a made-by word: it modifies or makes what follows."""
+        after = text[end:end + MADE_WORD_SPAN].lstrip(MARKUP)
+        return after.startswith("的") or any(after.startswith(word) for word in self.cue("madeByTrigger"))
+
+    def _made_by_after(self, text: str, product: Mention, org: Mention) -> bool:
+        """Product 是 / 由 organisation (在海外 / 面向用户) 推出的… or 由ORG开发。 (the made-by word follows the organisation
+        closely), Product是ORG的…模型, Product来自ORG, Product（ORG）."""
+        gap = text[product.end:org.start].strip(MARKUP + "“”\"，, ")  # X，是ORG推出的… too
+        if gap == "来自" or MAKER_OF_PRODUCT.fullmatch(gap) \
+                or MAKER_IN_BRACKETS.fullmatch(text[product.end:org.start]) and CLOSING_MAKER.match(text, org.end):
+            return True  # Claude来自Anthropic, X的开发商是Anthropic, 文心一言（百度）, 可灵（快手出品）
+        if gap in ("是", "也是", "则是", "就是") and OF_MAKER.match(text, org.end):
+            return True
+        after = MADE_AFTER.match(text, org.end)
+        return (gap in ("是", "由", "是由", "为", "也是", "则是", "就是") or DESCRIBED_MAKER.fullmatch(gap)) \
+            and after is not None
