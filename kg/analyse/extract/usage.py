@@ -46,6 +46,10 @@ LATER_STEP = re.compile(r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|
                         r"(?:成|为|到)了?(?:一个|一种|一套)?")  # 最早只是提示词模板，后来演进成了RAG方案
 GREW_FROM = re.compile(r"(?:是)?在")  # 生成式AI是在决策式AI的基础上发展起来的: the second one is the older
 BASE_OF_GROWTH = re.compile(r"的基础上(?:发展|演进|演变|进化)")
+SERIES_GAP = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|，|,|到|至|再到|→)?[\s*“”\"]*")  # GPT-4、GPT-4o: listed one after another
+IN_TURN = re.compile(r"先后|陆续|相继|依次|迭代|升级|演进|一路")
+COMPARED = re.compile(r"相比|对比|比较|不如|比[^较]|vs|VS")
+VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 FAMILY = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]{2}")
 AFTER_AREA = 10  # characters after the area (the last of a list of areas) that may hold the trigger (…等领域的应用)
 AREA_OF = re.compile(r"(?:行业|领域|赛道)?的")  # 医疗领域的大模型应用: between the area and the thing…
@@ -161,7 +165,8 @@ class UsageExtractor:
 
     def _succession(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
         """B取代了A / A被B取代 / B是A的升级版 / B的前身是A / B是在A的基础上发展起来的 / A，后来演进成了B, and for versions
-        of one family (GPT-3, GPT-4) 从A到B，再到C / A之后是B / 继A之后…推出了B: the older one evolves into the newer,
+        of one family (GPT-3, GPT-4) 从A到B，再到C / A之后是B / 继A之后…推出了B / 先后推出了A和B (ascending versions): the
+        older one evolves into the newer,
         for two consecutive technologies, products or concepts."""
         stages = [m for m in here if m.cls in EVOLVING]
         for a, b in zip(stages, stages[1:]):
@@ -175,7 +180,8 @@ class UsageExtractor:
             elif PASSIVE_REPLACED.fullmatch(gap) and REPLACING.match(after) or LATER_STEP.fullmatch(gap):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.8)
             elif _one_family(a, b) and (VERSION_STEP.fullmatch(gap) and "从" in before or FOLLOWED_BY.fullmatch(gap)
-                                        or SUCCEEDED.fullmatch(gap) and before.endswith("继")):
+                                        or SUCCEEDED.fullmatch(gap) and before.endswith("继")
+                                        or SERIES_GAP.fullmatch(gap) and _released_in_turn(masked, a, b)):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:version-step", 0.8)
 
     def _evolves(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:
@@ -200,6 +206,21 @@ def _listed(text: str, offset: int, mention: Mention, areas: list[Mention]) -> b
     what is applied there); 无人机、物联网等技术在农业领域 lists things, not areas."""
     return any(text[area.end - offset: mention.start - offset] == "、"
                or text[mention.end - offset: area.start - offset] == "、" for area in areas)
+
+
+def _released_in_turn(masked: str, a: Mention, b: Mention) -> bool:
+    """True when a sentence that speaks of releases in turn or of upgrades (先后推出了, 陆续发布, 迭代) lists two versions
+    of one family in ascending order (GPT-4 then GPT-4o, 可灵1.5 then 可灵1.6), and compares nothing."""
+    if not IN_TURN.search(masked) or COMPARED.search(masked):
+        return False
+    first, second = _version(a.label), _version(b.label)
+    return first is not None and second is not None and (first < second or first == second and len(b.label) > len(a.label))
+
+
+def _version(label: str) -> tuple[int, ...] | None:
+    """The first version number of a name as a tuple (GPT-3.5 → (3, 5)), or None."""
+    found = VERSION_NUMBER.search(label)
+    return tuple(int(part) for part in found.group().split(".")) if found else None
 
 
 def _one_family(a: Mention, b: Mention) -> bool:

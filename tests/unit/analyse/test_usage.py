@@ -56,8 +56,17 @@ def test_successions_are_read_from_replacement_growth_and_versions(run, text, ex
     assert expected <= pairs(run(text), "evolvesInto")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("OpenAI先后推出了GPT-4和GPT-4o。", ("GPT-4", "GPT-4o")),
+    ("Llama 2和Llama 3相继开源。", ("Llama 2", "Llama 3")),
+])
+def test_versions_released_in_turn_evolve_in_ascending_order(run, text, expected) -> None:
+    assert expected in pairs(run(text), "evolvesInto")
+
+
 @pytest.mark.parametrize("text", ["Sora之后是可灵和Vidu。", "继Midjourney之后，谷歌又推出了Imagen。",
-                                  "ChatGPT是在GPT-3.5的基础上开发的。"])
+                                  "ChatGPT是在GPT-3.5的基础上开发的。", "GPT-4o比GPT-4强很多，两者先后发布。",
+                                  "我们先后测试了GPT-4和GPT-3.5。"])
 def test_products_of_different_families_one_after_another_are_no_succession(run, text) -> None:
     assert pairs(run(text), "evolvesInto") == set()
 
