@@ -189,7 +189,8 @@ class CareerExtractor:
     # ------------------------------------------------------------ hires by a named organization
     def _organization_hires(self, ctx, index, sentence, here, job_post) -> Iterator[Relation]:
         """字节跳动在招聘AI产品经理 / AI产品经理——谁在招：网易 (a hiring word between the organization and the role,
-        in one clause), or a job post's heading naming both the organization and the role."""
+        in one clause), or a job post's heading naming both the organization (or, in brackets after the role, the kind
+        of company) and the role."""
         masked = ctx.masked(index)
         roles = ctx.specific([m for m in here if m.cls == "Role"])
         for org in (m for m in here if m.cls == "Organization" and not PLATFORM_PLACE.match(ctx.doc.text, m.end)):
@@ -204,6 +205,10 @@ class CareerExtractor:
                     yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires", 0.85)
                 elif sentence.is_heading and job_post and len(span.strip(" □*—-|（）()")) <= 1:
                     yield relate(org, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
+        if sentence.is_heading and job_post:  # 数据标注员（AI创业公司）: the kind of company that posts the job
+            for company in (m for m in here if m.cls == "CompanyType"):
+                for role in (r for r in roles if ctx.doc.text[r.end:company.start].strip(" *") in ("（", "(")):
+                    yield relate(company, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
 
     def _hiring_word(self, span: str) -> bool:
         """True when a hiring word stands in the span, not as part of a title (招聘负责人, 招聘专员)."""

@@ -290,3 +290,15 @@ def test_knowing_a_fact_or_a_word_inside_another_is_no_should_know(run, text: st
 def test_a_collaboration_skill_is_also_the_collaboration_word(run) -> None:
     found = pairs(run("AI产品经理负责与研发团队、设计团队沟通协作。"), "worksWith")
     assert {("AI产品经理", "研发团队"), ("AI产品经理", "设计团队")} <= found
+
+
+SECTIONS_OF_A_POST = "**岗位职责：**\n\n1.  负责标注。\n\n**任职要求：**\n\n1.  细心。\n"
+
+
+def test_a_job_post_heading_names_the_kind_of_company_that_hires_in_brackets(run) -> None:
+    state = run("## 五、序元数据｜数据标注员（AI创业公司）\n\n" + SECTIONS_OF_A_POST)
+    assert ("AI创业公司", "数据标注员") in pairs(state, "hires")
+
+
+def test_a_bracket_after_a_role_outside_a_job_post_hires_nobody(run) -> None:
+    assert pairs(run("## 数据标注员（AI创业公司）\n\n这是一篇随笔。\n"), "hires") == set()
