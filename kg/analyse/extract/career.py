@@ -111,9 +111,10 @@ class CareerExtractor:
         anaphor = self._anaphor(opening, recent)
         if anaphor is not None:
             return [(anaphor, "pattern:requires-anaphor", 0.85)]
-        if find_cue(self.cue("thingSubject"), opening) or any(
-                m.cls in THING_CLASSES and trigger_at - HOLDER_GAP <= m.start < trigger_at for m in here):
-            return []
+        own_clause = re.split(r"[，,]", opening)[-1]
+        if not find_cue(self.cue("personSubject"), own_clause) and (find_cue(self.cue("thingSubject"), opening) or any(
+                m.cls in THING_CLASSES and trigger_at - HOLDER_GAP <= m.start < trigger_at for m in here)):
+            return []  # 对企业来说，需要快速验证; but 模型出结果后，你还需要进行效果评估 is the person's
         if CONTINUATION.match(re.split(r"[，,]", opening)[-1]):
             earlier = ctx.specific([m for m in here if m.cls == "Role" and m.end <= trigger_at
                                     and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])

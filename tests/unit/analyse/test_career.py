@@ -302,3 +302,8 @@ def test_a_job_post_heading_names_the_kind_of_company_that_hires_in_brackets(run
 
 def test_a_bracket_after_a_role_outside_a_job_post_hires_nobody(run) -> None:
     assert pairs(run("## 数据标注员（AI创业公司）\n\n这是一篇随笔。\n"), "hires") == set()
+
+
+def test_a_person_subject_after_a_clause_about_a_model_still_holds_the_requirement(run) -> None:
+    state = run("# 如何成为AI产品经理\n\n每一个版本模型出结果后，你还需要进行数据分析。\n")
+    assert ("AI产品经理", "数据分析") in pairs(state, "requiresSkill")
