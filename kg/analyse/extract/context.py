@@ -19,6 +19,7 @@ PARTNER_OF = re.compile(r"[\s*“”\"]*(?:与|跟|同|和|向|给)")  # 与头�
 PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上的岗位, ProductHunt上搜: a place, not an agent
 COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
 TOPIC_LEAD = MARKUP + "“”\"'《》「」-+•·0123456789.、)）"
+TIME_CLAUSE_ENDS = ("后", "时", "前", "之后", "以后", "的时候", "之前", "以前")  # a clause of time before the subject's
 PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
 
 
@@ -151,7 +152,9 @@ class DocumentContext:
         line = self.doc.text.rfind("\n", 0, sentence.start) + 1
         if LIST_LINE.match(self.doc.text, line) and not self.doc.text[line:sentence.start].strip(LIST_MARKS):
             return True
-        return find_cue(person_words, CLAUSE_BREAK.split(self.masked(index))[0]) is not None
+        clauses = CLAUSE_BREAK.split(self.masked(index))
+        opening = clauses[0] + ("，" + clauses[1] if len(clauses) > 1 and clauses[0].endswith(TIME_CLAUSE_ENDS) else "")
+        return find_cue(person_words, opening) is not None  # (每个版本出结果后，你还需要…: the clause after the time)
 
     def about_role(self, role: Mention) -> bool:
         """True when the article is about this role: its title names it (转行AIGC产品经理到底需要什么要求), so 'we' and

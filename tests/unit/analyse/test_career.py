@@ -307,3 +307,8 @@ def test_a_bracket_after_a_role_outside_a_job_post_hires_nobody(run) -> None:
 def test_a_person_subject_after_a_clause_about_a_model_still_holds_the_requirement(run) -> None:
     state = run("# 如何成为AI产品经理\n\n每一个版本模型出结果后，你还需要进行数据分析。\n")
     assert ("AI产品经理", "数据分析") in pairs(state, "requiresSkill")
+
+
+def test_a_person_after_a_clause_of_time_takes_the_sections_role(run) -> None:
+    state = run("## AI产品经理的工作\n\n每一个版本模型出结果后，你还需要进行数据分析。\n")
+    assert ("AI产品经理", "数据分析") in pairs(state, "requiresSkill")
