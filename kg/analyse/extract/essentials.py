@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import DocumentContext, negated, relate, with_relations
+from kg.analyse.extract.context import STATEMENT_BREAK, DocumentContext, negated, relate, with_relations
 from kg.analyse.extract.resources import Resources
 from kg.core.model import Extraction, Mention, Relation
 
@@ -20,6 +20,7 @@ INDISPENSABLE = (r"(?:缺一不可|必不可少|不可或缺|少不了|至关重
                  r"(?=[。！!；;，,]|$)")  # ends its clause: 对X来说，Suno和可灵一定要玩透
 ESSENTIAL_AFTER = re.compile(r"^(?:能力|技能)?(?:都|也|则|就)?(?:(?:是|成为)(?:一项|一种|一个)?" + ESSENTIAL + "|" + INDISPENSABLE + ")")
 FOR_ROLE = re.compile(r"(?:(?:对|对于)(?:一名|一个)?(□+)(?:而言|来说)|(?:做|作为|想做|要做|当好)(?:一名|一个|好)?(□+))[，,]\s*")
+FRAME_LEAD = re.compile(r"[\s*0-9.、)）（(•·-]*(?:\*\*[^*]{1,20}\*\*[：:]?)?\s*")  # a list mark, a bold label: 2. **做音视频的**：
 LIST_GAP = re.compile(r"^(?:、|和|与|及|以及|，|,)$")
 KNOWN = frozenset({"Product", "Technology", "Concept"})
 
@@ -37,10 +38,12 @@ class EssentialsExtractor:
         for index, sentence in enumerate(ctx.doc.sentences):
             here = ctx.by_sentence[index]
             masked = ctx.masked(index)
-            if len(here) < 2 or negated(self.cue, masked):
+            if len(here) < 2:
                 continue
             for role, things in self._foundations(sentence.start, masked, here):
                 for thing in things:
+                    if negated(self.cue, _statement_of(masked, thing.start - sentence.start)):
+                        continue  # …一定要玩透；做通用助手方向的，就不一定需要了: the other statement denies, not this one
                     predicate = "requiresSkill" if thing.cls == "Skill" else "shouldKnow"
                     relations.append(relate(role, predicate, thing, sentence, ctx.doc, "pattern:essential", 0.8))
         return with_relations(state, relations)
@@ -48,7 +51,9 @@ class EssentialsExtractor:
     @staticmethod
     def _foundations(base: int, masked: str, here: list[Mention]) -> Iterator[tuple[Mention, list[Mention]]]:
         """(role, the skills and things listed just before 是) for each 'X、Y是ROLE的底线' or '对ROLE来说，X是必备…'."""
-        frame = FOR_ROLE.match(masked)
+        frame = FOR_ROLE.search(masked)
+        if frame is not None and not FRAME_LEAD.fullmatch(masked[:frame.start()]):
+            frame = None  # the frame opens the sentence, after a list mark or a bold label at most (2. **做音视频的**：)
         framed = [m for m in here if frame is not None and m.cls == "Role" and m.end - base == max(frame.end(1), frame.end(2))]
         for last, following in zip(here, [*here[1:], None]):
             if last.cls not in KNOWN | {"Skill"}:
@@ -70,3 +75,10 @@ def _listed_before(base: int, masked: str, here: list[Mention], last: Mention) -
             break
         listed.insert(0, mention)
     return listed
+
+
+def _statement_of(masked: str, offset: int) -> str:
+    """The statement (between ；。！？) of a masked sentence that holds an offset."""
+    start = max((m.end() for m in STATEMENT_BREAK.finditer(masked, 0, offset)), default=0)
+    end = next((m.start() for m in STATEMENT_BREAK.finditer(masked, offset)), len(masked))
+    return masked[start:end]

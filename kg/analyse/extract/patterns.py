@@ -30,6 +30,8 @@ INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s
 INSTRUMENT_LIST = re.compile(r"(?:通过|借助|利用|使用|调用|用)\s*(?:□+\s*(?:、|和|与|及|以及|,|，)\s*)+$")  # 使用A、B和C…生成
 MODIFIER_OPENING = re.compile(r"具有|具备|带有|拥有")  # 生成具有3D一致性的视频: 3D describes the video
 AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发者")  # X允许创作者…，制作成短视频: the creator makes it
+THIS_COMPANY = re.compile(r"[\s*]*(?:在)?(?:这类|这种|这些|这样的|此类|该类)(?:公司|企业)|[\s*]*在这里")  # 在这类公司，产品经理服务于…
+KNOW_WHAT = re.compile(r"是干什么的|是做什么的|是什么|的区别|有什么区别|有何区别|各自|怎么工作|如何工作|的原理|原理")
 CATEGORY_LEAD = re.compile(r"(?:等|这些|这类|各种|各类|主流|[\d两几多十][个款种类])(?:主流|常见|常用)?的?$")
 CATEGORY_NOUN = re.compile(r"(?:工具|产品|应用|App|APP|平台|架构|助手|软件)")
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
@@ -160,11 +162,16 @@ class PatternExtractor:
         return not CLAUSE_BREAK.search(ctx.doc.text[lo:hi])
 
     def _serves(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """Company type + 服务的对象 + team → a PM there servesTeam the team."""
-        trigger = self._has("servesTrigger", ctx.masked(index))
-        if not trigger:
+        """Company type + 服务的对象 + team → a PM there servesTeam the team; 在这类公司 / 在这里 + 服务于 + team takes the
+        company type of the sentence before or of the section."""
+        masked = ctx.masked(index)
+        if not self._has("servesTrigger", masked):
             return
-        for company in (m for m in here if m.cls == "CompanyType"):
+        companies = [m for m in here if m.cls == "CompanyType"]
+        if not companies and THIS_COMPANY.match(masked):
+            before = [m for m in ctx.previous_mentions(index) if m.cls == "CompanyType"]
+            companies = before[-1:] or [m for m in [ctx.nearest(index, "CompanyType")] if m is not None]
+        for company in companies:
             for team in (m for m in here if m.cls == "Team"):
                 yield relate(company, "servesTeam", team, sentence, ctx.doc, "pattern:serves")
 
@@ -247,7 +254,7 @@ class PatternExtractor:
         things = [m for m in here if m.cls in ("Product", "Technology", "Concept")
                   and not _names_a_category(ctx.doc.text, sentence, m)
                   and (self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")
-                       or self._known_about(masked, sentence, m))
+                       or self._known_about(masked, sentence, m) or self._knows_what(masked, sentence, m))
                   and not self._has("hedge", _clause_around(masked, m.start - sentence.start))]
         if not things:
             return
@@ -269,7 +276,15 @@ class PatternExtractor:
         subjects = [m for m in here if m.cls in ("Organization", "Person") and role.end <= m.start and m.end <= thing.start]
         if any(not any(o is not m and o.start <= m.start and m.end <= o.end for o in here) for m in subjects):
             return False  # (an organisation inside a product's name, DeepSeek-R1, is no subject)
-        return self._has("shouldKnowTrigger", masked[role.end - sentence.start: thing.start - sentence.start]) is not None
+        between = masked[role.end - sentence.start: thing.start - sentence.start]
+        return self._has("shouldKnowTrigger", between) is not None or self._has("knowWhatTrigger", between) is not None
+
+    def _knows_what(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
+        """知道Embedding和向量数据库是干什么的 / 明白A和B的区别: a bare know-word counts when the clause asks what the
+        things are or how they differ (咱们都知道… does not)."""
+        after = CLAUSE_BREAK.split(masked[mention.end - sentence.start:])[0]
+        return KNOW_WHAT.search(after) is not None and self._stated_after_trigger(masked, sentence, mention,
+                                                                                   "knowWhatTrigger")
 
 
 def _names_a_category(text: str, sentence: Sentence, mention: Mention) -> bool:

@@ -312,3 +312,21 @@ def test_a_person_subject_after_a_clause_about_a_model_still_holds_the_requireme
 def test_a_person_after_a_clause_of_time_takes_the_sections_role(run) -> None:
     state = run("## AI产品经理的工作\n\n每一个版本模型出结果后，你还需要进行数据分析。\n")
     assert ("AI产品经理", "数据分析") in pairs(state, "requiresSkill")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AIGC产品经理要知道Embedding和向量数据库是干什么的。", {("AIGC产品经理", "Embedding"), ("AIGC产品经理", "向量数据库")}),
+    ("2.  **做音视频方向的**：对AIGC产品经理来说，如果负责音视频，Suno和可灵一定要玩透；做助手的就不一定需要了。",
+     {("AIGC产品经理", "Suno")}),
+])
+def test_knowing_what_things_are_and_a_framed_must_are_things_to_know(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "shouldKnow")
+
+
+def test_knowing_without_asking_what_is_nothing_to_know(run) -> None:
+    assert pairs(run("咱们AI产品经理都知道ChatGPT很火。"), "shouldKnow") == set()
+
+
+def test_a_company_type_named_before_is_the_one_this_company_refers_to(run) -> None:
+    text = "### 使用三方模型服务的业务公司\n\n这类公司不自己训练模型。在这类公司，产品经理服务于业务侧。\n"
+    assert ("使用三方模型服务的业务公司", "业务侧") in pairs(run(text), "servesTeam")

@@ -143,6 +143,10 @@ def test_a_use_word_without_the_product_in_its_clause_takes_no_topic(run) -> Non
     assert pairs(run("Kimi答得很好，但使用了Markdown格式和扩散模型的说法。"), "basedOn") == set()
 
 
+def test_turning_an_image_into_an_animation_generates_it(run) -> None:
+    assert ("Pika", "动画") in pairs(run("Pika可以生成短视频，也支持把一张图片变成一段动画。"), "generates")
+
+
 def test_writing_copy_generates_copy(run) -> None:
     assert ("豆包", "文案") in pairs(run("豆包能写文案，也能生成图片。"), "generates")
 
