@@ -133,19 +133,21 @@ class PatternExtractor:
         """Company type + hiring word + role in one clause (去模型厂做AI产品岗); or a role hired in a sentence right
         after the company type's own line (**1）有AIGC自研能力的公司。**招聘的“AIGC应用产品经理”)."""
         masked = ctx.masked(index)
-        if self._has("hedge", masked):
-            return  # 去模型厂是否比去业务厂做AI产品岗更有钱途？ compares, it does not state who hires
+        hedged = self._has("hedge", masked)  # 去模型厂是否比去业务厂做AI产品岗更有钱途？ compares, it states no hiring
         roles = [m for m in here if m.cls == "Role"]
         companies = [m for m in here if m.cls == "CompanyType"]
-        strong = self._has("hiresStrongTrigger", masked)
+        strong = self._has("hiresStrongTrigger", masked) and len(companies) == 1 and not hedged
         specific = ctx.specific(roles)
         for company in companies:
             for role in roles:
                 if self._same_clause(ctx, company, role) and self._has("hiresTrigger", between(masked, sentence,
-                                                                                                company, role)):
+                                                                                                company, role)) \
+                        and not self._has("hedge", _clause_around(masked, company.start - sentence.start)):
                     yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires")
                 elif strong and role in specific:
                     yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires-sentence", 0.7)
+        if hedged:
+            return
         opening = CLAUSE_BREAK.split(masked)[0]
         trigger = self._has("hiresTrigger", opening)
         if not companies and roles and trigger and not any(m.cls == "Organization" for m in here) \

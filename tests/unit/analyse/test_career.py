@@ -330,3 +330,10 @@ def test_knowing_without_asking_what_is_nothing_to_know(run) -> None:
 def test_a_company_type_named_before_is_the_one_this_company_refers_to(run) -> None:
     text = "### 使用三方模型服务的业务公司\n\n这类公司不自己训练模型。在这类公司，产品经理服务于业务侧。\n"
     assert ("使用三方模型服务的业务公司", "业务侧") in pairs(run(text), "servesTeam")
+
+
+def test_a_hedge_in_another_clause_does_not_cancel_a_hiring(run) -> None:
+    text = "互联网大厂主要在招聘大模型产品经理；AI创业公司则大量招聘数据标注员和AI训练师，但成长路径不一定清晰。"
+    found = pairs(run(text), "hires")
+    assert {("AI创业公司", "AI训练师"), ("互联网大厂", "大模型产品经理")} <= found
+    assert ("互联网大厂", "AI训练师") not in found and ("AI创业公司", "大模型产品经理") not in found
