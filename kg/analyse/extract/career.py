@@ -31,7 +31,7 @@ MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduc
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?[\s□*]*$")  # 还要懂业务: same subject
 PARTNER_CLASSES = frozenset({"Team", "Role"})
-PARTNER_OPENER = re.compile(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通|协调|推动|支持|最多的是|最多的就是|主要是)[\s*]*(?=□)")
+PARTNER_OPENER = re.compile(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通|协调|推动|支持|指导|反馈给|最多的是|最多的就是|主要是)[\s*]*(?=□)")
 PARTNER_JOINER = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，|,)?[\s*]*$")
 THING_CLASSES = frozenset({"Organization", "CompanyType", "Product", "Technology", "Concept"})
 

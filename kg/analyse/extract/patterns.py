@@ -30,6 +30,7 @@ INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s
 INSTRUMENT_LIST = re.compile(r"(?:通过|借助|利用|使用|调用|用)\s*(?:□+\s*(?:、|和|与|及|以及|,|，)\s*)+$")  # 使用A、B和C…生成
 MODIFIER_OPENING = re.compile(r"具有|具备|带有|拥有")  # 生成具有3D一致性的视频: 3D describes the video
 AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发者")  # X允许创作者…，制作成短视频: the creator makes it
+CONTINUED_ITEM = re.compile(r"^\s*(?:以及|还有|及|和|包括|甚至)")  # a clause that goes on with the list of the one before
 THIS_COMPANY = re.compile(r"[\s*]*(?:在)?(?:这类|这种|这些|这样的|此类|该类)(?:公司|企业)|[\s*]*在这里")  # 在这类公司，产品经理服务于…
 KNOW_WHAT = re.compile(r"是干什么的|是做什么的|是什么|的区别|有什么区别|有何区别|各自|怎么工作|如何工作|的原理|原理")
 CATEGORY_LEAD = re.compile(r"(?:等|这些|这类|各种|各类|主流|[\d两几多十][个款种类])(?:主流|常见|常用)?的?$")
@@ -111,7 +112,7 @@ class PatternExtractor:
         """True when a cue word precedes the mention in its clause (a list after the cue counts), not negated."""
         clauses = CLAUSE_BREAK.split(masked[: mention.start - sentence.start])
         clause = clauses.pop()
-        if not clause.strip(" □"):  # the mention opens its clause: it may continue a comma list (了解 AI，机器学习)
+        if not CONTINUED_ITEM.sub("", clause).strip(" □"):  # it opens its clause (了解 AI，机器学习 / …，以及□是怎么工作的)
             while clauses:
                 previous = clauses.pop()
                 clause = previous + "，" + clause

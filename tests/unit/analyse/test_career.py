@@ -337,3 +337,13 @@ def test_a_hedge_in_another_clause_does_not_cancel_a_hiring(run) -> None:
     found = pairs(run(text), "hires")
     assert {("AI创业公司", "AI训练师"), ("互联网大厂", "大模型产品经理")} <= found
     assert ("互联网大厂", "AI训练师") not in found and ("AI创业公司", "大模型产品经理") not in found
+
+
+def test_a_clause_that_goes_on_with_the_list_keeps_the_know_word(run) -> None:
+    text = "AI产品经理至少要搞懂RAG和微调的区别，以及Agent是怎么工作的。"
+    assert ("AI产品经理", "Agent") in pairs(run(text), "shouldKnow")
+
+
+def test_duties_that_guide_or_report_to_a_team_are_work_with_it(run) -> None:
+    text = "## AI训练师\n\n岗位职责：\n\n（2）制定标注规范，指导标注团队完成数据标注；\n\n（3）整理问题样本并反馈给算法工程师；\n"
+    assert {("AI训练师", "标注团队"), ("AI训练师", "算法工程师")} <= pairs(run(text), "worksWith")
