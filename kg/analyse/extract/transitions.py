@@ -23,7 +23,7 @@ from kg.core.model import Extraction, Mention, Relation
 
 SUBJECTLESS_CHARS = set("今去明前年后来现在如今最近已经也都又再随然终于则便就 *")
 TRANSITION_GAP = 40  # characters between two roles of one transition statement
-FORMER = re.compile(r"(?:(?:原来|原本|之前|以前|曾经|过去|此前|早年)(?:是|在)?(?:一名|一个)?(?:做|当|干)?"
+FORMER = re.compile(r"(?:(?:原来|原本|之前|以前|曾经|过去|此前|早年|[一二两三四五六七八九十几\d]+年前)我?还?(?:是|在)?(?:一名|一个)?(?:做|当|干)?"
                     r"|做了[一两二三四五六七八九十几多半\d]{1,3}年(?:的)?)$")  # 原来是做内容运营的，后来转型成了…
 NOW = re.compile(r"^[^，,]{0,4}?(?:后来|现在|如今|目前|之后|去年|今年|最终|终于|最近)[^，,]{0,6}?"
                  r"(?:成为|成了|是|做|当|转|进入|加入)")  # 之前是A，如今做B / 做了三年A，后来成为了一名B
@@ -31,6 +31,7 @@ NOW_TO_ROLE = 6  # characters between NOW's verb and the new role (了一名, �
 CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗过来)")  # AI美术，基本都是从原画师转过来的
 FRAMED_BY = re.compile(r"\s*(?:对于|对|作为)(?:一名|一个)?(?P<role>□+)(?:来说|而言)?[，,]")  # 对于产品经理来说，…转型成为B
 SWITCH_TO_ROLE = 12  # characters between the switch word and the role it leads to
+JOURNEY = re.compile(r"转型|转行|转岗|跨界|之路|历程|花了|用了|走过|经历")  # 从A到B，我花了半年 / 我的转型之路：从A到B
 WANTED_LEAD = 8  # characters before the target role in which 想转型B的A's switch word must stand
 
 
@@ -45,8 +46,8 @@ class TransitionExtractor:
         ctx = DocumentContext(state)
         relations = list(state.relations)
         for index, sentence in enumerate(ctx.doc.sentences):
+            relations.extend(self._transitions(ctx, sentence, ctx.by_sentence[index]))  # a title says it too
             if not sentence.is_heading:
-                relations.extend(self._transitions(ctx, sentence, ctx.by_sentence[index]))
                 relations.extend(self._framed(ctx, index, sentence))
         return with_relations(state, relations)
 
@@ -70,6 +71,9 @@ class TransitionExtractor:
                 yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:transition-from", 0.8)
             elif self._wanted_by(text, sentence, a, gap):
                 yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:transition-wanted", 0.8)
+            elif text.startswith("从", a.start - 1) and gap.strip(" *") in ("到", "转到", "再到") \
+                    and JOURNEY.search(sentence.text) and not negated(self.cue, sentence.text[:a.start - sentence.start]):
+                yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition-journey", 0.8)
 
     def _framed(self, ctx, index: int, sentence) -> Iterator[Relation]:
         """对于产品经理来说，…如何升级转型成为AIGC产品经理: the framed role moves into each role that follows a switch

@@ -50,3 +50,16 @@ def test_the_role_a_sentence_is_framed_by_moves_into_the_role_after_the_switch_w
 
 def test_a_framed_role_told_not_to_switch_does_not_transition(run) -> None:
     assert pairs(run("对于AI产品经理来说，不需要转型成为算法工程师。"), "transitionsTo") == set()
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("三年前我还是一名UI设计师，现在已经是AIGC产品经理了。", ("UI设计师", "AIGC产品经理")),
+    ("从B端产品经理到AI产品经理，我花了半年。", ("B端产品经理", "AI产品经理")),
+    ("# 我的转型之路：从UI设计师到AIGC产品经理\n\n正文。\n", ("UI设计师", "AIGC产品经理")),
+])
+def test_a_journey_from_one_role_to_another_is_a_transition(run, text: str, pair) -> None:
+    assert pair in pairs(run(text), "transitionsTo")
+
+
+def test_a_range_of_roles_that_need_something_is_no_journey(run) -> None:
+    assert pairs(run("从初级产品经理到高级产品经理，都需要数据分析能力。"), "transitionsTo") == set()
