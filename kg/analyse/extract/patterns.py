@@ -36,6 +36,7 @@ KNOW_WHAT = re.compile(r"是干什么的|是做什么的|是什么|的区别|有
 CATEGORY_LEAD = re.compile(r"(?:等|这些|这类|各种|各类|主流|[\d两几多十][个款种类])(?:主流|常见|常用)?的?$")
 CATEGORY_NOUN = re.compile(r"(?:工具|产品|应用|App|APP|平台|架构|助手|软件)")
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
+MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
 
 
 @register("patterns")
@@ -223,7 +224,8 @@ class PatternExtractor:
         if trigger is None:
             return False
         gap = re.sub("□+", "□", before[before.rindex(trigger) + len(trigger):])
-        return len(gap) <= MAX_OBJECT_GAP and not re.search(r"[来去以并而让把将]", gap)
+        longest = MAX_MODIFIED_GAP if gap.endswith("的") else MAX_OBJECT_GAP  # 生成最长两分钟、1080p的视频
+        return len(gap) <= longest and not re.search(r"[来去以并而让把将]", gap)
 
     def _based_on(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Product and technology in one clause with 基于 / 采用 → product basedOn technology."""

@@ -147,6 +147,11 @@ def test_turning_an_image_into_an_animation_generates_it(run) -> None:
     assert ("Pika", "动画") in pairs(run("Pika可以生成短视频，也支持把一张图片变成一段动画。"), "generates")
 
 
+def test_a_long_modifier_before_the_generated_content_keeps_the_generation(run) -> None:
+    text = "可灵是快手推出的视频大模型，可以生成最长两分钟、1080p的视频。"
+    assert ("可灵", "视频") in pairs(run(text), "generates")
+
+
 def test_writing_copy_generates_copy(run) -> None:
     assert ("豆包", "文案") in pairs(run("豆包能写文案，也能生成图片。"), "generates")
 
