@@ -30,3 +30,8 @@ def test_an_unknown_employer_hires_the_role(run) -> None:
 ])
 def test_generic_subjects_and_clauses_are_no_employers(run, text: str) -> None:
     assert not any(m.rule.startswith("employer:") for m in run(text).mentions)
+
+
+def test_a_company_name_does_not_take_the_naming_word_before_it(run) -> None:
+    names = {m.surface for m in run("他在一家叫云岫科技的公司工作。").mentions if m.cls == "Organization"}
+    assert names == {"云岫科技"}
