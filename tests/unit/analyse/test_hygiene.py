@@ -127,9 +127,3 @@ def test_an_alias_seen_across_a_bold_marker_has_no_markdown(run, resources: Reso
     names = [name for e in resolved.entities for name in (e.label, *e.aliases)]
     assert "有模型自研能力的互联网大厂" in names
     assert not [name for name in names if "*" in name or "`" in name or "](" in name]
-
-
-@pytest.mark.parametrize("text, named", [("必须了解的10个AI工具", False), ("AI时代的岗位", False),
-                                         ("AI的发展很快", True), ("入行AI的必备知识", True)])
-def test_an_acronym_glued_to_the_noun_it_qualifies_does_not_name_the_concept(run, text: str, named: bool) -> None:
-    assert any(m.label == "人工智能" for m in run(text).mentions) is named
