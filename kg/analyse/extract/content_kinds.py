@@ -6,7 +6,7 @@ only where the text speaks of content — in a generates relation, in a clause a
 from __future__ import annotations
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import CLAUSE_BREAK, COORDINATED, DocumentContext, find_cue
+from kg.analyse.extract.context import COORDINATED, DocumentContext, find_cue, part_around
 from kg.analyse.extract.mentions import with_mentions
 from kg.analyse.extract.resources import Resources
 from kg.analyse.extract.structure import CUE_RULE
@@ -32,10 +32,7 @@ class ContentKindExtractor:
     def _about_content(self, text: str, sentence: Sentence, mention: Mention, here: list[Mention]) -> bool:
         """True when the mention's clause speaks of generating or of content kinds (or holds a content cue such as
         文生图), or the mention is listed with another content type."""
-        offset = mention.start - sentence.start
-        start = max((b.end() for b in CLAUSE_BREAK.finditer(sentence.text, 0, offset)), default=0)
-        following = CLAUSE_BREAK.search(sentence.text, offset)
-        end = following.start() if following else len(sentence.text)
+        start, end = part_around(sentence.text, mention.start - sentence.start)
         if find_cue(self.context_words, sentence.text[start:end]) \
                 or any(m.rule == CUE_RULE and start <= m.start - sentence.start < end for m in here):
             return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from kg.analyse.extract.mentions import by_sentence
@@ -73,6 +73,14 @@ def with_relations(state: Extraction, relations: list[Relation]) -> Extraction:
     unique = {(r.subject.key, r.predicate, r.object.key, r.evidence): r for r in relations}
     ordered = sorted(unique.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key))
     return Extraction(state.document, state.tokens, state.mentions, tuple(ordered))
+
+
+def part_around(text: str, offset: int, breaks: re.Pattern = CLAUSE_BREAK) -> tuple[int, int]:
+    """(start, end) of the part of a sentence between two breaks (clauses by default, statements with
+    STATEMENT_BREAK) that holds an offset; end is the position of the closing break, or the text's end."""
+    start = max((m.end() for m in breaks.finditer(text, 0, offset)), default=0)
+    end = next((m.start() for m in breaks.finditer(text, offset)), len(text))
+    return start, end
 
 
 class DocumentContext:
@@ -215,3 +223,22 @@ def main_role(roles: list[Mention]) -> Mention | None:
 def narrower(child: Mention, parent: Mention) -> bool:
     """True unless child is the parent or a generic head of it (产品经理 is never a kind of 大模型产品经理)."""
     return child.key != parent.key and not parent.label.endswith(child.label)
+
+
+class SentenceExtractor:
+    """Base of the extractors that add the relations each sentence states, one sentence at a time: a subclass
+    defines `read`; the cue words of the ontology are at hand as `self.cue`."""
+
+    def __init__(self, resources) -> None:
+        self.cue = resources.ontology.cue
+
+    def __call__(self, state: Extraction) -> Extraction:
+        ctx = DocumentContext(state)
+        relations = list(state.relations)
+        for index, sentence in enumerate(ctx.doc.sentences):
+            relations.extend(self.read(ctx, index, sentence, ctx.by_sentence[index]))
+        return with_relations(state, relations)
+
+    def read(self, ctx: DocumentContext, index: int, sentence: Sentence, here: list[Mention]) -> Iterable[Relation]:
+        """The relations one sentence states (`here`: its mentions in text order)."""
+        raise NotImplementedError

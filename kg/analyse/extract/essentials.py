@@ -9,9 +9,8 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import STATEMENT_BREAK, DocumentContext, negated, relate, with_relations
-from kg.analyse.extract.resources import Resources
-from kg.core.model import Extraction, Mention, Relation
+from kg.analyse.extract.context import STATEMENT_BREAK, SentenceExtractor, negated, part_around, relate
+from kg.core.model import Mention, Relation
 
 ESSENTIAL = (r"(?:底线|基本功|必备技能|必备能力|必备素养|核心能力|核心竞争力|基本要求|必修课|标配|基础能力|敲门砖|"
              r"必备工具|必备知识|入门必备)")
@@ -26,27 +25,21 @@ KNOWN = frozenset({"Product", "Technology", "Concept"})
 
 
 @register("essentials")
-class EssentialsExtractor:
+class EssentialsExtractor(SentenceExtractor):
     """requiresSkill and shouldKnow from sentences that call skills or tools a role's foundation."""
 
-    def __init__(self, resources: Resources) -> None:
-        self.cue = resources.ontology.cue
-
-    def __call__(self, state: Extraction) -> Extraction:
-        ctx = DocumentContext(state)
-        relations = list(state.relations)
-        for index, sentence in enumerate(ctx.doc.sentences):
-            here = ctx.by_sentence[index]
-            masked = ctx.masked(index)
-            if len(here) < 2:
-                continue
-            for role, things in self._foundations(sentence.start, masked, here):
-                for thing in things:
-                    if negated(self.cue, _statement_of(masked, thing.start - sentence.start)):
-                        continue  # …一定要玩透；做通用助手方向的，就不一定需要了: the other statement denies, not this one
-                    predicate = "requiresSkill" if thing.cls == "Skill" else "shouldKnow"
-                    relations.append(relate(role, predicate, thing, sentence, ctx.doc, "pattern:essential", 0.8))
-        return with_relations(state, relations)
+    def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """requiresSkill (skills) or shouldKnow (other things) for each foundation the sentence names."""
+        if len(here) < 2:
+            return
+        masked = ctx.masked(index)
+        for role, things in self._foundations(sentence.start, masked, here):
+            for thing in things:
+                start, end = part_around(masked, thing.start - sentence.start, STATEMENT_BREAK)
+                if negated(self.cue, masked[start:end]):
+                    continue  # …一定要玩透；做通用助手方向的，就不一定需要了: the other statement denies, not this one
+                predicate = "requiresSkill" if thing.cls == "Skill" else "shouldKnow"
+                yield relate(role, predicate, thing, sentence, ctx.doc, "pattern:essential", 0.8)
 
     @staticmethod
     def _foundations(base: int, masked: str, here: list[Mention]) -> Iterator[tuple[Mention, list[Mention]]]:
@@ -75,10 +68,3 @@ def _listed_before(base: int, masked: str, here: list[Mention], last: Mention) -
             break
         listed.insert(0, mention)
     return listed
-
-
-def _statement_of(masked: str, offset: int) -> str:
-    """The statement (between ；。！？) of a masked sentence that holds an offset."""
-    start = max((m.end() for m in STATEMENT_BREAK.finditer(masked, 0, offset)), default=0)
-    end = next((m.start() for m in STATEMENT_BREAK.finditer(masked, offset)), len(masked))
-    return masked[start:end]

@@ -8,9 +8,8 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import DocumentContext, find_cue, negated, relate, with_relations
-from kg.analyse.extract.resources import Resources
-from kg.core.model import Extraction, Mention, Relation
+from kg.analyse.extract.context import DocumentContext, SentenceExtractor, find_cue, negated, relate
+from kg.core.model import Mention, Relation
 
 FIELD_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s+|\d{1,2}[.、)）]\s*)?(?:\*\*)?([^：:*\n]{1,10})[：:]")
 MAX_LABEL_PREFIX = 3  # 产品应用场景 is the 应用场景 field; a longer label is prose that happens to end in one
@@ -24,19 +23,13 @@ FIELDS = {
 
 
 @register("fields")
-class FieldExtractor:
+class FieldExtractor(SentenceExtractor):
     """Facts from 'label：value' lines about the entity the innermost heading names."""
 
-    def __init__(self, resources: Resources) -> None:
-        self.cue = resources.ontology.cue
-
-    def __call__(self, state: Extraction) -> Extraction:
-        ctx = DocumentContext(state)
-        relations = list(state.relations)
-        for index, sentence in enumerate(ctx.doc.sentences):
-            if not sentence.is_heading and sentence.section:
-                relations.extend(self._field(ctx, index))
-        return with_relations(state, relations)
+    def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """The fact a 'label：value' line under a heading states."""
+        if not sentence.is_heading and sentence.section:
+            yield from self._field(ctx, index)
 
     def _field(self, ctx: DocumentContext, index: int) -> Iterator[Relation]:
         """The facts one field line states, when its label is a known field and its heading names a subject."""

@@ -7,10 +7,9 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import CLAUSE_BREAK, MARKUP, DocumentContext, relate, with_relations
-from kg.analyse.extract.resources import Resources
+from kg.analyse.extract.context import CLAUSE_BREAK, MARKUP, SentenceExtractor, relate
 from kg.analyse.extract.structure import CUE_RULE
-from kg.core.model import Extraction, Mention, Relation
+from kg.core.model import Mention, Relation
 
 LAYER_MEMBERS = frozenset({"Technology", "Product", "Concept"})
 IN_LAYER = re.compile(r"(?:都|也|均|同样|则)?(?:属于|处在|处于|位于)(?:了)?[\s*]*$")
@@ -18,20 +17,13 @@ LIST_JOIN = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，)?[\s*]*$")
 
 
 @register("layers")
-class LayerExtractor:
+class LayerExtractor(SentenceExtractor):
     """inLayer between a technology, product or concept and a layer (a Concept whose name ends in 层)."""
 
-    def __init__(self, resources: Resources) -> None:
-        """Layers need no cue words: a layer is any mentioned Concept whose name ends in 层."""
-
-    def __call__(self, state: Extraction) -> Extraction:
-        context = DocumentContext(state)
-        relations = list(state.relations)
-        for index, sentence in enumerate(state.document.sentences):
-            here = context.by_sentence[index]
-            for rule in (self._layer, self._layer_stated):
-                relations.extend(rule(context, index, sentence, here))
-        return with_relations(state, relations)
+    def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Members of a 'layer：members' line, then members a clause puts in a layer."""
+        yield from self._layer(ctx, index, sentence, here)
+        yield from self._layer_stated(ctx, index, sentence, here)
 
     def _layer(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """**基础设施层：**AI芯片、AI计算集群 → each listed entity inLayer 基础设施层."""

@@ -8,9 +8,8 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import CLAUSE_BREAK, COORDINATED, MARKUP, DocumentContext, find_cue, relate, with_relations
-from kg.analyse.extract.resources import Resources
-from kg.core.model import Extraction, Mention, Relation
+from kg.analyse.extract.context import CLAUSE_BREAK, COORDINATED, MARKUP, SentenceExtractor, find_cue, relate
+from kg.core.model import Mention, Relation
 
 DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的
 MADE_WORD_TO_PRODUCT = 12  # characters from a made-by word to the product it governs (推出了新一代旗舰模型X)
@@ -23,20 +22,10 @@ MAKER_OF_PRODUCT = re.compile(r"的?(?:开发商|开发者|出品方|研发方|�
 
 
 @register("makers")
-class MakerExtractor:
+class MakerExtractor(SentenceExtractor):
     """madeBy between the organisations and the products of a sentence."""
 
-    def __init__(self, resources: Resources) -> None:
-        self.cue = resources.ontology.cue
-
-    def __call__(self, state: Extraction) -> Extraction:
-        ctx = DocumentContext(state)
-        relations = list(state.relations)
-        for index, sentence in enumerate(ctx.doc.sentences):
-            relations.extend(self._made_by(ctx, index, sentence, ctx.by_sentence[index]))
-        return with_relations(state, relations)
-
-    def _made_by(self, ctx, index, sentence, here) -> Iterator[Relation]:
+    def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Organisation glued to a product (百度文心一言), or organisation + 推出/发布 + product in one clause."""
         for org in (m for m in here if m.cls == "Organization"):
             for product in (m for m in here if m.cls == "Product"):

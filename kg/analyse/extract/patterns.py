@@ -8,22 +8,21 @@ from collections.abc import Iterator
 
 from kg.analyse.extract import register
 from kg.analyse.extract.context import (
-    with_relations,
     CLAUSE_BREAK,
     COORDINATED,
-    PLATFORM_PLACE,
     LIST_ITEM,
     MARKUP,
-    DocumentContext,
+    PLATFORM_PLACE,
+    SentenceExtractor,
     between,
     find_cue,
-    negated,
     narrower,
+    negated,
+    part_around,
     relate,
 )
-from kg.analyse.extract.resources import Resources
 from kg.analyse.extract.structure import CUE_RULE
-from kg.core.model import Extraction, Mention, Relation, Sentence
+from kg.core.model import Mention, Relation, Sentence
 
 CUE_GAP = 6  # characters allowed between a product and the content word after it
 INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
@@ -40,24 +39,14 @@ MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最
 
 
 @register("patterns")
-class PatternExtractor:
+class PatternExtractor(SentenceExtractor):
     """Relations stated by a sentence (trigger words between typed mentions) or by structure (headings, lists)."""
 
-    def __init__(self, resources: Resources) -> None:
-        self.resources = resources
-        self.cue = resources.ontology.cue
-
-    def __call__(self, state: Extraction) -> Extraction:
-        doc = state.document
-        context = DocumentContext(state)
-        relations = list(state.relations)
-        for index, sentence in enumerate(doc.sentences):
-            here = context.by_sentence[index]
-            for rule in (self._representative, self._taxonomy, self._hires, self._serves,
-                         self._based_on, self._generates, self._generates_by_cue,
-                         self._should_know):
-                relations.extend(rule(context, index, sentence, here))
-        return with_relations(state, relations)
+    def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """What each of the rules reads in the sentence."""
+        for rule in (self._representative, self._taxonomy, self._hires, self._serves, self._based_on,
+                     self._generates, self._generates_by_cue, self._should_know):
+            yield from rule(ctx, index, sentence, here)
 
     # ------------------------------------------------------------ helpers
     def _has(self, cue: str, text: str) -> str | None:
@@ -308,7 +297,6 @@ def _first_listed_cue(text: str, here: list[Mention], content: Mention) -> Menti
 
 
 def _clause_around(masked: str, offset: int) -> str:
-    """The clause of a masked sentence that holds an offset (你懂大模型微调吗 / 误解二：会用□就能当□)."""
-    start = max((m.end() for m in CLAUSE_BREAK.finditer(masked, 0, offset)), default=0)
-    end = next((m.start() for m in CLAUSE_BREAK.finditer(masked, offset)), len(masked))
+    """The clause of a masked sentence that holds an offset, with its closing mark (你懂大模型微调吗？)."""
+    start, end = part_around(masked, offset)
     return masked[start:end + 1]

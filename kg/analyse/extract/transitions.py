@@ -12,14 +12,12 @@ from kg.analyse.extract.context import (
     CLAUSE_BREAK,
     MARKUP,
     STATEMENT_BREAK,
-    DocumentContext,
+    SentenceExtractor,
     find_cue,
     negated,
     relate,
-    with_relations,
 )
-from kg.analyse.extract.resources import Resources
-from kg.core.model import Extraction, Mention, Relation
+from kg.core.model import Mention, Relation
 
 SUBJECTLESS_CHARS = set("今去明前年后来现在如今最近已经也都又再随然终于则便就 *")
 TRANSITION_GAP = 40  # characters between two roles of one transition statement
@@ -36,20 +34,14 @@ WANTED_LEAD = 8  # characters before the target role in which 想转型B的A's s
 
 
 @register("transitions")
-class TransitionExtractor:
+class TransitionExtractor(SentenceExtractor):
     """transitionsTo between two roles a sentence names, read from its switch words."""
 
-    def __init__(self, resources: Resources) -> None:
-        self.cue = resources.ontology.cue
-
-    def __call__(self, state: Extraction) -> Extraction:
-        ctx = DocumentContext(state)
-        relations = list(state.relations)
-        for index, sentence in enumerate(ctx.doc.sentences):
-            relations.extend(self._transitions(ctx, sentence, ctx.by_sentence[index]))  # a title says it too
-            if not sentence.is_heading:
-                relations.extend(self._framed(ctx, index, sentence))
-        return with_relations(state, relations)
+    def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """The switches a sentence states; a title states them too, but frames (对于A来说，…) are read in prose only."""
+        yield from self._transitions(ctx, sentence, here)
+        if not sentence.is_heading:
+            yield from self._framed(ctx, index, sentence)
 
     def _transitions(self, ctx, sentence, here) -> Iterator[Relation]:
         """Each pair of neighbouring roles, read by the first of the four rules that fits it."""

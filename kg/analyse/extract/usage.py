@@ -7,9 +7,8 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import CLAUSE_BREAK, DocumentContext, find_cue, negated, relate, with_relations
-from kg.analyse.extract.resources import Resources
-from kg.core.model import Extraction, Mention, Relation
+from kg.analyse.extract.context import CLAUSE_BREAK, SentenceExtractor, find_cue, negated, relate
+from kg.core.model import Mention, Relation
 
 APPLIED = frozenset({"Product", "Technology"})
 AREAS = frozenset({"Industry"})  # a Concept (AI, AIGC, B端) read as an area is mostly wrong on real text
@@ -57,30 +56,24 @@ APPLICATION = re.compile(r"的?(?:应用|落地|实践)")  # …and right after 
 
 
 @register("usage")
-class UsageExtractor:
+class UsageExtractor(SentenceExtractor):
     """appliedIn and evolvesInto between mentions of one clause, with trigger words from the ontology."""
 
-    def __init__(self, resources: Resources) -> None:
-        self.cue = resources.ontology.cue
-
-    def __call__(self, state: Extraction) -> Extraction:
-        ctx = DocumentContext(state)
-        relations = list(state.relations)
-        for index, sentence in enumerate(ctx.doc.sentences):
-            here = ctx.by_sentence[index]
-            if sentence.is_heading or len(here) < 2:
-                continue
-            masked = ctx.masked(index)
-            if find_cue(self.cue("hedge"), masked) or negated(self.cue, masked):
-                continue
-            clauses = _clauses(masked, sentence.start, here, minimum=1)
-            relations.extend(self._framed(ctx, sentence, masked, here))
-            relations.extend(self._succession(ctx, sentence, masked, here))
-            for before, clause in zip([None, *clauses], clauses):
-                relations.extend(self._applied(ctx, sentence, clause))
-                relations.extend(self._used_for(ctx, sentence, clause, before))
-                relations.extend(self._evolves(ctx, sentence, clause))
-        return with_relations(state, relations)
+    def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Where the sentence's things are applied and how they evolve, clause by clause; never in a heading, a
+        hedge or a denial."""
+        if sentence.is_heading or len(here) < 2:
+            return
+        masked = ctx.masked(index)
+        if find_cue(self.cue("hedge"), masked) or negated(self.cue, masked):
+            return
+        clauses = _clauses(masked, sentence.start, here, minimum=1)
+        yield from self._framed(ctx, sentence, masked, here)
+        yield from self._succession(ctx, sentence, masked, here)
+        for before, clause in zip([None, *clauses], clauses):
+            yield from self._applied(ctx, sentence, clause)
+            yield from self._used_for(ctx, sentence, clause, before)
+            yield from self._evolves(ctx, sentence, clause)
 
     def _framed(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
         """在电商行业，基于Stable Diffusion搭的工作流几乎是标配: a sentence opening with an industry as its frame
