@@ -1,7 +1,8 @@
 """Essentials: what a sentence calls a role's foundation — 需求分析和数据分析能力都是AI产品经理的底线 (requiresSkill for
 each skill), ChatGPT是AI产品经理的必备工具 (shouldKnow), 对大模型产品经理来说，数据分析能力是必备技能,
 做AIGC产品经理，Prompt设计和数据分析缺一不可 — with the things
-listed before 是 and the role after it (or in the 对…来说 / 做… frame before them)."""
+listed before 是 and the role after it (or in the 对…来说 / 做… frame before them) — and the things listed after
+the foundation: Prompt工程师的核心能力是提示词设计, 对AI训练师来说，最重要的是数据标注经验."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ OF_ROLE = re.compile(r"^(?:都|也|则|就|更)?(?:是|成为|成了)(?:每个|�
 INDISPENSABLE = (r"(?:缺一不可|必不可少|不可或缺|少不了|至关重要|(?:一定|必须|都)要(?:玩透|吃透|掌握|熟悉|了解|会用|懂))"
                  r"(?=[。！!；;，,]|$)")  # ends its clause: 对X来说，Suno和可灵一定要玩透
 ESSENTIAL_AFTER = re.compile(r"^(?:能力|技能)?(?:都|也|则|就)?(?:(?:是|成为)(?:一项|一种|一个)?" + ESSENTIAL + "|" + INDISPENSABLE + ")")
-FOR_ROLE = re.compile(r"(?:(?:对|对于)(?:一名|一个)?(□+)(?:而言|来说)|(?:做|作为|想做|要做|当好)(?:一名|一个|好)?(□+))[，,]\s*")
+FOR_ROLE = re.compile(r"(?:(?:对|对于)(?:一名|一个)?(□+)(?:而言|来说)|(?:如果|若)?(?:想要|要想|想|要)?(?:做|作为|当|成为)"
+                      r"(?:一名|一个|一位|好)?(?:合格的|优秀的|好的|好)?(□+))[，,]\s*")  # 想要做好一名合格的B，
+ESSENTIAL_NEXT = re.compile(r"的" + ESSENTIAL + r"(?:主要)?(?:是|就是|有|包括|在于|[：:])")  # ROLE的核心能力是X、Y
+MOST_NEEDED = re.compile(r"(?:其中)?(?:最重要|最关键|最核心|最基本|最基础|最需要)的(?:能力|技能|素质|素养|一点)?(?:是|就是|[：:])")
 FRAME_LEAD = re.compile(r"[\s*0-9.、)）（(•·-]*(?:\*\*[^*]{1,20}\*\*[：:]?)?\s*")  # a list mark, a bold label: 2. **做音视频的**：
 LIST_GAP = re.compile(r"^(?:、|和|与|及|以及|，|,)$")
 KNOWN = frozenset({"Product", "Technology", "Concept"})
@@ -57,6 +61,24 @@ class EssentialsExtractor(SentenceExtractor):
                 yield following, _listed_before(base, masked, here, last)
             elif framed and ESSENTIAL_AFTER.match(rest):
                 yield framed[0], _listed_before(base, masked, here, last)
+        for role in (m for m in here if m.cls == "Role"):  # ROLE的核心能力是X、Y
+            lead = ESSENTIAL_NEXT.match(masked, role.end - base)
+            if lead is not None:
+                yield role, _listed_after(base, masked, here, lead.end())
+        most = MOST_NEEDED.match(masked, frame.end()) if framed else None  # 对ROLE来说，最重要的是X和Y
+        if most is not None:
+            yield framed[0], _listed_after(base, masked, here, most.end())
+
+
+def _listed_after(base: int, masked: str, here: list[Mention], at: int) -> list[Mention]:
+    """The skills or things listed from offset `at` of the masked sentence on (是X、Y和Z → all three)."""
+    listed: list[Mention] = []
+    for mention in (m for m in here if m.start - base >= at):
+        gap = masked[(listed[-1].end if listed else base + at) - base: mention.start - base].strip()
+        if mention.cls not in KNOWN | {"Skill"} or (gap if not listed else not LIST_GAP.match(gap)):
+            break
+        listed.append(mention)
+    return listed
 
 
 def _listed_before(base: int, masked: str, here: list[Mention], last: Mention) -> list[Mention]:

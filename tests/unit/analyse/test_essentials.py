@@ -16,12 +16,19 @@ from tests.unit.analyse.test_extract import pairs
      {("AIGC产品经理", "需求分析"), ("AIGC产品经理", "数据分析")}),
     ("对AI产品经理来说，沟通能力必不可少。", "requiresSkill", {("AI产品经理", "沟通协作")}),
     ("对AIGC产品经理来说，Suno和可灵一定要玩透。", "shouldKnow", {("AIGC产品经理", "Suno"), ("AIGC产品经理", "可灵")}),
+    ("想要做好AIGC产品经理，沟通能力和逻辑思维缺一不可。", "requiresSkill",
+     {("AIGC产品经理", "沟通协作"), ("AIGC产品经理", "逻辑思维")}),
+    ("Prompt工程师的核心能力是提示词设计。", "requiresSkill", {("Prompt工程师", "Prompt设计")}),
+    ("AI产品经理的必备技能包括Python、SQL和数据分析。", "shouldKnow", {("AI产品经理", "Python"), ("AI产品经理", "SQL")}),
+    ("对AI训练师来说，最重要的是数据标注经验和耐心。", "requiresSkill", {("AI训练师", "数据标注")}),
 ])
 def test_a_roles_foundation_is_a_requirement(run, text: str, predicate: str, expected) -> None:
     assert expected <= pairs(run(text), predicate)
 
 
 @pytest.mark.parametrize("text", ["懂算法不是AI产品经理的必备技能。", "数据分析能力是AI产品经理经常提到的话题。",
-                                  "做AI产品经理，数据分析少不了高质量数据。"])
+                                  "做AI产品经理，数据分析少不了高质量数据。",
+                                  "AI产品经理的核心能力不是写代码，而是提示词设计。",
+                                  "对AI训练师来说，最重要的不是数据标注。"])
 def test_a_denied_or_plain_statement_is_no_requirement(run, text: str) -> None:
     assert not any(r.evidence.rule == "pattern:essential" for r in run(text).relations)

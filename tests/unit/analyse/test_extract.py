@@ -67,6 +67,21 @@ def test_latin_stopwords_are_not_names(run) -> None:
     assert [m for m in state.mentions if m.rule.startswith("open:")] == []
 
 
+@pytest.mark.parametrize("text, word", [
+    ("测试中，年底在 iOS 和 Web 端上线", "Web"),  # listed with a product: too weak a context for an English word
+    ("Klaviyo的另一个大杀器Flow是当时较新的营销实践", "Flow"),
+    ("腾讯公司的All in AI战略", "All"),  # after an organisation's 的, but a function word is never a name
+])
+def test_an_everyday_english_word_is_no_name(run, text: str, word: str) -> None:
+    assert mentions_of(run(text), word) == []
+
+
+@pytest.mark.parametrize("text, word", [("OpenAI发布Operator，这是一个可以上网执行任务的智能体", "Operator"),
+                                        ("Canvas是OpenAI推出的写作工具", "Canvas")])
+def test_an_english_word_the_context_calls_a_product_stays_a_name(run, text: str, word: str) -> None:
+    assert [m.cls for m in mentions_of(run(text), word)] == ["Product"]
+
+
 # ---------------------------------------------------------------- open vocabulary: roles and skills
 
 
