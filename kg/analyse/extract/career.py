@@ -47,19 +47,17 @@ class CareerExtractor:
         ctx = DocumentContext(state)
         job_post = all(find_cue(self.cue(cue), ctx.doc.text) for cue in ("jobDutiesSection", "jobPostSection"))
         relations = list(state.relations)
-        recent: list[Mention] = []  # specific roles named so far, for 前者 / 后者 / 该岗位
         for index, sentence in enumerate(ctx.doc.sentences):
             here = ctx.by_sentence[index]
             if not sentence.is_heading:
-                relations.extend(self._requires(ctx, index, sentence, here, recent, job_post))
-                relations.extend(self._works_with(ctx, index, sentence, here, recent))
+                relations.extend(self._requires(ctx, index, sentence, here, job_post))
+                relations.extend(self._works_with(ctx, index, sentence, here))
                 relations.extend(self._listed_partners(ctx, index, sentence, here))
             relations.extend(self._organization_hires(ctx, index, sentence, here, job_post))
-            recent.extend(ctx.specific([m for m in here if m.cls == "Role"]))
         return with_relations(state, relations)
 
     # ------------------------------------------------------------ requiresSkill
-    def _requires(self, ctx, index, sentence, here, recent, job_post) -> Iterator[Relation]:
+    def _requires(self, ctx, index, sentence, here, job_post) -> Iterator[Relation]:
         """Each skill stated after a requirement word (or listed under a requirements heading) goes to its holder."""
         masked = ctx.masked(index)
         for skill in (m for m in here if m.cls == "Skill"):
@@ -75,7 +73,7 @@ class CareerExtractor:
                 continue
             trigger_at = sentence.start + offset + at
             opening = STATEMENT_BREAK.split(masked[: offset + at])[-1]  # the statement's text before the trigger
-            for role, rule, confidence in self._holders(ctx, index, here, recent, opening, trigger_at):
+            for role, rule, confidence in self._holders(ctx, index, here, opening, trigger_at):
                 yield relate(role, "requiresSkill", skill, sentence, ctx.doc, rule, confidence)
 
     @staticmethod
@@ -99,7 +97,7 @@ class CareerExtractor:
         after = CLAUSE_BREAK.split(masked[skill.end - sentence.start:])[0]
         return bool(find_cue(self.cue("hedge"), statement + after) or re.search(r"比.{1,12}更", statement + after))
 
-    def _holders(self, ctx, index, here, recent, opening, trigger_at) -> list[tuple[Mention, str, float]]:
+    def _holders(self, ctx, index, here, opening, trigger_at) -> list[tuple[Mention, str, float]]:
         """The roles a requirement is stated of: named just before the requirement word, an anaphor, or the section's
         (or article's) role when the subject is a person word or nothing — never when it is a company or a model."""
         named = ctx.specific([m for m in here if m.cls == "Role" and m.end <= trigger_at
@@ -108,7 +106,7 @@ class CareerExtractor:
         if named:
             named = ctx.subject_roles(index, named)  # Agent产品经理属于AI应用产品经理，需要…: the subject needs it
             return [(role, "pattern:requires", 0.9) for role in named]
-        anaphor = self._anaphor(opening, recent)
+        anaphor = ctx.anaphor(index, opening, self.cue)
         if anaphor is not None:
             return [(anaphor, "pattern:requires-anaphor", 0.85)]
         own_clause = re.split(r"[，,]", opening)[-1]
@@ -126,22 +124,6 @@ class CareerExtractor:
         if find_cue(self.cue("personSubject"), opening) and ctx.main_role is not None and ctx.about_role(ctx.main_role):
             return [(ctx.main_role, "pattern:requires-main-role", 0.7)]
         return []
-
-    def _anaphor(self, before: str, recent: list[Mention]) -> Mention | None:
-        """前者 / 后者 / 该岗位 in the text before a requirement word, resolved to a role named just before."""
-        distinct = []
-        for role in reversed(recent):
-            if all(role.key != other.key for other in distinct):
-                distinct.append(role)
-                if len(distinct) == 2:  # only the last two distinct roles are ever read
-                    break
-        if find_cue(self.cue("latterRole"), before) and len(distinct) >= 2:
-            return distinct[0]
-        if find_cue(self.cue("formerRole"), before) and len(distinct) >= 2:
-            return distinct[1]
-        if find_cue(self.cue("thisRole"), before) and distinct:
-            return distinct[0]
-        return None
 
     def _list_line(self, ctx, index: int) -> bool:
         """True when the sentence starts a line that is a list item (1. / - / （1） / **X：**)."""
@@ -233,7 +215,7 @@ class CareerExtractor:
         return masked[start:end]
 
     # ------------------------------------------------------------ worksWith
-    def _works_with(self, ctx, index, sentence, here, recent) -> Iterator[Relation]:
+    def _works_with(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """A role and the teams or roles it collaborates with, in one clause with a collaboration word: 与A、B和C共同推进 /
         和算法团队紧密协作 / 打交道最多的是A、B和C. The holder is a role named before the partners (not one of them),
         else the section's role, else the article's role when a person is the subject."""

@@ -95,6 +95,12 @@ class DocumentContext:
                 self.heading_mentions.setdefault(sentence.text, found)
         self.main_role = main_role([m for m in state.mentions if m.cls == "Role"])
         self._masked: dict[tuple[int, str], str] = {}
+        self._earlier_roles: list[tuple[Mention, ...]] = []  # per sentence: the last two distinct roles named before it
+        last: tuple[Mention, ...] = ()
+        for found in self.by_sentence:
+            self._earlier_roles.append(last)
+            for role in self.specific([m for m in found if m.cls == "Role"]):
+                last = (role, *[m for m in last if m.key != role.key])[:2]
 
     def masked(self, index: int, keep: str = "") -> str:
         """The sentence with its mentions blanked out, so trigger words are never read inside names (深度学习 ≠ 学习);
@@ -185,6 +191,18 @@ class DocumentContext:
         """True when a role is the object of 与 / 跟 / 和 / 向 opening its clause: someone the subject deals with."""
         clause = CLAUSE_BREAK.split(self.doc.text[self.doc.sentences[index].start:role.start])[-1]
         return bool(PARTNER_OF.match(clause))
+
+    def anaphor(self, index: int, before: str, cue: Callable[[str], frozenset[str]]) -> Mention | None:
+        """The role that 前者 / 后者 / 该岗位 / 这类岗位 in `before` (text of sentence index) refers to: one of the last
+        two distinct roles named in the sentences before."""
+        latest = self._earlier_roles[index]
+        if find_cue(cue("latterRole"), before) and len(latest) == 2:
+            return latest[0]
+        if find_cue(cue("formerRole"), before) and len(latest) == 2:
+            return latest[1]
+        if find_cue(cue("thisRole"), before) and latest:
+            return latest[0]
+        return None
 
     def previous_sentence(self, index: int) -> Sentence | None:
         """The sentence before, when it is in the same paragraph (no blank line or heading between)."""
