@@ -22,7 +22,7 @@ AREA_OF_THING = re.compile(r"[\s*]*(□+)(?:行业|领域)?是(□+)(?:技术)?(
                            r"的(?:行业|领域|场景|方向)|[^，,。；;□]{0,6}的(?:应用|落地)(?:场景|领域|方向)?(?:之一)?)")
 THING_TO_PLACE = re.compile(r"[\s□*]*(?:技术|模型|大模型|产品|工具)?(?:主要|也|都|还|已经|目前)*")  # 文生图技术在广告行业…
 PLUS = re.compile(r"\s*[+＋]\s*")  # 大模型+教育, AI＋医疗: the technology put to work in the industry
-INDUSTRY_FRAME = re.compile(r"[\s*]*在□+(?:行业|领域|赛道)?(?:中|里|内)?[，,]")  # 在电商行业，…: the clause after is set there
+INDUSTRY_FRAME = re.compile(r"[\s*]*在□+(?:行业|领域|赛道|场景)?(?:中|里|内)?[，,]")  # 在电商行业，…: the clause after is set there
 AREA_JOINER = re.compile(r"^(?:、|和|与|及|以及|或|跟|，)$")
 MODIFIER_OF = re.compile(r"^(?:行业|领域|场景|业务)?的(?=□|$)")  # 电商行业的智能客服: 电商 only narrows 智能客服
 EVOLVING = frozenset({"Technology", "Product", "Concept"})
@@ -45,6 +45,8 @@ LATER_STEP = re.compile(r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|
                         r"(?:成|为|到)了?(?:一个|一种|一套)?")  # 最早只是提示词模板，后来演进成了RAG方案
 GREW_FROM = re.compile(r"(?:是)?在")  # 生成式AI是在决策式AI的基础上发展起来的: the second one is the older
 BASE_OF_GROWTH = re.compile(r"的基础上(?:发展|演进|演变|进化)")
+CAME_FROM = re.compile(r"(?:是|也是|正是|其实是)?(?:从|由)")  # 生成式AI是从判别式AI发展而来的: the second one is the older
+GREW_OUT = re.compile(r"(?:逐步|逐渐|一步步)?(?:发展|演进|演变|进化|衍生|迭代)(?:而来|出来|起来)")
 SERIES_GAP = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|，|,|到|至|再到|→)?[\s*“”\"]*")  # GPT-4、GPT-4o: listed one after another
 IN_TURN = re.compile(r"先后|陆续|相继|依次|迭代|升级|演进|一路")
 COMPARED = re.compile(r"相比|对比|比较|不如|比[^较]|vs|VS")
@@ -106,11 +108,12 @@ class UsageExtractor(SentenceExtractor):
                 if AREA_OF.fullmatch(text[area.end - offset: thing.start - offset]) \
                         and APPLICATION.match(text, thing.end - offset):
                     yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:area-application", 0.75)
+            first = self._chain(text, offset, [m for m in areas if m.start > thing.end])  # 重塑电商、教育和医疗行业
+            reshaped = first and RESHAPES.fullmatch(text[thing.end - offset: first[0].start - offset])
             for area in (m for m in areas if m.start > thing.end):
                 list_end = self._chain(text, offset, [m for m in areas if m.start >= area.start])[-1].end
                 span = text[thing.end - offset: list_end - offset + AFTER_AREA]
-                reshaped = RESHAPES.fullmatch(text[thing.end - offset: area.start - offset])  # 大模型正在重塑法律行业
-                if not (reshaped or find_cue(self.cue("appliedInTrigger"), span)) \
+                if not (reshaped and area in first or find_cue(self.cue("appliedInTrigger"), span)) \
                         or MODIFIER_OF.match(text[area.end - offset:]) and "□" in text[area.end - offset:][:4]:
                     continue
                 yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:applied-in", 0.8)
@@ -157,7 +160,8 @@ class UsageExtractor(SentenceExtractor):
         return chain
 
     def _succession(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
-        """B取代了A / A被B取代 / B是A的升级版 / B的前身是A / B是在A的基础上发展起来的 / A，后来演进成了B, and for versions
+        """B取代了A / A被B取代 / B是A的升级版 / B的前身是A / B是在A的基础上发展起来的 / B是从A发展而来的 /
+        A，后来演进成了B, and for versions
         of one family (GPT-3, GPT-4) 从A到B，再到C / A之后是B / 继A之后…推出了B / 先后推出了A和B (ascending versions): the
         older one evolves into the newer,
         for two consecutive technologies, products or concepts."""
@@ -168,7 +172,8 @@ class UsageExtractor(SentenceExtractor):
                 continue
             before = masked[:a.start - sentence.start]
             if REPLACED.fullmatch(gap) or SUCCESSOR_OF.fullmatch(gap) and UPGRADE.match(after) \
-                    or FORMERLY.fullmatch(gap) or GREW_FROM.fullmatch(gap) and BASE_OF_GROWTH.match(after):
+                    or FORMERLY.fullmatch(gap) or GREW_FROM.fullmatch(gap) and BASE_OF_GROWTH.match(after) \
+                    or CAME_FROM.fullmatch(gap) and GREW_OUT.match(after):
                 yield relate(b, "evolvesInto", a, sentence, ctx.doc, "pattern:succession", 0.8)
             elif PASSIVE_REPLACED.fullmatch(gap) and REPLACING.match(after) or LATER_STEP.fullmatch(gap):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.8)

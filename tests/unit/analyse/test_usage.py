@@ -11,6 +11,8 @@ from tests.unit.analyse.test_extract import pairs
     ("Copilot主要用于AI编程和智能客服。", {("Copilot", "AI编程"), ("Copilot", "智能客服")}),
     ("很多团队把RAG用在了知识库问答上。", {("RAG", "知识库")}),
     ("Midjourney在电商行业用得最多。", {("Midjourney", "电商")}),
+    ("大模型正在重塑电商、教育和医疗行业。", {("大模型", "电商"), ("大模型", "教育"), ("大模型", "医疗")}),
+    ("在教育场景中，ChatGPT可以充当私人助教。", {("ChatGPT", "教育")}),
     ("大模型在智能客服场景的落地最快。", {("大模型", "智能客服")}),
     ("GPT-4在医疗领域得到了广泛应用。", {("GPT-4", "医疗")}),
     ("教育是大模型落地最快的行业之一。", {("大模型", "教育")}),
@@ -49,6 +51,8 @@ def test_steps_of_an_evolution_are_read_with_adverbs_and_arrows(run, text, expec
     ("GPT-3.5之后是GPT-4，再之后是GPT-4o。", {("GPT-3.5", "GPT-4"), ("GPT-4", "GPT-4o")}),
     ("继GPT-4之后，OpenAI又推出了GPT-4o。", {("GPT-4", "GPT-4o")}),
     ("RNN后来被Transformer取代。", {("循环神经网络", "Transformer")}),
+    ("生成式AI是从判别式AI发展而来的。", {("决策式AI", "生成式AI")}),
+    ("ChatGPT由GPT-3.5迭代而来。", {("GPT-3.5", "ChatGPT")}),
     ("生成式AI是在决策式AI的基础上发展起来的。", {("决策式AI", "生成式AI")}),
     ("它最早只是一个提示词模板，后来演进成了RAG方案。", {("提示词模板", "RAG")}),
 ])
