@@ -43,6 +43,7 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
         self.lead_lengths = sorted({len(word) for word in self.leads}, reverse=True)
         self.descriptive = cue("descriptiveModifier")
         self.requires = cue("requiresTrigger")
+        self.activity_heads = cue("skillActivityHead")
         self.requirement_headings = cue("requirementHeading")
         self.latin_stop = frozenset(match_key(w) for w in cue("latinStopword"))
         self.tech_modifiers = frozenset(match_key(w) for w in cue("technologyModifier"))
@@ -59,7 +60,8 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
         for sentence, tokens, known in zip(doc.sentences, state.tokens, by_sentence(state.mentions, doc.sentences)):
             here: list[Mention] = []
             earlier = [first_role] if first_role is not None and first_role not in previous else []
-            for finder in (self._headed, self._ai_roles, self._versions, self._listed, self._skill_list, self._latin_names,
+            for finder in (self._headed, self._ai_roles, self._versions, self._listed, self._skill_list, self._duty_list,
+                           self._latin_names,
                            self._org_products, self._suffixed_orgs):
                 near = earlier + previous + here  # what a finder can touch: never the mentions of far sentences
                 taken = [m for m in known if m not in removed] + near

@@ -19,6 +19,10 @@ SKILL_LIST = re.compile(r"(?P<verb>具备|具有|拥有|掌握|要有|需要有)
                         r"(?P<items>(?:[^、，,。；;：:（）()的]{2,8}?(?:、|和|及|与|以及)){1,5}[^、，,。；;：:（）()的]{2,8}?)"
                         r"(?:能力|技能|功底)(?=[，,。；;！!？?]|$)")  # each item shares the head: 文案写作能力, 系统设计能力
 SKILL_ITEM_SEPARATOR = re.compile(r"、|和|及|与|以及")
+DUTY_LIST = re.compile(r"(?P<verb>负责|进行|参与|主导|擅长|熟练|精通|做好|完成|要做|需要做)"
+                       r"(?P<items>(?:[\u4e00-\u9fffA-Za-z]{2,6}?(?:、|和|及|与|以及)){0,5}[\u4e00-\u9fffA-Za-z]{2,6}?)"
+                       r"(?=等|[，,。；;！!？?]|$)")  # 负责数据评估、异常发现和人工验证
+MIN_DUTY_CHARS = 4  # a modifier and an activity: 数据+评估; 评估 alone is a verb
 LISTED_SKILL_CONFIDENCE = 0.7
 
 
@@ -63,6 +67,24 @@ class ListedNames:
                         or not self._nameable(item) or not self._only_name_tokens(tokens, start, end, inside):
                     continue
                 yield new_mention(doc, start, end, "Skill", "open:skill-list", LISTED_SKILL_CONFIDENCE), inside
+
+    def _duty_list(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], taken: list[Mention]):
+        """Each item of what a person must do or be good at that ends in an activity (负责数据评估、异常发现和人工验证,
+        需要进行归纳总结) is a skill; a single activity counts too, only a run of them names duties."""
+        spans = Spans(taken)
+        for match in DUTY_LIST.finditer(sentence.text):
+            at, items_end = sentence.start + match.start("items"), sentence.start + match.end("items")
+            if not self._wanted_of_a_person(doc, sentence, sentence.start + match.end("verb")):
+                continue
+            for item in SKILL_ITEM_SEPARATOR.split(match.group("items")):
+                start, end = at, at + len(item)
+                at = end + len(SKILL_ITEM_SEPARATOR.match(doc.text, end)[0]) if end < items_end else end
+                inside = spans.overlapping(start, end)
+                if len(item) < MIN_DUTY_CHARS or not item.endswith(tuple(self.activity_heads)) \
+                        or any(m.cls == "Skill" or m.start <= start and end <= m.end for m in inside) \
+                        or not self._only_name_tokens(tokens, start, end, inside):
+                    continue
+                yield new_mention(doc, start, end, "Skill", "open:skill-activity", LISTED_SKILL_CONFIDENCE), inside
 
     def _listed_confidence(self, doc: Document, sentence: Sentence, start: int, cls: str) -> float:
         """How far a list item's class can be trusted: a list of concepts is a list of anything; a listed skill is
