@@ -109,6 +109,9 @@ class CareerExtractor:
         anaphor = ctx.anaphor(index, opening, self.cue)
         if anaphor is not None:
             return [(anaphor, "pattern:requires-anaphor", 0.85)]
+        posted = ctx.posted_role(index, trigger_at, self.cue)
+        if posted is not None:
+            return [(posted, "pattern:requires-posted-role", 0.8)]
         own_clause = re.split(r"[，,]", opening)[-1]
         if not find_cue(self.cue("personSubject"), own_clause) and (find_cue(self.cue("thingSubject"), opening) or any(
                 m.cls in THING_CLASSES and trigger_at - HOLDER_GAP <= m.start < trigger_at for m in here)):

@@ -20,6 +20,7 @@ PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上
 COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
 TOPIC_LEAD = MARKUP + "“”\"'《》「」-+•·0123456789.、)）"
 TIME_CLAUSE_ENDS = ("后", "时", "前", "之后", "以后", "的时候", "之前", "以前")  # a clause of time before the subject's
+PRONOUN_LEAD = 5  # characters of a time phrase that may stand before 它 (开完会它…)
 PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
 
 
@@ -150,12 +151,15 @@ class DocumentContext:
         """The entity of cls a sentence is about: the one it opens with (Perplexity是…, “妙笔文案助手”，可以…), or
         the previous sentence's when it opens with 它 / 其 / 该产品."""
         sentence = self.doc.sentences[index]
-        here = self.by_sentence[index]
-        opening = here[0] if here else None
-        if opening is not None and opening.cls == cls \
-                and not self.doc.text[sentence.start:opening.start].strip(TOPIC_LEAD):
+        opening = next((m for m in self.by_sentence[index] if m.start == self.by_sentence[index][0].start
+                        and m.cls == cls), None)  # (Microsoft 365 Copilot, not the Microsoft it starts with)
+        if opening is not None and not self.doc.text[sentence.start:opening.start].strip(TOPIC_LEAD):
             return opening
-        if sentence.text.lstrip(TOPIC_LEAD).startswith(PRONOUNS) and self.previous_sentence(index) is not None:
+        lead = sentence.text.lstrip(TOPIC_LEAD)
+        late_it = lead.find("它", 0, PRONOUN_LEAD + 1)  # 开完会它会自动生成…: a short time phrase before 它
+        if (lead.startswith(PRONOUNS) or late_it > 0 and not any(
+                m.start < sentence.end - len(lead) + late_it for m in self.by_sentence[index])) \
+                and self.previous_sentence(index) is not None:
             return self.topic(index - 1, cls)
         return None
 
@@ -203,6 +207,16 @@ class DocumentContext:
         if find_cue(cue("thisRole"), before) and latest:
             return latest[0]
         return None
+
+    def posted_role(self, index: int, upto: int, cue: Callable[[str], frozenset[str]]) -> Mention | None:
+        """The role whose posting a sentence speaks of (这类岗位要求…, 岗位描述里的要求是：…, read in its text up to
+        offset `upto`, where what is required starts): the last role the sentence before names, in the same paragraph."""
+        before = self.doc.text[self.doc.sentences[index].start:upto]
+        if not (find_cue(cue("thisRole"), before) or find_cue(cue("postingReference"), before)) \
+                or self.previous_sentence(index) is None:
+            return None
+        roles = self.specific([m for m in self.by_sentence[index - 1] if m.cls == "Role"])
+        return roles[-1] if roles else None
 
     def previous_sentence(self, index: int) -> Sentence | None:
         """The sentence before, when it is in the same paragraph (no blank line or heading between)."""

@@ -34,6 +34,9 @@ THIS_COMPANY = re.compile(r"[\s*]*(?:在)?(?:这类|这种|这些|这样的|此�
 KNOW_WHAT = re.compile(r"是干什么的|是做什么的|是什么|的区别|有什么区别|有何区别|各自|怎么工作|如何工作|的原理|原理")
 CATEGORY_LEAD = re.compile(r"(?:等|这些|这类|各种|各类|主流|[\d两几多十][个款种类])(?:主流|常见|常用)?的?$")
 CATEGORY_NOUN = re.compile(r"(?:工具|产品|应用|App|APP|平台|架构|助手|软件)")
+BA_LEAD = re.compile(r"把\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # 把LangChain和Dify玩熟: 把 before the listed things
+LISTED_AFTER = re.compile(r"^(?:\s*(?:、|和|与|及|以及)\s*□+)*\s*")
+BA_KNOW = re.compile(r"(?:都|也|先)?(?:玩熟|用熟|玩透|学会|吃透|搞懂|摸透|弄懂|学透|用起来|上手|研究透|玩明白|搞明白|用明白|摸清楚)")
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
 
@@ -114,11 +117,14 @@ class PatternExtractor(SentenceExtractor):
         return not negated(self.cue, clause[: clause.rindex(trigger)])
 
     def _known_about(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
-        """对 X 有深入了解 / 对 X 很熟悉: the know-word follows the thing, introduced by 对, in one clause."""
+        """对 X 有深入了解 / 对 X 很熟悉 / 把 X 和 Y 玩熟: the know-word follows the thing (and the things listed with
+        it), introduced by 对 or 把, in one clause."""
         start, end = mention.start - sentence.start, mention.end - sentence.start
         before = CLAUSE_BREAK.split(masked[:start])[-1]
         after = CLAUSE_BREAK.split(masked[end:])[0]
-        return before.rstrip().endswith("对") and bool(self._has("shouldKnowTrigger", after[:8]))
+        if before.rstrip().endswith("对"):
+            return bool(self._has("shouldKnowTrigger", after[:8]))
+        return _mastered(before, after)
 
     def _hires(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Company type + hiring word + role in one clause (去模型厂做AI产品岗); or a role hired in a sentence right
@@ -224,9 +230,12 @@ class PatternExtractor(SentenceExtractor):
             yield relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:based-on", 0.8)
 
     def _generates(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """Product and content type in one clause with 生成 / 创作 → product generates content type."""
+        """Product and content type in one clause with 生成 / 创作, or with 写 / 画 of which the product is the subject
+        (WPS AI写周报, 它能画插画) → product generates content type."""
         for product, content in self._in_clause(ctx, index, here, "Product", "ContentType", "generatesTrigger"):
             yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates", 0.8)
+        for product, content in self._in_clause(ctx, index, here, "Product", "ContentType", "writesTrigger"):
+            yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-writes", 0.75)
 
     def _generates_by_cue(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """A product right before a word that implies a content type (文心一言绘图功能, Sora等视频生成模型), in a
@@ -254,7 +263,10 @@ class PatternExtractor(SentenceExtractor):
             return
         roles, rule, confidence = ctx.roles_for(index, here)
         roles = ctx.subject_roles(index, roles)
-        if rule == "-main-role" or rule and not ctx.about_a_person(index, self.cue("personSubject")):
+        posted = ctx.posted_role(index, things[0].start, self.cue) if rule else None
+        if posted is not None:
+            roles, rule, confidence = [posted], "-posted-role", 0.85  # 这类岗位要求候选人熟练使用…
+        elif rule == "-main-role" or rule and not ctx.about_a_person(index, self.cue("personSubject")):
             return  # the section's role only for a person subject (你需要了解…) or a list item; never the article's
         for role in roles:
             for thing in things:
@@ -271,6 +283,8 @@ class PatternExtractor(SentenceExtractor):
         if any(not any(o is not m and o.start <= m.start and m.end <= o.end for o in here) for m in subjects):
             return False  # (an organisation inside a product's name, DeepSeek-R1, is no subject)
         between = masked[role.end - sentence.start: thing.start - sentence.start]
+        if not CLAUSE_BREAK.search(between) and _mastered(between, CLAUSE_BREAK.split(masked[thing.end - sentence.start:])[0]):
+            return True  # AI产品经理要把Coze和Dify都玩透
         return self._has("shouldKnowTrigger", between) is not None or self._has("knowWhatTrigger", between) is not None
 
     def _knows_what(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
@@ -279,6 +293,11 @@ class PatternExtractor(SentenceExtractor):
         after = CLAUSE_BREAK.split(masked[mention.end - sentence.start:])[0]
         return KNOW_WHAT.search(after) is not None and self._stated_after_trigger(masked, sentence, mention,
                                                                                    "knowWhatTrigger")
+
+
+def _mastered(before: str, after: str) -> bool:
+    """True for 把 X (和 Y) 玩熟 / 吃透, given the masked clause text before and after the thing."""
+    return bool(BA_LEAD.search(before) and BA_KNOW.match(LISTED_AFTER.sub("", after)))
 
 
 def _names_a_category(text: str, sentence: Sentence, mention: Mention) -> bool:

@@ -144,7 +144,9 @@ class StructureExtractor:
         found = []
         for product in (m for m in state.mentions if m.cls == "Product" and m.rule == "lexicon"):
             for cut in range(len(product.surface) - MIN_NAME_REST, MIN_MAKER_CHARS - 1, -1):
-                maker = self.resources.lexicon.lookup(product.surface[:cut].rstrip())
+                if not product.surface[cut - 1].isalnum() and product.surface[cut - 1].isascii():
+                    continue  # 'Google ' or 'DeepSeek-': the shorter cut names the maker without the separator
+                maker = self.resources.lexicon.lookup(product.surface[:cut])
                 if maker is not None and maker.cls == "Organization" and _ends_a_word(product.surface, cut):
                     found.append(lexicon_mention(state.document, product.start, product.start + cut, maker,
                                                  "structure:maker-in-name"))

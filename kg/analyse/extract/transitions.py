@@ -1,6 +1,7 @@
 """transitionsTo: from which role people move into another — a switch word between two roles of one statement
-(从 A 转型 B), what someone was then and is now (之前是A，如今做B), where they came from (从 A 转过来), the people
-a switch is wanted by (想转型B的A), and the role a sentence is framed by (对于A来说，…如何转型成为B)."""
+(从 A 转型 B) or after them (A开始往B转型), what someone was then and is now (之前是A，如今做B), where they came
+from (从 A 转过来), the people a switch is wanted by (想转型B的A), and the role a sentence is framed by (对于A来说，
+…如何转型成为B)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗�
 FRAMED_BY = re.compile(r"\s*(?:对于|对|作为)(?:一名|一个)?(?P<role>□+)(?:来说|而言)?[，,]")  # 对于产品经理来说，…转型成为B
 SWITCH_TO_ROLE = 12  # characters between the switch word and the role it leads to
 JOURNEY = re.compile(r"转型|转行|转岗|跨界|之路|历程|花了|用了|走过|经历")  # 从A到B，我花了半年 / 我的转型之路：从A到B
+TOWARDS = re.compile(r"[^，,。；;！？!?]{0,6}?(?:往|向|朝)")  # A又开始往B转型: the switch word follows B
+SWITCH_AFTER = re.compile(r"(?:方向)?(?:转型|转岗|转行|转|迁移|靠拢)")
 WANTED_LEAD = 8  # characters before the target role in which 想转型B的A's switch word must stand
 
 
@@ -57,6 +60,8 @@ class TransitionExtractor(SentenceExtractor):
             if trigger and (not crossed or FORMER.search(text[max(sentence.start, a.start - 6):a.start])
                             or _subjectless(re.split(CLAUSE_BREAK, gap)[-1], trigger)):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition", 0.85)
+            elif TOWARDS.fullmatch(gap) and SWITCH_AFTER.match(text, b.end):
+                yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition-towards", 0.8)
             elif _former_then_now(text, sentence, a, gap):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:former-now", 0.8)
             elif text.startswith("从", b.start - 1) and CAME_AFTER.match(text, b.end):

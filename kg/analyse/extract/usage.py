@@ -22,6 +22,8 @@ AREA_OF_THING = re.compile(r"[\s*]*(□+)(?:行业|领域)?是(□+)(?:技术)?(
                            r"的(?:行业|领域|场景|方向)|[^，,。；;□]{0,6}的(?:应用|落地)(?:场景|领域|方向)?(?:之一)?)")
 THING_TO_PLACE = re.compile(r"[\s□*]*(?:技术|模型|大模型|产品|工具)?(?:主要|也|都|还|已经|目前)*")  # 文生图技术在广告行业…
 PLUS = re.compile(r"\s*[+＋]\s*")  # 大模型+教育, AI＋医疗: the technology put to work in the industry
+PRONOUN_SUBJECT = re.compile(r"[\s*]*(?:它|其|该产品|这款产品|该工具|这款工具|该模型)(?:目前|主要|也|都|还|已经)*")
+PLACE_MODIFIER = re.compile(r"[\s*]*(?:(?:国内|海外|国外|全球|美国|欧美|日本)的?)?[\s*]*")  # 在海外的教育行业
 INDUSTRY_FRAME = re.compile(r"[\s*]*在□+(?:行业|领域|赛道|场景)?(?:中|里|内)?[，,]")  # 在电商行业，…: the clause after is set there
 AREA_JOINER = re.compile(r"^(?:、|和|与|及|以及|或|跟|，)$")
 MODIFIER_OF = re.compile(r"^(?:行业|领域|场景|业务)?的(?=□|$)")  # 电商行业的智能客服: 电商 only narrows 智能客服
@@ -29,10 +31,12 @@ EVOLVING = frozenset({"Technology", "Product", "Concept"})
 STEP_CLASSES = frozenset({("Technology", "Technology"), ("Technology", "Product"), ("Product", "Product"),
                           ("Concept", "Concept"), ("Technology", "Concept"), ("Concept", "Technology")})
 STEP = re.compile(r"^[\s*“”\"）)]*(?:(?:正在|已经|逐渐|开始|将|会|也|又|再|然后|进而|后来)*"
-                  r"(?:演进|发展|进化|升级|演变|迭代|过渡|转变)?(?:到|至|为|成)了?|走向|迈向|转向|→|->|—>|=>)[\s*“”\"（(]*$")
+                  r"(?:(?:演进|发展|进化|升级|演变|迭代|过渡|转变)(?:到|至|为|成)了?(?:[^□，,。]{1,8}的)?|(?:到|至|为|成)了?)"
+                  r"|走向|迈向|转向|→|->|—>|=>)"
+                  r"[\s*“”\"（(]*$")  # 逐渐演进为能执行任务的AI Agent: a short modifier may stand before the newer one
 ARROW = re.compile(r"→|->|—>|=>")
 STRONG_STEP = re.compile(r"演进|进化|升级|迭代|演变|→|->|—>|=>")
-REPLACED = re.compile(r"(?:逐渐|已经|正在|彻底|全面|基本|迅速)?(?:取代|替代)了?")  # Transformer取代了RNN: RNN → Transformer
+REPLACED = re.compile(r"(?:逐渐|已经|正在|彻底|全面|基本|迅速)?(?:取代|替代)了?(?:过去|以前|传统|原来|早期|之前)?的?")  # Transformer取代了RNN
 SUCCESSOR_OF = re.compile(r"是(?:对)?")  # GPT-4o是GPT-4的升级版 (the gap; UPGRADE follows the older one)
 UPGRADE = re.compile(r"的(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)")
 FORMERLY = re.compile(r"的前身(?:是|为)")  # ChatGPT的前身是InstructGPT: InstructGPT → ChatGPT
@@ -72,9 +76,10 @@ class UsageExtractor(SentenceExtractor):
         clauses = _clauses(masked, sentence.start, here, minimum=1)
         yield from self._framed(ctx, sentence, masked, here)
         yield from self._succession(ctx, sentence, masked, here)
+        topic = ctx.topic(index, "Product") or ctx.topic(index, "Technology")
         for before, clause in zip([None, *clauses], clauses):
             yield from self._applied(ctx, sentence, clause)
-            yield from self._used_for(ctx, sentence, clause, before)
+            yield from self._used_for(ctx, sentence, clause, before, topic)
             yield from self._evolves(ctx, sentence, clause)
 
     def _framed(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
@@ -118,10 +123,10 @@ class UsageExtractor(SentenceExtractor):
                     continue
                 yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:applied-in", 0.8)
 
-    def _used_for(self, ctx, sentence, clause, before) -> Iterator[Relation]:
-        """X 主要用于 / 把 X 用在了 A(、B) / X 在 A 场景的落地 / X 在 A 行业用得最多: the product or technology
-        nearest before the use word (or ending the clause before, when this one opens with it), and each area after
-        it that is not a modifier of the next (电商行业的智能客服 → 智能客服)."""
+    def _used_for(self, ctx, sentence, clause, before, topic: Mention | None) -> Iterator[Relation]:
+        """X 主要用于 / 把 X 用在了 A(、B) / X 在 A 场景的落地 / X 在(海外的) A 行业用得最多 / 它在 A 行业…: the product
+        or technology nearest before the use word (or ending the clause before, when this one opens with it; or the
+        topic 它 stands for), and each area after it that is not a modifier of the next (电商行业的智能客服 → 智能客服)."""
         text, offset, inside = clause
         verb = USE_VERB.search(text)
         if verb is not None:
@@ -134,8 +139,10 @@ class UsageExtractor(SentenceExtractor):
         for at in (m.start() for m in re.finditer("在", text)):
             things = [m for m in inside if m.cls in APPLIED and m.end <= offset + at
                       and THING_TO_PLACE.fullmatch(text[m.end - offset: at])]
+            if not things and topic is not None and topic.end <= sentence.start and PRONOUN_SUBJECT.fullmatch(text[:at]):
+                things = [topic]  # Gamma是…工具。它在海外的教育和咨询行业用得很多
             chain = self._chain(text, offset, [m for m in inside if m.cls in SCENARIOS and m.start >= offset + at])
-            if things and chain and not text[at + 1: chain[0].start - offset].strip(" *") \
+            if things and chain and PLACE_MODIFIER.fullmatch(text[at + 1: chain[0].start - offset]) \
                     and SCENARIO_AFTER.match(text[chain[-1].end - offset:]):
                 yield from self._to_areas(ctx, sentence, text, offset, things[-1:], chain)
 

@@ -1,0 +1,97 @@
+"""Phrasings met in articles written after the extractors were tuned (unseen_23–25, dev): who hires, what a posting
+asks for, what a product writes, what 它 stands for, which role people move towards, what replaced what."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analyse.test_extract import mentions_of, pairs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("阿里巴巴今年招了大批大模型产品经理。", ("阿里巴巴", "大模型产品经理")),
+    ("京东开放了多个AIGC产品经理岗位。", ("京东", "AIGC产品经理")),
+    ("一家做AI陪伴的创业公司在招Agent产品经理。", ("创业公司", "Agent产品经理")),
+])
+def test_hiring_words_of_news_text(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "hires")
+
+
+def test_a_posting_named_in_the_sentence_before_holds_the_requirements(run) -> None:
+    state = run("京东开放了多个AIGC产品经理岗位。岗位描述里反复出现的要求是：熟悉Stable Diffusion，了解RAG。")
+    assert {("AIGC产品经理", "Stable Diffusion"), ("AIGC产品经理", "RAG")} <= pairs(state, "shouldKnow")
+
+
+def test_a_posting_named_in_another_paragraph_holds_nothing(run) -> None:
+    state = run("京东开放了多个AIGC产品经理岗位。\n\n岗位描述里反复出现的要求是：熟悉Stable Diffusion。")
+    assert pairs(state, "shouldKnow") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AI产品经理要把Coze、Dify和LangChain都玩透。", {("AI产品经理", "扣子"), ("AI产品经理", "Dify"), ("AI产品经理", "LangChain")}),
+    ("## 对话产品经理\n\n如果你想入行，建议先把LangChain和Dify玩熟。", {("对话产品经理", "LangChain"), ("对话产品经理", "Dify")}),
+])
+def test_things_a_role_must_master_with_ba(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "shouldKnow")
+
+
+def test_being_familiar_is_no_advice(run) -> None:
+    assert pairs(run("开发人员对CUDA的熟悉程度和专业度更高。"), "shouldKnow") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("实测下来，WPS AI写周报的质量中规中矩。", ("WPS AI", "周报")),
+    ("Microsoft 365 Copilot由微软开发。它能在Word里写初稿，在PowerPoint里一键生成演示文稿。",
+     ("Microsoft 365 Copilot", "演示文稿")),
+    ("飞书智能伙伴来自字节跳动。开完会它会自动生成会议纪要。", ("飞书智能伙伴", "会议纪要")),
+])
+def test_what_a_product_or_the_it_standing_for_it_writes(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "generates")
+
+
+def test_a_person_writing_with_a_product_is_not_the_product_writing(run) -> None:
+    assert pairs(run("他用ChatGPT写周报。"), "generates") <= {("ChatGPT", "周报")}  # the tool writes it, or nothing
+    assert pairs(run("我每周都要写周报。"), "generates") == set()
+
+
+def test_it_in_the_next_sentence_is_applied_where_the_sentence_says(run) -> None:
+    state = run("Gamma是一款AI演示文稿工具。它在海外的教育和咨询行业用得很多。")
+    assert {("Gamma", "教育"), ("Gamma", "咨询行业")} <= pairs(state, "appliedIn")
+
+
+def test_a_maker_at_the_start_of_a_product_name_is_named_without_its_separator(run) -> None:
+    state = run("Microsoft 365 Copilot很贵，DeepSeek-R1是开源的。")
+    makers = [m.surface for m in state.mentions if m.rule == "structure:maker-in-name"]
+    assert makers == ["Microsoft", "DeepSeek"]
+
+
+def test_roles_moving_towards_another(run) -> None:
+    assert ("对话产品经理", "Agent产品经理") in pairs(run("对话产品经理又开始往Agent产品经理转型。"), "transitionsTo")
+    assert pairs(run("产品经理向用户解释AI产品经理的职责。"), "transitionsTo") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大模型取代了过去的意图识别方案。", ("意图识别", "大模型")),
+    ("对话机器人逐渐演进为能执行任务的AI Agent。", ("聊天机器人", "Agent")),
+])
+def test_what_replaced_or_grew_into_what(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "evolvesInto")
+
+
+def test_a_modifier_after_a_bare_step_word_is_no_step(run) -> None:
+    assert pairs(run("大模型为企业提供的智能客服正在升级。"), "evolvesInto") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对于创业公司的AI产品经理来说，最重要的是快速学习能力和落地能力。", {("AI产品经理", "学习能力"), ("AI产品经理", "落地能力")}),
+    ("AI产品经理的核心竞争力都是需求分析和模型评测。", {("AI产品经理", "需求分析"), ("AI产品经理", "模型评测")}),
+    ("对于Agent产品经理来说，最重要的是任务拆解能力。", {("Agent产品经理", "任务拆解能力")}),
+])
+def test_what_matters_most_for_a_role(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "requiresSkill")
+
+
+def test_common_names_of_office_and_dialogue_software_are_known(run) -> None:
+    state = run("它能在Word和PowerPoint里工作；规则引擎、槽位填充和对话管理是老一代对话系统的部件。")
+    assert [m.cls for m in mentions_of(state, "PowerPoint")] == ["Product"]
+    assert {m.cls for name in ("规则引擎", "槽位填充", "对话管理", "对话系统") for m in mentions_of(state, name)} == {"Technology"}
