@@ -26,6 +26,7 @@ class LexiconExtractor:
         for sentence, tokens in zip(doc.sentences, state.tokens):
             links = link_ranges(sentence)
             matches = self.lexicon.find(sentence.text, sentence.start, tokens, self.segmenter.dictionary_words)
+            matches = [m for m, following in zip(matches, [*matches[1:], None]) if not _generates_next(m, following)]
             for match in matches:
                 if not in_links(match.start, match.end, links):
                     found.append(lexicon_mention(doc, match.start, match.end, match.entry, RULE))
@@ -42,3 +43,10 @@ class LexiconExtractor:
             if entry is not None and entry.cls == "Industry":
                 return [lexicon_mention(doc, token.start, token.end - len(holder), entry, RULE)]
         return []
+
+
+def _generates_next(match, following) -> bool:
+    """True for a '…生成' technology right before a content type (图片生成视频: makes videos from pictures), where
+    生成 is the verb of the phrase, not the end of a name."""
+    return match.entry.cls == "Technology" and match.entry.label.endswith("生成") and following is not None \
+        and following.start == match.end and following.entry.cls == "ContentType"

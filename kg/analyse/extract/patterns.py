@@ -32,11 +32,13 @@ AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发
 CONTINUED_ITEM = re.compile(r"^\s*(?:以及|还有|及|和|包括|甚至)")  # a clause that goes on with the list of the one before
 THIS_COMPANY = re.compile(r"[\s*]*(?:在)?(?:这类|这种|这些|这样的|此类|该类)(?:公司|企业)|[\s*]*在这里")  # 在这类公司，产品经理服务于…
 KNOW_WHAT = re.compile(r"是干什么的|是做什么的|是什么|的区别|有什么区别|有何区别|各自|怎么工作|如何工作|的原理|原理")
+CAN_DO = re.compile(r"[\s*]*(?:它|其)?(?:还|也|都|同时)?(?:能|可以|能够|可|支持)(?:[^□，,。；;]{0,4}?(?:也|还)(?:能|可以|支持))?")
 CATEGORY_LEAD = re.compile(r"(?:等|这些|这类|各种|各类|主流|[\d两几多十][个款种类])(?:主流|常见|常用)?的?$")
 CATEGORY_NOUN = re.compile(r"(?:工具|产品|应用|App|APP|平台|架构|助手|软件)")
 BA_LEAD = re.compile(r"把\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # 把LangChain和Dify玩熟: 把 before the listed things
 LISTED_AFTER = re.compile(r"^(?:\s*(?:、|和|与|及|以及)\s*□+)*\s*")
 BA_KNOW = re.compile(r"(?:都|也|先)?(?:玩熟|用熟|玩透|学会|吃透|搞懂|摸透|弄懂|学透|用起来|上手|研究透|玩明白|搞明白|用明白|摸清楚)")
+MODIFIER_END = re.compile(r"的[\s0-9A-Za-z]{0,6}$")  # a modifier ending in 的, or in 的 and a format (1080p, 4K)
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
 
@@ -219,7 +221,7 @@ class PatternExtractor(SentenceExtractor):
         if trigger is None:
             return False
         gap = re.sub("□+", "□", before[before.rindex(trigger) + len(trigger):])
-        longest = MAX_MODIFIED_GAP if gap.endswith("的") else MAX_OBJECT_GAP  # 生成最长两分钟、1080p的视频
+        longest = MAX_MODIFIED_GAP if MODIFIER_END.search(gap) else MAX_OBJECT_GAP  # 生成最长两分钟的1080p视频
         return len(gap) <= longest and not re.search(r"[来去以并而让把将]", gap)
 
     def _based_on(self, ctx, index, sentence, here) -> Iterator[Relation]:
@@ -238,8 +240,9 @@ class PatternExtractor(SentenceExtractor):
             yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-writes", 0.75)
 
     def _generates_by_cue(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """A product right before a word that implies a content type (文心一言绘图功能, Sora等视频生成模型), in a
-        sentence that does not deny it."""
+        """A product right before a word that implies a content type (文心一言绘图功能, Sora等视频生成模型), or the
+        sentence's topic when a clause of its own says what it can do (即梦来自…，能文生图也能图生视频), in a sentence
+        that does not deny it."""
         if negated(self.cue, ctx.masked(index, keep=CUE_RULE)):
             return
         for content in (m for m in here if m.rule == CUE_RULE):
@@ -250,6 +253,10 @@ class PatternExtractor(SentenceExtractor):
             if product is not None and product.cls == "Product" and len(gap) <= CUE_GAP \
                     and not re.search(r"[、，,；;。“”]", gap):
                 yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-cue", 0.8)
+            elif (topic := ctx.topic(index, "Product")) is not None and topic.end <= listed.start \
+                    and CAN_DO.fullmatch(sentence.text[part_around(sentence.text, listed.start - sentence.start)[0]:
+                                                       listed.start - sentence.start]):
+                yield relate(topic, "generates", content, sentence, ctx.doc, "pattern:generates-cue-topic", 0.75)
 
     def _should_know(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Role + 了解 / 使用过 + products or technologies in one clause → the role should know them."""

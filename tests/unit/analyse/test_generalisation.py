@@ -95,3 +95,31 @@ def test_common_names_of_office_and_dialogue_software_are_known(run) -> None:
     state = run("它能在Word和PowerPoint里工作；规则引擎、槽位填充和对话管理是老一代对话系统的部件。")
     assert [m.cls for m in mentions_of(state, "PowerPoint")] == ["Product"]
     assert {m.cls for name in ("规则引擎", "槽位填充", "对话管理", "对话系统") for m in mentions_of(state, name)} == {"Technology"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一家保险公司的朋友告诉我们。", "保险"),
+    ("大模型已经用于法律咨询和在线教育。", "法律"),
+])
+def test_an_industry_named_with_its_holder(run, text: str, expected: str) -> None:
+    assert [m.cls for m in run(text).mentions if m.label == expected] == ["Industry"]
+
+
+def test_a_generation_technology_before_a_content_type_is_the_verb_phrase(run) -> None:
+    state = run("Runway的Gen-3模型可以用图片生成视频。")
+    assert not [m for m in state.mentions if m.cls == "Technology"]
+    assert ("Gen-3 Alpha", "视频") in pairs(state, "generates")
+
+
+def test_what_the_topic_can_make_in_a_clause_of_its_own(run) -> None:
+    state = run("即梦来自字节跳动旗下的剪映团队，能文生图也能图生视频。")
+    assert {("即梦", "图像"), ("即梦", "视频")} <= pairs(state, "generates")
+
+
+def test_a_modifier_with_a_format_before_the_generated_content(run) -> None:
+    state = run("可灵是快手推出的视频生成模型，可以生成最长两分钟的1080p视频。")
+    assert ("可灵", "视频") in pairs(state, "generates")
+
+
+def test_a_name_after_a_word_it_shares_a_character_with_is_no_match(run) -> None:
+    assert not [m for m in run("先把主流模型都用一遍。").mentions if m.cls == "Technology"]
