@@ -262,9 +262,14 @@ class CareerExtractor:
         section = ctx.nearest(index, "Role")
         if section is not None and ctx.about_a_person(index, self.cue("personSubject")):
             return section
-        if ctx.main_role is not None and ctx.about_role(ctx.main_role) and not find_cue(self.cue("thingSubject"), clause):
-            return ctx.main_role
-        return None
+        if find_cue(self.cue("thingSubject"), clause):
+            return None
+        narrator = ctx.narrator(ctx.doc.text[sentence.start:opener_at])  # 答：跟预训练团队、对齐团队打交道最多
+        article_role = ctx.main_role if ctx.main_role is not None and ctx.about_role(ctx.main_role) else None
+        if narrator is not None and (article_role is None or narrator.label != article_role.label
+                                     and narrator.label.endswith(article_role.label)):
+            return narrator  # (the interviewee's 模型产品经理 is more precise than the title's 产品经理)
+        return article_role
 
 def _clause_spans(masked: str) -> list[tuple[int, str]]:
     """(offset, text) of each clause of a masked sentence."""

@@ -20,6 +20,9 @@ PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上
 COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
 TOPIC_LEAD = MARKUP + "“”\"'《》「」-+•·0123456789.、)）"
 TIME_CLAUSE_ENDS = ("后", "时", "前", "之后", "以后", "的时候", "之前", "以前")  # a clause of time before the subject's
+NARRATOR = re.compile(r"我[^。；;！？!?\n]{0,14}?(?:现在|目前|如今)?(?:在[^，,。；;！？!?]{1,10})?(?:做|是|当|担任)了?(?:一名|一个|一位)?\s*$")
+NARRATOR_REACH = 20  # characters before a role read for the first person's 我…做 (我现在在智谱做模型产品经理)
+FIRST_PERSON = re.compile(r"^[\s*]*(?:答[：:]|A[：:])|我")  # an interview's answer speaks in the first person
 PRONOUN_LEAD = 5  # characters of a time phrase that may stand before 它 (开完会它…)
 PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
 
@@ -95,6 +98,8 @@ class DocumentContext:
             if sentence.is_heading:
                 self.heading_mentions.setdefault(sentence.text, found)
         self.main_role = main_role([m for m in state.mentions if m.cls == "Role"])
+        self.narrator_role = next((m for m in state.mentions if m.cls == "Role" and NARRATOR.search(
+            self.doc.text[max(0, m.start - NARRATOR_REACH):m.start].split("\n")[-1])), None)  # 我现在在智谱做模型产品经理
         self._masked: dict[tuple[int, str], str] = {}
         self._earlier_roles: list[tuple[Mention, ...]] = []  # per sentence: the last two distinct roles named before it
         last: tuple[Mention, ...] = ()
@@ -173,6 +178,11 @@ class DocumentContext:
         clauses = CLAUSE_BREAK.split(self.masked(index))
         opening = clauses[0] + ("，" + clauses[1] if len(clauses) > 1 and clauses[0].endswith(TIME_CLAUSE_ENDS) else "")
         return find_cue(person_words, opening) is not None  # (每个版本出结果后，你还需要…: the clause after the time)
+
+    def narrator(self, text: str) -> Mention | None:
+        """The role the writer or interviewee says they hold, when `text` (a clause opening) speaks in the first
+        person (我…, 答：…)."""
+        return self.narrator_role if self.narrator_role is not None and FIRST_PERSON.search(text) else None
 
     def about_role(self, role: Mention) -> bool:
         """True when the article is about this role: its title names it (转行AIGC产品经理到底需要什么要求), so 'we' and

@@ -123,3 +123,15 @@ def test_a_modifier_with_a_format_before_the_generated_content(run) -> None:
 
 def test_a_name_after_a_word_it_shares_a_character_with_is_no_match(run) -> None:
     assert not [m for m in run("先把主流模型都用一遍。").mentions if m.cls == "Technology"]
+
+
+def test_an_interviewee_works_with_the_teams_an_answer_names(run) -> None:
+    state = run("# 对话一位模型公司的产品经理\n\n答：我叫Lydia，现在在智谱做模型产品经理。\n\n"
+                "答：跟预训练团队和评测团队打交道最多。")
+    assert {("模型产品经理", "预训练团队"), ("模型产品经理", "评测团队")} <= pairs(state, "worksWith")
+
+
+def test_a_planned_role_does_not_displace_the_role_of_the_title(run) -> None:
+    state = run("# 我是怎么成为AIGC产品经理的\n\n我给自己定的路线是先转岗做数据产品经理。"
+                "后来我做了AIGC产品经理。\n\n我每天打交道最多的是算法团队。")
+    assert pairs(state, "worksWith") == {("AIGC产品经理", "算法团队")}
