@@ -27,8 +27,8 @@ class Settings:
     max_file_bytes: int = 20 * 1024 * 1024
     min_confidence: float = 0.6
     extractors: tuple[str, ...] = ("lexicon", "open_vocabulary", "introductions", "departments", "employers",
-                                   "structure", "scenarios", "recurrences", "patterns", "makers", "layers", "career",
-                                   "transitions", "essentials", "usage", "fields", "content_kinds")
+                                   "structure", "scenarios", "recurrences", "patterns", "knowing", "makers", "layers",
+                                   "career", "transitions", "essentials", "usage", "fields", "content_kinds")
     strict: bool = False
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "kg")
     use_cache: bool = True  # reuse the extraction of articles whose text did not change

@@ -21,7 +21,7 @@ Factory = Callable[[Resources], Extractor]
 _REGISTRY: dict[str, Factory] = {}
 _BUILTIN_MODULES = tuple(f"kg.analyse.extract.{name}" for name in (
     "lexicon_match", "open_vocabulary", "introductions", "departments", "employers", "structure", "scenarios",
-    "recurrences", "patterns", "makers", "layers", "career", "transitions", "essentials", "usage", "fields",
+    "recurrences", "patterns", "knowing", "makers", "layers", "career", "transitions", "essentials", "usage", "fields",
     "content_kinds"))
 
 

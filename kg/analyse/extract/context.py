@@ -87,6 +87,12 @@ def part_around(text: str, offset: int, breaks: re.Pattern = CLAUSE_BREAK) -> tu
     return start, end
 
 
+def clause_around(masked: str, offset: int) -> str:
+    """The clause of a masked sentence that holds an offset, with its closing mark (你懂大模型微调吗？)."""
+    start, end = part_around(masked, offset)
+    return masked[start:end + 1]
+
+
 class DocumentContext:
     """Per-document lookups: mentions by sentence, headings of a section, the article's own role."""
 

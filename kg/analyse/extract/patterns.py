@@ -10,11 +10,11 @@ from kg.analyse.extract import register
 from kg.analyse.extract.context import (
     CLAUSE_BREAK,
     COORDINATED,
-    LIST_ITEM,
     MARKUP,
     PLATFORM_PLACE,
     SentenceExtractor,
     between,
+    clause_around,
     find_cue,
     narrower,
     negated,
@@ -29,15 +29,13 @@ INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s
 INSTRUMENT_LIST = re.compile(r"(?:通过|借助|利用|使用|调用|用)\s*(?:□+\s*(?:、|和|与|及|以及|,|，)\s*)+$")  # 使用A、B和C…生成
 MODIFIER_OPENING = re.compile(r"具有|具备|带有|拥有")  # 生成具有3D一致性的视频: 3D describes the video
 AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发者")  # X允许创作者…，制作成短视频: the creator makes it
-CONTINUED_ITEM = re.compile(r"^\s*(?:以及|还有|及|和|包括|甚至)")  # a clause that goes on with the list of the one before
 THIS_COMPANY = re.compile(r"[\s*]*(?:在)?(?:这类|这种|这些|这样的|此类|该类)(?:公司|企业)|[\s*]*在这里")  # 在这类公司，产品经理服务于…
-KNOW_WHAT = re.compile(r"是干什么的|是做什么的|是什么|的区别|有什么区别|有何区别|各自|怎么工作|如何工作|的原理|原理")
+GENERATING = ("生成", "创作", "合成")
+GENERATED_AFTER = re.compile(r"\s*(?:等)?(?:内容)?的?(?:生成|创作|合成)(?!器|式|模型|技术|能力)")  # 支持文本和视频生成
+PRODUCT_CAN = re.compile(r"[\s*]*(?:还|也|都|同时)?(?:可|能|可以|能够|支持)[\s*]*")
+CUE_THEN_NAME = re.compile(r"[\s*]*(?:大模型|模型|工具|产品|应用|平台|软件|App|APP)[\s*“\"]*")  # 文生视频模型Sora
+SUBJECTLESS = re.compile(r"[\s*]*(?:该模型|该产品|这款产品|它|其)?(?:还|也|都|同时|并|并且)?(?:可|能|可以|能够|支持|采用|基于|擅长|主打)")
 CAN_DO = re.compile(r"[\s*]*(?:它|其)?(?:还|也|都|同时)?(?:能|可以|能够|可|支持)(?:[^□，,。；;]{0,4}?(?:也|还)(?:能|可以|支持))?")
-CATEGORY_LEAD = re.compile(r"(?:等|这些|这类|各种|各类|主流|[\d两几多十][个款种类])(?:主流|常见|常用)?的?$")
-CATEGORY_NOUN = re.compile(r"(?:工具|产品|应用|App|APP|平台|架构|助手|软件)")
-BA_LEAD = re.compile(r"把\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # 把LangChain和Dify玩熟: 把 before the listed things
-LISTED_AFTER = re.compile(r"^(?:\s*(?:、|和|与|及|以及)\s*□+)*\s*")
-BA_KNOW = re.compile(r"(?:都|也|先)?(?:玩熟|用熟|玩透|学会|吃透|搞懂|摸透|弄懂|学透|用起来|上手|研究透|玩明白|搞明白|用明白|摸清楚)")
 MODIFIER_END = re.compile(r"的[\s0-9A-Za-z]{0,6}$")  # a modifier ending in 的, or in 的 and a format (1080p, 4K)
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
@@ -50,7 +48,7 @@ class PatternExtractor(SentenceExtractor):
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """What each of the rules reads in the sentence."""
         for rule in (self._representative, self._taxonomy, self._hires, self._serves, self._based_on,
-                     self._generates, self._generates_by_cue, self._should_know):
+                     self._generates, self._generates_by_cue):
             yield from rule(ctx, index, sentence, here)
 
     # ------------------------------------------------------------ helpers
@@ -103,31 +101,6 @@ class PatternExtractor(SentenceExtractor):
             start = end + 1
 
     # ------------------------------------------------------------ sentence rules
-    def _stated_after_trigger(self, masked: str, sentence: Sentence, mention: Mention, cue: str) -> bool:
-        """True when a cue word precedes the mention in its clause (a list after the cue counts), not negated."""
-        clauses = CLAUSE_BREAK.split(masked[: mention.start - sentence.start])
-        clause = clauses.pop()
-        if not CONTINUED_ITEM.sub("", clause).strip(" □"):  # it opens its clause (了解 AI，机器学习 / …，以及□是怎么工作的)
-            while clauses:
-                previous = clauses.pop()
-                clause = previous + "，" + clause
-                if not LIST_ITEM.fullmatch(previous):
-                    break
-        trigger = self._has(cue, clause)
-        if not trigger:
-            return False
-        return not negated(self.cue, clause[: clause.rindex(trigger)])
-
-    def _known_about(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
-        """对 X 有深入了解 / 对 X 很熟悉 / 把 X 和 Y 玩熟: the know-word follows the thing (and the things listed with
-        it), introduced by 对 or 把, in one clause."""
-        start, end = mention.start - sentence.start, mention.end - sentence.start
-        before = CLAUSE_BREAK.split(masked[:start])[-1]
-        after = CLAUSE_BREAK.split(masked[end:])[0]
-        if before.rstrip().endswith("对"):
-            return bool(self._has("shouldKnowTrigger", after[:8]))
-        return _mastered(before, after)
-
     def _hires(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Company type + hiring word + role in one clause (去模型厂做AI产品岗); or a role hired in a sentence right
         after the company type's own line (**1）有AIGC自研能力的公司。**招聘的“AIGC应用产品经理”)."""
@@ -141,7 +114,7 @@ class PatternExtractor(SentenceExtractor):
             for role in roles:
                 if self._same_clause(ctx, company, role) and self._has("hiresTrigger", between(masked, sentence,
                                                                                                 company, role)) \
-                        and not self._has("hedge", _clause_around(masked, company.start - sentence.start)):
+                        and not self._has("hedge", clause_around(masked, company.start - sentence.start)):
                     yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires")
                 elif strong and role in specific:
                     yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires-sentence", 0.7)
@@ -179,7 +152,8 @@ class PatternExtractor(SentenceExtractor):
     def _in_clause(self, ctx, index, here, first_cls, second_cls, cue, topical: bool = True) \
             -> Iterator[tuple[Mention, Mention]]:
         """Pairs (a of first_cls, b of second_cls) in one clause whose text holds a cue word; a clause with the cue
-        but without an `a` that is its subject takes the sentence's topic (Sora是…模型，基于DiT架构) when `topical`."""
+        but without an `a` that is its subject takes, when `topical`, the sentence's topic (Sora是…模型，基于DiT架构)
+        or, opening with no subject of its own, the last `a` of the clauses before (…发布Sora，可生成…的视频)."""
         masked = ctx.masked(index, keep=CUE_RULE)
         if self._has("uncertainty", masked):
             return
@@ -196,10 +170,24 @@ class PatternExtractor(SentenceExtractor):
             if subjects and self._has(cue, ctx.doc.text[subjects[-1].end:b.start]) \
                     and self._subject_of_cue(cue, masked[subjects[-1].end - sentence.start: b.start - sentence.start]):
                 yield subjects[-1], b
-            elif topical and not subjects and topic is not None and topic.end <= clause_start \
-                    and self._object_of_cue(cue, masked[start: b.start - sentence.start]) \
-                    and not AGENT_BETWEEN.search(masked[topic.end - sentence.start: start]):
+            elif not topical or subjects or not self._object_of_cue(cue, masked[start: b.start - sentence.start]):
+                continue
+            elif topic is not None and topic.end <= clause_start \
+                    and not AGENT_BETWEEN.search(masked[max(topic.end - sentence.start, 0): start]):
                 yield topic, b
+            elif SUBJECTLESS.match(masked, start) and (carried := [a for a in here if a.cls == first_cls
+                                                                    and a.end <= clause_start]) \
+                    and self._carries(ctx.doc.text, sentence, carried[-1]):
+                yield carried[-1], b  # 百川智能发布Baichuan 3，该模型采用MoE架构 / …发布Sora，可生成长达60秒的视频
+
+    @staticmethod
+    def _carries(text: str, sentence: Sentence, mention: Mention) -> bool:
+        """True when a name can be the subject a later subjectless clause continues with: it ends its clause, is
+        no modifier (Midjourney的图片) and no tool a person handles (用户上传Midjourney…)."""
+        clause_start, clause_end = (sentence.start + x for x in part_around(sentence.text, mention.start - sentence.start))
+        return not text[mention.end:clause_end].strip(MARKUP + "“”\"") \
+            and not AGENT_BETWEEN.search(text[clause_start:mention.start]) \
+            and not re.search(r"上传|输入|用|借助|通过", text[clause_start:mention.start])
 
     def _subject_of_cue(self, cue: str, between: str) -> bool:
         """True when the text from a product to its object makes the product the subject of the cue word: no 的 that
@@ -238,11 +226,47 @@ class PatternExtractor(SentenceExtractor):
             yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates", 0.8)
         for product, content in self._in_clause(ctx, index, here, "Product", "ContentType", "writesTrigger"):
             yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-writes", 0.75)
+        yield from self._generates_before_verb(ctx, index, sentence, here)
+
+    def _generates_before_verb(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Content types listed before the generating verb (MiniMax推出海螺AI，支持文本、语音和视频生成): the product
+        that opens the clause, else the one the clauses before end with, or the topic."""
+        masked = ctx.masked(index)
+        if self._has("uncertainty", masked) or negated(self.cue, masked):
+            return
+        kinds = [m for m in here if m.cls == "ContentType"]
+        for last in kinds:
+            verb_at = last.end - sentence.start
+            if not (last.rule == CUE_RULE and last.surface.endswith(GENERATING) or GENERATED_AFTER.match(masked, verb_at)):
+                continue
+            listed = [last]
+            while (previous := [m for m in kinds if m.end <= listed[0].start
+                                and COORDINATED.match(ctx.doc.text[m.end:listed[0].start])]):
+                listed.insert(0, previous[-1])
+            subject = self._maker_of_list(ctx, index, sentence, here, masked, listed[0])
+            for content in listed if subject is not None else []:
+                yield relate(subject, "generates", content, sentence, ctx.doc, "pattern:generates-listed", 0.75)
+
+    def _maker_of_list(self, ctx, index, sentence, here, masked: str, first: Mention) -> Mention | None:
+        """The product that makes a list of content types starting at `first`: the one opening its clause (X支持A和B
+        生成), else, for a subjectless clause (支持A和B生成), the sentence's topic or the product the clauses before
+        end with."""
+        start, _ = part_around(masked, first.start - sentence.start)
+        inside = [m for m in here if m.cls == "Product" and sentence.start + start <= m.start < first.start]
+        if inside:
+            gap = masked[inside[0].end - sentence.start:first.start - sentence.start]
+            return inside[0] if PRODUCT_CAN.fullmatch(gap) else None
+        if not SUBJECTLESS.match(masked[start:first.start - sentence.start]):
+            return None
+        topic = ctx.topic(index, "Product")  # 它基于云雀大模型，可以实现文本生成…: 它 is the subject all along
+        carried = [m for m in here if m.cls == "Product" and m.end <= sentence.start + start
+                   and self._carries(ctx.doc.text, sentence, m)]
+        return topic or (carried[-1] if carried else None)
 
     def _generates_by_cue(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """A product right before a word that implies a content type (文心一言绘图功能, Sora等视频生成模型), or the
-        sentence's topic when a clause of its own says what it can do (即梦来自…，能文生图也能图生视频), in a sentence
-        that does not deny it."""
+        """A product right before a word that implies a content type (文心一言绘图功能, Sora等视频生成模型) or right
+        after it and a product noun (文生视频模型Sora), or the sentence's topic when a clause of its own says what it
+        can do (即梦来自…，能文生图也能图生视频), in a sentence that does not deny it."""
         if negated(self.cue, ctx.masked(index, keep=CUE_RULE)):
             return
         for content in (m for m in here if m.rule == CUE_RULE):
@@ -253,66 +277,13 @@ class PatternExtractor(SentenceExtractor):
             if product is not None and product.cls == "Product" and len(gap) <= CUE_GAP \
                     and not re.search(r"[、，,；;。“”]", gap):
                 yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-cue", 0.8)
+            elif (named := next((m for m in here if m.start >= content.end and m.cls == "Product"
+                                 and CUE_THEN_NAME.fullmatch(ctx.doc.text[content.end:m.start])), None)) is not None:
+                yield relate(named, "generates", content, sentence, ctx.doc, "pattern:generates-cue", 0.8)  # 文生视频模型Sora
             elif (topic := ctx.topic(index, "Product")) is not None and topic.end <= listed.start \
                     and CAN_DO.fullmatch(sentence.text[part_around(sentence.text, listed.start - sentence.start)[0]:
                                                        listed.start - sentence.start]):
                 yield relate(topic, "generates", content, sentence, ctx.doc, "pattern:generates-cue-topic", 0.75)
-
-    def _should_know(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """Role + 了解 / 使用过 + products or technologies in one clause → the role should know them."""
-        masked = ctx.masked(index)
-        things = [m for m in here if m.cls in ("Product", "Technology", "Concept")
-                  and not _names_a_category(ctx.doc.text, sentence, m)
-                  and (self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")
-                       or self._known_about(masked, sentence, m) or self._knows_what(masked, sentence, m))
-                  and not self._has("hedge", _clause_around(masked, m.start - sentence.start))]
-        if not things:
-            return
-        roles, rule, confidence = ctx.roles_for(index, here)
-        roles = ctx.subject_roles(index, roles)
-        posted = ctx.posted_role(index, things[0].start, self.cue) if rule else None
-        if posted is not None:
-            roles, rule, confidence = [posted], "-posted-role", 0.85  # 这类岗位要求候选人熟练使用…
-        elif rule == "-main-role" or rule and not ctx.about_a_person(index, self.cue("personSubject")):
-            return  # the section's role only for a person subject (你需要了解…) or a list item; never the article's
-        for role in roles:
-            for thing in things:
-                if rule or self._knower(masked, sentence, here, role, thing):
-                    yield relate(role, "shouldKnow", thing, sentence, ctx.doc, f"pattern:should-know{rule}",
-                                 confidence * 0.9)
-
-    def _knower(self, masked: str, sentence: Sentence, here: list[Mention], role: Mention, thing: Mention) -> bool:
-        """True when a role named in the sentence is the one who knows: it comes before the know-word, and no
-        organisation or person between them is the subject instead (OpenAI CEO表示，OpenAI已经掌握…AGI)."""
-        if role.end > thing.start:
-            return False
-        subjects = [m for m in here if m.cls in ("Organization", "Person") and role.end <= m.start and m.end <= thing.start]
-        if any(not any(o is not m and o.start <= m.start and m.end <= o.end for o in here) for m in subjects):
-            return False  # (an organisation inside a product's name, DeepSeek-R1, is no subject)
-        between = masked[role.end - sentence.start: thing.start - sentence.start]
-        if not CLAUSE_BREAK.search(between) and _mastered(between, CLAUSE_BREAK.split(masked[thing.end - sentence.start:])[0]):
-            return True  # AI产品经理要把Coze和Dify都玩透
-        return self._has("shouldKnowTrigger", between) is not None or self._has("knowWhatTrigger", between) is not None
-
-    def _knows_what(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
-        """知道Embedding和向量数据库是干什么的 / 明白A和B的区别: a bare know-word counts when the clause asks what the
-        things are or how they differ (咱们都知道… does not)."""
-        after = CLAUSE_BREAK.split(masked[mention.end - sentence.start:])[0]
-        return KNOW_WHAT.search(after) is not None and self._stated_after_trigger(masked, sentence, mention,
-                                                                                   "knowWhatTrigger")
-
-
-def _mastered(before: str, after: str) -> bool:
-    """True for 把 X (和 Y) 玩熟 / 吃透, given the masked clause text before and after the thing."""
-    return bool(BA_LEAD.search(before) and BA_KNOW.match(LISTED_AFTER.sub("", after)))
-
-
-def _names_a_category(text: str, sentence: Sentence, mention: Mention) -> bool:
-    """True for a word that only qualifies a kind of tool after a list or a count (…等主流AIGC工具, 两款大模型产品,
-    10个AI工具): the things to know are the ones listed, not the qualifier."""
-    before = text[max(sentence.start, mention.start - 4):mention.start]
-    return bool(CATEGORY_LEAD.search(before) and CATEGORY_NOUN.match(text, mention.end))
-
 
 def _first_listed_cue(text: str, here: list[Mention], content: Mention) -> Mention:
     """The first content word of the list that ends with `content` (文生图和图生视频), whatever names lie inside them."""
@@ -320,9 +291,3 @@ def _first_listed_cue(text: str, here: list[Mention], content: Mention) -> Menti
     while (previous := [c for c in cues if c.end <= content.start and COORDINATED.match(text[c.end:content.start])]):
         content = min(previous, key=lambda c: c.start)
     return content
-
-
-def _clause_around(masked: str, offset: int) -> str:
-    """The clause of a masked sentence that holds an offset, with its closing mark (你懂大模型微调吗？)."""
-    start, end = part_around(masked, offset)
-    return masked[start:end + 1]

@@ -135,3 +135,18 @@ def test_a_planned_role_does_not_displace_the_role_of_the_title(run) -> None:
     state = run("# 我是怎么成为AIGC产品经理的\n\n我给自己定的路线是先转岗做数据产品经理。"
                 "后来我做了AIGC产品经理。\n\n我每天打交道最多的是算法团队。")
     assert pairs(state, "worksWith") == {("AIGC产品经理", "算法团队")}
+
+
+@pytest.mark.parametrize("text, predicate, expected", [
+    ("OpenAI于2024年2月发布文生视频模型Sora，可生成长达60秒的视频。", "generates", ("Sora", "视频")),
+    ("百川智能发布Baichuan 3，该模型采用MoE架构。", "basedOn", ("Baichuan 3", "混合专家模型")),
+    ("MiniMax推出海螺AI，支持文本、语音和视频生成。", "generates", ("海螺AI", "语音")),
+    ("豆包是字节跳动推出的AI助手。它基于云雀大模型，可以实现文本生成、图像生成等功能。", "generates", ("豆包", "图像")),
+])
+def test_launch_news_phrasings(run, text: str, predicate: str, expected) -> None:
+    assert expected in pairs(run(text), predicate)
+
+
+@pytest.mark.parametrize("text", ["用户上传Midjourney的图片，可以生成视频。", "用户可以借助Midjourney，可以生成视频。"])
+def test_a_tool_a_person_handles_is_not_the_subject_of_the_next_clause(run, text: str) -> None:
+    assert pairs(run(text), "generates") == set()

@@ -1,0 +1,122 @@
+"""What a role should know: products, technologies and concepts a sentence says someone in the role should know,
+learn or have used — after a know-word (了解并使用过ChatGPT), before one (对X很熟悉, 把X和Y玩熟), or as what to
+understand (知道Embedding是干什么的) — held by the role the sentence, the posting before it or its section names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.analyse.extract import register
+from kg.analyse.extract.context import (
+    CLAUSE_BREAK,
+    LIST_ITEM,
+    SentenceExtractor,
+    clause_around,
+    find_cue,
+    negated,
+    relate,
+)
+from kg.core.model import Mention, Relation, Sentence
+
+CONTINUED_ITEM = re.compile(r"^\s*(?:以及|还有|及|和|包括|甚至)")  # a clause that goes on with the list of the one before
+KNOW_WHAT = re.compile(r"是干什么的|是做什么的|是什么|的区别|有什么区别|有何区别|各自|怎么工作|如何工作|的原理|原理")
+CATEGORY_LEAD = re.compile(r"(?:等|这些|这类|各种|各类|主流|[\d两几多十][个款种类])(?:主流|常见|常用)?的?$")
+CATEGORY_NOUN = re.compile(r"(?:工具|产品|应用|App|APP|平台|架构|助手|软件)")
+BA_LEAD = re.compile(r"把\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # 把LangChain和Dify玩熟: 把 before the listed things
+LISTED_AFTER = re.compile(r"^(?:\s*(?:、|和|与|及|以及)\s*□+)*\s*")
+BA_KNOW = re.compile(r"(?:都|也|先)?(?:玩熟|用熟|玩透|学会|吃透|搞懂|摸透|弄懂|学透|用起来|上手|研究透|玩明白|搞明白|用明白|摸清楚)")
+
+
+@register("knowing")
+class KnowingExtractor(SentenceExtractor):
+    """shouldKnow from a role, a know-word and the things it governs."""
+
+    def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """The things the sentence says the role should know."""
+        yield from self._should_know(ctx, index, sentence, here)
+
+    def _has(self, cue: str, text: str) -> str | None:
+        """The longest word of a cue found in text, or None."""
+        return find_cue(self.cue(cue), text)
+
+    def _should_know(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """Role + 了解 / 使用过 + products or technologies in one clause → the role should know them."""
+        masked = ctx.masked(index)
+        things = [m for m in here if m.cls in ("Product", "Technology", "Concept")
+                  and not _names_a_category(ctx.doc.text, sentence, m)
+                  and (self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")
+                       or self._known_about(masked, sentence, m) or self._knows_what(masked, sentence, m))
+                  and not self._has("hedge", clause_around(masked, m.start - sentence.start))]
+        if not things:
+            return
+        roles, rule, confidence = ctx.roles_for(index, here)
+        roles = ctx.subject_roles(index, roles)
+        posted = ctx.posted_role(index, things[0].start, self.cue) if rule else None
+        if posted is not None:
+            roles, rule, confidence = [posted], "-posted-role", 0.85  # 这类岗位要求候选人熟练使用…
+        elif rule == "-main-role" or rule and not ctx.about_a_person(index, self.cue("personSubject")):
+            return  # the section's role only for a person subject (你需要了解…) or a list item; never the article's
+        for role in roles:
+            for thing in things:
+                if rule or self._knower(masked, sentence, here, role, thing):
+                    yield relate(role, "shouldKnow", thing, sentence, ctx.doc, f"pattern:should-know{rule}",
+                                 confidence * 0.9)
+
+    def _knower(self, masked: str, sentence: Sentence, here: list[Mention], role: Mention, thing: Mention) -> bool:
+        """True when a role named in the sentence is the one who knows: it comes before the know-word, and no
+        organisation or person between them is the subject instead (OpenAI CEO表示，OpenAI已经掌握…AGI)."""
+        if role.end > thing.start:
+            return False
+        subjects = [m for m in here if m.cls in ("Organization", "Person") and role.end <= m.start and m.end <= thing.start]
+        if any(not any(o is not m and o.start <= m.start and m.end <= o.end for o in here) for m in subjects):
+            return False  # (an organisation inside a product's name, DeepSeek-R1, is no subject)
+        between = masked[role.end - sentence.start: thing.start - sentence.start]
+        if not CLAUSE_BREAK.search(between) and _mastered(between, CLAUSE_BREAK.split(masked[thing.end - sentence.start:])[0]):
+            return True  # AI产品经理要把Coze和Dify都玩透
+        return self._has("shouldKnowTrigger", between) is not None or self._has("knowWhatTrigger", between) is not None
+
+    def _knows_what(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
+        """知道Embedding和向量数据库是干什么的 / 明白A和B的区别: a bare know-word counts when the clause asks what the
+        things are or how they differ (咱们都知道… does not)."""
+        after = CLAUSE_BREAK.split(masked[mention.end - sentence.start:])[0]
+        return KNOW_WHAT.search(after) is not None and self._stated_after_trigger(masked, sentence, mention,
+                                                                                   "knowWhatTrigger")
+
+
+    def _stated_after_trigger(self, masked: str, sentence: Sentence, mention: Mention, cue: str) -> bool:
+        """True when a cue word precedes the mention in its clause (a list after the cue counts), not negated."""
+        clauses = CLAUSE_BREAK.split(masked[: mention.start - sentence.start])
+        clause = clauses.pop()
+        if not CONTINUED_ITEM.sub("", clause).strip(" □"):  # it opens its clause (了解 AI，机器学习 / …，以及□是怎么工作的)
+            while clauses:
+                previous = clauses.pop()
+                clause = previous + "，" + clause
+                if not LIST_ITEM.fullmatch(previous):
+                    break
+        trigger = self._has(cue, clause)
+        if not trigger:
+            return False
+        return not negated(self.cue, clause[: clause.rindex(trigger)])
+
+    def _known_about(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
+        """对 X 有深入了解 / 对 X 很熟悉 / 把 X 和 Y 玩熟: the know-word follows the thing (and the things listed with
+        it), introduced by 对 or 把, in one clause."""
+        start, end = mention.start - sentence.start, mention.end - sentence.start
+        before = CLAUSE_BREAK.split(masked[:start])[-1]
+        after = CLAUSE_BREAK.split(masked[end:])[0]
+        if before.rstrip().endswith("对"):
+            return bool(self._has("shouldKnowTrigger", after[:8]))
+        return _mastered(before, after)
+
+
+def _mastered(before: str, after: str) -> bool:
+    """True for 把 X (和 Y) 玩熟 / 吃透, given the masked clause text before and after the thing."""
+    return bool(BA_LEAD.search(before) and BA_KNOW.match(LISTED_AFTER.sub("", after)))
+
+
+def _names_a_category(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """True for a word that only qualifies a kind of tool after a list or a count (…等主流AIGC工具, 两款大模型产品,
+    10个AI工具): the things to know are the ones listed, not the qualifier."""
+    before = text[max(sentence.start, mention.start - 4):mention.start]
+    return bool(CATEGORY_LEAD.search(before) and CATEGORY_NOUN.match(text, mention.end))
