@@ -25,7 +25,7 @@ def unseen_graph():
 @pytest.mark.parametrize(("split", "entity_f1", "relation_f1"), [
     ("all", 0.91, 0.68),   # against the full relation gold of the seeds (189 relations, issue 10)
     ("dev", 0.92, 0.84),
-    ("test", 0.90, 0.42),  # content_kinds (2026-12-06) drops content words the seeds' test gold counts: 0.916 → 0.908
+    ("test", 0.90, 0.42),  # content_kinds (2026-12-06) drops content words the seeds' test gold counts: 0.916 → 0.902
 ])
 def test_seeds_scores(seeds_build, split: str, entity_f1: float, relation_f1: float) -> None:
     result = evaluate(load_gold(GOLD / "seeds"), seeds_build[0].graph, split).as_dict()
@@ -34,9 +34,9 @@ def test_seeds_scores(seeds_build, split: str, entity_f1: float, relation_f1: fl
 
 
 @pytest.mark.parametrize(("split", "entity_f1", "relation_f1"), [
-    ("all", 0.86, 0.78),   # 22 articles written for the project, gold annotated before any kg run on them
-    ("dev", 0.91, 0.93),   # read against kg's output while extraction was tuned
-    ("test", 0.84, 0.69),  # never tuned on
+    ("all", 0.87, 0.78),   # 27 articles written for the project, gold annotated before any kg run on them
+    ("dev", 0.92, 0.88),   # tuned on; unseen_23–27 joined dev on 2026-12-06 (0.937 → 0.895)
+    ("test", 0.84, 0.70),  # never tuned on
 ])
 def test_unseen_articles_scores(unseen_graph, split: str, entity_f1: float, relation_f1: float) -> None:
     result = evaluate(load_gold(GOLD / "unseen"), unseen_graph, split).as_dict()
