@@ -22,6 +22,7 @@ SKILL_ITEM_SEPARATOR = re.compile(r"、|和|及|与|以及")
 DUTY_LIST = re.compile(r"(?P<verb>负责|进行|参与|主导|擅长|熟练|精通|做好|完成|要做|需要做)"
                        r"(?P<items>(?:[\u4e00-\u9fffA-Za-z]{2,6}?(?:、|和|及|与|以及)){0,5}[\u4e00-\u9fffA-Za-z]{2,6}?)"
                        r"(?=等|[，,。；;！!？?]|$)")  # 负责数据评估、异常发现和人工验证
+DUTY_VERBS = frozenset({"负责", "擅长", "熟练", "精通", "主导"})  # the verbs after which one activity is a duty too
 MIN_DUTY_CHARS = 4  # a modifier and an activity: 数据+评估; 评估 alone is a verb
 LISTED_SKILL_CONFIDENCE = 0.7
 
@@ -70,13 +71,16 @@ class ListedNames:
 
     def _duty_list(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], taken: list[Mention]):
         """Each item of what a person must do or be good at that ends in an activity (负责数据评估、异常发现和人工验证,
-        需要进行归纳总结) is a skill; a single activity counts too, only a run of them names duties."""
+        需要进行归纳总结和流程梳理) is a skill; one activity alone only after 负责 / 擅长 / 精通 (进行实际验证 is a
+        step of a process)."""
         spans = Spans(taken)
         for match in DUTY_LIST.finditer(sentence.text):
             at, items_end = sentence.start + match.start("items"), sentence.start + match.end("items")
-            if not self._wanted_of_a_person(doc, sentence, sentence.start + match.end("verb")):
-                continue
-            for item in SKILL_ITEM_SEPARATOR.split(match.group("items")):
+            items = SKILL_ITEM_SEPARATOR.split(match.group("items"))
+            if len(items) == 1 and match.group("verb") not in DUTY_VERBS \
+                    or not self._wanted_of_a_person(doc, sentence, sentence.start + match.end("verb")):
+                continue  # 进行实际验证: one step of a process, not a duty
+            for item in items:
                 start, end = at, at + len(item)
                 at = end + len(SKILL_ITEM_SEPARATOR.match(doc.text, end)[0]) if end < items_end else end
                 inside = spans.overlapping(start, end)
