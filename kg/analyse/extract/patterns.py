@@ -27,7 +27,7 @@ from kg.core.model import Mention, Relation, Sentence
 
 CUE_GAP = 6  # characters allowed between a product and the content word after it
 INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
-INSTRUMENT_LIST = re.compile(r"(?:通过|借助|利用|使用|调用|用)\s*(?:□+\s*(?:、|和|与|及|以及|,|，)\s*)+$")  # 使用A、B和C…生成
+INSTRUMENT_LIST = re.compile(r"(?:通过|借助|利用|使用|调用|用)\s*(?:□+\s*(?:、|和|与|及|以及|或|或者|,|，)\s*)+$")  # 使用A、B和C…生成
 MODIFIER_OPENING = re.compile(r"具有|具备|带有|拥有")  # 生成具有3D一致性的视频: 3D describes the video
 AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发者")  # X允许创作者…，制作成短视频: the creator makes it
 THIS_COMPANY = re.compile(r"[\s*]*(?:在)?(?:这类|这种|这些|这样的|此类|该类)(?:公司|企业)|[\s*]*在这里")  # 在这类公司，产品经理服务于…
@@ -168,8 +168,9 @@ class PatternExtractor(SentenceExtractor):
                         and not INSTRUMENT_LIST.search(masked[start:a.start - sentence.start])]
             if topic is not None and PLATFORM_PLACE.match(ctx.doc.text, topic.end):
                 topic = None
+            span = masked[subjects[-1].end - sentence.start: b.start - sentence.start] if subjects else ""
             if subjects and self._has(cue, ctx.doc.text[subjects[-1].end:b.start]) \
-                    and self._subject_of_cue(cue, masked[subjects[-1].end - sentence.start: b.start - sentence.start]):
+                    and self._subject_of_cue(cue, span) and not negated(self.cue, span):
                 yield subjects[-1], b
             elif not topical or subjects or not self._object_of_cue(cue, masked[start: b.start - sentence.start]):
                 continue

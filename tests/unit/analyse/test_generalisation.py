@@ -150,3 +150,8 @@ def test_launch_news_phrasings(run, text: str, predicate: str, expected) -> None
 @pytest.mark.parametrize("text", ["用户上传Midjourney的图片，可以生成视频。", "用户可以借助Midjourney，可以生成视频。"])
 def test_a_tool_a_person_handles_is_not_the_subject_of_the_next_clause(run, text: str) -> None:
     assert pairs(run(text), "generates") == set()
+
+
+@pytest.mark.parametrize("text", ["三个产品中只有AutoGLM没有生成网页形式的小游戏。", "通过Stable Diffusion、可灵或即梦生成动漫形象。"])
+def test_a_denied_or_instrumental_generation_is_no_fact(run, text: str) -> None:
+    assert pairs(run(text), "generates") == set()
