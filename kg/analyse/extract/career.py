@@ -15,7 +15,7 @@ from kg.analyse.extract.context import (
     LIST_MARKS,
     PLATFORM_PLACE,
     STATEMENT_BREAK,
-    DocumentContext,
+    context_of,
     find_cue,
     negated,
     relate,
@@ -44,7 +44,7 @@ class CareerExtractor:
         self.cue = resources.ontology.cue
 
     def __call__(self, state: Extraction) -> Extraction:
-        ctx = DocumentContext(state)
+        ctx = context_of(state)
         job_post = all(find_cue(self.cue(cue), ctx.doc.text) for cue in ("jobDutiesSection", "jobPostSection"))
         relations = list(state.relations)
         for index, sentence in enumerate(ctx.doc.sentences):

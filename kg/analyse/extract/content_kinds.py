@@ -6,7 +6,7 @@ only where the text speaks of content — in a generates relation, in a clause a
 from __future__ import annotations
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import COORDINATED, DocumentContext, find_cue, part_around
+from kg.analyse.extract.context import COORDINATED, context_of, find_cue, part_around
 from kg.analyse.extract.mentions import with_mentions
 from kg.analyse.extract.resources import Resources
 from kg.analyse.extract.structure import CUE_RULE
@@ -22,7 +22,7 @@ class ContentKindExtractor:
         self.context_words = cue("contentContext") | cue("generatesTrigger")
 
     def __call__(self, state: Extraction) -> Extraction:
-        ctx = DocumentContext(state)
+        ctx = context_of(state)
         related = {(m.start, m.key) for r in state.relations for m in (r.subject, r.object)}
         dropped = {m for index, sentence in enumerate(ctx.doc.sentences) for m in ctx.by_sentence[index]
                    if m.cls == "ContentType" and m.rule != CUE_RULE and (m.start, m.key) not in related

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from kg.analyse.extract.mentions import by_sentence
 from kg.core.model import Document, Evidence, Extraction, Mention, Relation, Sentence
@@ -103,16 +103,25 @@ class DocumentContext:
         for sentence, found in zip(self.doc.sentences, self.by_sentence):
             if sentence.is_heading:
                 self.heading_mentions.setdefault(sentence.text, found)
-        self.main_role = main_role([m for m in state.mentions if m.cls == "Role"])
-        self.narrator_role = next((m for m in state.mentions if m.cls == "Role" and NARRATOR.search(
-            self.doc.text[max(0, m.start - NARRATOR_REACH):m.start].split("\n")[-1])), None)  # 我现在在智谱做模型产品经理
+        self.roles = [m for m in state.mentions if m.cls == "Role"]
+        self.main_role = main_role(self.roles)
         self._masked: dict[tuple[int, str], str] = {}
-        self._earlier_roles: list[tuple[Mention, ...]] = []  # per sentence: the last two distinct roles named before it
-        last: tuple[Mention, ...] = ()
+
+    @cached_property
+    def narrator_role(self) -> Mention | None:
+        """The role the writer or interviewee first says they hold (我现在在智谱做模型产品经理)."""
+        return next((m for m in self.roles if NARRATOR.search(
+            self.doc.text[max(0, m.start - NARRATOR_REACH):m.start].split("\n")[-1])), None)
+
+    @cached_property
+    def _earlier_roles(self) -> list[tuple[Mention, ...]]:
+        """Per sentence: the last two distinct roles named before it (for 前者 / 后者 / 该岗位)."""
+        earlier, last = [], ()
         for found in self.by_sentence:
-            self._earlier_roles.append(last)
+            earlier.append(last)
             for role in self.specific([m for m in found if m.cls == "Role"]):
                 last = (role, *[m for m in last if m.key != role.key])[:2]
+        return earlier
 
     def masked(self, index: int, keep: str = "") -> str:
         """The sentence with its mentions blanked out, so trigger words are never read inside names (深度学习 ≠ 学习);
@@ -273,6 +282,18 @@ def narrower(child: Mention, parent: Mention) -> bool:
     return child.key != parent.key and not parent.label.endswith(child.label)
 
 
+_last_context: list[tuple[Document, tuple[Mention, ...], DocumentContext]] = []
+
+
+def context_of(state: Extraction) -> DocumentContext:
+    """The DocumentContext of a state, shared by the extractors in a row that add relations only: it depends on the
+    document and its mentions, which they leave as they are (one entry is kept, per process)."""
+    if _last_context and _last_context[0][0] is state.document and _last_context[0][1] is state.mentions:
+        return _last_context[0][2]
+    ctx = DocumentContext(state)
+    _last_context[:] = [(state.document, state.mentions, ctx)]
+    return ctx
+
 class SentenceExtractor:
     """Base of the extractors that add the relations each sentence states, one sentence at a time: a subclass
     defines `read`; the cue words of the ontology are at hand as `self.cue`."""
@@ -281,7 +302,7 @@ class SentenceExtractor:
         self.cue = resources.ontology.cue
 
     def __call__(self, state: Extraction) -> Extraction:
-        ctx = DocumentContext(state)
+        ctx = context_of(state)
         relations = list(state.relations)
         for index, sentence in enumerate(ctx.doc.sentences):
             relations.extend(self.read(ctx, index, sentence, ctx.by_sentence[index]))

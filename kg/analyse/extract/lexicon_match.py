@@ -31,7 +31,8 @@ class LexiconExtractor:
                 if not in_links(match.start, match.end, links):
                     found.append(lexicon_mention(doc, match.start, match.end, match.entry, RULE))
             for token in tokens:
-                if not any(m.start < token.end and token.start < m.end for m in matches) \
+                if len(token.text) > 2 and token.text.endswith(self.industry_holders) \
+                        and not any(m.start < token.end and token.start < m.end for m in matches) \
                         and not in_links(token.start, token.end, links):
                     found.extend(self._industry_of_holder(doc, token))
         return with_mentions(state, found)
