@@ -274,20 +274,30 @@ class PatternExtractor(SentenceExtractor):
         if negated(self.cue, ctx.masked(index, keep=CUE_RULE)):
             return
         for content in (m for m in here if m.rule == CUE_RULE):
-            listed = _first_listed_cue(ctx.doc.text, here, content)  # 支持文生图和图生视频: the first of the list
-            before = [m for m in here if m.end <= listed.start]
-            product = before[-1] if before else None
-            gap = ctx.doc.text[product.end:listed.start] if product else ""
-            if product is not None and product.cls == "Product" and len(gap) <= CUE_GAP \
-                    and not re.search(r"[、，,；;。“”]", gap):
-                yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-cue", 0.8)
-            elif (named := next((m for m in here if m.start >= content.end and m.cls == "Product"
-                                 and CUE_THEN_NAME.fullmatch(ctx.doc.text[content.end:m.start])), None)) is not None:
-                yield relate(named, "generates", content, sentence, ctx.doc, "pattern:generates-cue", 0.8)  # 文生视频模型Sora
-            elif (topic := ctx.topic(index, "Product")) is not None and topic.end <= listed.start \
-                    and CAN_DO.fullmatch(sentence.text[part_around(sentence.text, listed.start - sentence.start)[0]:
-                                                       listed.start - sentence.start]):
-                yield relate(topic, "generates", content, sentence, ctx.doc, "pattern:generates-cue-topic", 0.75)
+            found = self._maker_of_cue(ctx, index, sentence, here, content)
+            if found is not None:
+                yield relate(found[0], "generates", content, sentence, ctx.doc, found[1], found[2])
+
+    @staticmethod
+    def _maker_of_cue(ctx, index, sentence, here, content: Mention) -> tuple[Mention, str, float] | None:
+        """(product, rule, confidence) of the product a content word says makes that content, or None."""
+        text = ctx.doc.text
+        listed = _first_listed_cue(text, here, content)  # 支持文生图和图生视频: the first of the list
+        before = [m for m in here if m.end <= listed.start]
+        if before and before[-1].cls == "Product" and len(text[before[-1].end:listed.start]) <= CUE_GAP \
+                and not re.search(r"[、，,；;。“”]", text[before[-1].end:listed.start]):
+            return before[-1], "pattern:generates-cue", 0.8  # 文心一言绘图功能
+        named = [m for m in here if m.start >= content.end and m.cls == "Product"
+                 and CUE_THEN_NAME.fullmatch(text[content.end:m.start])]
+        if named:
+            return named[0], "pattern:generates-cue", 0.8  # 文生视频模型Sora
+        topic = ctx.topic(index, "Product")
+        clause_start, _ = part_around(sentence.text, listed.start - sentence.start)
+        if topic is not None and topic.end <= listed.start \
+                and CAN_DO.fullmatch(sentence.text[clause_start:listed.start - sentence.start]):
+            return topic, "pattern:generates-cue-topic", 0.75  # 即梦来自…，能文生图也能图生视频
+        return None
+
 
 def _first_listed_cue(text: str, here: list[Mention], content: Mention) -> Mention:
     """The first content word of the list that ends with `content` (文生图和图生视频), whatever names lie inside them."""
