@@ -4,7 +4,7 @@ or the article's role when the sentence names none."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from kg.analyse.extract import register
 from kg.analyse.extract.context import (
@@ -34,6 +34,7 @@ THIS_COMPANY = re.compile(r"[\s*]*(?:在)?(?:这类|这种|这些|这样的|此�
 GENERATING = ("生成", "创作", "合成")
 GENERATED_AFTER = re.compile(r"\s*(?:等)?(?:内容)?的?(?:生成|创作|合成)(?!器|式|模型|技术|能力)")  # 支持文本和视频生成
 PRODUCT_CAN = re.compile(r"[\s*]*(?:还|也|都|同时)?(?:可|能|可以|能够|支持)[\s*]*")
+DENIED_AFTER = re.compile(r"(?:出)?(?:的|了)?(?:并)?(?:不是|并非|不算)")  # NotebookLM生成的不是…播客
 CUE_THEN_NAME = re.compile(r"[\s*]*(?:大模型|模型|工具|产品|应用|平台|软件|App|APP)[\s*“\"]*")  # 文生视频模型Sora
 SUBJECTLESS = re.compile(r"[\s*]*(?:该模型|该产品|这款产品|它|其)?(?:还|也|都|同时|并|并且)?(?:可|能|可以|能够|支持|采用|基于|擅长|主打)")
 CAN_DO = re.compile(r"[\s*]*(?:它|其)?(?:还|也|都|同时)?(?:能|可以|能够|可|支持)(?:[^□，,。；;]{0,4}?(?:也|还)(?:能|可以|支持))?")
@@ -170,7 +171,7 @@ class PatternExtractor(SentenceExtractor):
                 topic = None
             span = masked[subjects[-1].end - sentence.start: b.start - sentence.start] if subjects else ""
             if subjects and self._has(cue, ctx.doc.text[subjects[-1].end:b.start]) \
-                    and self._subject_of_cue(cue, span) and not negated(self.cue, span):
+                    and self._subject_of_cue(cue, span) and not _denied(self.cue, span, self._has(cue, span)):
                 yield subjects[-1], b
             elif not topical or subjects or not self._object_of_cue(cue, masked[start: b.start - sentence.start]):
                 continue
@@ -297,6 +298,13 @@ class PatternExtractor(SentenceExtractor):
                 and CAN_DO.fullmatch(sentence.text[clause_start:listed.start - sentence.start]):
             return topic, "pattern:generates-cue-topic", 0.75  # 即梦来自…，能文生图也能图生视频
         return None
+
+
+def _denied(cue: Callable[[str], frozenset[str]], span: str, verb: str | None) -> bool:
+    """True when the span from a subject to its object denies the verb: a negation before it (没有生成) or a
+    denied copula after it (生成的不是…); 生成的不可信代码 only qualifies what is made."""
+    at = span.find(verb) if verb else -1
+    return at >= 0 and (negated(cue, span[:at]) is not None or DENIED_AFTER.match(span, at + len(verb)) is not None)
 
 
 def _first_listed_cue(text: str, here: list[Mention], content: Mention) -> Mention:

@@ -155,3 +155,8 @@ def test_a_tool_a_person_handles_is_not_the_subject_of_the_next_clause(run, text
 @pytest.mark.parametrize("text", ["三个产品中只有AutoGLM没有生成网页形式的小游戏。", "通过Stable Diffusion、可灵或即梦生成动漫形象。"])
 def test_a_denied_or_instrumental_generation_is_no_fact(run, text: str) -> None:
     assert pairs(run(text), "generates") == set()
+
+
+def test_a_denied_copula_denies_but_a_qualifier_does_not(run) -> None:
+    assert pairs(run("NotebookLM生成的不是那种照着文本念出来的简单播客。"), "generates") == set()
+    assert ("Claude", "代码") in pairs(run("我们很担心Claude生成的不可信代码可能引发的问题。"), "generates")
