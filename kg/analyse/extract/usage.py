@@ -15,8 +15,8 @@ AREAS = frozenset({"Industry"})  # a Concept (AI, AIGC, B端) read as an area is
 SCENARIOS = frozenset({"Industry", "Concept"})  # areas after a use verb or with a scenario word (智能客服场景)
 USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|服务于|落地于|落地到|部署在|部署到|引入到|"
                       r"集成到|集成在|融入到|嵌入到|适用于|适合用于|适合用在|常见于|多见于)了?")  # 接入 / 引入 alone take what is brought in, not where
-SCENARIO_AFTER = re.compile(r"^等?(?:行业|领域|场景|业务|方面)?(?:中|里|上)?(?:的|被|得到|获得|已经|也|都|正在){0,2}"
-                            r"(?:广泛|大量|大规模|普遍|深度|快速)?(?:应用|落地|用得|使用|普及|运用|渗透)")  # 在游戏美术中被大量使用
+SCENARIO_AFTER = re.compile(r"^等?(?:行业|领域|场景|业务|方面)?(?:中|里|上)?(?:的|被|得到|获得|已经|已|也|都|正在|逐步|陆续){0,2}"
+                            r"(?:广泛|大量|大规模|普遍|深度|快速|率先|最先|最早|首先)?(?:应用|落地|用得|使用|普及|运用|渗透)")  # 在游戏美术中被大量使用
 RESHAPES = re.compile(r"[\s*]*(?:正在|将|已经|也|会|逐步|全面|深刻|彻底)*(?:重塑|颠覆|改造|渗透(?:到|进)?|走进)了?[\s*]*")
 AREA_OF_THING = re.compile(r"[\s*]*(□+)(?:行业|领域)?是(□+)(?:技术)?(?:(?:最先|最早|最快|率先)?(?:落地|应用|渗透|普及)[^，,。；;]{0,6}"
                            r"的(?:行业|领域|场景|方向)|[^，,。；;□]{0,6}的(?:应用|落地)(?:场景|领域|方向)?(?:之一)?)")
@@ -190,8 +190,8 @@ class UsageExtractor(SentenceExtractor):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:version-step", 0.8)
 
     def _evolves(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:
-        """从 A 到 B（再到 C）的演进 / A 演进为 B: consecutive stages joined by a step word, in a clause that speaks of
-        development."""
+        """从 A 到 B（再到 C）的演进 / 从A、B到C / A 演进为 B: consecutive stages joined by a step word (or listed
+        between 从 and 到), in a clause that speaks of development."""
         text, offset, inside = clause
         stated = find_cue(self.cue("evolutionTrigger"), text) or ARROW.search(text) and (
             find_cue(self.cue("evolutionTrigger"), sentence.text) or find_cue(self.cue("lineageTrigger"), sentence.text))
@@ -202,8 +202,13 @@ class UsageExtractor(SentenceExtractor):
             step = text[a.end - offset: b.start - offset]
             if a.cls == b.cls == "Product" and not _one_family(a, b) and not STRONG_STEP.search(step):
                 continue  # 从ChatGPT到Midjourney再到Sora lists products; GPT-3到GPT-4 and X升级为Y are steps
-            if a.key != b.key and (a.cls, b.cls) in STEP_CLASSES and STEP.match(step):
+            if a.key != b.key and (a.cls, b.cls) in STEP_CLASSES and (STEP.match(step) or _listed_stage(text, offset, a, step)):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:evolves-into", 0.8)
+
+
+def _listed_stage(text: str, offset: int, a: Mention, step: str) -> bool:
+    """True for 从统计语言模型、神经语言模型到预训练语言模型: a stage listed after 从 whose list goes on to a 到."""
+    return step.strip(" *") == "、" and "从" in text[:a.start - offset] and "到" in text[a.end - offset:]
 
 
 def _listed(text: str, offset: int, mention: Mention, areas: list[Mention]) -> bool:

@@ -160,3 +160,14 @@ def test_a_denied_or_instrumental_generation_is_no_fact(run, text: str) -> None:
 def test_a_denied_copula_denies_but_a_qualifier_does_not(run) -> None:
     assert pairs(run("NotebookLM生成的不是那种照着文本念出来的简单播客。"), "generates") == set()
     assert ("Claude", "代码") in pairs(run("我们很担心Claude生成的不可信代码可能引发的问题。"), "generates")
+
+
+def test_stages_listed_between_from_and_to_evolve_one_into_the_next(run) -> None:
+    state = run("大模型的发展经历了从统计语言模型、神经语言模型到预训练语言模型的过程。")
+    assert {("统计语言模型", "神经语言模型"), ("神经语言模型", "预训练模型")} <= pairs(state, "evolvesInto")
+    assert pairs(run("从ChatGPT、Claude到Gemini，大模型越来越强。"), "evolvesInto") == set()
+
+
+def test_a_technology_that_lands_first_in_the_listed_areas(run) -> None:
+    state = run("目前，Agent在智能客服、AI编程等领域率先落地。")
+    assert {("Agent", "智能客服"), ("Agent", "AI编程")} <= pairs(state, "appliedIn")
