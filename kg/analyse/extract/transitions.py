@@ -1,7 +1,7 @@
 """transitionsTo: from which role people move into another — a switch word between two roles of one statement
 (从 A 转型 B) or after them (A开始往B转型), what someone was then and is now (之前是A，如今做B), where they came
-from (从 A 转过来), the people a switch is wanted by (想转型B的A), and the role a sentence is framed by (对于A来说，
-…如何转型成为B)."""
+from (从 A 转过来), the people a switch is wanted by (想转型B的A), the role a sentence is framed by (对于A来说，
+…如何转型成为B), and the steps of a career ladder (A的晋升路径是B，再到C)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from kg.core.model import Mention, Relation
 SUBJECTLESS_CHARS = set("今去明前年后来现在如今最近已经也都又再随然终于则便就 *")
 TRANSITION_GAP = 40  # characters between two roles of one transition statement
 FORMER = re.compile(r"(?:(?:原来|原本|之前|以前|曾经|过去|此前|早年|[一二两三四五六七八九十几\d]+年前)我?还?(?:是|在)?(?:一名|一个)?(?:做|当|干)?"
+                    r"|(?:背景|出身|身份)(?:是|为)(?:一名|一个)?"
                     r"|做了[一两二三四五六七八九十几多半\d]{1,3}年(?:的)?)$")  # 原来是做内容运营的，后来转型成了…
 NOW = re.compile(r"^[^，,]{0,4}?(?:后来|现在|如今|目前|之后|去年|今年|最终|终于|最近)[^，,]{0,6}?"
                  r"(?:成为|成了|是|做|当|转|进入|加入)")  # 之前是A，如今做B / 做了三年A，后来成为了一名B
@@ -33,6 +34,9 @@ SWITCH_TO_ROLE = 12  # characters between the switch word and the role it leads 
 JOURNEY = re.compile(r"转型|转行|转岗|跨界|之路|历程|花了|用了|走过|经历")  # 从A到B，我花了半年 / 我的转型之路：从A到B
 TOWARDS = re.compile(r"[^，,。；;！？!?]{0,6}?(?:往|向|朝)")  # A又开始往B转型: the switch word follows B
 SWITCH_AFTER = re.compile(r"(?:方向)?(?:转型|转岗|转行|转|迁移|靠拢)")
+LADDER = re.compile(r"晋升|发展路径|职业路径|成长路径|职业发展|上升通道|发展路线")  # a sentence about a career ladder
+LADDER_STEP = re.compile(r"(?:的(?:晋升|发展|职业|成长)?(?:路径|路线|通道|方向)(?:通常|一般|往往|大多)?(?:是|为|[：:])"
+                         r"|[，,]?\s*(?:再|然后|之后|往上)?(?:到|是|升到|晋升为|晋升到)|\s*(?:→|->|—>|=>)\s*)")  # A的晋升路径是B，再到C
 WANTED_LEAD = 8  # characters before the target role in which 想转型B的A's switch word must stand
 
 
@@ -43,6 +47,7 @@ class TransitionExtractor(SentenceExtractor):
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """The switches a sentence states; a title states them too, but frames (对于A来说，…) are read in prose only."""
         yield from self._transitions(ctx, sentence, here)
+        yield from self._ladder(ctx, sentence, here)
         if not sentence.is_heading:
             yield from self._framed(ctx, index, sentence)
 
@@ -71,6 +76,15 @@ class TransitionExtractor(SentenceExtractor):
             elif text.startswith("从", a.start - 1) and gap.strip(" *") in ("到", "转到", "再到") \
                     and JOURNEY.search(sentence.text) and not negated(self.cue, sentence.text[:a.start - sentence.start]):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition-journey", 0.8)
+
+    def _ladder(self, ctx, sentence, here) -> Iterator[Relation]:
+        """A的晋升路径通常是B，再到C / A→B→C in a sentence about a career ladder: each role moves into the next."""
+        if not LADDER.search(sentence.text) or negated(self.cue, sentence.text):
+            return
+        roles = [m for m in here if m.cls == "Role"]
+        for a, b in zip(roles, roles[1:]):
+            if a.key != b.key and LADDER_STEP.fullmatch(ctx.doc.text[a.end:b.start].strip(MARKUP)):
+                yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition-ladder", 0.8)
 
     def _framed(self, ctx, index: int, sentence) -> Iterator[Relation]:
         """对于产品经理来说，…如何升级转型成为AIGC产品经理: the framed role moves into each role that follows a switch

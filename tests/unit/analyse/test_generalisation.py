@@ -171,3 +171,15 @@ def test_stages_listed_between_from_and_to_evolve_one_into_the_next(run) -> None
 def test_a_technology_that_lands_first_in_the_listed_areas(run) -> None:
     state = run("目前，Agent在智能客服、AI编程等领域率先落地。")
     assert {("Agent", "智能客服"), ("Agent", "AI编程")} <= pairs(state, "appliedIn")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我的背景是UI设计师，现在是一名AIGC产品经理。", ("UI设计师", "AIGC产品经理")),
+    ("产品经理的发展路径：高级产品经理→产品总监。", ("高级产品经理", "产品总监")),
+])
+def test_a_background_and_a_career_ladder_are_transitions(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "transitionsTo")
+
+
+def test_a_ladder_word_alone_makes_no_transition(run) -> None:
+    assert pairs(run("晋升时，AI产品经理和算法工程师要配合。"), "transitionsTo") == set()
