@@ -57,12 +57,9 @@ class ListedNames:
         a skill, replacing the lexicon words inside it (文案 of 文案写作)."""
         spans = Spans(taken)
         for match in SKILL_LIST.finditer(sentence.text):
-            at, items_end = sentence.start + match.start("items"), sentence.start + match.end("items")
             if not self._wanted_of_a_person(doc, sentence, sentence.start + match.end("verb")):
                 continue  # 模型具备图像理解、语音识别和代码生成能力: a model's capabilities
-            for item in SKILL_ITEM_SEPARATOR.split(match.group("items")):
-                start, end = at, at + len(item)
-                at = end + len(SKILL_ITEM_SEPARATOR.match(doc.text, end)[0]) if end < items_end else end
+            for item, start, end in _items(doc, sentence, match):
                 inside = spans.overlapping(start, end)
                 if any(m.cls == "Skill" or m.start <= start and end <= m.end for m in inside) \
                         or not self._nameable(item) or not self._only_name_tokens(tokens, start, end, inside):
@@ -74,17 +71,15 @@ class ListedNames:
         需要进行归纳总结和流程梳理) is a skill; one activity alone only after 负责 / 擅长 / 精通 (进行实际验证 is a
         step of a process)."""
         spans = Spans(taken)
+        heads = tuple(self.activity_heads)
         for match in DUTY_LIST.finditer(sentence.text):
-            at, items_end = sentence.start + match.start("items"), sentence.start + match.end("items")
-            items = SKILL_ITEM_SEPARATOR.split(match.group("items"))
+            items = _items(doc, sentence, match)
             if len(items) == 1 and match.group("verb") not in DUTY_VERBS \
                     or not self._wanted_of_a_person(doc, sentence, sentence.start + match.end("verb")):
                 continue  # 进行实际验证: one step of a process, not a duty
-            for item in items:
-                start, end = at, at + len(item)
-                at = end + len(SKILL_ITEM_SEPARATOR.match(doc.text, end)[0]) if end < items_end else end
+            for item, start, end in items:
                 inside = spans.overlapping(start, end)
-                if len(item) < MIN_DUTY_CHARS or not item.endswith(tuple(self.activity_heads)) \
+                if len(item) < MIN_DUTY_CHARS or not item.endswith(heads) \
                         or any(m.cls == "Skill" or m.start <= start and end <= m.end for m in inside) \
                         or not self._only_name_tokens(tokens, start, end, inside):
                     continue
@@ -152,3 +147,14 @@ def _lists(sentence: Sentence) -> list[list[tuple[int, int]]]:
             at += len(raw) + 1
         lists.append(items)
     return lists
+
+
+def _items(doc: Document, sentence: Sentence, match: re.Match) -> list[tuple[str, int, int]]:
+    """(text, start, end) of each item of a list match's `items` group, split at 、 / 和 / 及 / 与 / 以及."""
+    at, items_end = sentence.start + match.start("items"), sentence.start + match.end("items")
+    found = []
+    for item in SKILL_ITEM_SEPARATOR.split(match.group("items")):
+        start, end = at, at + len(item)
+        at = end + len(SKILL_ITEM_SEPARATOR.match(doc.text, end)[0]) if end < items_end else end
+        found.append((item, start, end))
+    return found
