@@ -32,9 +32,10 @@ def by_sentence(mentions: tuple[Mention, ...], sentences: tuple[Sentence, ...]) 
 
 
 def with_mentions(state: Extraction, added: list[Mention], removed: set[Mention] = frozenset()) -> Extraction:
-    """A new Extraction with mentions added and removed, kept sorted and free of exact duplicates."""
+    """A new Extraction with mentions added and removed, kept in one total order (never set order) and free of
+    exact duplicates."""
     merged = {m for m in state.mentions if m not in removed} | set(added)
-    ordered = tuple(sorted(merged, key=lambda m: (m.start, m.end, m.cls, m.key)))
+    ordered = tuple(sorted(merged, key=lambda m: (m.start, m.end, m.cls, m.key, m.rule, m.confidence, m.label)))
     return Extraction(state.document, state.tokens, ordered, state.relations)
 
 
