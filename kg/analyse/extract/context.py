@@ -311,3 +311,7 @@ class SentenceExtractor:
     def read(self, ctx: DocumentContext, index: int, sentence: Sentence, here: list[Mention]) -> Iterable[Relation]:
         """The relations one sentence states (`here`: its mentions in text order)."""
         raise NotImplementedError
+
+    def has(self, cue: str, text: str) -> str | None:
+        """The longest word of the ontology cue `cue` found in text, or None."""
+        return find_cue(self.cue(cue), text)

@@ -13,7 +13,6 @@ from kg.analyse.extract.context import (
     LIST_ITEM,
     SentenceExtractor,
     clause_around,
-    find_cue,
     negated,
     relate,
 )
@@ -34,21 +33,13 @@ class KnowingExtractor(SentenceExtractor):
     """shouldKnow from a role, a know-word and the things it governs."""
 
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """The things the sentence says the role should know."""
-        yield from self._should_know(ctx, index, sentence, here)
-
-    def _has(self, cue: str, text: str) -> str | None:
-        """The longest word of a cue found in text, or None."""
-        return find_cue(self.cue(cue), text)
-
-    def _should_know(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Role + 了解 / 使用过 + products or technologies in one clause → the role should know them."""
         masked = ctx.masked(index)
         things = [m for m in here if m.cls in ("Product", "Technology", "Concept")
                   and not _names_a_category(ctx.doc.text, sentence, m)
                   and (self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")
                        or self._known_about(masked, sentence, m) or self._knows_what(masked, sentence, m))
-                  and not self._has("hedge", clause_around(masked, m.start - sentence.start))]
+                  and not self.has("hedge", clause_around(masked, m.start - sentence.start))]
         if not things:
             return
         roles, rule, confidence = ctx.roles_for(index, here)
@@ -77,7 +68,7 @@ class KnowingExtractor(SentenceExtractor):
             return False  # 我原本是一名UI设计师，后来开始学习Midjourney: what the person was, not who should know
         if not CLAUSE_BREAK.search(between) and _mastered(between, CLAUSE_BREAK.split(masked[thing.end - sentence.start:])[0]):
             return True  # AI产品经理要把Coze和Dify都玩透
-        return self._has("shouldKnowTrigger", between) is not None or self._has("knowWhatTrigger", between) is not None
+        return self.has("shouldKnowTrigger", between) is not None or self.has("knowWhatTrigger", between) is not None
 
     def _knows_what(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
         """知道Embedding和向量数据库是干什么的 / 明白A和B的区别: a bare know-word counts when the clause asks what the
@@ -97,7 +88,7 @@ class KnowingExtractor(SentenceExtractor):
                 clause = previous + "，" + clause
                 if not LIST_ITEM.fullmatch(previous):
                     break
-        trigger = self._has(cue, clause)
+        trigger = self.has(cue, clause)
         if not trigger:
             return False
         return not negated(self.cue, clause[: clause.rindex(trigger)])
@@ -109,7 +100,7 @@ class KnowingExtractor(SentenceExtractor):
         before = CLAUSE_BREAK.split(masked[:start])[-1]
         after = CLAUSE_BREAK.split(masked[end:])[0]
         if before.rstrip().endswith("对"):
-            return bool(self._has("shouldKnowTrigger", after[:8]))
+            return bool(self.has("shouldKnowTrigger", after[:8]))
         return _mastered(before, after)
 
 

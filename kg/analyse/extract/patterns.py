@@ -16,7 +16,6 @@ from kg.analyse.extract.context import (
     SentenceExtractor,
     between,
     clause_around,
-    find_cue,
     narrower,
     negated,
     part_around,
@@ -53,15 +52,10 @@ class PatternExtractor(SentenceExtractor):
                      self._generates, self._generates_by_cue):
             yield from rule(ctx, index, sentence, here)
 
-    # ------------------------------------------------------------ helpers
-    def _has(self, cue: str, text: str) -> str | None:
-        """The longest word of a cue found in text, or None."""
-        return find_cue(self.cue(cue), text)
-
     # ------------------------------------------------------------ structure rules
     def _representative(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """产品代表：X under a heading naming a content type → X generates it."""
-        trigger = self._has("representativeTrigger", ctx.masked(index))
+        trigger = self.has("representativeTrigger", ctx.masked(index))
         if not trigger:
             return
         after = sentence.start + ctx.masked(index).index(trigger)
@@ -73,8 +67,8 @@ class PatternExtractor(SentenceExtractor):
     def _taxonomy(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """X 划分为 A 和 B → A, B kindOf X;  A、B 均属于这个范畴 (under heading X) → A, B kindOf X."""
         roles = [m for m in here if m.cls == "Role"]
-        forward = self._has("kindOfTrigger", ctx.masked(index))
-        back = self._has("kindOfBackTrigger", ctx.masked(index))
+        forward = self.has("kindOfTrigger", ctx.masked(index))
+        back = self.has("kindOfBackTrigger", ctx.masked(index))
         if forward:
             at = sentence.start + ctx.masked(index).index(forward)
             parents = [m for m in roles if m.end <= at]
@@ -97,7 +91,7 @@ class PatternExtractor(SentenceExtractor):
         start = 0
         for end in [b.start() for b in CLAUSE_BREAK.finditer(masked)] + [len(masked)]:
             inside = [m for m in roles if sentence.start + start <= m.start and m.end <= sentence.start + end]
-            if len(inside) >= 2 and self._has("kindOfUpTrigger", masked[start:end]) \
+            if len(inside) >= 2 and self.has("kindOfUpTrigger", masked[start:end]) \
                     and narrower(inside[0], inside[1]):
                 yield relate(inside[0], "kindOf", inside[1], sentence, ctx.doc, "pattern:kind-of-up")
             start = end + 1
@@ -107,23 +101,23 @@ class PatternExtractor(SentenceExtractor):
         """Company type + hiring word + role in one clause (去模型厂做AI产品岗); or a role hired in a sentence right
         after the company type's own line (**1）有AIGC自研能力的公司。**招聘的“AIGC应用产品经理”)."""
         masked = ctx.masked(index)
-        hedged = self._has("hedge", masked)  # 去模型厂是否比去业务厂做AI产品岗更有钱途？ compares, it states no hiring
+        hedged = self.has("hedge", masked)  # 去模型厂是否比去业务厂做AI产品岗更有钱途？ compares, it states no hiring
         roles = [m for m in here if m.cls == "Role"]
         companies = [m for m in here if m.cls == "CompanyType"]
-        strong = self._has("hiresStrongTrigger", masked) and len(companies) == 1 and not hedged
+        strong = self.has("hiresStrongTrigger", masked) and len(companies) == 1 and not hedged
         specific = ctx.specific(roles)
         for company in companies:
             for role in roles:
-                if self._same_clause(ctx, company, role) and self._has("hiresTrigger", between(masked, sentence,
+                if self._same_clause(ctx, company, role) and self.has("hiresTrigger", between(masked, sentence,
                                                                                                 company, role)) \
-                        and not self._has("hedge", clause_around(masked, company.start - sentence.start)):
+                        and not self.has("hedge", clause_around(masked, company.start - sentence.start)):
                     yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires")
                 elif strong and role in specific:
                     yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires-sentence", 0.7)
         if hedged:
             return
         opening = CLAUSE_BREAK.split(masked)[0]
-        trigger = self._has("hiresTrigger", opening)
+        trigger = self.has("hiresTrigger", opening)
         if not companies and roles and trigger and not any(m.cls == "Organization" for m in here) \
                 and not re.search(r"[^\s□*，,“”\"（）()]", opening[: opening.index(trigger)].replace("在", "")):
             # the sentence opens with the hiring word: its employer is the company type of the sentence before
@@ -141,7 +135,7 @@ class PatternExtractor(SentenceExtractor):
         """Company type + 服务的对象 + team → a PM there servesTeam the team; 在这类公司 / 在这里 + 服务于 + team takes the
         company type of the sentence before or of the section."""
         masked = ctx.masked(index)
-        if not self._has("servesTrigger", masked):
+        if not self.has("servesTrigger", masked):
             return
         companies = [m for m in here if m.cls == "CompanyType"]
         if not companies and THIS_COMPANY.match(masked):
@@ -157,7 +151,7 @@ class PatternExtractor(SentenceExtractor):
         but without an `a` that is its subject takes, when `topical`, the sentence's topic (Sora是…模型，基于DiT架构)
         or, opening with no subject of its own, the last `a` of the clauses before (…发布Sora，可生成…的视频)."""
         masked = ctx.masked(index, keep=CUE_RULE)
-        if self._has("uncertainty", masked):
+        if self.has("uncertainty", masked):
             return
         sentence = ctx.doc.sentences[index]
         topic = ctx.topic(index, first_cls)
@@ -170,8 +164,8 @@ class PatternExtractor(SentenceExtractor):
             if topic is not None and PLATFORM_PLACE.match(ctx.doc.text, topic.end):
                 topic = None
             span = masked[subjects[-1].end - sentence.start: b.start - sentence.start] if subjects else ""
-            if subjects and self._has(cue, ctx.doc.text[subjects[-1].end:b.start]) \
-                    and self._subject_of_cue(cue, span) and not _denied(self.cue, span, self._has(cue, span)):
+            if subjects and self.has(cue, ctx.doc.text[subjects[-1].end:b.start]) \
+                    and self._subject_of_cue(cue, span) and not _denied(self.cue, span, self.has(cue, span)):
                 yield subjects[-1], b
             elif not topical or subjects or not self._object_of_cue(cue, masked[start: b.start - sentence.start]):
                 continue
@@ -210,7 +204,7 @@ class PatternExtractor(SentenceExtractor):
     def _object_of_cue(self, cue: str, before: str) -> bool:
         """True when the text before an object ends with a cue word and a short gap free of a second verb
         (基于□和□ yes; 基于□和□来搭建 no)."""
-        trigger = self._has(cue, before)
+        trigger = self.has(cue, before)
         if trigger is None:
             return False
         gap = re.sub("□+", "□", before[before.rindex(trigger) + len(trigger):])
@@ -237,7 +231,7 @@ class PatternExtractor(SentenceExtractor):
         """Content types listed before the generating verb (MiniMax推出海螺AI，支持文本、语音和视频生成): the product
         that opens the clause, else the one the clauses before end with, or the topic."""
         masked = ctx.masked(index)
-        if self._has("uncertainty", masked) or negated(self.cue, masked):
+        if self.has("uncertainty", masked) or negated(self.cue, masked):
             return
         kinds = [m for m in here if m.cls == "ContentType"]
         for last in kinds:

@@ -13,7 +13,7 @@ from kg.analyse.extract import register
 from kg.analyse.extract.mentions import by_sentence, new_mention, overlaps, with_mentions
 from kg.analyse.extract.open_vocabulary.shapes import is_nounish, is_verbish
 from kg.analyse.extract.resources import Resources
-from kg.core.model import Document, Extraction, Mention, Sentence, Token
+from kg.core.model import Extraction, Mention, Sentence, Token
 
 PHRASE = r"[\u4e00-\u9fffA-Za-z0-9]{2,8}?"
 AFTER_USE = re.compile(r"(?:用于|用在了?|应用于|应用在|应用到|落地到|落地于|部署在|服务于|适用于|常见于|多见于)"
