@@ -27,6 +27,16 @@ PRONOUN_LEAD = 5  # characters of a time phrase that may stand before 它 (开�
 PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
 
 
+SUBJECT_LEAD = 12  # characters a clause may hold before its subject (2024年7月在WAIC上阶跃星辰…)
+NOT_A_SUBJECT_LEAD = re.compile(r"不同于|和|与|像|比|用|跟|同|对|把|被|给|让|从|向|除了|关于|随着|如果|只要|涉及|通过|借助|利用")
+
+
+def leads_clause(sentence: Sentence, mention: Mention) -> bool:
+    """True when the mention opens its clause as its subject (不同于Meta…, 用字节新上线的…, 只要涉及到…智能体 do not)."""
+    lead = CLAUSE_BREAK.split(sentence.text[:mention.start - sentence.start])[-1].strip(MARKUP)
+    return len(lead) <= SUBJECT_LEAD and not NOT_A_SUBJECT_LEAD.search(lead)
+
+
 def find_cue(words: frozenset[str], text: str) -> str | None:
     """The longest cue word found in text (ties: the smallest, so the answer never depends on set order), or None."""
     for word in _longest_first(words):

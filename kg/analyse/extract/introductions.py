@@ -1,7 +1,6 @@
 """Introductions: unknown product names that the text introduces as products — a title in 《》 before a product
 noun (《逆水寒》手游), a name given to a product (产品叫知行助手, 一款名为“妙笔”的工具), a quoted name right after
-a product noun (AI应用“小猫补光灯”是…), or a name opening a clause that says who made
-it (妙笔，是云岫科技推出的文案产品)."""
+a product noun (AI应用“小猫补光灯”是…), or a name opening a clause that says who made it (妙笔，是云岫科技推出的文案产品)."""
 
 from __future__ import annotations
 
@@ -20,6 +19,8 @@ NAMED = re.compile(r"(?:产品|工具|应用|平台|助手|模型|智能体)(?:�
                    r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,11}?)[”\"」]?(?=[，,。；;！？!?、（(\s]|是|的|$)")
 QUOTED_NAME = r"[“\"「]([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{0,15}?)[”\"」]"
 NAMED_BEFORE = re.compile(r"(?:叫做|名叫|名为|叫|取名为?|命名为)" + QUOTED_NAME + r"的[^，,。；;]{0,8}?" + PRODUCT_NOUN)
+NAMED_UNQUOTED = re.compile(r"(?:名叫|名为|叫做|取名为?|命名为)([^\W\d_的][^\W_的]{1,5}|[A-Za-z][A-Za-z0-9 .-]{1,15}?)的"
+                            r"[^，,。；;的]{0,8}?" + PRODUCT_NOUN)  # 一款名为秒哒的无代码开发工具
 NOUN_BEFORE = re.compile(r"的(?:AI|AIGC)?(?:应用|App|APP|工具|小程序|软件|智能体|助手)" + QUOTED_NAME
                          + r"(?=是|，|,|上线|推出|已经|在|。)")  # 最近出圈的AI应用“小猫补光灯”是…
 MADE_AFTER_ORG = re.compile(r"(?:在\S{0,4})?(?:推出|发布|开发|打造|研发|上线)的[^，。；]{0,16}?" + PRODUCT_NOUN)
@@ -54,7 +55,8 @@ class IntroductionExtractor:
     def _introduced(doc: Document, sentence: Sentence, known: list[Mention]) -> Iterator[tuple[int, int, str]]:
         """(start, end, rule) of each name the sentence introduces as a product."""
         for pattern, rule in ((TITLED, "introduced:titled-product"), (NAMED, "introduced:named-product"),
-                              (NAMED_BEFORE, "introduced:named-product"), (NOUN_BEFORE, "introduced:quoted-product")):
+                              (NAMED_BEFORE, "introduced:named-product"),
+                              (NAMED_UNQUOTED, "introduced:named-product"), (NOUN_BEFORE, "introduced:quoted-product")):
             for match in pattern.finditer(sentence.text):
                 if match.group(1)[0] not in NOT_A_NAME_START | JUDGEMENT_START:
                     yield sentence.start + match.start(1), sentence.start + match.end(1), rule

@@ -8,7 +8,16 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import CLAUSE_BREAK, COORDINATED, MARKUP, SentenceExtractor, find_cue, relate
+from kg.analyse.extract.context import (
+    CLAUSE_BREAK,
+    COORDINATED,
+    MARKUP,
+    STATEMENT_BREAK,
+    SentenceExtractor,
+    find_cue,
+    leads_clause,
+    relate,
+)
 from kg.core.model import Mention, Relation
 
 DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的
@@ -18,6 +27,9 @@ MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开
 OF_MAKER = re.compile(r"的[^，,。；;！？!?、的]{0,8}?(?:大模型|模型|产品|工具|应用|助手|平台|App|APP|智能体|引擎)")  # X是谷歌的多模态大模型
 MAKER_IN_BRACKETS = re.compile(r"[（(]\s*$")  # 文心一言（百度）
 CLOSING_MAKER = re.compile(r"(?:出品|推出|开发|研发|旗下)?\s*[）)]")
+CONTINUING = re.compile(r"\s*(?:并且?|又|还|同时|随后|接着|此外|也)")  # …，并上线了跃问: the same subject goes on
+CONTINUED_VERB_SPAN = 6  # characters from 并/又… to the made-by word of the continued clause
+NOT_MADE_AFTER_VERB = ("到", "给", "在", "至", "于")  # 并发布到QQ: publishing somewhere, not making
 MAKER_OF_PRODUCT = re.compile(r"的?(?:开发商|开发者|出品方|研发方|所属公司|背后的公司|母公司)(?:是|为|：|:)?")  # X的开发商是ORG
 
 
@@ -36,6 +48,8 @@ class MakerExtractor(SentenceExtractor):
                         and self._made_word_near(gap, ctx.masked(index)[org.end - sentence.start:product.start - sentence.start]) \
                         and not find_cue(self.cue("notMadeByGap"), gap) and self._nearest_maker(ctx.doc.text, org, product, here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by", 0.9)
+                elif gap is not None and self._continued(gap, ctx.masked(index), org, product, sentence, here):
+                    yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-continued", 0.85)
                 elif product.end <= org.start and self._made_by_after(ctx.doc.text, product, org):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
 
@@ -47,6 +61,22 @@ class MakerExtractor(SentenceExtractor):
             return False
         after = masked_gap[gap.rindex(trigger) + len(trigger):]
         return len(re.sub(r"[□、，,和与及\s]", "", after)) <= MADE_WORD_TO_PRODUCT
+
+    def _continued(self, gap: str, masked: str, org: Mention, product: Mention, sentence, here) -> bool:
+        """阶跃星辰发布了Step-2，并上线了跃问App: a later clause goes on (并 / 又 / 同时 …) with a made-by word right
+        away, the organisation is the subject of the first clause, and no other organisation stands in between."""
+        clauses = CLAUSE_BREAK.split(gap)
+        going_on = CONTINUING.match(clauses[-1]) if len(clauses) > 1 else None
+        if going_on is None or STATEMENT_BREAK.search(gap) or gap.startswith("的") \
+                or not leads_clause(sentence, org) \
+                or any(m.cls == "Organization" and org.end <= m.start < product.start for m in here):
+            return False
+        last = clauses[-1]
+        trigger = find_cue(self.cue("madeByTrigger"), last[going_on.end():going_on.end() + CONTINUED_VERB_SPAN])
+        if trigger is None or last[last.index(trigger, going_on.end()) + len(trigger):][:1] in NOT_MADE_AFTER_VERB:
+            return False
+        start = product.start - len(last) - sentence.start
+        return self._made_word_near(last, masked[start:product.start - sentence.start])
 
     def _nearest_maker(self, text: str, org: Mention, product: Mention, here: list[Mention]) -> bool:
         """True when no other product or organisation stands between the maker and the product, except products

@@ -16,16 +16,17 @@ from kg.analyse.extract.resources import Resources
 from kg.core.model import Extraction, Mention, Sentence, Token
 
 PHRASE = r"[\u4e00-\u9fffA-Za-z0-9]{2,8}?"
-AFTER_USE = re.compile(r"(?:用于|用在了?|应用于|应用在|应用到|落地到|落地于|部署在|服务于|适用于|常见于|多见于)"
-                       r"(?:[\u4e00-\u9fff]{0,4}的)?"  # 用于企业内部的智能问答 / 用在了视频的自动字幕上
+AFTER_USE = re.compile(r"(?:用于|用在|应用于|应用在|应用到|落地到|落地于|落地在|部署在|部署到|服务于|适用于|常见于|多见于)了?"
+                       r"(?:[\u4e00-\u9fff]{0,4}的|[\u4e00-\u9fff]{1,8}(?:上|中|里|内)的)?"  # 用于企业内部的智能问答 / 平台上的
                        rf"(?P<items>{PHRASE}(?:(?:、|和|及|与){PHRASE}){{0,4}})"
                        r"(?=等|上|中|里|场景|领域|方面|环节|[，,。；;！!？?）)]|$)")
-BEFORE_SCENE = re.compile(rf"在(?P<items>{PHRASE}(?:、{PHRASE}){{0,4}})等?(?:场景|领域)")  # 在客服、营销等场景落地
+BEFORE_SCENE = re.compile(rf"在(?P<items>{PHRASE}(?:(?:、|和|及|与){PHRASE}){{0,4}})等?(?:场景|领域)")  # 在客服、营销等场景落地
 ITEM_SEPARATOR = re.compile(r"、|和|及|与")
 SCENARIO_LEADS = frozenset({"智能", "自动", "AI", "辅助"})
 GENERIC = frozenset({"能力", "产品", "公司", "内容", "工作", "技术", "模型", "数据", "用户", "业务", "平台", "工具", "行业",
                      "团队", "场景", "方向", "领域", "方面", "环节", "问题", "方式", "过程", "项目", "系统", "服务", "功能",
                      "层面", "应用", "目标", "社会", "建设", "实际", "场合", "情况", "环境", "流程", "部分", "阶段", "关键"})
+PERSON_ENDINGS = ("师", "员", "者", "家", "人", "客户", "用户", "商")  # 服务于专业的视频编辑师: people served, not a scenario
 CONFIDENCE = 0.65
 APPLIED = frozenset({"Product", "Technology"})
 AREA_CLASSES = frozenset({"Industry", "Concept"})
@@ -78,4 +79,5 @@ class ScenarioExtractor:
             return False
         first, last = inside[0], inside[-1]
         return (is_nounish(first) or first.text in SCENARIO_LEADS) and (is_nounish(last) or is_verbish(last)) \
+            and not last.text.endswith(PERSON_ENDINGS) \
             and not any(t.text in self.breaks or t.text in GENERIC for t in inside)

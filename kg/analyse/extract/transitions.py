@@ -29,7 +29,7 @@ NOW = re.compile(r"^[^，,]{0,4}?(?:后来|现在|如今|目前|之后|去年|�
                  r"(?:成为|成了|是|做|当|转|进入|加入)")  # 之前是A，如今做B / 做了三年A，后来成为了一名B
 NOW_TO_ROLE = 6  # characters between NOW's verb and the new role (了一名, 起了)
 CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗过来)")  # AI美术，基本都是从原画师转过来的
-FRAMED_BY = re.compile(r"\s*(?:对于|对|作为)(?:一名|一个)?(?P<role>□+)(?:来说|而言)?[，,]")  # 对于产品经理来说，…转型成为B
+FRAMED_BY = re.compile(r"(?:^|(?<=[，,；;]))\s*(?:对于|对|作为)(?:一名|一个)?(?P<role>□+)(?:来说|而言)?[，,]")  # 对于产品经理来说，…转型成为B
 SWITCH_TO_ROLE = 12  # characters between the switch word and the role it leads to
 JOURNEY = re.compile(r"转型|转行|转岗|跨界|之路|历程|花了|用了|走过|经历")  # 从A到B，我花了半年 / 我的转型之路：从A到B
 TOWARDS = re.compile(r"[^，,。；;！？!?]{0,6}?(?:往|向|朝)")  # A又开始往B转型: the switch word follows B
@@ -90,7 +90,7 @@ class TransitionExtractor(SentenceExtractor):
         """对于产品经理来说，…如何升级转型成为AIGC产品经理: the framed role moves into each role that follows a switch
         word of the sentence closely."""
         masked = ctx.masked(index)
-        frame = FRAMED_BY.match(masked)
+        frame = next(FRAMED_BY.finditer(masked), None)  # at the start of the sentence or of one of its clauses
         if frame is None:
             return  # (a question is no hedge here: 如何转型成为B still names the switch)
         roles = [m for m in ctx.by_sentence[index] if m.cls == "Role"]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import CLAUSE_BREAK, SentenceExtractor, find_cue, negated, relate
+from kg.analyse.extract.context import CLAUSE_BREAK, SentenceExtractor, find_cue, leads_clause, negated, relate
 from kg.core.model import Mention, Relation
 
 APPLIED = frozenset({"Product", "Technology"})
@@ -22,9 +22,12 @@ AREA_OF_THING = re.compile(r"[\s*]*(□+)(?:行业|领域)?是(□+)(?:技术)?(
                            r"的(?:行业|领域|场景|方向)|[^，,。；;□]{0,6}的(?:应用|落地)(?:场景|领域|方向)?(?:之一)?)")
 THING_TO_PLACE = re.compile(r"[\s□*]*(?:技术|模型|大模型|产品|工具)?(?:主要|也|都|还|已经|目前)*")  # 文生图技术在广告行业…
 PLUS = re.compile(r"\s*[+＋]\s*")  # 大模型+教育, AI＋医疗: the technology put to work in the industry
+SUBJECTLESS_USE = re.compile(r"[\s*]*(?:它|其|该产品|该模型|该工具)?(?:主要|也|都|还|可以|能够|可|能|被|已经|目前|最常|则|更多)*")
 PRONOUN_SUBJECT = re.compile(r"[\s*]*(?:它|其|该产品|这款产品|该工具|这款工具|该模型)(?:目前|主要|也|都|还|已经)*")
 PLACE_MODIFIER = re.compile(r"[\s*]*(?:(?:国内|海外|国外|全球|美国|欧美|日本)的?)?[\s*]*")  # 在海外的教育行业
-INDUSTRY_FRAME = re.compile(r"[\s*]*在□+(?:行业|领域|赛道|场景)?(?:中|里|内)?[，,]")  # 在电商行业，…: the clause after is set there
+INDUSTRY_FRAME = re.compile(r"(?:^|(?<=[，,]))[\s*]*在□+(?:行业|领域|赛道|场景)?(?:中|里|内)?[，,]"  # 比如，在电商行业，…
+                            r"|^[\s*#]*□+(?:行业|领域)?[\s*]*[：:](?=[^：:]*?(?:应用|运用|采用|使用|借助|引入|接入|部署|落地|上线|推出|植入))")
+# …: the clause after is set there; 金融行业：某银行应用知识图谱技术 labels what follows with the industry
 AREA_JOINER = re.compile(r"^(?:、|和|与|及|以及|或|跟|，)$")
 MODIFIER_OF = re.compile(r"^(?:行业|领域|场景|业务)?的(?=□|$)")  # 电商行业的智能客服: 电商 only narrows 智能客服
 EVOLVING = frozenset({"Technology", "Product", "Concept"})
@@ -37,8 +40,8 @@ STEP = re.compile(r"^[\s*“”\"）)]*(?:(?:正在|已经|逐渐|开始|将|会
 ARROW = re.compile(r"→|->|—>|=>")
 STRONG_STEP = re.compile(r"演进|进化|升级|迭代|演变|→|->|—>|=>")
 REPLACED = re.compile(r"(?:逐渐|已经|正在|彻底|全面|基本|迅速)?(?:取代|替代)了?(?:过去|以前|传统|原来|早期|之前)?的?")  # Transformer取代了RNN
-SUCCESSOR_OF = re.compile(r"是(?:对)?")  # GPT-4o是GPT-4的升级版 (the gap; UPGRADE follows the older one)
-UPGRADE = re.compile(r"的(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)")
+SUCCESSOR_OF = re.compile(r"\s*是(?:对)?\s*")  # GPT-4o是GPT-4的升级版 (the gap; UPGRADE follows the older one)
+UPGRADE = re.compile(r"\s*的(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)")
 FORMERLY = re.compile(r"的前身(?:是|为)")  # ChatGPT的前身是InstructGPT: InstructGPT → ChatGPT
 VERSION_STEP = re.compile(r"到|，再到|，又到|，然后是")  # 从GPT-3到GPT-4，再到GPT-4o: versions of one family
 FOLLOWED_BY = re.compile(r"[，,]?(?:再|随后|紧接着)?(?:之后|以后)(?:则|就)?是")  # GPT-3.5之后是GPT-4，再之后是GPT-4o
@@ -77,18 +80,21 @@ class UsageExtractor(SentenceExtractor):
         yield from self._framed(ctx, sentence, masked, here)
         yield from self._succession(ctx, sentence, masked, here)
         topic = ctx.topic(index, "Product") or ctx.topic(index, "Technology")
+        opening = next((m for m in here if m.cls in APPLIED), None)  # what the sentence speaks of, if its subject
+        opening = opening if opening is not None and leads_clause(sentence, opening) else None
         for before, clause in zip([None, *clauses], clauses):
             yield from self._applied(ctx, sentence, clause)
-            yield from self._used_for(ctx, sentence, clause, before, topic)
+            yield from self._used_for(ctx, sentence, clause, before, topic, opening)
             yield from self._evolves(ctx, sentence, clause)
 
     def _framed(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
         """在电商行业，基于Stable Diffusion搭的工作流几乎是标配: a sentence opening with an industry as its frame
         applies the products and technologies of the clause after it in that industry."""
-        frame = INDUSTRY_FRAME.match(masked)
+        frame = next(INDUSTRY_FRAME.finditer(masked), None)
         if frame is None:
             return
-        areas = [m for m in here if m.cls in AREAS and m.end <= sentence.start + frame.end()]
+        areas = [m for m in here if m.cls in AREAS and sentence.start + frame.start() <= m.start
+                 and m.end <= sentence.start + frame.end()]
         following = CLAUSE_BREAK.search(masked, frame.end())
         clause_end = sentence.start + (following.start() if following else len(masked))
         things = [m for m in here if m.cls in APPLIED and sentence.start + frame.end() <= m.start and m.end <= clause_end]
@@ -123,18 +129,18 @@ class UsageExtractor(SentenceExtractor):
                     continue
                 yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:applied-in", 0.8)
 
-    def _used_for(self, ctx, sentence, clause, before, topic: Mention | None) -> Iterator[Relation]:
+    def _used_for(self, ctx, sentence, clause, before, topic: Mention | None, opening: Mention | None) \
+            -> Iterator[Relation]:
         """X 主要用于 / 把 X 用在了 A(、B) / X 在 A 场景的落地 / X 在(海外的) A 行业用得最多 / 它在 A 行业…: the product
-        or technology nearest before the use word (or ending the clause before, when this one opens with it; or the
-        topic 它 stands for), and each area after it that is not a modifier of the next (电商行业的智能客服 → 智能客服)."""
+        or technology nearest before the use word (or the one the sentence opens with, when the clause has no subject
+        of its own: BloombergGPT，基于…，主要用于…; or the topic 它 stands for), and each area after it that is not a modifier of the next (电商行业的智能客服 → 智能客服)."""
         text, offset, inside = clause
         verb = USE_VERB.search(text)
         if verb is not None:
             areas = [m for m in inside if m.cls in SCENARIOS and m.start >= offset + verb.end()]
             things = [m for m in inside if m.cls in APPLIED and m.end <= offset + verb.start()]
-            if not things and before is not None and before[1] + len(before[0]) + 1 == offset \
-                    and not text[:verb.start()].strip(" □*主要也都还可以能够被已经目前最常"):
-                things = [m for m in before[2] if m.cls in APPLIED][-1:]
+            if not things and before is not None and SUBJECTLESS_USE.fullmatch(text[:verb.start()]):
+                things = [opening] if opening is not None and opening.end <= offset else []
             yield from self._to_areas(ctx, sentence, text, offset, things[-1:], areas)
         for at in (m.start() for m in re.finditer("在", text)):
             things = [m for m in inside if m.cls in APPLIED and m.end <= offset + at
