@@ -23,6 +23,7 @@ AFTER_USE = re.compile(r"(?:用于|用在|应用于|应用在|应用到|落地�
 BEFORE_SCENE = re.compile(rf"在(?P<items>{PHRASE}(?:(?:、|和|及|与){PHRASE}){{0,4}})等?(?:场景|领域)")  # 在客服、营销等场景落地
 ITEM_SEPARATOR = re.compile(r"、|和|及|与")
 SCENARIO_LEADS = frozenset({"智能", "自动", "AI", "辅助"})
+MODIFIER_TAGS = frozenset({"a", "b", "l"})  # 合同审查 and 自动化编程 open with words jieba tags as adjectives or idioms
 GENERIC = frozenset({"能力", "产品", "公司", "内容", "工作", "技术", "模型", "数据", "用户", "业务", "平台", "工具", "行业",
                      "团队", "场景", "方向", "领域", "方面", "环节", "问题", "方式", "过程", "项目", "系统", "服务", "功能",
                      "层面", "应用", "目标", "社会", "建设", "实际", "场合", "情况", "环境", "流程", "部分", "阶段", "关键"})
@@ -72,12 +73,13 @@ class ScenarioExtractor:
                     at += len(item) + 1
 
     def _well_formed(self, tokens: tuple[Token, ...], start: int, end: int, fewest_words: int) -> bool:
-        """True for a span of whole tokens that opens with a noun (or a scenario lead) and ends with a noun or an
+        """True for a span of whole tokens that opens with a noun (or a scenario lead, or a modifier of a noun) and ends with a noun or an
         activity (剧情生成, 内容审核), with no function or generic word."""
         inside = [t for t in tokens if start <= t.start and t.end <= end]
         if len(inside) < fewest_words or inside[0].start != start or inside[-1].end != end:
             return False
         first, last = inside[0], inside[-1]
-        return (is_nounish(first) or first.text in SCENARIO_LEADS) and (is_nounish(last) or is_verbish(last)) \
+        leads = is_nounish(first) or first.text in SCENARIO_LEADS or first.tag in MODIFIER_TAGS and len(inside) > 1
+        return leads and (is_nounish(last) or is_verbish(last)) \
             and not last.text.endswith(PERSON_ENDINGS) \
             and not any(t.text in self.breaks or t.text in GENERIC for t in inside)

@@ -462,3 +462,16 @@ def test_a_known_product_with_a_company_suffix_is_its_maker(run) -> None:
     assert ("Suno Inc.", "Organization") in {(m.surface, m.cls) for m in state.mentions}
     assert ("Suno", "Suno Inc.") in pairs(state, "madeBy")
     assert not any(m.cls == "Organization" for m in run("她在一家AI Lab工作。").mentions)
+
+
+def test_a_maker_goes_on_making_in_a_clause_that_continues_it(run) -> None:
+    assert ("跃问", "阶跃星辰") in pairs(run("阶跃星辰发布了Step-2，并上线了跃问App。"), "madeBy")
+
+
+@pytest.mark.parametrize("text, product", [
+    ("不同于Meta和Google，他们开发了Runway，并发布了Gen-2。", "Runway"),
+    ("腾讯发布了混元大模型，并发布到QQ、微信等平台。", "QQ"),
+    ("用字节新上线的工具Trae开发了一个插件，并且顺利上线Chrome插件商店。", "Chrome"),
+])
+def test_a_continued_clause_needs_the_maker_as_subject_and_a_making_verb(run, text: str, product: str) -> None:
+    assert not any(p == product for p, _ in pairs(run(text), "madeBy"))

@@ -33,3 +33,7 @@ def test_an_introduced_product_takes_its_maker(run) -> None:
 
 def test_a_pronoun_before_is_no_product(run) -> None:
     assert not any(m.rule.startswith("introduced:") for m in run("它也是百度推出的大模型产品。").mentions)
+
+
+def test_an_unquoted_name_a_product_is_called_is_a_product(run) -> None:
+    assert ("点仔", "Product") in {(m.surface, m.cls) for m in run("美团内测一款名为点仔的AI智能工具。").mentions}

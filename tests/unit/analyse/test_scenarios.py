@@ -22,3 +22,13 @@ def test_a_scenario_named_after_a_use_verb_is_where_the_thing_is_applied(run, te
                                   "这笔钱用于研发投入。"])
 def test_actions_lone_words_and_generic_words_are_no_scenarios(run, text: str) -> None:
     assert not any(m.rule == "open:scenario" for m in run(text).mentions)
+
+
+def test_scenarios_after_a_completed_use_verb_and_a_place_modifier_are_named(run) -> None:
+    state = run("阿里云推出的通义大模型，应用到了法律咨询、类案检索和合同审查里；工业大模型用于工业制造中的自动化编程。")
+    assert {("类案检索", "Concept"), ("合同审查", "Concept"), ("自动化编程", "Concept")} <= {(m.label, m.cls) for m in state.mentions}
+
+
+@pytest.mark.parametrize("text", ["Runway优化了绿幕技术，服务于专业的视频编辑师。", "DiT模型用于处理编码后的特征向量序列。"])
+def test_people_served_and_objects_of_a_purpose_are_no_scenarios(run, text: str) -> None:
+    assert not any(m.rule == "open:scenario" for m in run(text).mentions)

@@ -63,3 +63,8 @@ def test_a_journey_from_one_role_to_another_is_a_transition(run, text: str, pair
 
 def test_a_range_of_roles_that_need_something_is_no_journey(run) -> None:
     assert pairs(run("从初级产品经理到高级产品经理，都需要数据分析能力。"), "transitionsTo") == set()
+
+
+def test_a_role_framed_in_mid_sentence_moves_into_the_role_after_the_switch_word(run) -> None:
+    found = pairs(run("即使没有学历背景，作为行业专家，也可以转型成为AI产品经理。"), "transitionsTo")
+    assert ("行业专家", "AI产品经理") in found

@@ -309,3 +309,26 @@ def test_an_area_listed_among_areas_is_not_what_is_applied(run) -> None:
 
 def test_words_holding_bu_that_negate_nothing_do_not_block_a_sentence(run) -> None:
     assert ("大模型", "医疗") in pairs(run("大模型不断被应用于医疗、金融等领域。"), "appliedIn")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("彭博发布的BloombergGPT，基于Transformer架构，主要用于金融领域的新闻分类和问答。", ("BloombergGPT", "新闻分类")),
+    ("国内的代表是MedGPT，它的底座是大语言模型，又结合了知识图谱，主要服务于互联网医疗平台上的线上问诊。",
+     ("MedGPT", "线上问诊")),
+])
+def test_a_use_clause_without_a_subject_applies_what_the_sentence_opens_with(run, text: str, pair) -> None:
+    found = pairs(run(text), "appliedIn")
+    assert pair in found
+    assert not any(thing in ("Transformer", "知识图谱", "大语言模型") for thing, _ in found)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("比如，在金融行业，很多银行用大模型做智能客服。", ("大模型", "金融")),
+    ("金融行业：某银行应用知识图谱技术做风控。", ("知识图谱", "金融")),
+])
+def test_an_industry_framing_a_clause_or_labelling_a_line_is_where_its_things_are_applied(run, text, pair) -> None:
+    assert pair in pairs(run(text), "appliedIn")
+
+
+def test_a_numbered_successor_is_an_upgrade_of_its_family(run) -> None:
+    assert ("Sora", "Sora 2") in pairs(run("Sora 2 是 Sora 的升级版。"), "evolvesInto")
