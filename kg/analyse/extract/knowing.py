@@ -25,6 +25,10 @@ CATEGORY_NOUN = re.compile(r"(?:工具|产品|应用|App|APP|平台|架构|助�
 WAS_A = re.compile(r"(?:是|做|当|担任|成为)(?:了)?(?:一名|一个|一位)?\s*$")  # the role is what someone is or was
 BA_LEAD = re.compile(r"把\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # 把LangChain和Dify玩熟: 把 before the listed things
 LISTED_AFTER = re.compile(r"^(?:\s*(?:、|和|与|及|以及)\s*□+)*\s*")
+DOING_FRAME = re.compile(r"(?:^|[：:，,])\s*(?:如果|要是|想|要)?(?:做|当)\s*$")  # 做AI产品运营，一定要用过…: a frame, not a past
+OPENS_CLAUSE = re.compile(r"^\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # the things (and the ones listed before) open the clause
+KNOWN_AFTER = re.compile(r"(?:的[^，,。；;□]{0,6})?(?:都|也|最好)?(?:得|要|需要|必须|应该)(?:亲手|亲自|认真|好好)?"
+                         r"(?:懂|会用|会|了解|熟悉|掌握|用过|玩过|搞懂|弄懂|吃透|体验过)")  # 扩散模型…的基本原理都得懂
 BA_KNOW = re.compile(r"(?:都|也|先)?(?:玩熟|用熟|玩透|学会|吃透|搞懂|摸透|弄懂|学透|用起来|上手|研究透|玩明白|搞明白|用明白|摸清楚)")
 
 
@@ -64,8 +68,11 @@ class KnowingExtractor(SentenceExtractor):
         if any(not any(o is not m and o.start <= m.start and m.end <= o.end for o in here) for m in subjects):
             return False  # (an organisation inside a product's name, DeepSeek-R1, is no subject)
         between = masked[role.end - sentence.start: thing.start - sentence.start]
-        if CLAUSE_BREAK.search(between) and WAS_A.search(masked[:role.start - sentence.start]):
+        before_role = masked[:role.start - sentence.start]
+        if CLAUSE_BREAK.search(between) and WAS_A.search(before_role) and not DOING_FRAME.search(before_role):
             return False  # 我原本是一名UI设计师，后来开始学习Midjourney: what the person was, not who should know
+        if DOING_FRAME.search(before_role) and between.strip()[:1] in "，," and OPENS_CLAUSE.match(between.strip()[1:]):
+            return True  # 做多模态产品经理，扩散模型…都得懂: the frame's role knows what the next clause opens with
         if not CLAUSE_BREAK.search(between) and _mastered(between, CLAUSE_BREAK.split(masked[thing.end - sentence.start:])[0]):
             return True  # AI产品经理要把Coze和Dify都玩透
         return self.has("shouldKnowTrigger", between) is not None or self.has("knowWhatTrigger", between) is not None
@@ -94,14 +101,14 @@ class KnowingExtractor(SentenceExtractor):
         return not negated(self.cue, clause[: clause.rindex(trigger)])
 
     def _known_about(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
-        """对 X 有深入了解 / 对 X 很熟悉 / 把 X 和 Y 玩熟: the know-word follows the thing (and the things listed with
-        it), introduced by 对 or 把, in one clause."""
+        """对 X 有深入了解 / 对 X 很熟悉 / 把 X 和 Y 玩熟 / X和Y的原理都得懂: the know-word follows the thing (and the
+        things listed with it), introduced by 对 or 把 or opening the clause, in one clause."""
         start, end = mention.start - sentence.start, mention.end - sentence.start
         before = CLAUSE_BREAK.split(masked[:start])[-1]
         after = CLAUSE_BREAK.split(masked[end:])[0]
         if before.rstrip().endswith("对"):
             return bool(self.has("shouldKnowTrigger", after[:8]))
-        return _mastered(before, after)
+        return _mastered(before, after) or bool(OPENS_CLAUSE.match(before) and KNOWN_AFTER.match(LISTED_AFTER.sub("", after)))
 
 
 def _mastered(before: str, after: str) -> bool:

@@ -475,3 +475,21 @@ def test_a_maker_goes_on_making_in_a_clause_that_continues_it(run) -> None:
 ])
 def test_a_continued_clause_needs_the_maker_as_subject_and_a_making_verb(run, text: str, product: str) -> None:
     assert not any(p == product for p, _ in pairs(run(text), "madeBy"))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("我的结论是：做AI产品运营，一定要用过ChatGPT和Kimi。", ("AI运营", "Kimi")),
+    ("做多模态产品经理，扩散模型和图生视频的基本原理都得懂个大概。", ("多模态产品经理", "扩散模型")),
+    ("想做AI产品经理，至少要搞懂RAG和Agent这两样东西。", ("AI产品经理", "RAG")),
+])
+def test_a_role_framed_by_doing_it_knows_what_the_next_clause_asks_for(run, text: str, pair) -> None:
+    assert pair in pairs(run(text), "shouldKnow")
+
+
+def test_a_role_someone_was_does_not_know_what_they_learned_later(run) -> None:
+    assert pairs(run("我原本是一名UI设计师，后来开始学习Midjourney。"), "shouldKnow") == set()
+
+
+def test_the_verb_after_a_pronoun_is_no_part_of_a_role_name(run) -> None:
+    roles = {m.surface for m in run("如果让我总结AI产品经理最需要的能力，我会列出场景挖掘。").mentions if m.cls == "Role"}
+    assert roles == {"AI产品经理"}

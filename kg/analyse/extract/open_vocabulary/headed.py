@@ -22,6 +22,7 @@ EXPERIENCE = "经验"  # 游戏策划经验, 金融行业经验: experience of a
 EXPERIENCE_OF = ("Role", "Industry")
 AI_ROLE_PREFIX = re.compile(r"(?<![A-Za-z0-9])(?:AIGC|AI|大模型) ?$")
 MAX_PREFIX_TOKENS = 3
+SPEAKERS = frozenset({"我", "你", "他", "她", "我们", "你们", "他们", "她们", "大家"})
 MODEL_CLASSES = frozenset({"Technology", "Product", "Organization", "CompanyType"})  # 'AI模型能力': a model's, not a skill
 PERSONAL_HOLDERS = frozenset({"Organization", "Product", "Person"})  # 'OpenAI研究员' is a person at OpenAI, not a role
 MAX_SKILL_PREFIX_CHARS = 6
@@ -73,6 +74,8 @@ class HeadedNames:
                 break
             if not (is_nounish(before) or is_covered(before, known) or cls == "Skill" and is_verbish(before)):
                 break
+            if first > 1 and tokens[first - 2].text in SPEAKERS and not is_covered(before, known):
+                break  # 让我总结AI产品经理…: after a pronoun comes what the person does, not a part of the name
             chars += len(before.text)
             if chars > MAX_PREFIX_CHARS:
                 break
