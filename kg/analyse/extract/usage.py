@@ -33,18 +33,22 @@ MODIFIER_OF = re.compile(r"^(?:行业|领域|场景|业务)?的(?=□|$)")  # �
 EVOLVING = frozenset({"Technology", "Product", "Concept"})
 STEP_CLASSES = frozenset({("Technology", "Technology"), ("Technology", "Product"), ("Product", "Product"),
                           ("Concept", "Concept"), ("Technology", "Concept"), ("Concept", "Technology")})
-STEP = re.compile(r"^[\s*“”\"）)]*(?:(?:正在|已经|逐渐|开始|将|会|也|又|再|然后|进而|后来)*"
+STEP = re.compile(r"^[\s*“”\"）)]*(?:(?:正在|已经|逐渐|逐步|开始|将|会|也|又|再|然后|进而|后来|从此|随后|最终|就)*"
                   r"(?:(?:演进|发展|进化|升级|演变|迭代|过渡|转变)(?:到|至|为|成)了?(?:[^□，,。]{1,8}的)?|(?:到|至|为|成)了?)"
                   r"|走向|迈向|转向|→|->|—>|=>)"
                   r"[\s*“”\"（(]*$")  # 逐渐演进为能执行任务的AI Agent: a short modifier may stand before the newer one
+MODIFIED_STEP = re.compile(r"[\s*]*(?:正在|已经|逐渐|逐步|也|又|再|然后|进而|后来|从此|随后|最终)*(?:演进|发展|进化|演变|迭代|过渡|转变)"
+                           r"(?:到|至|为|成)了?[^，,。；;]{1,16}?的[\s*“”\"]*")
 ARROW = re.compile(r"→|->|—>|=>")
 STRONG_STEP = re.compile(r"演进|进化|升级|迭代|演变|→|->|—>|=>")
 REPLACED = re.compile(r"(?:逐渐|已经|正在|彻底|全面|基本|迅速)?(?:取代|替代)了?(?:过去|以前|传统|原来|早期|之前)?的?")  # Transformer取代了RNN
 SUCCESSOR_OF = re.compile(r"\s*是(?:对)?\s*")  # GPT-4o是GPT-4的升级版 (the gap; UPGRADE follows the older one)
 UPGRADE = re.compile(r"\s*的(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)")
 FORMERLY = re.compile(r"的前身(?:是|为)")  # ChatGPT的前身是InstructGPT: InstructGPT → ChatGPT
-VERSION_STEP = re.compile(r"到|，再到|，又到|，然后是")  # 从GPT-3到GPT-4，再到GPT-4o: versions of one family
-FOLLOWED_BY = re.compile(r"[，,]?(?:再|随后|紧接着)?(?:之后|以后)(?:则|就)?是")  # GPT-3.5之后是GPT-4，再之后是GPT-4o
+NEWER_MODIFIER = r"(?:[^，,。；;□]{1,12}的)?"  # 参数扩大十几倍的GPT-2, 2020年的GPT-3
+VERSION_STEP = re.compile(r"(?:到|，再到|，又到|，然后是)" + NEWER_MODIFIER)  # 从GPT-3到GPT-4，再到GPT-4o: versions of one family
+FOLLOWED_BY = re.compile(r"[，,]?(?:再|随后|紧接着)?(?:之后|以后)(?:则|就)?是" + NEWER_MODIFIER)  # GPT-3.5之后是GPT-4
+CAME_AFTER = re.compile(r"(?:之后|以后)(?:又|才|就|便)?(?:出现|诞生|兴起)了?")  # Copilot之后出现了Agent: forms of one line
 SUCCEEDED = re.compile(r"之后[，,][^，,。；;]{0,12}?(?:推出|发布|上线|开源)了?")  # 继GPT-4之后，OpenAI又推出了GPT-4o
 PASSIVE_REPLACED = re.compile(r"(?:后来|逐渐|已经|正在|最终|很快|迅速)*被")  # RNN后来被Transformer取代
 REPLACING = re.compile(r"(?:逐渐|全面|彻底)?(?:取代|替代)")
@@ -174,7 +178,7 @@ class UsageExtractor(SentenceExtractor):
 
     def _succession(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
         """B取代了A / A被B取代 / B是A的升级版 / B的前身是A / B是在A的基础上发展起来的 / B是从A发展而来的 /
-        A，后来演进成了B, and for versions
+        A，后来演进成了B / A之后出现了B (no products), and for versions
         of one family (GPT-3, GPT-4) 从A到B，再到C / A之后是B / 继A之后…推出了B / 先后推出了A和B (ascending versions): the
         older one evolves into the newer,
         for two consecutive technologies, products or concepts."""
@@ -188,7 +192,8 @@ class UsageExtractor(SentenceExtractor):
                     or FORMERLY.fullmatch(gap) or GREW_FROM.fullmatch(gap) and BASE_OF_GROWTH.match(after) \
                     or CAME_FROM.fullmatch(gap) and GREW_OUT.match(after):
                 yield relate(b, "evolvesInto", a, sentence, ctx.doc, "pattern:succession", 0.8)
-            elif PASSIVE_REPLACED.fullmatch(gap) and REPLACING.match(after) or LATER_STEP.fullmatch(gap):
+            elif PASSIVE_REPLACED.fullmatch(gap) and REPLACING.match(after) or LATER_STEP.fullmatch(gap) \
+                    or CAME_AFTER.fullmatch(gap) and "Product" not in (a.cls, b.cls):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.8)
             elif _one_family(a, b) and (VERSION_STEP.fullmatch(gap) and "从" in before or FOLLOWED_BY.fullmatch(gap)
                                         or SUCCEEDED.fullmatch(gap) and before.endswith("继")
@@ -210,6 +215,11 @@ class UsageExtractor(SentenceExtractor):
                 continue  # 从ChatGPT到Midjourney再到Sora lists products; GPT-3到GPT-4 and X升级为Y are steps
             if a.key != b.key and (a.cls, b.cls) in STEP_CLASSES and (STEP.match(step) or _listed_stage(text, offset, a, step)):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:evolves-into", 0.8)
+        for a in stages:  # 深度学习又演进为以预训练为核心的大模型: the newer stage comes after a modifier naming others
+            modified = MODIFIED_STEP.match(text, a.end - offset)
+            b = next((m for m in stages if modified and m.start - offset == modified.end()), None)
+            if b is not None and a.key != b.key and (a.cls, b.cls) in STEP_CLASSES:
+                yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:evolves-into", 0.75)
 
 
 def _listed_stage(text: str, offset: int, a: Mention, step: str) -> bool:

@@ -332,3 +332,18 @@ def test_an_industry_framing_a_clause_or_labelling_a_line_is_where_its_things_ar
 
 def test_a_numbered_successor_is_an_upgrade_of_its_family(run) -> None:
     assert ("Sora", "Sora 2") in pairs(run("Sora 2 是 Sora 的升级版。"), "evolvesInto")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("2018年以后，深度学习又演进为以预训练为核心的大模型。", ("深度学习", "大模型")),
+    ("统计机器学习从此发展到了深度学习阶段。", ("统计机器学习", "深度学习")),
+    ("GPT-1之后是参数扩大十几倍的GPT-2。", ("GPT-1", "GPT-2")),
+    ("从GPT-2到2020年的GPT-3，参数直接跳到1750亿。", ("GPT-2", "GPT-3")),
+    ("一句话概括这条主线：规则系统 → 统计机器学习 → 深度学习。", ("规则系统", "统计机器学习")),
+])
+def test_a_newer_stage_is_found_past_its_modifier_and_a_main_line_of_arrows(run, text: str, pair) -> None:
+    assert pair in pairs(run(text), "evolvesInto")
+
+
+def test_a_product_that_came_after_another_did_not_evolve_from_it(run) -> None:
+    assert pairs(run("ChatGPT之后出现了文心一言。"), "evolvesInto") == set()
