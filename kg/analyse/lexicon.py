@@ -104,6 +104,8 @@ class Lexicon:
         for word in dictionary_words(text[left:right], base + left):
             if word.start <= start and end <= word.end and (word.start, word.end) != (start, end):
                 return self._inside(word, start, end)
+            if start < word.start < end == word.end - 1 and word.text[-1] in PERSON_SUFFIXES:
+                return True  # 对话设计 of 对话设计师: the name's end cuts off the suffix of a person's word
         return False
 
     def _inside(self, word: Token, start: int, end: int) -> bool:
@@ -116,6 +118,9 @@ class Lexicon:
         if all(not part or match_key(part) in self.by_key for part in (head, tail)):
             return False
         return bool(tail) or len(head) < 2
+
+
+PERSON_SUFFIXES = "师员家者官手"
 
 
 def checked_lexicon(ontology: Ontology, directory: Path, replacing: Mapping[str, Graph] | None = None) -> Lexicon:

@@ -225,3 +225,10 @@ def test_real_lexicon_keys_are_unique(resources: Resources) -> None:
     for entry in resources.ontology.entries:
         for name in (entry.label, *entry.aliases):
             assert resources.lexicon.lookup(name).iri == entry.iri, name
+
+
+@pytest.mark.parametrize("text, role", [("商汤在招聘对话设计师。", "对话设计师"), ("她做了三年心理咨询师。", "心理咨询师")])
+def test_a_name_that_cuts_off_a_persons_suffix_gives_way_to_the_role(run, text: str, role: str) -> None:
+    found = {(m.surface, m.cls) for m in run(text).mentions}
+    assert (role, "Role") in found
+    assert not any(cls != "Role" and role.startswith(surface) for surface, cls in found)
