@@ -34,6 +34,7 @@ SWITCH_TO_ROLE = 12  # characters between the switch word and the role it leads 
 JOURNEY = re.compile(r"转型|转行|转岗|跨界|之路|历程|花了|用了|走过|经历")  # 从A到B，我花了半年 / 我的转型之路：从A到B
 TOWARDS = re.compile(r"[^，,。；;！？!?]{0,6}?(?:往|向|朝)")  # A又开始往B转型: the switch word follows B
 SWITCH_AFTER = re.compile(r"(?:方向)?(?:转型|转岗|转行|转|迁移|靠拢)")
+BECAME = re.compile(r"[\s*]*(?:也|又|就|逐渐|慢慢)?(?:变成|变为|换成|换到|调成|调到|升为|升到)了?[\s*]*")  # 岗位也从A变成了B
 LADDER = re.compile(r"晋升|发展路径|职业路径|成长路径|职业发展|上升通道|发展路线")  # a sentence about a career ladder
 LADDER_STEP = re.compile(r"(?:的(?:晋升|发展|职业|成长)?(?:路径|路线|通道|方向)(?:通常|一般|往往|大多)?(?:是|为|[：:])"
                          r"|[，,]?\s*(?:再|然后|之后|往上)?(?:到|是|升到|晋升为|晋升到)|\s*(?:→|->|—>|=>)\s*)")  # A的晋升路径是B，再到C
@@ -74,8 +75,11 @@ class TransitionExtractor(SentenceExtractor):
             elif self._wanted_by(text, sentence, a, gap):
                 yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:transition-wanted", 0.8)
             elif text.startswith("从", a.start - 1) and gap.strip(" *") in ("到", "转到", "再到") \
-                    and JOURNEY.search(sentence.text) and not negated(self.cue, sentence.text[:a.start - sentence.start]):
+                    and (JOURNEY.search(sentence.text) or _titled_journey(sentence, b)) \
+                    and not negated(self.cue, sentence.text[:a.start - sentence.start]):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition-journey", 0.8)
+            elif text.startswith("从", a.start - 1) and BECAME.fullmatch(gap):
+                yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition-became", 0.8)
 
     def _ladder(self, ctx, sentence, here) -> Iterator[Relation]:
         """A的晋升路径通常是B，再到C / A→B→C in a sentence about a career ladder: each role moves into the next."""
@@ -128,3 +132,8 @@ def _subjectless(clause: str, trigger: str) -> bool:
     """True when a clause opens with its transition word after time words and adverbs only (…，今年转成了B)."""
     at = clause.find(trigger)
     return at >= 0 and all(ch in SUBJECTLESS_CHARS for ch in clause[:at])
+
+
+def _titled_journey(sentence, b: Mention) -> bool:
+    """True for a heading that ends with 从A到B (## 二、林溪：从UI设计师到多模态产品经理): a story's step."""
+    return sentence.is_heading and not sentence.text[b.end - sentence.start:].strip(MARKUP + "#：:")

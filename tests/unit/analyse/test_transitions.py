@@ -68,3 +68,15 @@ def test_a_range_of_roles_that_need_something_is_no_journey(run) -> None:
 def test_a_role_framed_in_mid_sentence_moves_into_the_role_after_the_switch_word(run) -> None:
     found = pairs(run("即使没有学历背景，作为行业专家，也可以转型成为AI产品经理。"), "transitionsTo")
     assert ("行业专家", "AI产品经理") in found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("我跳槽到一家AI创业公司，岗位也从AI产品运营变成了AI产品经理。", ("AI运营", "AI产品经理")),
+    ("## 二、林溪：从UI设计师到多模态产品经理", ("UI设计师", "多模态产品经理")),
+])
+def test_a_role_that_became_another_and_a_titled_journey_are_transitions(run, text: str, pair) -> None:
+    assert pair in pairs(run(text), "transitionsTo")
+
+
+def test_a_heading_that_goes_on_after_the_second_role_is_no_journey(run) -> None:
+    assert pairs(run("## 从产品经理到AI产品经理的能力差异"), "transitionsTo") == set()
