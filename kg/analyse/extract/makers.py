@@ -25,6 +25,10 @@ MADE_WORD_TO_PRODUCT = 12  # characters from a made-by word to the product it go
 MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
 MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研)(?:的|了?(?=[，,。；;！？!?]|$))")
 OF_MAKER = re.compile(r"的[^，,。；;！？!?、的]{0,8}?(?:大模型|模型|产品|工具|应用|助手|平台|App|APP|智能体|引擎)")  # X是谷歌的多模态大模型
+ORG_APPOSITION = re.compile(r"(?:的|旗下的?|自家的?|家的)?[^，,。；;！？!?、□的和与及或]{0,8}?(?:产品|App|APP|应用|大模型|模型|平台|工具|"
+                            r"助手|智能体|引擎|浏览器|软件)[\s“\"《]*")  # 拼多多海外版产品Temu, 字节的另一款产品“豆包”
+OWN = re.compile(r"自家(?:的)?[^，,。；;！？!?、□的]{0,6}的?[\s“\"]*$")  # …给到了自家的豆包, 用自家可灵
+LIKENED = re.compile(r"(?:仿|像|类似|对标|模仿|比如|例如)\s*$")  # 仿小红书的产品Lemon8 is no product of 小红书
 MAKER_IN_BRACKETS = re.compile(r"[（(]\s*$")  # 文心一言（百度）
 CLOSING_MAKER = re.compile(r"(?:出品|推出|开发|研发|旗下)?\s*[）)]")
 CONTINUING = re.compile(r"\s*(?:并且?|又|还|同时|随后|接着|此外|也)")  # …，并上线了跃问: the same subject goes on
@@ -39,11 +43,15 @@ class MakerExtractor(SentenceExtractor):
 
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Organisation glued to a product (百度文心一言), or organisation + 推出/发布 + product in one clause."""
+        yield from self._own(ctx, sentence, ctx.masked(index), here)
         for org in (m for m in here if m.cls == "Organization"):
             for product in (m for m in here if m.cls == "Product"):
                 gap = ctx.doc.text[org.end:product.start] if org.end <= product.start else None
                 if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的", "家的")):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
+                elif gap is not None and ORG_APPOSITION.fullmatch(gap) and not LIKENED.search(ctx.doc.text, 0, org.start) \
+                        and not any(m.cls in ("Organization", "Product") and org.end <= m.start < product.start for m in here):
+                    yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-apposition", 0.8)
                 elif gap is not None and not CLAUSE_BREAK.search(gap) \
                         and self._made_word_near(gap, ctx.masked(index)[org.end - sentence.start:product.start - sentence.start]) \
                         and not find_cue(self.cue("notMadeByGap"), gap) and self._nearest_maker(ctx.doc.text, org, product, here):
@@ -52,6 +60,17 @@ class MakerExtractor(SentenceExtractor):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-continued", 0.85)
                 elif product.end <= org.start and self._made_by_after(ctx.doc.text, product, org):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
+
+    @staticmethod
+    def _own(ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
+        """字节仍然把最核心的资源给到了自家的豆包: a product called the subject's own is made by the organisation that
+        opens the sentence as its subject."""
+        subject = next((m for m in here if m.cls == "Organization"), None)
+        if subject is None or not leads_clause(sentence, subject):
+            return
+        for product in (m for m in here if m.cls == "Product" and m.start >= subject.end):
+            if OWN.search(masked, 0, product.start - sentence.start):
+                yield relate(product, "madeBy", subject, sentence, ctx.doc, "pattern:made-by-own", 0.8)
 
     def _made_word_near(self, gap: str, masked_gap: str) -> bool:
         """True when a made-by word stands in the gap close before the product, not counting the names listed between

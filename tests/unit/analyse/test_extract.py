@@ -493,3 +493,22 @@ def test_a_role_someone_was_does_not_know_what_they_learned_later(run) -> None:
 def test_the_verb_after_a_pronoun_is_no_part_of_a_role_name(run) -> None:
     roles = {m.surface for m in run("如果让我总结AI产品经理最需要的能力，我会列出场景挖掘。").mentions if m.cls == "Role"}
     assert roles == {"AI产品经理"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("拼多多海外版产品Temu正在拓展海外业务。", ("Temu", "拼多多")),
+    ("字节的另一款产品“豆包”是一个智能体平台。", ("豆包", "字节跳动")),
+    ("字节仍然把最核心的资源给到了自家的豆包。", ("豆包", "字节跳动")),
+    ("谷歌抓住机会，掏出自家的Veo 2与Sora对比。", ("Veo 2", "谷歌")),
+])
+def test_a_product_named_after_its_makers_descriptor_or_called_its_own_is_made_by_it(run, text: str, pair) -> None:
+    assert pair in pairs(run(text), "madeBy")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("仿小红书的产品Lemon8排第55。", ("Lemon8", "小红书")),
+    ("Runway面临专业工具Adobe和轻量级产品剪映的竞争。", ("剪映", "Adobe")),
+    ("谷歌抓住机会，掏出自家的Veo 2与Sora对比。", ("Sora", "谷歌")),
+])
+def test_a_likened_organisation_or_a_product_after_the_own_one_is_no_maker(run, text: str, pair) -> None:
+    assert pair not in pairs(run(text), "madeBy")
