@@ -38,6 +38,7 @@ CUE_THEN_NAME = re.compile(r"[\s*]*(?:大模型|模型|工具|产品|应用|平�
 SUBJECTLESS = re.compile(r"[\s*]*(?:该模型|该产品|这款产品|它|其)?(?:还|也|都|同时|并|并且)?(?:可|能|可以|能够|支持|采用|基于|擅长|主打)")
 CAN_DO = re.compile(r"[\s*]*(?:它|其)?(?:还|也|都|同时)?(?:能|可以|能够|可|支持)(?:[^□，,。；;]{0,4}?(?:也|还)(?:能|可以|支持))?")
 MODIFIER_END = re.compile(r"的[\s0-9A-Za-z]{0,6}$")  # a modifier ending in 的, or in 的 and a format (1080p, 4K)
+PART_IS = re.compile(r"\w{1,4}?(?:采用|使用|用)?的?(?:应该|其实|就|正)?是")  # 豆包的底层采用的应该是MoE架构
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
 
@@ -195,7 +196,7 @@ class PatternExtractor(SentenceExtractor):
         if at is None:
             return False  # the cue word is only inside a name (喜马拉雅创作者大会)
         before, after = between[:at], between[at:]
-        if before.strip(MARKUP) == "的" and re.match(r"\w{1,4}是", after):
+        if before.strip(MARKUP) == "的" and PART_IS.match(after):
             before = ""  # Stable Diffusion的核心是潜在扩散模型: the product's part names what it is built on
         opened = [m.end() for m in MODIFIER_OPENING.finditer(after)]
         return not re.search(r"[的、]|上传|上线|输入|发布|推出|允许|来$|用户|创作者|作者|设计师", before) \

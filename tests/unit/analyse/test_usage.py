@@ -137,6 +137,7 @@ def test_a_subjectless_clause_takes_the_product_the_sentence_is_about(run, text,
 @pytest.mark.parametrize("text, expected", [
     ("Midjourney背后是扩散模型。", {("Midjourney", "扩散模型")}),
     ("Stable Diffusion的核心是潜在扩散模型。", {("Stable Diffusion", "潜在扩散模型")}),
+    ("豆包的底层采用的应该是MoE（混合专家模型）架构的模型。", {("豆包", "混合专家模型")}),
     ("Sora利用了先进的扩散模型。", {("Sora", "扩散模型")}),
 ])
 def test_what_a_product_rests_on_is_read_from_its_core_and_its_means(run, text, expected) -> None:
