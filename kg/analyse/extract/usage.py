@@ -13,7 +13,7 @@ from kg.core.model import Mention, Relation
 APPLIED = frozenset({"Product", "Technology"})
 AREAS = frozenset({"Industry"})  # a Concept (AI, AIGC, B端) read as an area is mostly wrong on real text
 SCENARIOS = frozenset({"Industry", "Concept"})  # areas after a use verb or with a scenario word (智能客服场景)
-USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|服务于|落地于|落地到|部署在|部署到|引入到|"
+USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|(?:用来|拿来)做(?![一个款种套张份些])|服务于|落地于|落地到|部署在|部署到|引入到|"
                       r"集成到|集成在|融入到|嵌入到|适用于|适合用于|适合用在|常见于|多见于)了?")  # 接入 / 引入 alone take what is brought in, not where
 SCENARIO_AFTER = re.compile(r"^等?(?:行业|领域|场景|业务|方面)?(?:应用场景)?(?:中|里|上)?(?:的|被|得到|获得|有|已经|已|也|都|正在|逐步|陆续){0,2}"
                             r"(?:广泛|大量|大规模|普遍|深度|快速|率先|最先|最早|首先)?(?:应用|落地|用得|使用|普及|运用|渗透)")  # 在游戏美术中被大量使用
@@ -21,6 +21,13 @@ RESHAPES = re.compile(r"[\s*]*(?:正在|将|已经|也|会|逐步|全面|深刻|
 AREA_OF_THING = re.compile(r"[\s*]*(□+)(?:行业|领域)?是(□+)(?:技术)?(?:(?:最先|最早|最快|率先)?(?:落地|应用|渗透|普及)[^，,。；;]{0,6}"
                            r"的(?:行业|领域|场景|方向)|[^，,。；;□]{0,6}的(?:应用|落地)(?:场景|领域|方向)?(?:之一)?)")
 THING_TO_PLACE = re.compile(r"[\s□*]*(?:技术|模型|大模型|产品|工具)?(?:主要|也|都|还|已经|目前)*")  # 文生图技术在广告行业…
+PUT_TO_WORK = re.compile(r"[\s*]*(?:来|去)?(?:做|搞|实现|处理|进行|打造)了?[\s*]*$")  # 用大模型做风控: 大模型 applied in 风控
+TAKEN_UP = re.compile(r"(?:用|利用|借助|使用|采用)[\s*]*$")
+ADOPTS = re.compile(r"[\s*]*(?:行业|领域)?(?:也|已经|已|正在|开始|纷纷|都|率先|逐步|大规模|广泛|全面)*(?:引入|采用|使用|部署|接入|拥抱|用上)了?"
+                    r"[^，,。；;□]{0,8}?$")  # 金融行业已经开始引入大模型: the industry takes the thing up
+AIMED_AT = re.compile(r"面向[\s*]*$")  # Copilot是一款面向制造业的AI助手
+AIMED_MODIFIES = re.compile(r"(?:行业|领域)?的[^，,。；;的]{0,8}")  # 面向制造业的AI助手Copilot
+AIMED_OF = re.compile(r"(?:是|为)?(?:一款|一个|一种|专门)?[\s*]*面向")  # Copilot是一款面向制造业…
 PLUS = re.compile(r"\s*[+＋]\s*")  # 大模型+教育, AI＋医疗: the technology put to work in the industry
 SUBJECTLESS_USE = re.compile(r"[\s*]*(?:它|其|该产品|该模型|该工具)?(?:主要|也|都|还|可以|能够|可|能|被|已经|目前|最常|则|更多)*")
 PRONOUN_SUBJECT = re.compile(r"[\s*]*(?:它|其|该产品|这款产品|该工具|这款工具|该模型)(?:目前|主要|也|都|还|已经)*")
@@ -146,6 +153,7 @@ class UsageExtractor(SentenceExtractor):
             if not things and before is not None and SUBJECTLESS_USE.fullmatch(text[:verb.start()]):
                 things = [opening] if opening is not None and opening.end <= offset else []
             yield from self._to_areas(ctx, sentence, text, offset, things[-1:], areas)
+        yield from self._taken_up(ctx, sentence, clause)
         for at in (m.start() for m in re.finditer("在", text)):
             things = [m for m in inside if m.cls in APPLIED and m.end <= offset + at
                       and THING_TO_PLACE.fullmatch(text[m.end - offset: at])]
@@ -155,6 +163,26 @@ class UsageExtractor(SentenceExtractor):
             if things and chain and PLACE_MODIFIER.fullmatch(text[at + 1: chain[0].start - offset]) \
                     and SCENARIO_AFTER.match(text[chain[-1].end - offset:]):
                 yield from self._to_areas(ctx, sentence, text, offset, things[-1:], chain)
+
+    def _taken_up(self, ctx, sentence, clause) -> Iterator[Relation]:
+        """用大模型做风控 (the thing put to work in an area), 金融行业已经开始引入大模型 (an industry opening the clause takes
+        the thing up), 面向制造业的AI助手Copilot / Copilot是面向制造业的助手 (the thing aimed at an industry)."""
+        text, offset, inside = clause
+        things = [m for m in inside if m.cls in APPLIED]
+        for thing in things:
+            before, after = text[:thing.start - offset], text[thing.end - offset:]
+            put = PUT_TO_WORK.match(after) if TAKEN_UP.search(before) else None
+            area = next((m for m in inside if m.cls in SCENARIOS and put and m.start - offset == thing.end - offset + put.end()), None)
+            if area is not None and area.label not in self.cue("notAnArea"):
+                yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:put-to-work", 0.75)
+            opening = next((m for m in inside if m.cls in AREAS and m.end <= thing.start), None)
+            if opening is not None and not text[:opening.start - offset].strip(" *□、和与及") \
+                    and ADOPTS.fullmatch(text[opening.end - offset:thing.start - offset]):
+                yield relate(thing, "appliedIn", opening, sentence, ctx.doc, "pattern:industry-adopts", 0.75)
+            for area in (m for m in inside if m.cls in AREAS and AIMED_AT.search(text[:m.start - offset])):
+                if area.end <= thing.start and AIMED_MODIFIES.fullmatch(text[area.end - offset:thing.start - offset]) \
+                        or thing.end <= area.start and AIMED_OF.fullmatch(text[thing.end - offset:area.start - offset]):
+                    yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:aimed-at", 0.75)
 
     def _to_areas(self, ctx, sentence, text, offset, things, areas) -> Iterator[Relation]:
         """appliedIn from the thing to each area that is not a modifier of the mention after it."""

@@ -348,3 +348,17 @@ def test_a_newer_stage_is_found_past_its_modifier_and_a_main_line_of_arrows(run,
 
 def test_a_product_that_came_after_another_did_not_evolve_from_it(run) -> None:
     assert pairs(run("ChatGPT之后出现了文心一言。"), "evolvesInto") == set()
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("ChatGPT可以用来做智能客服。", ("ChatGPT", "智能客服")),
+    ("金融行业已经开始引入大模型。", ("大模型", "金融")),
+    ("Copilot是一款面向制造业的AI助手。", ("Copilot", "制造业")),
+    ("面向教育行业的AI助手讯飞星火。", ("讯飞星火", "教育")),
+])
+def test_a_thing_put_to_work_taken_up_by_an_industry_or_aimed_at_one_is_applied_there(run, text: str, pair) -> None:
+    assert pair in pairs(run(text), "appliedIn")
+
+
+def test_what_a_thing_is_used_to_make_is_no_area(run) -> None:
+    assert pairs(run("工作流可以用来做一个高级版插件。"), "appliedIn") == set()
