@@ -232,3 +232,16 @@ def test_a_name_that_cuts_off_a_persons_suffix_gives_way_to_the_role(run, text: 
     found = {(m.surface, m.cls) for m in run(text).mentions}
     assert (role, "Role") in found
     assert not any(cls != "Role" and role.startswith(surface) for surface, cls in found)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("于是在团队算法科学家在迭代。", "算法科学家"),
+    ("这对于非英语内容创作者来说很难。", "内容创作者"),
+    ("她是数据可视化设计师。", "数据可视化设计师"),
+])
+def test_a_role_name_starts_after_group_words_prepositions_and_prefixes(run, text: str, role: str) -> None:
+    assert {m.surface for m in run(text).mentions if m.cls == "Role"} == {role}
+
+
+def test_a_word_opening_with_a_preposition_is_no_part_of_a_role(run) -> None:
+    assert "品牌对大主播" not in {m.surface for m in run("平台和品牌对大主播的依赖。").mentions}

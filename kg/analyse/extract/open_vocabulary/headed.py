@@ -16,12 +16,16 @@ from kg.analyse.extract.open_vocabulary.shapes import (
     is_verbish,
 )
 from kg.core.model import Document, Mention, Sentence, Token
+from kg.core.normalize import is_cjk
 
 
 EXPERIENCE = "经验"  # 游戏策划经验, 金融行业经验: experience of a known role or industry is a skill of its own
 EXPERIENCE_OF = ("Role", "Industry")
 AI_ROLE_PREFIX = re.compile(r"(?<![A-Za-z0-9])(?:AIGC|AI|大模型) ?$")
 MAX_PREFIX_TOKENS = 3
+BOUND_TAGS = frozenset({"h"})  # 非|英语: a one-character prefix binds to the word after it
+PREPOSITIONS = frozenset("对在和与跟把被给让向从问")
+GROUP_WORDS = frozenset({"团队", "部门", "小组", "公司", "集团"})  # the people of a group, not a kind of role
 SPEAKERS = frozenset({"我", "你", "他", "她", "我们", "你们", "他们", "她们", "大家"})
 MODEL_CLASSES = frozenset({"Technology", "Product", "Organization", "CompanyType"})  # 'AI模型能力': a model's, not a skill
 PERSONAL_HOLDERS = frozenset({"Organization", "Product", "Person"})  # 'OpenAI研究员' is a person at OpenAI, not a role
@@ -72,6 +76,10 @@ class HeadedNames:
         chars = 0
         while first > 0 and index - first < MAX_PREFIX_TOKENS:
             before = tokens[first - 1]
+            if before.end == tokens[first].start and self._bound_lead(before, known):
+                if len(before.text) == 1 and first < index:
+                    first += 1  # 非|英语内容创作者: the word after a one-character prefix belongs to it
+                break
             if before.end != tokens[first].start or before.text in self.breaks or not is_name_part(before.text):
                 break
             if not (is_nounish(before) or is_covered(before, known) or cls == "Skill" and is_verbish(before)):
@@ -86,6 +94,15 @@ class HeadedNames:
                                  or self._opens_clause(tokens[first].text) or tokens[first].tag in NEVER_FIRST_TAGS):
             first += 1
         return first
+
+    @staticmethod
+    def _bound_lead(token: Token, known: list[Mention]) -> bool:
+        """True for a lone prefix (非), an unknown two-character word opening with a preposition (对大 of 品牌对大主播)
+        or a group word (团队 of 在团队算法科学家), not a known name."""
+        return not is_covered(token, known) and is_cjk(token.text[0]) and (
+            len(token.text) == 1 and token.tag in BOUND_TAGS
+            or token.tag == "" and len(token.text) == 2 and token.text[0] in PREPOSITIONS
+            or token.text in GROUP_WORDS)
 
     def _opens_clause(self, text: str) -> bool:
         """True for a token that is or starts with a clause-opening word (如, 例如, 考验, 初为…), or a lone digit."""
