@@ -1,6 +1,7 @@
 """Introductions: unknown product names that the text introduces as products — a title in 《》 before a product
 noun (《逆水寒》手游), a name given to a product (产品叫知行助手, 一款名为“妙笔”的工具), a quoted name right after
-a product noun (AI应用“小猫补光灯”是…), or a name opening a clause that says who made it (妙笔，是云岫科技推出的文案产品)."""
+a product noun (AI应用“小猫补光灯”是…), a name that is 一款 product (秒哒是一款无代码开发工具), or a name
+opening a clause that says who made it (妙笔，是云岫科技推出的文案产品)."""
 
 from __future__ import annotations
 
@@ -23,10 +24,14 @@ NAMED_UNQUOTED = re.compile(r"(?:名叫|名为|叫做|取名为?|命名为)([^\W
                             r"[^，,。；;的]{0,8}?" + PRODUCT_NOUN)  # 一款名为秒哒的无代码开发工具
 NOUN_BEFORE = re.compile(r"的(?:AI|AIGC)?(?:应用|App|APP|工具|小程序|软件|智能体|助手)" + QUOTED_NAME
                          + r"(?=是|，|,|上线|推出|已经|在|。)")  # 最近出圈的AI应用“小猫补光灯”是…
+ONE_OF_A_KIND = re.compile(r"(?:^|(?<=[，,：:；;]))[\s*“\"「]*([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}?)[”\"」]?"
+                           r"(?:也|则|就|其实|本身)?是一款[^，,。；;]{0,12}?" + PRODUCT_NOUN)  # 秒哒是一款无代码开发工具
 MADE_AFTER_ORG = re.compile(r"(?:在\S{0,4})?(?:推出|发布|开发|打造|研发|上线)的[^，。；]{0,16}?" + PRODUCT_NOUN)
 BARE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
 NOT_A_NAME_START = set("这那它其该此他她我你们有更在于把被让给对从向如像而据")  # 它也是百度推出的…
 ADVERBS = "也都就则还又才却即便"
+NOT_IN_A_NAME = re.compile(r"的|它|本身|当时|因为|由于|可以|称作|看起来|所以|但|本产品|^(?:产品|工具|应用|软件|平台|系统|项目|"
+                           r"前者|后者|后来|目前|现在)$")  # 当时是一款…, 因为它是一款…, 产品是一款…
 JUDGEMENT_START = set("不很太没好最非真挺超")  # 的工具“不好用”: a quoted judgement, not a name
 CONFIDENCE = 0.7
 
@@ -56,9 +61,10 @@ class IntroductionExtractor:
         """(start, end, rule) of each name the sentence introduces as a product."""
         for pattern, rule in ((TITLED, "introduced:titled-product"), (NAMED, "introduced:named-product"),
                               (NAMED_BEFORE, "introduced:named-product"),
-                              (NAMED_UNQUOTED, "introduced:named-product"), (NOUN_BEFORE, "introduced:quoted-product")):
+                              (NAMED_UNQUOTED, "introduced:named-product"), (NOUN_BEFORE, "introduced:quoted-product"),
+                              (ONE_OF_A_KIND, "introduced:one-of-a-kind")):
             for match in pattern.finditer(sentence.text):
-                if match.group(1)[0] not in NOT_A_NAME_START | JUDGEMENT_START:
+                if match.group(1)[0] not in NOT_A_NAME_START | JUDGEMENT_START and not NOT_IN_A_NAME.search(match.group(1)):
                     yield sentence.start + match.start(1), sentence.start + match.end(1), rule
         for org in (m for m in known if m.cls == "Organization"):
             name = _clause_subject_before(doc.text, sentence, org)

@@ -37,3 +37,18 @@ def test_a_pronoun_before_is_no_product(run) -> None:
 
 def test_an_unquoted_name_a_product_is_called_is_a_product(run) -> None:
     assert ("点仔", "Product") in {(m.surface, m.cls) for m in run("美团内测一款名为点仔的AI智能工具。").mentions}
+
+
+@pytest.mark.parametrize("text, name", [("秒哒是一款无代码开发工具。", "秒哒"), ("另外，noplace是一款社交应用。", "noplace")])
+def test_a_name_that_is_one_product_of_a_kind_is_a_product(run, text: str, name: str) -> None:
+    assert (name, "Product") in {(m.surface, m.cls) for m in run(text).mentions}
+
+
+@pytest.mark.parametrize("text", ["当时是一款主要内嵌在软件内的聊天机器人。", "因为它是一款公众号效率工具。",
+                                  "本产品是一款数字疗法产品。", "需求文档本身就是一款需要精心设计的产品。"])
+def test_times_pronouns_and_self_references_that_are_one_of_a_kind_are_no_products(run, text: str) -> None:
+    assert not any(m.rule == "introduced:one-of-a-kind" for m in run(text).mentions)
+
+
+def test_a_generic_word_that_is_one_of_a_kind_is_no_product(run) -> None:
+    assert not any(m.rule == "introduced:one-of-a-kind" for m in run("产品运营，产品是一款角色聊天App。").mentions)
