@@ -15,7 +15,7 @@ from kg.analyse.extract.resources import Resources
 from kg.core.model import Document, Extraction, Mention, Sentence, Token
 from kg.core.ontology import LexiconEntry
 
-ITEM = r"(?:[\u4e00-\u9fff]{1,4}|[A-Za-z]{2,4})"
+ITEM = r"(?:(?:(?!和|及|与)[\u4e00-\u9fff]){1,4}|[A-Za-z]{2,4})"  # 设计和运营: two items, not 设计和运 + 营
 ITEMS = rf"{ITEM}(?:\s*(?:[、，,/]|和|及|与)\s*{ITEM})+"
 CLOSED_LIST = re.compile(rf"({ITEMS})等[^\W\d_有在地的]{{0,6}}?(团队|部门|同事|同学|小组)(?![\u4e00-\u9fff]{{0,2}}(?:系统|数据|平台))")
 EXEMPLIFIED = re.compile(rf"[，,]?\s*(?:如|比如|例如|包括)\s*({ITEMS})")

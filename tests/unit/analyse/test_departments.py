@@ -49,3 +49,8 @@ def test_collaborators_count_only_when_every_item_is_a_known_team(run) -> None:
     result = run("AI产品经理日常与业务、研发、设计等各方紧密协作。")
     assert set(_teams(result)) == {"业务", "研发", "设计"}
     assert {("AI产品经理", "研发团队"), ("AI产品经理", "设计团队")} <= pairs(result, "worksWith")
+
+
+def test_a_list_of_collaborators_joined_by_he_keeps_each_item_whole(run) -> None:
+    found = pairs(run("产品经理要协调研发、设计和运营。"), "worksWith")
+    assert {("产品经理", "研发团队"), ("产品经理", "设计团队"), ("产品经理", "运营团队")} <= found
