@@ -23,6 +23,7 @@ FOR_ROLE = re.compile(r"(?:(?:对|对于)(?:□+的)?(?:一名|一个)?(□+)(?:
                       r"(?:一名|一个|一位|好)?(?:合格的|优秀的|好的|好)?(□+))[，,]\s*")  # 想要做好一名合格的B，
 ESSENTIAL_NEXT = re.compile(r"的" + ESSENTIAL + r"(?:主要|都|也|其实|始终)?(?:是|就是|有|包括|在于|[：:])")  # ROLE的核心能力是X、Y
 MOST_NEEDED = re.compile(r"(?:其中)?(?:最重要|最关键|最核心|最基本|最基础|最需要)的(?:能力|技能|素质|素养|一点)?(?:是|就是|[：:])")
+ROLE_MOST = re.compile(r"(?:最重要|最关键|最核心|最基本|最需要)的(?:能力|技能|素质|素养)[，,]?(?:是|就是|[：:])")  # ROLE最核心的能力是X
 FRAME_LEAD = re.compile(r"[\s*0-9.、)）（(•·-]*(?:\*\*[^*]{1,20}\*\*[：:]?)?\s*")  # a list mark, a bold label: 2. **做音视频的**：
 LIST_GAP = re.compile(r"^(?:、|和|与|及|以及|，|,)$")
 KNOWN = frozenset({"Product", "Technology", "Concept"})
@@ -61,8 +62,8 @@ class EssentialsExtractor(SentenceExtractor):
                 yield following, _listed_before(base, masked, here, last)
             elif framed and ESSENTIAL_AFTER.match(rest):
                 yield framed[0], _listed_before(base, masked, here, last)
-        for role in (m for m in here if m.cls == "Role"):  # ROLE的核心能力是X、Y
-            lead = ESSENTIAL_NEXT.match(masked, role.end - base)
+        for role in (m for m in here if m.cls == "Role"):  # ROLE的核心能力是X、Y / ROLE最核心的能力是X
+            lead = ESSENTIAL_NEXT.match(masked, role.end - base) or ROLE_MOST.match(masked, role.end - base)
             if lead is not None:
                 yield role, _listed_after(base, masked, here, lead.end())
         most = MOST_NEEDED.match(masked, frame.end()) if framed else None  # 对ROLE来说，最重要的是X和Y

@@ -32,3 +32,7 @@ def test_a_roles_foundation_is_a_requirement(run, text: str, predicate: str, exp
                                   "对AI训练师来说，最重要的不是数据标注。"])
 def test_a_denied_or_plain_statement_is_no_requirement(run, text: str) -> None:
     assert not any(r.evidence.rule == "pattern:essential" for r in run(text).relations)
+
+
+def test_what_a_role_needs_most_is_required(run) -> None:
+    assert ("AI产品经理", "需求洞察") in pairs(run("AI产品经理最核心的能力是需求洞察。"), "requiresSkill")
