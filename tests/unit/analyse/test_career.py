@@ -347,3 +347,8 @@ def test_a_clause_that_goes_on_with_the_list_keeps_the_know_word(run) -> None:
 def test_duties_that_guide_or_report_to_a_team_are_work_with_it(run) -> None:
     text = "## AI训练师\n\n岗位职责：\n\n（2）制定标注规范，指导标注团队完成数据标注；\n\n（3）整理问题样本并反馈给算法工程师；\n"
     assert {("AI训练师", "标注团队"), ("AI训练师", "算法工程师")} <= pairs(run(text), "worksWith")
+
+
+@pytest.mark.parametrize("text", ["模型厂更需要懂技术的产品经理。", "互联网大厂更青睐有AI项目经验的产品经理。"])
+def test_a_company_type_that_needs_or_favours_a_role_hires_it(run, text: str) -> None:
+    assert any(role == "产品经理" for _, role in pairs(run(text), "hires"))
