@@ -44,6 +44,10 @@ class Segmenter:
             if word.strip()
         )
 
+    def dictionary_tags(self, word: str) -> str | None:
+        """The part-of-speech tag jieba's own dictionary gives the word, or None for a word it does not hold."""
+        return self._tags.get(word)
+
     def dictionary_words(self, text: str, base: int = 0) -> tuple[Token, ...]:
         """The words jieba's own dictionary finds in `text` (no lexicon names, no HMM guesses), offsets shifted by
         `base`: what segmentation knows before kg's user dictionary, whose high frequencies cut names out of longer

@@ -1,0 +1,24 @@
+"""Unknown people named in a person's place become Person mentions; surname characters elsewhere do not."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, name", [
+    ("产品负责人陈默表示，大模型将改变搜索。", "陈默"),
+    ("我的朋友林溪原来是UI设计师。", "林溪"),
+    ("面试官周宁问我为什么转行。", "周宁"),
+    ("大学室友阿哲也转了行。", "阿哲"),
+    ("据张伟介绍，团队有30人。", "张伟"),
+    ("李涛也认为，至少三年内不会变。", "李涛"),
+    ("王颖补充道。", "王颖"),
+])
+def test_a_name_after_a_word_for_a_person_or_before_a_verb_of_saying_is_a_person(run, text: str, name: str) -> None:
+    assert (name, "Person") in {(m.surface, m.cls) for m in run(text).mentions}
+
+
+@pytest.mark.parametrize("text", ["简单来说，机器学习就是拟合。", "创始人曾说过：我们不是在造车。", "同事们都说好。",
+                                  "老师说这个不行。", "L2 单轮问答：机器人能回答。", "经理还说，明天开会。"])
+def test_surname_characters_in_other_words_are_no_people(run, text: str) -> None:
+    assert not any(m.rule == "open:person-context" for m in run(text).mentions)
