@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -28,10 +29,12 @@ class Match:
 
 
 class Lexicon:
-    """Every label and alias of the lexicon, indexed by match key; one key names one entry."""
+    """Every label and alias of the lexicon, indexed by match key; one key names one entry, except names that differ
+    only in letter case (ReAct, the agent pattern; React, the UI library), told apart by their exact spelling."""
 
     def __init__(self, ontology: Ontology) -> None:
         self.by_key: dict[str, LexiconEntry] = {}
+        self.by_spelling: dict[str, dict[str, LexiconEntry]] = {}  # key → exact spelling → entry, for cased twins
         for entry in ontology.entries:
             for name in (entry.label, *entry.aliases):
                 self._index(match_key(name), entry, name)
@@ -47,15 +50,29 @@ class Lexicon:
             return
         known = self.by_key.get(key)
         if known is not None and known.iri != entry.iri:
-            raise OntologyError(
-                f"label {name!r} of {entry.iri} normalises like a label of {known.iri}",
-                where="ontology/lexicon*.ttl", fix="keep the label on one entry only",
-            )
+            spelled = self.by_spelling.setdefault(key, {_spelling(n): known for n in (known.label, *known.aliases)
+                                                        if match_key(n) == key})
+            if not all(_cased_twins(name, other) for other in spelled):
+                raise OntologyError(
+                    f"label {name!r} of {entry.iri} normalises like a label of {known.iri}",
+                    where="ontology/lexicon*.ttl", fix="keep the label on one entry only, or spell the two differently",
+                )
+            spelled[_spelling(name)] = entry
+            return
         self.by_key[key] = entry
+        if key in self.by_spelling:
+            self.by_spelling[key][_spelling(name)] = entry
 
     def lookup(self, name: str) -> LexiconEntry | None:
         """The entry a name denotes, if any."""
-        return self.by_key.get(match_key(name))
+        return self._entry(match_key(name), name)
+
+    def _entry(self, key: str, surface: str) -> LexiconEntry | None:
+        """The entry of a key; of cased twins, the one spelled like the surface (else the first defined)."""
+        spelled = self.by_spelling.get(key)
+        if spelled is not None:
+            return spelled.get(_spelling(surface), self.by_key.get(key))
+        return self.by_key.get(key)
 
     def find(self, text: str, base: int, tokens: tuple[Token, ...],
              dictionary_words: Callable[[str, int], tuple[Token, ...]] | None = None) -> list[Match]:
@@ -83,7 +100,7 @@ class Lexicon:
                     continue
                 if dictionary_words is not None and self._in_a_word(text, base, start, end, dictionary_words):
                     continue
-                matches.append(Match(start, end, self.by_key[folded.folded[i:i + length]]))
+                matches.append(Match(start, end, self._entry(folded.folded[i:i + length], text[start - base:end - base])))
                 resume = i + length
                 break
         return matches
@@ -121,6 +138,19 @@ class Lexicon:
 
 
 PERSON_SUFFIXES = "师员家者官手"
+
+
+def _spelling(name: str) -> str:
+    """A name as written, up to Unicode width forms: what tells cased twins apart."""
+    return unicodedata.normalize("NFKC", name)
+
+
+def _cased_twins(name: str, other: str) -> bool:
+    """True for two mixed-case spellings that differ only in letter case (ReAct, React); ALPHA GEN and Alpha Gen, or
+    alpha-gen and Alpha Gen, are one name written two ways."""
+    first, second = _spelling(name), _spelling(other)
+    mixed = not any(word.isupper() or word.islower() for word in (first, second))
+    return mixed and first != second and first.lower() == second.lower()
 
 
 def checked_lexicon(ontology: Ontology, directory: Path, replacing: Mapping[str, Graph] | None = None) -> Lexicon:

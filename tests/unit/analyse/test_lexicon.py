@@ -245,3 +245,8 @@ def test_a_role_name_starts_after_group_words_prepositions_and_prefixes(run, tex
 
 def test_a_word_opening_with_a_preposition_is_no_part_of_a_role(run) -> None:
     assert "品牌对大主播" not in {m.surface for m in run("平台和品牌对大主播的依赖。").mentions}
+
+
+def test_cased_twins_are_told_apart_by_their_spelling(run) -> None:
+    found = {(m.surface, m.cls) for m in run("Agent常用ReAct框架，前端则用React开发。").mentions}
+    assert {("ReAct", "Technology"), ("React", "Product")} <= found
