@@ -34,6 +34,7 @@ CLOSING_MAKER = re.compile(r"(?:出品|推出|开发|研发|旗下)?\s*[）)]")
 CONTINUING = re.compile(r"\s*(?:并且?|又|还|同时|随后|接着|此外|也)")  # …，并上线了跃问: the same subject goes on
 CONTINUED_VERB_SPAN = 6  # characters from 并/又… to the made-by word of the continued clause
 NOT_MADE_AFTER_VERB = ("到", "给", "在", "至", "于")  # 并发布到QQ: publishing somewhere, not making
+FROM_MAKER = ("来自", "出自", "都出自", "均出自", "都来自", "均来自", "同样来自", "同样出自")
 MAKER_OF_PRODUCT = re.compile(r"的?(?:开发商|开发者|出品方|研发方|所属公司|背后的公司|母公司)(?:是|为|：|:)?")  # X的开发商是ORG
 
 
@@ -58,7 +59,7 @@ class MakerExtractor(SentenceExtractor):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by", 0.9)
                 elif gap is not None and self._continued(gap, ctx.masked(index), org, product, sentence, here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-continued", 0.85)
-                elif product.end <= org.start and self._made_by_after(ctx.doc.text, product, org):
+                elif product.end <= org.start and self._made_by_after(ctx.doc.text, _list_end(ctx.doc.text, product, here), org):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
 
     @staticmethod
@@ -114,15 +115,25 @@ class MakerExtractor(SentenceExtractor):
         after = text[end:end + MADE_WORD_SPAN].lstrip(MARKUP)
         return after.startswith("的") or any(after.startswith(word) for word in self.cue("madeByTrigger"))
 
-    def _made_by_after(self, text: str, product: Mention, org: Mention) -> bool:
+    def _made_by_after(self, text: str, end: int, org: Mention) -> bool:
         """Product 是 / 由 organisation (在海外 / 面向用户) 推出的… or 由ORG开发。 (the made-by word follows the organisation
-        closely), Product是ORG的…模型, Product来自ORG, Product（ORG）."""
-        gap = text[product.end:org.start].strip(MARKUP + "“”\"，, ")  # X，是ORG推出的… too
-        if gap == "来自" or MAKER_OF_PRODUCT.fullmatch(gap) \
-                or MAKER_IN_BRACKETS.fullmatch(text[product.end:org.start]) and CLOSING_MAKER.match(text, org.end):
+        closely), Product是ORG的…模型, Product来自ORG, 即梦和豆包都出自ORG, Product（ORG）."""
+        gap = text[end:org.start].strip(MARKUP + "“”\"，, ")  # X，是ORG推出的… too
+        if gap in FROM_MAKER or MAKER_OF_PRODUCT.fullmatch(gap) \
+                or MAKER_IN_BRACKETS.fullmatch(text[end:org.start]) and CLOSING_MAKER.match(text, org.end):
             return True  # Claude来自Anthropic, X的开发商是Anthropic, 文心一言（百度）, 可灵（快手出品）
         if gap in ("是", "也是", "则是", "就是") and OF_MAKER.match(text, org.end):
             return True
         after = MADE_AFTER.match(text, org.end)
         return (gap in ("是", "由", "是由", "为", "也是", "则是", "就是") or DESCRIBED_MAKER.fullmatch(gap)) \
             and after is not None
+
+
+def _list_end(text: str, product: Mention, here: list[Mention]) -> int:
+    """End of the last product listed with this one (即梦和豆包都出自…: 豆包's end for 即梦), or its own end."""
+    end = product.end
+    for following in (m for m in here if m.cls == "Product" and m.start >= product.end):
+        if not COORDINATED.match(text[end:following.start]):
+            break
+        end = following.end
+    return end

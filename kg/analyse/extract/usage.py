@@ -13,13 +13,14 @@ from kg.core.model import Mention, Relation
 APPLIED = frozenset({"Product", "Technology"})
 AREAS = frozenset({"Industry"})  # a Concept (AI, AIGC, B端) read as an area is mostly wrong on real text
 SCENARIOS = frozenset({"Industry", "Concept"})  # areas after a use verb or with a scenario word (智能客服场景)
-USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|(?:用来|拿来)做(?![一个款种套张份些])|服务于|落地于|落地到|部署在|部署到|引入到|"
+USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|(?:用来|拿来)做(?![一个款种套张份些])|用得最多的(?:是|还是|就是)|服务于|落地于|落地到|部署在|部署到|引入到|"
                       r"集成到|集成在|融入到|嵌入到|适用于|适合用于|适合用在|常见于|多见于)了?")  # 接入 / 引入 alone take what is brought in, not where
 SCENARIO_AFTER = re.compile(r"^等?(?:行业|领域|场景|业务|方面)?(?:应用场景)?(?:中|里|上)?(?:的|被|得到|获得|有|已经|已|也|都|正在|逐步|陆续){0,2}"
                             r"(?:广泛|大量|大规模|普遍|深度|快速|率先|最先|最早|首先)?(?:应用|落地|用得|使用|普及|运用|渗透)")  # 在游戏美术中被大量使用
 RESHAPES = re.compile(r"[\s*]*(?:正在|将|已经|也|会|逐步|全面|深刻|彻底)*(?:重塑|颠覆|改造|渗透(?:到|进)?|走进)了?[\s*]*")
-AREA_OF_THING = re.compile(r"[\s*]*(□+)(?:行业|领域)?是(□+)(?:技术)?(?:(?:最先|最早|最快|率先)?(?:落地|应用|渗透|普及)[^，,。；;]{0,6}"
-                           r"的(?:行业|领域|场景|方向)|[^，,。；;□]{0,6}的(?:应用|落地)(?:场景|领域|方向)?(?:之一)?)")
+AREA_OF_THING = re.compile(r"[\s*]*((?:□+[\s*]*(?:、|和|与|及)[\s*]*)*□+)(?:行业|领域)?(?:都|也)?是(?:接入|引入|采用|部署|使用)?(□+)(?:技术)?"
+                           r"(?:(?:最先|最早|最快|率先)?(?:落地|应用|渗透|普及)?[^，,。；;□]{0,6}的(?:[一二两三四五六几]个)?(?:行业|领域|场景|方向)"
+                           r"|[^，,。；;□]{0,6}的(?:应用|落地)(?:场景|领域|方向)?(?:之一)?)")  # 政务、金融和医疗是接入R1最快的三个行业
 THING_TO_PLACE = re.compile(r"[\s□*]*(?:技术|模型|大模型|产品|工具)?(?:主要|也|都|还|已经|目前)*")  # 文生图技术在广告行业…
 PUT_TO_WORK = re.compile(r"[\s*]*(?:来|去)?(?:做|搞|实现|处理|进行|打造)了?[\s*]*$")  # 用大模型做风控: 大模型 applied in 风控
 TAKEN_UP = re.compile(r"(?:用|利用|借助|使用|采用)[\s*]*$")
@@ -51,6 +52,7 @@ STRONG_STEP = re.compile(r"演进|进化|升级|迭代|演变|→|->|—>|=>")
 REPLACED = re.compile(r"(?:逐渐|已经|正在|彻底|全面|基本|迅速)?(?:取代|替代)了?(?:过去|以前|传统|原来|早期|之前)?的?")  # Transformer取代了RNN
 SUCCESSOR_OF = re.compile(r"\s*是(?:对)?\s*")  # GPT-4o是GPT-4的升级版 (the gap; UPGRADE follows the older one)
 UPGRADE = re.compile(r"\s*的(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)")
+AS_SUCCESSOR = re.compile(r"的(?:下一代|升级版|迭代版|增强版|继任者|后继者|进化版)[\s*]*[，,][\s*]*")  # 作为A的下一代，B…
 FORMERLY = re.compile(r"的前身(?:是|为)")  # ChatGPT的前身是InstructGPT: InstructGPT → ChatGPT
 NEWER_MODIFIER = r"(?:[^，,。；;□]{1,12}的)?"  # 参数扩大十几倍的GPT-2, 2020年的GPT-3
 VERSION_STEP = re.compile(r"(?:到|，再到|，又到|，然后是)" + NEWER_MODIFIER)  # 从GPT-3到GPT-4，再到GPT-4o: versions of one family
@@ -80,20 +82,21 @@ class UsageExtractor(SentenceExtractor):
     """appliedIn and evolvesInto between mentions of one clause, with trigger words from the ontology."""
 
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """Where the sentence's things are applied and how they evolve, clause by clause; never in a heading, a
-        hedge or a denial."""
+        """Where the sentence's things are applied and how they evolve, clause by clause; never in a heading or a
+        hedge, and never in a denied clause (successions and frames: never in a sentence with a denial)."""
         if sentence.is_heading or len(here) < 2:
             return
         masked = ctx.masked(index)
-        if find_cue(self.cue("hedge"), masked) or negated(self.cue, masked):
-            return
         clauses = _clauses(masked, sentence.start, here, minimum=1)
-        yield from self._framed(ctx, sentence, masked, here)
-        yield from self._succession(ctx, sentence, masked, here)
+        if not find_cue(self.cue("hedge"), masked) and not negated(self.cue, masked):
+            yield from self._framed(ctx, sentence, masked, here)
+            yield from self._succession(ctx, sentence, masked, here)
         topic = ctx.topic(index, "Product") or ctx.topic(index, "Technology")
         opening = next((m for m in here if m.cls in APPLIED), None)  # what the sentence speaks of, if its subject
         opening = opening if opening is not None and leads_clause(sentence, opening) else None
         for before, clause in zip([None, *clauses], clauses):
+            if find_cue(self.cue("hedge"), clause[0]) or negated(self.cue, clause[0]):
+                continue  # …用在海报设计上，终于不用再手动修字了: a hedge or a denial holds for its own clause
             yield from self._applied(ctx, sentence, clause)
             yield from self._used_for(ctx, sentence, clause, before, topic, opening)
             yield from self._evolves(ctx, sentence, clause)
@@ -120,10 +123,12 @@ class UsageExtractor(SentenceExtractor):
         text, offset, inside = clause
         areas = [m for m in inside if m.cls in AREAS]
         stated = AREA_OF_THING.match(text)  # 教育是大模型落地最快的行业之一
-        pair = [m for m in inside if stated and m.start - offset in (stated.start(1), stated.start(2))]
-        if len(pair) == 2 and pair[0].cls in AREAS and pair[1].cls in APPLIED:
-            yield relate(pair[1], "appliedIn", pair[0], sentence, ctx.doc, "pattern:area-of-thing", 0.75)
-        for thing in (m for m in inside if m.cls in APPLIED and not _listed(text, offset, m, areas)):
+        thing = next((m for m in inside if stated and m.start - offset == stated.start(2) and m.cls in APPLIED), None)
+        for area in (m for m in inside if thing and stated.start(1) <= m.start - offset < stated.end(1)):
+            if area.cls in AREAS:
+                yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:area-of-thing", 0.75)
+        listed_with = [m for m in inside if m.cls in SCENARIOS]  # 在代码生成、智能客服、广告等场景: 代码生成 is a place too
+        for thing in (m for m in inside if m.cls in APPLIED and not _listed(text, offset, m, listed_with)):
             for area in (m for m in areas if PLUS.fullmatch(text[thing.end - offset: m.start - offset])):
                 yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:plus-area", 0.75)
             for area in (m for m in areas if m.end <= thing.start):
@@ -206,7 +211,7 @@ class UsageExtractor(SentenceExtractor):
 
     def _succession(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
         """B取代了A / A被B取代 / B是A的升级版 / B的前身是A / B是在A的基础上发展起来的 / B是从A发展而来的 /
-        A，后来演进成了B / A之后出现了B (no products), and for versions
+        A，后来演进成了B / A之后出现了B (no products) / 作为A的下一代，B…, and for versions
         of one family (GPT-3, GPT-4) 从A到B，再到C / A之后是B / 继A之后…推出了B / 先后推出了A和B (ascending versions): the
         older one evolves into the newer,
         for two consecutive technologies, products or concepts."""
@@ -216,7 +221,9 @@ class UsageExtractor(SentenceExtractor):
             if a.key == b.key or (a.cls, b.cls) not in STEP_CLASSES and (b.cls, a.cls) not in STEP_CLASSES:
                 continue
             before = masked[:a.start - sentence.start]
-            if REPLACED.fullmatch(gap) or SUCCESSOR_OF.fullmatch(gap) and UPGRADE.match(after) \
+            if AS_SUCCESSOR.fullmatch(gap) and before.rstrip(" *").endswith("作为"):
+                yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.8)
+            elif REPLACED.fullmatch(gap) or SUCCESSOR_OF.fullmatch(gap) and UPGRADE.match(after) \
                     or FORMERLY.fullmatch(gap) or GREW_FROM.fullmatch(gap) and BASE_OF_GROWTH.match(after) \
                     or CAME_FROM.fullmatch(gap) and GREW_OUT.match(after):
                 yield relate(b, "evolvesInto", a, sentence, ctx.doc, "pattern:succession", 0.8)

@@ -512,3 +512,7 @@ def test_a_product_named_after_its_makers_descriptor_or_called_its_own_is_made_b
 ])
 def test_a_likened_organisation_or_a_product_after_the_own_one_is_no_maker(run, text: str, pair) -> None:
     assert pair not in pairs(run(text), "madeBy")
+
+
+def test_products_listed_before_the_maker_they_come_from_are_made_by_it(run) -> None:
+    assert {("即梦", "字节跳动"), ("豆包", "字节跳动")} <= pairs(run("即梦和豆包都出自字节跳动。"), "madeBy")

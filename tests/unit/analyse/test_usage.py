@@ -362,3 +362,22 @@ def test_a_thing_put_to_work_taken_up_by_an_industry_or_aimed_at_one_is_applied_
 
 def test_what_a_thing_is_used_to_make_is_no_area(run) -> None:
     assert pairs(run("工作流可以用来做一个高级版插件。"), "appliedIn") == set()
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("可灵基于DiT架构，目前用得最多的是广告和电商。", ("可灵", "广告")),
+    ("即梦上线了新版图片模型，用在海报设计上，终于不用再手动修字了。", ("即梦", "海报设计")),
+    ("过去两个月，政务、金融和医疗是接入DeepSeek-R1最快的三个行业。", ("DeepSeek-R1", "金融")),
+])
+def test_use_read_from_what_is_used_most_a_clause_beside_a_denial_and_a_list_of_fastest_areas(run, text, pair) -> None:
+    assert pair in pairs(run(text), "appliedIn")
+
+
+def test_a_thing_listed_among_scenarios_is_one_of_the_places(run) -> None:
+    found = pairs(run("目前AI在代码生成、智能客服、广告、教育等场景的应用较为频繁。"), "appliedIn")
+    assert not any(thing == "代码生成" for thing, _ in found)
+
+
+def test_a_successor_named_as_the_next_generation_evolves_from_it(run) -> None:
+    found = pairs(run("作为Gemini 2.0的下一代，Gemini 2.5把思维链推理直接内置进了模型。"), "evolvesInto")
+    assert ("Gemini 2.0", "Gemini 2.5") in found
