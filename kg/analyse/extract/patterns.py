@@ -39,6 +39,7 @@ SUBJECTLESS = re.compile(r"[\s*]*(?:该模型|该产品|这款产品|它|其)?(?
 CAN_DO = re.compile(r"[\s*]*(?:它|其)?(?:还|也|都|同时)?(?:能|可以|能够|可|支持)(?:[^□，,。；;]{0,4}?(?:也|还)(?:能|可以|支持))?")
 MODIFIER_END = re.compile(r"的[\s0-9A-Za-z]{0,6}$")  # a modifier ending in 的, or in 的 and a format (1080p, 4K)
 PART_IS = re.compile(r"\w{1,4}?(?:采用|使用|用)?的?(?:应该|其实|就|正)?是")  # 豆包的底层采用的应该是MoE架构
+LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks and bold before a list item's label
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
 
@@ -87,14 +88,19 @@ class PatternExtractor(SentenceExtractor):
 
     def _kind_of_up(self, ctx, index, sentence, roles) -> Iterator[Relation]:
         """A 属于 B / A 是 B 的一种 / A 也是 B 的一个细分方向, clause by clause: the clause's first role is a kind of the
-        role that follows it."""
+        role that follows it; in a list item labelled with a role (**Agent产品经理：** …，是AI应用产品经理的一个分支) a
+        clause that names only the wider role says it of the label."""
         masked = ctx.masked(index)
+        labelled = roles[0] if roles and LABEL_LEAD.fullmatch(masked[:roles[0].start - sentence.start]) else None
         start = 0
         for end in [b.start() for b in CLAUSE_BREAK.finditer(masked)] + [len(masked)]:
             inside = [m for m in roles if sentence.start + start <= m.start and m.end <= sentence.start + end]
-            if len(inside) >= 2 and self.has("kindOfUpTrigger", masked[start:end]) \
-                    and narrower(inside[0], inside[1]):
+            stated = self.has("kindOfUpTrigger", masked[start:end])
+            if len(inside) >= 2 and stated and narrower(inside[0], inside[1]):
                 yield relate(inside[0], "kindOf", inside[1], sentence, ctx.doc, "pattern:kind-of-up")
+            elif len(inside) == 1 and stated and labelled is not None and labelled.end < sentence.start + start \
+                    and "□" not in masked[start:inside[0].start - sentence.start] and narrower(labelled, inside[0]):
+                yield relate(labelled, "kindOf", inside[0], sentence, ctx.doc, "pattern:kind-of-up")
             start = end + 1
 
     # ------------------------------------------------------------ sentence rules

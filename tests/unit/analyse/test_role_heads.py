@@ -24,3 +24,12 @@ def test_a_described_person_is_no_new_role(run, text: str) -> None:
 
 def test_a_discovered_role_takes_part_in_relations(run) -> None:
     assert ("视频剪辑师", "AI产品经理") in pairs(run("她之前是一名视频剪辑师，后来转型做AI产品经理。"), "transitionsTo")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("3.  **Agent产品经理：** 最近一年冒出来的新岗位，严格说是AI应用产品经理的一个分支，关注任务规划；",
+     ("Agent产品经理", "AI应用产品经理")),
+    ("1.  **大模型产品经理：** 在模型厂做模型本身，是AI产品经理里离模型最近的一种；", ("大模型产品经理", "AI产品经理")),
+])
+def test_a_list_items_role_label_is_a_kind_of_the_role_a_later_clause_names(run, text: str, pair) -> None:
+    assert pair in pairs(run(text), "kindOf")
