@@ -25,10 +25,15 @@ CATEGORY_NOUN = re.compile(r"(?:工具|产品|应用|App|APP|平台|架构|助�
 WAS_A = re.compile(r"(?:是|做|当|担任|成为)(?:了)?(?:一名|一个|一位)?\s*$")  # the role is what someone is or was
 BA_LEAD = re.compile(r"把\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # 把LangChain和Dify玩熟: 把 before the listed things
 LISTED_AFTER = re.compile(r"^(?:\s*(?:、|和|与|及|以及)\s*□+)*\s*")
-DOING_FRAME = re.compile(r"(?:^|[：:，,])\s*(?:如果|要是|想|要)?(?:做|当)\s*$")  # 做AI产品运营，一定要用过…: a frame, not a past
+DOING_FRAME = re.compile(r"(?:^|[：:，,])\s*(?:如果|要是)?(?:想|要)?(?:做|当)\s*$")  # 做AI产品运营，一定要用过…: a frame, not a past
 OPENS_CLAUSE = re.compile(r"^\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # the things (and the ones listed before) open the clause
-KNOWN_AFTER = re.compile(r"(?:的[^，,。；;□]{0,6})?(?:都|也|最好)?(?:得|要|需要|必须|应该)(?:亲手|亲自|认真|好好)?"
+KNOWN_AFTER = re.compile(r"(?:的[^，,。；;□]{0,6}|[这那][^，,。；;□]{0,6})?(?:都|也|最好|至少)?(?:得|要|需要|必须|应该)(?:亲手|亲自|认真|好好)?"
                          r"(?:懂|会用|会|了解|熟悉|掌握|用过|玩过|搞懂|弄懂|吃透|体验过)")  # 扩散模型…的基本原理都得懂
+THINGS_ALONE = re.compile(r"[\s*“”\"]*□+(?:[\s*“”\"]*(?:、|和|与|及|以及)[\s*“”\"]*□+)+[\s*“”\"]*")  # ChatGPT、Kimi、豆包
+KNOWER_LAST = re.compile(r"^[\s*]*(?:每一个|每个|所有|任何)?(?:一名|一个)?□")  # the next clause opens with the role
+KNOWER_TAIL = " *…！!"  # what may follow the know-word that ends the clause
+DASH = re.compile(r"—+|--+")
+KNOWABLE = frozenset({"Product", "Technology", "Concept"})
 BA_KNOW = re.compile(r"(?:都|也|先)?(?:玩熟|用熟|玩透|学会|吃透|搞懂|摸透|弄懂|学透|用起来|上手|研究透|玩明白|搞明白|用明白|摸清楚)")
 
 
@@ -39,6 +44,7 @@ class KnowingExtractor(SentenceExtractor):
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Role + 了解 / 使用过 + products or technologies in one clause → the role should know them."""
         masked = ctx.masked(index)
+        yield from self._fronted(ctx, sentence, masked, here)
         things = [m for m in here if m.cls in ("Product", "Technology", "Concept")
                   and not _names_a_category(ctx.doc.text, sentence, m)
                   and (self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")
@@ -59,6 +65,24 @@ class KnowingExtractor(SentenceExtractor):
                     yield relate(role, "shouldKnow", thing, sentence, ctx.doc, f"pattern:should-know{rule}",
                                  confidence * 0.9)
 
+    def _fronted(self, ctx, sentence: Sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
+        """ChatGPT、Kimi、豆包，每一个AI产品经理都应该深度用过: a clause of things alone, then a clause where a role
+        ends with a know-word, the things its object put first."""
+        parts = CLAUSE_BREAK.split(masked)
+        for listed, clause, offset in zip(parts, parts[1:], _clause_offsets(parts)[1:]):
+            if not THINGS_ALONE.fullmatch(listed) or not KNOWER_LAST.search(clause):
+                continue
+            clause = DASH.split(clause)[0]  # …都应该深度用过——不是随便问两句
+            trigger = self.has("shouldKnowTrigger", clause)
+            roles = [m for m in here if m.cls == "Role" and offset <= m.start - sentence.start < offset + len(clause)]
+            if trigger is None or not roles or not clause.rstrip(KNOWER_TAIL).endswith(trigger) \
+                    or negated(self.cue, clause) or self.has("hedge", clause):
+                continue
+            things = [m for m in here if m.cls in KNOWABLE and m.end - sentence.start <= offset - 1
+                      and m.start - sentence.start >= offset - 1 - len(listed)]
+            for thing in things:
+                yield relate(roles[0], "shouldKnow", thing, sentence, ctx.doc, "pattern:should-know-fronted", 0.75)
+
     def _knower(self, masked: str, sentence: Sentence, here: list[Mention], role: Mention, thing: Mention) -> bool:
         """True when a role named in the sentence is the one who knows: it comes before the know-word, and no
         organisation or person between them is the subject instead (OpenAI CEO表示，OpenAI已经掌握…AGI)."""
@@ -71,7 +95,8 @@ class KnowingExtractor(SentenceExtractor):
         before_role = masked[:role.start - sentence.start]
         if CLAUSE_BREAK.search(between) and WAS_A.search(before_role) and not DOING_FRAME.search(before_role):
             return False  # 我原本是一名UI设计师，后来开始学习Midjourney: what the person was, not who should know
-        if DOING_FRAME.search(before_role) and between.strip()[:1] in "，," and OPENS_CLAUSE.match(between.strip()[1:]):
+        frame_end = between.strip().removeprefix("的话").strip()
+        if DOING_FRAME.search(before_role) and frame_end[:1] in "，," and OPENS_CLAUSE.match(frame_end[1:]):
             return True  # 做多模态产品经理，扩散模型…都得懂: the frame's role knows what the next clause opens with
         if not CLAUSE_BREAK.search(between) and _mastered(between, CLAUSE_BREAK.split(masked[thing.end - sentence.start:])[0]):
             return True  # AI产品经理要把Coze和Dify都玩透
@@ -121,3 +146,12 @@ def _names_a_category(text: str, sentence: Sentence, mention: Mention) -> bool:
     10个AI工具): the things to know are the ones listed, not the qualifier."""
     before = text[max(sentence.start, mention.start - 4):mention.start]
     return bool(CATEGORY_LEAD.search(before) and CATEGORY_NOUN.match(text, mention.end))
+
+
+def _clause_offsets(parts: list[str]) -> list[int]:
+    """Offset of each clause of a sentence split at its clause breaks (one break character between clauses)."""
+    offsets, at = [], 0
+    for part in parts:
+        offsets.append(at)
+        at += len(part) + 1
+    return offsets

@@ -516,3 +516,17 @@ def test_a_likened_organisation_or_a_product_after_the_own_one_is_no_maker(run, 
 
 def test_products_listed_before_the_maker_they_come_from_are_made_by_it(run) -> None:
     assert {("即梦", "字节跳动"), ("豆包", "字节跳动")} <= pairs(run("即梦和豆包都出自字节跳动。"), "madeBy")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("ChatGPT、Kimi和豆包，每一个AI产品经理都应该深度用过——不是随便问两句。", ("AI产品经理", "Kimi")),
+    ("如果想做大模型产品经理，还得进一步了解RLHF和Scaling Law。", ("大模型产品经理", "RLHF")),
+    ("想做AIGC产品经理的话，Midjourney、Stable Diffusion和可灵这几个工具要亲手用过。", ("AIGC产品经理", "可灵")),
+    ("下面这些概念，AI产品经理要能讲清楚：Transformer怎么工作、什么是预训练和微调。", ("AI产品经理", "微调")),
+])
+def test_what_a_role_should_know_put_first_in_a_frame_or_after_a_colon(run, text: str, pair) -> None:
+    assert pair in pairs(run(text), "shouldKnow")
+
+
+def test_things_put_first_that_a_role_need_not_know_are_not_known(run) -> None:
+    assert pairs(run("ChatGPT、Kimi和豆包，AI产品经理不一定要用过。"), "shouldKnow") == set()
