@@ -17,6 +17,7 @@ from kg.analyse.extract.context import (
     STATEMENT_BREAK,
     context_of,
     find_cue,
+    leads_clause,
     negated,
     relate,
     with_relations,
@@ -26,12 +27,14 @@ from kg.core.model import Extraction, Mention, Relation, Sentence
 
 JOB_OPENING = re.compile(r"\s*(?:岗位|职位|岗|招聘)")
 TITLE_AFTER = re.compile(r"负责人|专员|经理|总监|主管|官|HR")  # 招聘负责人: a title, not a hiring
+HIRING_GOES_ON = re.compile(r"\s*(?:另外|此外|同时|还|也|并|又)+(?:在|正在)?(?:招聘|招了|在招|招募|开放了|扩招)")  # ，另外招了两名C
 LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?[\s□*]*$")  # 还要懂业务: same subject
 PARTNER_CLASSES = frozenset({"Team", "Role"})
 PARTNER_OPENER = re.compile(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通|协调|推动|支持|指导|反馈给|最多的是|最多的就是|主要是)[\s*]*(?=□)")
+COMMENT_AFTER_COMMA = re.compile(r"[\s*]*(?:主要|其实|基本|一般|通常)?(?:就)?是")
 PARTNER_JOINER = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，|,)?[\s*]*$")
 THING_CLASSES = frozenset({"Organization", "CompanyType", "Product", "Technology", "Concept"})
 
@@ -184,6 +187,8 @@ class CareerExtractor:
                 lo, hi = min(org.end, role.end), max(org.start, role.start)
                 span = masked[max(lo - sentence.start, 0): max(hi - sentence.start, 0)]
                 clause = self._clause_of(masked, sentence, org, role)
+                if clause is None and self._hiring_goes_on(masked, sentence, org, role):
+                    yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires-continued", 0.8)
                 if clause is None or find_cue(self.cue("hedge"), clause) or find_cue(self.cue("uncertainty"), clause) \
                         or negated(self.cue, span):
                     continue
@@ -195,6 +200,17 @@ class CareerExtractor:
             for company in (m for m in here if m.cls == "CompanyType"):
                 for role in (r for r in roles if ctx.doc.text[r.end:company.start].strip(" *") in ("（", "(")):
                     yield relate(company, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
+
+    def _hiring_goes_on(self, masked: str, sentence: Sentence, org: Mention, role: Mention) -> bool:
+        """青禾数科在招A和B，另外招了两名C: a later clause of the statement goes on hiring (另外 / 还 / 同时 + a hiring
+        word first) for an organisation that opens its clause and hires in it."""
+        lo, hi = org.end - sentence.start, role.start - sentence.start
+        if lo > hi or STATEMENT_BREAK.search(masked[lo:hi]) or not leads_clause(sentence, org):
+            return False
+        own = CLAUSE_BREAK.split(masked[lo:hi])[0]
+        role_clause = CLAUSE_BREAK.split(masked[lo:hi])[-1]
+        return self._hiring_word(own) and bool(HIRING_GOES_ON.match(role_clause)) \
+            and not negated(self.cue, role_clause) and not find_cue(self.cue("hedge"), role_clause)
 
     def _hiring_word(self, span: str) -> bool:
         """True when a hiring word stands in the span, not as part of a title (招聘负责人, 招聘专员)."""
@@ -272,11 +288,15 @@ class CareerExtractor:
         return article_role
 
 def _clause_spans(masked: str) -> list[tuple[int, str]]:
-    """(offset, text) of each clause of a masked sentence."""
+    """(offset, text) of each clause of a masked sentence; a comma before 主要是 / 就是 only parts a topic from what
+    is said of it (传统产品经理的协作对象，主要是研发、设计和运营), so the two stay one clause."""
     spans, start = [], 0
     for match in [*CLAUSE_BREAK.finditer(masked), None]:
         end = match.start() if match else len(masked)
-        spans.append((start, masked[start:end]))
+        if spans and masked[start - 1] in "，," and COMMENT_AFTER_COMMA.match(masked, start):
+            spans[-1] = (spans[-1][0], masked[spans[-1][0]:end])
+        else:
+            spans.append((start, masked[start:end]))
         start = match.end() if match else end
     return spans
 

@@ -352,3 +352,13 @@ def test_duties_that_guide_or_report_to_a_team_are_work_with_it(run) -> None:
 @pytest.mark.parametrize("text", ["模型厂更需要懂技术的产品经理。", "互联网大厂更青睐有AI项目经验的产品经理。"])
 def test_a_company_type_that_needs_or_favours_a_role_hires_it(run, text: str) -> None:
     assert any(role == "产品经理" for _, role in pairs(run(text), "hires"))
+
+
+def test_an_organisation_that_goes_on_hiring_in_a_later_clause_hires_that_role_too(run) -> None:
+    found = pairs(run("青禾数科今年在招AI产品经理和AI训练师，另外招了两名大模型应用工程师。"), "hires")
+    assert ("青禾数科", "AI工程师") in found
+
+
+def test_the_partners_said_of_a_roles_collaborators_after_a_comma_work_with_it(run) -> None:
+    found = pairs(run("传统产品经理的协作对象，主要是研发、设计和运营。"), "worksWith")
+    assert {("传统产品经理", "研发团队"), ("传统产品经理", "运营团队")} <= found
