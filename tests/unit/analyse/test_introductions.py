@@ -52,3 +52,8 @@ def test_times_pronouns_and_self_references_that_are_one_of_a_kind_are_no_produc
 
 def test_a_generic_word_that_is_one_of_a_kind_is_no_product(run) -> None:
     assert not any(m.rule == "introduced:one-of-a-kind" for m in run("产品运营，产品是一款角色聊天App。").mentions)
+
+
+@pytest.mark.parametrize("text", ["文心4.5是百度首个原生多模态大模型。", "OpenAI下一代旗舰模型表现有限。"])
+def test_a_description_glued_to_an_organisation_is_no_product(run, text: str) -> None:
+    assert not any(m.rule == "open:org-prefixed-product" for m in run(text).mentions)

@@ -12,6 +12,7 @@ from kg.core.normalize import is_cjk
 
 
 GENERIC_LATIN = frozenset({"AI", "AIGC", "APP", "GPT", "LLM"})
+DESCRIBED = re.compile(r"首个|首款|第[一二三四五]|原生|最新|新一代|下一代|旗舰|全新|最强|最大|唯一|自研|开源的")
 PROPER_TAGS = frozenset({"", "x", "nr", "nrt", "nrfg", "ns", "nz"})  # a word jieba does not know, or a name
 MIN_ORG_NAME, MAX_ORG_NAME = 2, 4
 NOT_A_NAME_END = set("在和的是与了把被从向对给于里")  # 吴嘉在集团: a person and a preposition before the suffix
@@ -40,8 +41,9 @@ class OrganisationNames:
     def _names_a_product(self, rest: str, inside: list[Mention]) -> bool:
         """True when the words after the organisation name something (千帆大模型平台), not describe it (旗下AI助手,
         自研大模型, 电商平台: a known word or a generic modifier before a product head)."""
-        if rest.startswith(tuple(self.generic_modifiers)) or re.search(r"[各两几三四多][大家款个]", rest):
-            return False  # 小米各大APP, 阿里京东两大电商平台: a group of products, not one
+        if rest.startswith(tuple(self.generic_modifiers)) or re.search(r"[各两几三四多][大家款个]", rest) \
+                or DESCRIBED.search(rest):
+            return False  # 小米各大APP, 阿里京东两大电商平台: a group of products; 百度首个原生多模态大模型: a description
         head = next((h for h in sorted(self.product_heads, key=len, reverse=True) if rest.endswith(h)), "")
         modifier = rest[: len(rest) - len(head)].strip()
         return bool(modifier) and not any(m.surface == modifier for m in inside) and not _is_latin_word_of(modifier)
