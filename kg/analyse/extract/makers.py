@@ -28,6 +28,7 @@ OF_MAKER = re.compile(r"的[^，,。；;！？!?、的]{0,8}?(?:大模型|模型
 ORG_APPOSITION = re.compile(r"(?:的|旗下的?|自家的?|家的)?[^，,。；;！？!?、□的和与及或]{0,8}?(?:产品|App|APP|应用|大模型|模型|平台|工具|"
                             r"助手|智能体|引擎|浏览器|软件)[\s“\"《]*")  # 拼多多海外版产品Temu, 字节的另一款产品“豆包”
 OWN = re.compile(r"自家(?:的)?[^，,。；;！？!?、□的]{0,6}的?[\s“\"]*$")  # …给到了自家的豆包, 用自家可灵
+ANOTHER_MAKER = re.compile(r"(?:创立|创办|成立)(?:了|的)?(?:一家)?(?:公司|企业)|收购|投资的|孵化的|离开|出走")
 LIKENED = re.compile(r"(?:仿|像|类似|对标|模仿|比如|例如)\s*$")  # 仿小红书的产品Lemon8 is no product of 小红书
 MAKER_IN_BRACKETS = re.compile(r"[（(]\s*$")  # 文心一言（百度）
 CLOSING_MAKER = re.compile(r"(?:出品|推出|开发|研发|旗下)?\s*[）)]")
@@ -75,9 +76,10 @@ class MakerExtractor(SentenceExtractor):
 
     def _made_word_near(self, gap: str, masked_gap: str) -> bool:
         """True when a made-by word stands in the gap close before the product, not counting the names listed between
-        them (淘天旗下即时零售业务“小时达”正式升级为“淘宝闪购”: 旗下 governs 小时达, not 淘宝)."""
+        them (淘天旗下即时零售业务“小时达”正式升级为“淘宝闪购”: 旗下 governs 小时达, not 淘宝), and no company founded or
+        bought in between makes it (曾在百度…负责人吕聘创立公司Rabbit推出的R1)."""
         trigger = find_cue(self.cue("madeByTrigger"), gap)
-        if trigger is None:
+        if trigger is None or ANOTHER_MAKER.search(gap[:gap.rindex(trigger)]):
             return False
         after = masked_gap[gap.rindex(trigger) + len(trigger):]
         return len(re.sub(r"[□、，,和与及\s]", "", after)) <= MADE_WORD_TO_PRODUCT

@@ -39,6 +39,7 @@ SUBJECTLESS = re.compile(r"[\s*]*(?:该模型|该产品|这款产品|它|其)?(?
 CAN_DO = re.compile(r"[\s*]*(?:它|其)?(?:还|也|都|同时)?(?:能|可以|能够|可|支持)(?:[^□，,。；;]{0,4}?(?:也|还)(?:能|可以|支持))?")
 MODIFIER_END = re.compile(r"的[\s0-9A-Za-z]{0,6}$")  # a modifier ending in 的, or in 的 and a format (1080p, 4K)
 PART_IS = re.compile(r"\w{1,4}?(?:采用|使用|用)?的?(?:应该|其实|就|正)?是")  # 豆包的底层采用的应该是MoE架构
+HEAD_OF_MODIFIER = re.compile(r"□[^□，,。]{0,4}(?:训练|构建|打造|开发|搭建|研发|改进|优化|微调)(?:出来|而成)?的[\s*]*$")  # the object is the head of a modifier built on another
 LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks and bold before a list item's label
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
@@ -204,6 +205,8 @@ class PatternExtractor(SentenceExtractor):
         before, after = between[:at], between[at:]
         if before.strip(MARKUP) == "的" and PART_IS.match(after):
             before = ""  # Stable Diffusion的核心是潜在扩散模型: the product's part names what it is built on
+        if HEAD_OF_MODIFIER.search(after):
+            return False  # 基于强化学习训练的推理模型: the model is what the product is, built on the first
         opened = [m.end() for m in MODIFIER_OPENING.finditer(after)]
         return not re.search(r"[的、]|上传|上线|输入|发布|推出|允许|来$|用户|创作者|作者|设计师", before) \
             and not (opened and "的" not in after[opened[-1]:])

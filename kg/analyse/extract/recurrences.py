@@ -15,6 +15,8 @@ from kg.core.model import Extraction, Mention
 
 LATIN_EDGE = re.compile(r"[A-Za-z0-9]")
 MIN_NAME_LENGTH = 2
+UNTYPED_LATIN = "open:latin-untyped"
+SHORT_FORM = re.compile(r"[A-Za-z]{0,3}\d[\w.]{0,4}")  # R1, V3, 4o: a version that stands for its product
 
 
 @register("recurrences")
@@ -30,7 +32,8 @@ class RecurrenceExtractor:
             if not mention.iri and mention.rule != CUE_RULE and len(mention.surface.strip()) >= MIN_NAME_LENGTH:
                 first.setdefault(mention.surface, mention)
         if not first:
-            return state
+            short = _short_forms(state.mentions)
+            return with_mentions(state, [m for _, m in short], {m for m, _ in short}) if short else state
         text = state.document.text
         bounds = {edge for sentence in state.tokens for token in sentence for edge in (token.start, token.end)}
         taken = bytearray(len(text))  # 1 where a mention already stands
@@ -44,7 +47,8 @@ class RecurrenceExtractor:
             if _word_bounded(text, start, end, bounds) and not in_links(start, end, links) \
                     and not any(taken[start:end]):
                 added.append(dataclasses.replace(first[match.group()], start=start, end=end))
-        return with_mentions(state, added)
+        short = _short_forms(state.mentions)
+        return with_mentions(state, added + [m for _, m in short], {m for m, _ in short})
 
 
 def _word_bounded(text: str, start: int, end: int, bounds: set[int]) -> bool:
@@ -54,3 +58,16 @@ def _word_bounded(text: str, start: int, end: int, bounds: set[int]) -> bool:
     before, after = text[start - 1:start], text[end:end + 1]
     return not (LATIN_EDGE.match(text[start]) and LATIN_EDGE.match(before)
                 or LATIN_EDGE.match(text[end - 1]) and LATIN_EDGE.match(after))
+
+
+def _short_forms(mentions: tuple[Mention, ...]) -> list[tuple[Mention, Mention]]:
+    """(untyped mention, the product mention it stands for) for a short form with a digit that ends exactly one
+    product named in the article after a hyphen or a space (R1 of DeepSeek-R1, V3 of DeepSeek-V3)."""
+    products = {m.key: m for m in mentions if m.cls == "Product"}
+    pairs = []
+    for mention in (m for m in mentions if m.rule == UNTYPED_LATIN and SHORT_FORM.fullmatch(m.surface)):
+        owners = [p for p in products.values() if re.search(rf"[-\s]{re.escape(mention.surface)}$", p.label, re.I)]
+        if len(owners) == 1:
+            pairs.append((mention, dataclasses.replace(owners[0], start=mention.start, end=mention.end,
+                                                       surface=mention.surface)))
+    return pairs

@@ -530,3 +530,14 @@ def test_what_a_role_should_know_put_first_in_a_frame_or_after_a_colon(run, text
 
 def test_things_put_first_that_a_role_need_not_know_are_not_known(run) -> None:
     assert pairs(run("ChatGPT、Kimi和豆包，AI产品经理不一定要用过。"), "shouldKnow") == set()
+
+
+def test_a_short_form_of_a_product_the_article_names_is_that_product(run) -> None:
+    state = run("春节爆火的DeepSeek-R1，这个月的关键词是落地。R1是DeepSeek基于大规模强化学习训练的推理模型。")
+    assert {(m.surface, m.label) for m in state.mentions if m.surface == "R1"} == {("R1", "DeepSeek-R1")}
+    assert ("DeepSeek-R1", "强化学习") in pairs(state, "basedOn")
+
+
+def test_a_company_founded_between_a_maker_and_a_product_makes_it(run) -> None:
+    found = pairs(run("曾在百度智能硬件负责人吕聘创立公司Rabbit推出的R1很火。"), "madeBy")
+    assert not any(maker == "百度" for _, maker in found)
