@@ -50,7 +50,7 @@ MODIFIED_STEP = re.compile(r"[\s*]*(?:正在|已经|逐渐|逐步|也|又|再|�
 ARROW = re.compile(r"→|->|—>|=>")
 STRONG_STEP = re.compile(r"演进|进化|升级|迭代|演变|→|->|—>|=>")
 REPLACED = re.compile(r"(?:逐渐|已经|正在|彻底|全面|基本|迅速)?(?:取代|替代)了?(?:过去|以前|传统|原来|早期|之前)?的?")  # Transformer取代了RNN
-SUCCESSOR_OF = re.compile(r"\s*是(?:对)?\s*")  # GPT-4o是GPT-4的升级版 (the gap; UPGRADE follows the older one)
+SUCCESSOR_OF = re.compile(r"\s*(?:[，,]\s*(?:这|它|其|该模型|该产品)(?:也|则)?)?是(?:对)?\s*")  # GPT-4o是GPT-4的升级版 (the gap; UPGRADE follows the older one)
 UPGRADE = re.compile(r"\s*的(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)")
 AS_SUCCESSOR = re.compile(r"的(?:下一代|升级版|迭代版|增强版|继任者|后继者|进化版)[\s*]*[，,][\s*]*")  # 作为A的下一代，B…
 FORMERLY = re.compile(r"的前身(?:是|为)")  # ChatGPT的前身是InstructGPT: InstructGPT → ChatGPT

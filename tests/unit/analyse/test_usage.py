@@ -381,3 +381,8 @@ def test_a_thing_listed_among_scenarios_is_one_of_the_places(run) -> None:
 def test_a_successor_named_as_the_next_generation_evolves_from_it(run) -> None:
     found = pairs(run("作为Gemini 2.0的下一代，Gemini 2.5把思维链推理直接内置进了模型。"), "evolvesInto")
     assert ("Gemini 2.0", "Gemini 2.5") in found
+
+
+def test_a_product_said_to_be_an_upgrade_of_another_in_the_next_clause_evolves_from_it(run) -> None:
+    found = pairs(run("Anthropic推出了Claude 3.7 Sonnet，这是Claude 3.5 Sonnet的升级版。"), "evolvesInto")
+    assert ("Claude 3.5 Sonnet", "Claude 3.7 Sonnet") in found
