@@ -19,6 +19,7 @@ TITLED = re.compile(r"《([^《》\n]{1,20})》(?=" + PRODUCT_NOUN + ")")
 NAMED = re.compile(r"(?:产品|工具|应用|平台|助手|模型|智能体)(?:叫做|名叫|名为|命名为|叫)[“\"「]?"
                    r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,11}?)[”\"」]?(?=[，,。；;！？!?、（(\s]|是|的|$)")
 QUOTED_NAME = r"[“\"「]([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{0,15}?)[”\"」]"
+NAMED_ITEM = re.compile(r"(?:一|另一|第一|第二|第三)(?:款|条)(?:产品线?|工具|应用)?(?:叫做|名叫|名为|叫)" + QUOTED_NAME)  # 一条叫“青禾智服”
 NAMED_BEFORE = re.compile(r"(?:叫做|名叫|名为|叫|取名为?|命名为)" + QUOTED_NAME + r"的[^，,。；;]{0,8}?" + PRODUCT_NOUN)
 NAMED_UNQUOTED = re.compile(r"(?:名叫|名为|叫做|取名为?|命名为)([^\W\d_的][^\W_的]{1,5}|[A-Za-z][A-Za-z0-9 .-]{1,15}?)的"
                             r"[^，,。；;的]{0,8}?" + PRODUCT_NOUN)  # 一款名为秒哒的无代码开发工具
@@ -34,6 +35,8 @@ NOT_IN_A_NAME = re.compile(r"的|它|本身|当时|因为|由于|可以|称作|�
                            r"前者|后者|后来|目前|现在)$")  # 当时是一款…, 因为它是一款…, 产品是一款…
 JUDGEMENT_START = set("不很太没好最非真挺超")  # 的工具“不好用”: a quoted judgement, not a name
 CONFIDENCE = 0.7
+GENERIC_LEAD = re.compile(r"^(?:AI|AIGC|智能)+")  # “AI文案”, “AI视频”: a kind of thing, not a name
+WORDS_IN_A_NAME = frozenset({"ContentType", "Concept", "Skill", "Technology", "Industry"})  # common words, not makers
 
 
 @register("introductions")
@@ -46,11 +49,19 @@ class IntroductionExtractor:
     def __call__(self, state: Extraction) -> Extraction:
         doc = state.document
         found: list[Mention] = []
+        replaced: set[Mention] = set()
         for sentence, known in zip(doc.sentences, by_sentence(state.mentions, doc.sentences)):
             for start, end, rule in self._introduced(doc, sentence, known):
-                if not any(overlaps(m, start, end) for m in known + found) and self._unknown(doc.text[start:end]):
+                touching = [m for m in known + found if overlaps(m, start, end)]
+                bare = GENERIC_LEAD.sub("", doc.text[start:end])
+                generic = bare != doc.text[start:end] and (any(m.surface == bare for m in touching)
+                                                           or self.resources.segmenter.dictionary_tags(bare) is not None)
+                if self._unknown(doc.text[start:end]) and not generic and all(
+                        m in known and start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+                        and m.cls in WORDS_IN_A_NAME for m in touching):
                     found.append(new_mention(doc, start, end, "Product", rule, CONFIDENCE))
-        return with_mentions(state, found)
+                    replaced.update(touching)  # 青禾文案助手 holds the content word 文案: the name is the whole
+        return with_mentions(state, found, replaced)
 
     def _unknown(self, name: str) -> bool:
         """True for a name the lexicon does not know (a known one is already a mention of its own class)."""
@@ -60,7 +71,7 @@ class IntroductionExtractor:
     def _introduced(doc: Document, sentence: Sentence, known: list[Mention]) -> Iterator[tuple[int, int, str]]:
         """(start, end, rule) of each name the sentence introduces as a product."""
         for pattern, rule in ((TITLED, "introduced:titled-product"), (NAMED, "introduced:named-product"),
-                              (NAMED_BEFORE, "introduced:named-product"),
+                              (NAMED_BEFORE, "introduced:named-product"), (NAMED_ITEM, "introduced:named-product"),
                               (NAMED_UNQUOTED, "introduced:named-product"), (NOUN_BEFORE, "introduced:quoted-product"),
                               (ONE_OF_A_KIND, "introduced:one-of-a-kind")):
             for match in pattern.finditer(sentence.text):

@@ -57,3 +57,12 @@ def test_a_generic_word_that_is_one_of_a_kind_is_no_product(run) -> None:
 @pytest.mark.parametrize("text", ["文心4.5是百度首个原生多模态大模型。", "OpenAI下一代旗舰模型表现有限。"])
 def test_a_description_glued_to_an_organisation_is_no_product(run, text: str) -> None:
     assert not any(m.rule == "open:org-prefixed-product" for m in run(text).mentions)
+
+
+def test_a_named_item_of_a_product_line_is_a_product_even_with_a_common_word_inside(run) -> None:
+    found = {(m.surface, m.cls) for m in run("现在有两条产品线。一条叫“青禾智服”，另一条叫“青禾文案助手”。").mentions}
+    assert {("青禾智服", "Product"), ("青禾文案助手", "Product")} <= found
+
+
+def test_ai_and_a_common_word_is_no_product_name(run) -> None:
+    assert not any(m.rule.startswith("introduced:") for m in run("最近出圈的AI应用“AI聊天”很火。").mentions)
