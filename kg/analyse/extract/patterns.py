@@ -39,6 +39,8 @@ SUBJECTLESS = re.compile(r"[\s*]*(?:该模型|该产品|这款产品|它|其)?(?
 CAN_DO = re.compile(r"[\s*]*(?:它|其)?(?:还|也|都|同时)?(?:能|可以|能够|可|支持)(?:[^□，,。；;]{0,4}?(?:也|还)(?:能|可以|支持))?")
 MODIFIER_END = re.compile(r"的[\s0-9A-Za-z]{0,6}$")  # a modifier ending in 的, or in 的 and a format (1080p, 4K)
 PART_IS = re.compile(r"\w{1,4}?(?:采用|使用|用)?的?(?:应该|其实|就|正)?是")  # 豆包的底层采用的应该是MoE架构
+MADE_WITH = re.compile(r"[^，,。；;□]{0,6}?(?:是|都是|全是|均是|则是|就是)?(?:由|用|通过|借助)[\s*]*")  # 图片是由…
+MADE_BY_VERB = re.compile(r"[\s*]*(?:来|直接)?(?:生成|创作|合成|画|制作|做|生产|渲染)(?:出来)?的")
 HEAD_OF_MODIFIER = re.compile(r"□[^□，,。]{0,4}(?:训练|构建|打造|开发|搭建|研发|改进|优化|微调)(?:出来|而成)?的[\s*]*$")  # the object is the head of a modifier built on another
 LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks and bold before a list item's label
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
@@ -236,6 +238,18 @@ class PatternExtractor(SentenceExtractor):
         for product, content in self._in_clause(ctx, index, here, "Product", "ContentType", "writesTrigger"):
             yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-writes", 0.75)
         yield from self._generates_before_verb(ctx, index, sentence, here)
+        yield from self._generated_by(ctx, index, sentence, here)
+
+    def _generated_by(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """图片是由DALL·E 3生成的 / 这些视频都是用可灵做的: content made by the product named after it."""
+        masked = ctx.masked(index)
+        if self.has("uncertainty", masked) or negated(self.cue, masked):
+            return
+        for content in (m for m in here if m.cls == "ContentType"):
+            for product in (m for m in here if m.cls == "Product" and m.start >= content.end):
+                gap = masked[content.end - sentence.start:product.start - sentence.start]
+                if MADE_WITH.fullmatch(gap) and MADE_BY_VERB.match(masked, product.end - sentence.start):
+                    yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generated-by", 0.8)
 
     def _generates_before_verb(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Content types listed before the generating verb (MiniMax推出海螺AI，支持文本、语音和视频生成): the product

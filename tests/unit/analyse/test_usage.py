@@ -386,3 +386,9 @@ def test_a_successor_named_as_the_next_generation_evolves_from_it(run) -> None:
 def test_a_product_said_to_be_an_upgrade_of_another_in_the_next_clause_evolves_from_it(run) -> None:
     found = pairs(run("Anthropic推出了Claude 3.7 Sonnet，这是Claude 3.5 Sonnet的升级版。"), "evolvesInto")
     assert ("Claude 3.5 Sonnet", "Claude 3.7 Sonnet") in found
+
+
+@pytest.mark.parametrize("text, pair", [("此前ChatGPT里的图片是由DALL·E 3生成的。", ("DALL-E 3", "图像")),
+                                        ("这些视频都是用可灵生成的。", ("可灵", "视频"))])
+def test_content_said_to_be_made_by_a_product_is_generated_by_it(run, text: str, pair) -> None:
+    assert pair in pairs(run(text), "generates")
