@@ -58,9 +58,9 @@ class IntroductionExtractor:
                                                            or self.resources.segmenter.dictionary_tags(bare) is not None)
                 if self._unknown(doc.text[start:end]) and not generic and all(
                         m in known and start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
-                        and m.cls in WORDS_IN_A_NAME for m in touching):
+                        and (m.cls in WORDS_IN_A_NAME or m.cls == "Organization" and m.start == start) for m in touching):
                     found.append(new_mention(doc, start, end, "Product", rule, CONFIDENCE))
-                    replaced.update(touching)  # 青禾文案助手 holds the content word 文案: the name is the whole
+                    replaced.update(touching)  # 青禾文案助手 holds 文案, 美图云修Pro its maker 美图: the name is the whole
         return with_mentions(state, found, replaced)
 
     def _unknown(self, name: str) -> bool:

@@ -21,7 +21,8 @@ SHORT_FORM = re.compile(r"[A-Za-z]{0,3}\d[\w.]{0,4}")  # R1, V3, 4o: a version t
 
 @register("recurrences")
 class RecurrenceExtractor:
-    """Adds a mention at every other word-bounded occurrence of each discovered name of the article."""
+    """Adds a mention at every other word-bounded occurrence of each discovered name of the article (a product's
+    name in place of its maker's name found at its start)."""
 
     def __init__(self, resources: Resources) -> None:
         """Recurrences need no resources: the names come from the mentions found so far."""
@@ -41,14 +42,19 @@ class RecurrenceExtractor:
             taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
         links = [span for sentence in state.document.sentences for span in link_ranges(sentence)]
         names = re.compile("|".join(map(re.escape, sorted(first, key=lambda name: (-len(name), name)))))
-        added = []
+        added, replaced = [], set()
         for match in names.finditer(text):
             start, end = match.span()
-            if _word_bounded(text, start, end, bounds) and not in_links(start, end, links) \
-                    and not any(taken[start:end]):
+            if not _word_bounded(text, start, end, bounds) or in_links(start, end, links):
+                continue
+            inside = [m for m in state.mentions if m.start < end and start < m.end] if any(taken[start:end]) else []
+            if all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+                   and first[match.group()].cls == "Product" and (m.cls == "Organization" and m.start == start)
+                   for m in inside):
                 added.append(dataclasses.replace(first[match.group()], start=start, end=end))
+                replaced.update(inside)  # 美图云修Pro again, though its maker 美图 was found inside it
         short = _short_forms(state.mentions)
-        return with_mentions(state, added + [m for _, m in short], {m for m, _ in short})
+        return with_mentions(state, added + [m for _, m in short], replaced | {m for m, _ in short})
 
 
 def _word_bounded(text: str, start: int, end: int, bounds: set[int]) -> bool:

@@ -66,3 +66,8 @@ def test_a_named_item_of_a_product_line_is_a_product_even_with_a_common_word_ins
 
 def test_ai_and_a_common_word_is_no_product_name(run) -> None:
     assert not any(m.rule.startswith("introduced:") for m in run("最近出圈的AI应用“AI聊天”很火。").mentions)
+
+
+def test_a_product_named_after_its_maker_is_found_again_in_place_of_the_maker(run) -> None:
+    state = run("美图云修Pro是一款修图工具。很多影楼都在用美图云修Pro。")
+    assert [m.surface for m in state.mentions if m.cls == "Product" and m.surface == "美图云修Pro"] == ["美图云修Pro"] * 2
