@@ -29,13 +29,15 @@ ORG_APPOSITION = re.compile(r"(?:的|旗下的?|自家的?|家的)?[^，,。；;
                             r"助手|智能体|引擎|浏览器|软件)[\s“\"《]*")  # 拼多多海外版产品Temu, 字节的另一款产品“豆包”
 OWN = re.compile(r"自家(?:的)?[^，,。；;！？!?、□的]{0,6}的?[\s“\"]*$")  # …给到了自家的豆包, 用自家可灵
 ANOTHER_MAKER = re.compile(r"(?:创立|创办|成立)(?:了|的)?(?:一家)?(?:公司|企业)|收购|投资的|孵化的|离开|出走")
+JOINTLY = re.compile(r"\s*(?:共同|联合|合作|一起|携手)")  # 西门子和微软合作推出: the listed organisations make it together
+JOINT_SPAN = 6
 LIKENED = re.compile(r"(?:仿|像|类似|对标|模仿|比如|例如)\s*$")  # 仿小红书的产品Lemon8 is no product of 小红书
 MAKER_IN_BRACKETS = re.compile(r"[（(]\s*$")  # 文心一言（百度）
 CLOSING_MAKER = re.compile(r"(?:出品|推出|开发|研发|旗下)?\s*[）)]")
 CONTINUING = re.compile(r"\s*(?:并且?|又|还|同时|随后|接着|此外|也)")  # …，并上线了跃问: the same subject goes on
 CONTINUED_VERB_SPAN = 6  # characters from 并/又… to the made-by word of the continued clause
 NOT_MADE_AFTER_VERB = ("到", "给", "在", "至", "于")  # 并发布到QQ: publishing somewhere, not making
-FROM_MAKER = ("来自", "出自", "都出自", "均出自", "都来自", "均来自", "同样来自", "同样出自")
+FROM_MAKER = ("来自", "出自", "背后是", "背后就是", "都出自", "均出自", "都来自", "均来自", "同样来自", "同样出自")
 MAKER_OF_PRODUCT = re.compile(r"的?(?:开发商|开发者|出品方|研发方|所属公司|背后的公司|母公司)(?:是|为|：|:)?")  # X的开发商是ORG
 
 
@@ -49,7 +51,7 @@ class MakerExtractor(SentenceExtractor):
         for org in (m for m in here if m.cls == "Organization"):
             for product in (m for m in here if m.cls == "Product"):
                 gap = ctx.doc.text[org.end:product.start] if org.end <= product.start else None
-                if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的", "家的")):
+                if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的", "家的", "系的")):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
                 elif gap is not None and ORG_APPOSITION.fullmatch(gap) and not LIKENED.search(ctx.doc.text, 0, org.start) \
                         and not any(m.cls in ("Organization", "Product") and org.end <= m.start < product.start for m in here):
@@ -58,6 +60,8 @@ class MakerExtractor(SentenceExtractor):
                         and self._made_word_near(gap, ctx.masked(index)[org.end - sentence.start:product.start - sentence.start]) \
                         and not find_cue(self.cue("notMadeByGap"), gap) and self._nearest_maker(ctx.doc.text, org, product, here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by", 0.9)
+                    for partner in _partners_before(ctx.doc.text, org, here):  # 西门子和微软合作推出了X
+                        yield relate(product, "madeBy", partner, sentence, ctx.doc, "pattern:made-by-joint", 0.85)
                 elif gap is not None and self._continued(gap, ctx.masked(index), org, product, sentence, here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-continued", 0.85)
                 elif product.end <= org.start and self._made_by_after(ctx.doc.text, _list_end(ctx.doc.text, product, here), org):
@@ -139,3 +143,16 @@ def _list_end(text: str, product: Mention, here: list[Mention]) -> int:
             break
         end = following.end
     return end
+
+
+def _partners_before(text: str, org: Mention, here: list[Mention]) -> list[Mention]:
+    """The organisations listed right before this one as its partners in making (西门子和微软合作推出了X: 西门子)."""
+    partners: list[Mention] = []
+    start = org.start
+    for previous in reversed([m for m in here if m.cls == "Organization" and m.end <= org.start]):
+        if not COORDINATED.match(text[previous.end:start]):
+            break
+        partners.append(previous)
+        start = previous.start
+    after = text[org.end:org.end + JOINT_SPAN]
+    return partners if partners and JOINTLY.match(after) else []

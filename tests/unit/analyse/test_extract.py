@@ -541,3 +541,16 @@ def test_a_short_form_of_a_product_the_article_names_is_that_product(run) -> Non
 def test_a_company_founded_between_a_maker_and_a_product_makes_it(run) -> None:
     found = pairs(run("曾在百度智能硬件负责人吕聘创立公司Rabbit推出的R1很火。"), "madeBy")
     assert not any(maker == "百度" for _, maker in found)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("谷歌和DeepMind联合发布了Gemini。", ("Gemini", "谷歌")),
+    ("豆包背后是字节跳动。", ("豆包", "字节跳动")),
+    ("字节系的豆包很火。", ("豆包", "字节跳动")),
+])
+def test_joint_makers_the_company_behind_and_a_group_prefix_make_the_product(run, text: str, pair) -> None:
+    assert pair in pairs(run(text), "madeBy")
+
+
+def test_organisations_that_each_release_something_are_not_joint_makers(run) -> None:
+    assert ("Gemini", "百度") not in pairs(run("百度和谷歌都发布了Gemini的对手。"), "madeBy")
