@@ -36,7 +36,7 @@ def test_seeds_scores(seeds_build, split: str, entity_f1: float, relation_f1: fl
 @pytest.mark.parametrize(("split", "entity_f1", "relation_f1"), [
     ("all", 0.88, 0.75),   # 34 articles written for the project, gold annotated before any kg run on them
     ("dev", 0.90, 0.78),   # tuned on; unseen_28–34 (dense industry, lineage, launch and job-board gold) joined dev 2026-12-06
-    ("test", 0.84, 0.70),  # never tuned on
+    ("test", 0.84, 0.71),  # never tuned on
 ])
 def test_unseen_articles_scores(unseen_graph, split: str, entity_f1: float, relation_f1: float) -> None:
     result = evaluate(load_gold(GOLD / "unseen"), unseen_graph, split).as_dict()
