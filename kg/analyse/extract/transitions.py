@@ -34,6 +34,8 @@ SWITCH_TO_ROLE = 12  # characters between the switch word and the role it leads 
 JOURNEY = re.compile(r"转型|转行|转岗|跨界|之路|历程|花了|用了|走过|经历")  # 从A到B，我花了半年 / 我的转型之路：从A到B
 TOWARDS = re.compile(r"[^，,。；;！？!?]{0,6}?(?:往|向|朝)")  # A又开始往B转型: the switch word follows B
 SWITCH_AFTER = re.compile(r"(?:方向)?(?:转型|转岗|转行|转|迁移|靠拢)")
+ROLE_ARROW = re.compile(r"[\s*]*(?:→|->|—>|=>|➡|⟶)[\s*]*")  # **B端产品经理 → AI应用产品经理**: a path from one role to the next
+CAREER_MOVE = re.compile(r"转型|转行|转岗|跳槽|路径|路线|晋升|职业发展|成长|一条路|转变")  # where an arrow between roles is a move
 BECAME = re.compile(r"[\s*]*(?:也|又|就|逐渐|慢慢)?(?:变成|变为|换成|换到|调成|调到|升为|升到)了?[\s*]*")  # 岗位也从A变成了B
 LADDER = re.compile(r"晋升|发展路径|职业路径|成长路径|职业发展|上升通道|发展路线")  # a sentence about a career ladder
 LADDER_STEP = re.compile(r"(?:的(?:晋升|发展|职业|成长)?(?:路径|路线|通道|方向)(?:通常|一般|往往|大多)?(?:是|为|[：:])"
@@ -80,6 +82,9 @@ class TransitionExtractor(SentenceExtractor):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition-journey", 0.8)
             elif text.startswith("从", a.start - 1) and BECAME.fullmatch(gap):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition-became", 0.8)
+            elif ROLE_ARROW.fullmatch(gap) and not negated(self.cue, sentence.text) \
+                    and any(CAREER_MOVE.search(part) for part in (sentence.text, *sentence.section)):
+                yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition-arrow", 0.8)
 
     def _ladder(self, ctx, sentence, here) -> Iterator[Relation]:
         """A的晋升路径通常是B，再到C / A→B→C in a sentence about a career ladder: each role moves into the next."""

@@ -80,3 +80,12 @@ def test_a_role_that_became_another_and_a_titled_journey_are_transitions(run, te
 
 def test_a_heading_that_goes_on_after_the_second_role_is_no_journey(run) -> None:
     assert pairs(run("## 从产品经理到AI产品经理的能力差异"), "transitionsTo") == set()
+
+
+def test_an_arrow_between_roles_under_a_heading_about_moves_is_a_transition(run) -> None:
+    found = pairs(run("## 常见的转型路径\n\n-   **数据分析师 → 策略产品经理**\n"), "transitionsTo")
+    assert ("数据分析师", "策略产品经理") in found
+
+
+def test_an_arrow_between_roles_in_a_value_chain_is_no_transition(run) -> None:
+    assert pairs(run("小红书建立了一个品牌方/开发者→种草博主→内容消费者的良性生态。"), "transitionsTo") == set()
