@@ -177,8 +177,9 @@ class PatternExtractor(SentenceExtractor):
             if subjects and self.has(cue, ctx.doc.text[subjects[-1].end:b.start]) \
                     and self._subject_of_cue(cue, span) and not _denied(self.cue, span, self.has(cue, span)):
                 yield subjects[-1], b
-            elif not topical or subjects or not self._object_of_cue(cue, masked[start: b.start - sentence.start]):
-                continue
+            elif not topical or subjects or not self._object_of_cue(cue, masked[start: b.start - sentence.start]) \
+                    or negated(self.cue, masked[start: b.start - sentence.start]):
+                continue  # (虽然不直接支持生成音频: the clause denies it of the topic too)
             elif topic is not None and topic.end <= clause_start \
                     and not AGENT_BETWEEN.search(masked[max(topic.end - sentence.start, 0): start]):
                 yield topic, b

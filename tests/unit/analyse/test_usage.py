@@ -392,3 +392,8 @@ def test_a_product_said_to_be_an_upgrade_of_another_in_the_next_clause_evolves_f
                                         ("这些视频都是用可灵生成的。", ("可灵", "视频"))])
 def test_content_said_to_be_made_by_a_product_is_generated_by_it(run, text: str, pair) -> None:
     assert pair in pairs(run(text), "generates")
+
+
+def test_a_subjectless_clause_that_denies_generating_generates_nothing(run) -> None:
+    found = pairs(run("讯飞星火支持文生图，虽然不直接支持生成音频，但支持语音朗读。"), "generates")
+    assert ("讯飞星火", "音频") not in found
