@@ -100,7 +100,8 @@ class Lexicon:
                     continue
                 if dictionary_words is not None and self._in_a_word(text, base, start, end, dictionary_words):
                     continue
-                matches.append(Match(start, end, self._entry(folded.folded[i:i + length], text[start - base:end - base])))
+                entry = self._entry(folded.folded[i:i + length], text[start - base:end - base])
+                matches.append(Match(start, end, entry))
                 resume = i + length
                 break
         return matches

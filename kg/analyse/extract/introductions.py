@@ -25,7 +25,8 @@ NAMED_UNQUOTED = re.compile(r"(?:名叫|名为|叫做|取名为?|命名为)([^\W
                             r"[^，,。；;的]{0,8}?" + PRODUCT_NOUN)  # 一款名为秒哒的无代码开发工具
 NOUN_BEFORE = re.compile(r"的(?:AI|AIGC)?(?:应用|App|APP|工具|小程序|软件|智能体|助手)" + QUOTED_NAME
                          + r"(?=是|，|,|上线|推出|已经|在|。)")  # 最近出圈的AI应用“小猫补光灯”是…
-ONE_OF_A_KIND = re.compile(r"(?:^|(?<=[，,：:；;]))[\s*“\"「]*([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}?)[”\"」]?"
+ONE_OF_A_KIND = re.compile(r"(?:^|(?<=[，,：:；;]))[\s*“\"「]*"
+                           r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}?)[”\"」]?"
                            r"(?:也|则|就|其实|本身)?是一款[^，,。；;]{0,12}?" + PRODUCT_NOUN)  # 秒哒是一款无代码开发工具
 MADE_AFTER_ORG = re.compile(r"(?:在\S{0,4})?(?:推出|发布|开发|打造|研发|上线)的[^，。；]{0,16}?" + PRODUCT_NOUN)
 BARE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
@@ -53,19 +54,18 @@ class IntroductionExtractor:
         for sentence, known in zip(doc.sentences, by_sentence(state.mentions, doc.sentences)):
             for start, end, rule in self._introduced(doc, sentence, known):
                 touching = [m for m in known + found if overlaps(m, start, end)]
-                bare = GENERIC_LEAD.sub("", doc.text[start:end])
-                generic = bare != doc.text[start:end] and (any(m.surface == bare for m in touching)
-                                                           or self.resources.segmenter.dictionary_tags(bare) is not None)
-                if self._unknown(doc.text[start:end]) and not generic and all(
-                        m in known and start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
-                        and (m.cls in WORDS_IN_A_NAME or m.cls == "Organization" and m.start == start) for m in touching):
+                if self._a_new_name(doc.text[start:end]) and all(_word_in_name(m, start, end, known) for m in touching):
                     found.append(new_mention(doc, start, end, "Product", rule, CONFIDENCE))
                     replaced.update(touching)  # 青禾文案助手 holds 文案, 美图云修Pro its maker 美图: the name is the whole
         return with_mentions(state, found, replaced)
 
-    def _unknown(self, name: str) -> bool:
-        """True for a name the lexicon does not know (a known one is already a mention of its own class)."""
-        return self.resources.lexicon.lookup(name) is None
+    def _a_new_name(self, name: str) -> bool:
+        """True for a name the lexicon does not know (a known one is already a mention of its own class) that is more
+        than AI and a common word (“AI聊天”, “AI文案”)."""
+        bare = GENERIC_LEAD.sub("", name)
+        generic = bare != name and self.resources.segmenter.dictionary_tags(bare) is not None \
+            or bare != name and self.resources.lexicon.lookup(bare) is not None
+        return self.resources.lexicon.lookup(name) is None and not generic
 
     @staticmethod
     def _introduced(doc: Document, sentence: Sentence, known: list[Mention]) -> Iterator[tuple[int, int, str]]:
@@ -75,7 +75,8 @@ class IntroductionExtractor:
                               (NAMED_UNQUOTED, "introduced:named-product"), (NOUN_BEFORE, "introduced:quoted-product"),
                               (ONE_OF_A_KIND, "introduced:one-of-a-kind")):
             for match in pattern.finditer(sentence.text):
-                if match.group(1)[0] not in NOT_A_NAME_START | JUDGEMENT_START and not NOT_IN_A_NAME.search(match.group(1)):
+                name = match.group(1)
+                if name[0] not in NOT_A_NAME_START | JUDGEMENT_START and not NOT_IN_A_NAME.search(name):
                     yield sentence.start + match.start(1), sentence.start + match.end(1), rule
         for org in (m for m in known if m.cls == "Organization"):
             name = _clause_subject_before(doc.text, sentence, org)
@@ -95,3 +96,10 @@ def _clause_subject_before(text: str, sentence: Sentence, org: Mention) -> tuple
         return None
     start = sentence.start + head.index(name, clause_start)
     return start, start + len(name)
+
+
+def _word_in_name(mention: Mention, start: int, end: int, known: list[Mention]) -> bool:
+    """True for a known common word strictly inside the name (文案 in 青禾文案助手) or its maker at its start (美图)."""
+    return mention in known and start <= mention.start and mention.end <= end \
+        and (mention.start, mention.end) != (start, end) \
+        and (mention.cls in WORDS_IN_A_NAME or mention.cls == "Organization" and mention.start == start)

@@ -26,7 +26,7 @@ WAS_A = re.compile(r"(?:是|做|当|担任|成为)(?:了)?(?:一名|一个|一�
 BA_LEAD = re.compile(r"把\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # 把LangChain和Dify玩熟: 把 before the listed things
 LISTED_AFTER = re.compile(r"^(?:\s*(?:、|和|与|及|以及)\s*□+)*\s*")
 DOING_FRAME = re.compile(r"(?:^|[：:，,])\s*(?:如果|要是)?(?:想|要)?(?:做|当)\s*$")  # 做AI产品运营，一定要用过…: a frame, not a past
-OPENS_CLAUSE = re.compile(r"^\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # the things (and the ones listed before) open the clause
+OPENS_CLAUSE = re.compile(r"^\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # the things (and those listed before) open it
 KNOWN_AFTER = re.compile(r"(?:的[^，,。；;□]{0,6}|[这那][^，,。；;□]{0,6})?(?:都|也|最好|至少)?(?:得|要|需要|必须|应该)(?:亲手|亲自|认真|好好)?"
                          r"(?:懂|会用|会|了解|熟悉|掌握|用过|玩过|搞懂|弄懂|吃透|体验过)")  # 扩散模型…的基本原理都得懂
 THINGS_ALONE = re.compile(r"[\s*“”\"]*□+(?:[\s*“”\"]*(?:、|和|与|及|以及)[\s*“”\"]*□+)+[\s*“”\"]*")  # ChatGPT、Kimi、豆包
@@ -133,7 +133,8 @@ class KnowingExtractor(SentenceExtractor):
         after = CLAUSE_BREAK.split(masked[end:])[0]
         if before.rstrip().endswith("对"):
             return bool(self.has("shouldKnowTrigger", after[:8]))
-        return _mastered(before, after) or bool(OPENS_CLAUSE.match(before) and KNOWN_AFTER.match(LISTED_AFTER.sub("", after)))
+        known_after = OPENS_CLAUSE.match(before) and KNOWN_AFTER.match(LISTED_AFTER.sub("", after))
+        return _mastered(before, after) or bool(known_after)
 
 
 def _mastered(before: str, after: str) -> bool:

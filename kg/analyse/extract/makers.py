@@ -53,8 +53,7 @@ class MakerExtractor(SentenceExtractor):
                 gap = ctx.doc.text[org.end:product.start] if org.end <= product.start else None
                 if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的", "家的", "系的")):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
-                elif gap is not None and ORG_APPOSITION.fullmatch(gap) and not LIKENED.search(ctx.doc.text, 0, org.start) \
-                        and not any(m.cls in ("Organization", "Product") and org.end <= m.start < product.start for m in here):
+                elif gap is not None and self._apposition(ctx.doc.text, gap, org, product, here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-apposition", 0.8)
                 elif gap is not None and not CLAUSE_BREAK.search(gap) \
                         and self._made_word_near(gap, ctx.masked(index)[org.end - sentence.start:product.start - sentence.start]) \
@@ -64,8 +63,16 @@ class MakerExtractor(SentenceExtractor):
                         yield relate(product, "madeBy", partner, sentence, ctx.doc, "pattern:made-by-joint", 0.85)
                 elif gap is not None and self._continued(gap, ctx.masked(index), org, product, sentence, here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-continued", 0.85)
-                elif product.end <= org.start and self._made_by_after(ctx.doc.text, _list_end(ctx.doc.text, product, here), org):
+                elif product.end <= org.start \
+                        and self._made_by_after(ctx.doc.text, _list_end(ctx.doc.text, product, here), org):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
+
+    @staticmethod
+    def _apposition(text: str, gap: str, org: Mention, product: Mention, here: list[Mention]) -> bool:
+        """拼多多海外版产品Temu: a product noun between the organisation and the product, no other name in between,
+        and the organisation not likened to (仿小红书的产品Lemon8)."""
+        return bool(ORG_APPOSITION.fullmatch(gap)) and not LIKENED.search(text, 0, org.start) \
+            and not any(m.cls in ("Organization", "Product") and org.end <= m.start < product.start for m in here)
 
     @staticmethod
     def _own(ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:

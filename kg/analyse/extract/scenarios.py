@@ -73,8 +73,8 @@ class ScenarioExtractor:
                     at += len(item) + 1
 
     def _well_formed(self, tokens: tuple[Token, ...], start: int, end: int, fewest_words: int) -> bool:
-        """True for a span of whole tokens that opens with a noun (or a scenario lead, or a modifier of a noun) and ends with a noun or an
-        activity (剧情生成, 内容审核), with no function or generic word."""
+        """True for a span of whole tokens that opens with a noun (or a scenario lead, or a modifier of a noun) and
+        ends with a noun or an activity (剧情生成, 内容审核), with no function or generic word."""
         inside = [t for t in tokens if start <= t.start and t.end <= end]
         if len(inside) < fewest_words or inside[0].start != start or inside[-1].end != end:
             return False

@@ -50,7 +50,8 @@ MODIFIED_STEP = re.compile(r"[\s*]*(?:正在|已经|逐渐|逐步|也|又|再|�
 ARROW = re.compile(r"→|->|—>|=>")
 STRONG_STEP = re.compile(r"演进|进化|升级|迭代|演变|→|->|—>|=>")
 REPLACED = re.compile(r"(?:逐渐|已经|正在|彻底|全面|基本|迅速)?(?:取代|替代)了?(?:过去|以前|传统|原来|早期|之前)?的?")  # Transformer取代了RNN
-SUCCESSOR_OF = re.compile(r"\s*(?:[，,]\s*(?:这|它|其|该模型|该产品)(?:也|则)?)?是(?:对)?\s*")  # GPT-4o是GPT-4的升级版 (the gap; UPGRADE follows the older one)
+# GPT-4o是GPT-4的升级版 (the gap; UPGRADE follows the older one)
+SUCCESSOR_OF = re.compile(r"\s*(?:[，,]\s*(?:这|它|其|该模型|该产品)(?:也|则)?)?是(?:对)?\s*")
 UPGRADE = re.compile(r"\s*的(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)")
 AS_SUCCESSOR = re.compile(r"的(?:下一代|升级版|迭代版|增强版|继任者|后继者|进化版)[\s*]*[，,][\s*]*")  # 作为A的下一代，B…
 FORMERLY = re.compile(r"的前身(?:是|为)")  # ChatGPT的前身是InstructGPT: InstructGPT → ChatGPT
@@ -148,8 +149,8 @@ class UsageExtractor(SentenceExtractor):
     def _used_for(self, ctx, sentence, clause, before, topic: Mention | None, opening: Mention | None) \
             -> Iterator[Relation]:
         """X 主要用于 / 把 X 用在了 A(、B) / X 在 A 场景的落地 / X 在(海外的) A 行业用得最多 / 它在 A 行业…: the product
-        or technology nearest before the use word (or the one the sentence opens with, when the clause has no subject
-        of its own: BloombergGPT，基于…，主要用于…; or the topic 它 stands for), and each area after it that is not a modifier of the next (电商行业的智能客服 → 智能客服)."""
+        or technology nearest before the use word (or the one the sentence opens with, when the clause has no
+        subject of its own: BloombergGPT，基于…，主要用于…; or the topic 它 stands for), and each area after it that is not a modifier of the next (电商行业的智能客服 → 智能客服)."""
         text, offset, inside = clause
         verb = USE_VERB.search(text)
         if verb is not None:
@@ -177,7 +178,7 @@ class UsageExtractor(SentenceExtractor):
         for thing in things:
             before, after = text[:thing.start - offset], text[thing.end - offset:]
             put = PUT_TO_WORK.match(after) if TAKEN_UP.search(before) else None
-            area = next((m for m in inside if m.cls in SCENARIOS and put and m.start - offset == thing.end - offset + put.end()), None)
+            area = next((m for m in inside if put and m.cls in SCENARIOS and m.start == thing.end + put.end()), None)
             if area is not None and area.label not in self.cue("notAnArea"):
                 yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:put-to-work", 0.75)
             opening = next((m for m in inside if m.cls in AREAS and m.end <= thing.start), None)

@@ -49,8 +49,9 @@ class HeadedNames:
         """Role and skill names built from a head token and the content tokens before it (or a one-character head
         whose word a lexicon name took apart: 对话设计|师)."""
         for index, token in enumerate(tokens):
-            role_head = token.text.endswith(self.role_heads) or index > 0 and len(token.text) == 1 \
-                and tokens[index - 1].end == token.start and (tokens[index - 1].text + token.text).endswith(self.role_heads)
+            glued = index > 0 and len(token.text) == 1 and tokens[index - 1].end == token.start
+            role_head = token.text.endswith(self.role_heads) \
+                or glued and (tokens[index - 1].text + token.text).endswith(self.role_heads)
             if role_head or token.text in self.skill_heads or token.text in self.team_heads:
                 cls = "Role" if role_head else "Team" if token.text in self.team_heads else "Skill"
                 found = self._with_prefix(doc, sentence, tokens, index, known, cls)
