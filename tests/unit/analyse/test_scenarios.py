@@ -32,3 +32,10 @@ def test_scenarios_after_a_completed_use_verb_and_a_place_modifier_are_named(run
 @pytest.mark.parametrize("text", ["Runway优化了绿幕技术，服务于专业的视频编辑师。", "DiT模型用于处理编码后的特征向量序列。"])
 def test_people_served_and_objects_of_a_purpose_are_no_scenarios(run, text: str) -> None:
     assert not any(m.rule == "open:scenario" for m in run(text).mentions)
+
+
+def test_the_scenarios_a_thing_is_used_most_in_are_named_whole(run) -> None:
+    state = run("大模型在金融行业用得最多的是三类：研报摘要、智能投顾问答和合规审查。")
+    assert ("研报摘要", "Concept") in {(m.label, m.cls) for m in state.mentions}
+    assert not any(m.cls == "Role" for m in state.mentions)  # 顾问 of 智能投顾问答 heads no role
+    assert ("大模型", "研报摘要") in pairs(state, "appliedIn")

@@ -50,6 +50,7 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
         self.evolution = cue("evolutionTrigger") | cue("lineageTrigger")
         self.release_words = cue("madeByTrigger") | cue("versionContext")
         self.lexicon = resources.lexicon
+        self.dictionary_tags = resources.segmenter.dictionary_tags
 
     def __call__(self, state: Extraction) -> Extraction:
         doc = state.document

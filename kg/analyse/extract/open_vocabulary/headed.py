@@ -137,10 +137,18 @@ class HeadedNames:
         return any(word in heading for heading in sentence.section[1:] for word in self.requirement_headings) \
             or any(word in lead for word in self.requires)
 
+    def _head_runs_on(self, tokens: tuple[Token, ...], index: int) -> bool:
+        """True when the head's last character and the lone character glued after it make a word (智能投顾问答: 问答),
+        so the head is no head."""
+        head = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        return following is not None and following.start == head.end and len(following.text) == 1 \
+            and is_cjk(following.text) and self.dictionary_tags(head.text[-1] + following.text) is not None
+
     def _with_prefix(self, doc, sentence, tokens, index, known, cls) -> tuple[Mention, list[Mention]] | None:
         """A Role / Skill spanning prefix tokens + head token, replacing lexicon mentions it strictly contains."""
         first = self._prefix_start(tokens, index, known, cls)
-        if first == index:
+        if first == index or cls == "Role" and self._head_runs_on(tokens, index):
             return None
         start, end = tokens[first].start, tokens[index].end
         inside = [m for m in known if overlaps(m, start, end)]
