@@ -24,3 +24,12 @@ def test_each_item_of_a_persons_skill_list_is_a_skill(run, text: str, expected: 
 ])
 def test_capabilities_of_things_and_described_nouns_are_no_skill_lists(run, text: str) -> None:
     assert not any(m.rule == "open:skill-list" for m in run(text).mentions)
+
+
+def test_unknown_items_of_a_list_its_noun_calls_industries_are_industries(run) -> None:
+    found = {(m.surface, m.cls) for m in run("华为的盘古大模型已经落地在矿山、铁路和气象等行业。").mentions}
+    assert {("矿山", "Industry"), ("铁路", "Industry"), ("气象", "Industry")} <= found
+
+
+def test_activities_listed_before_a_word_for_industries_are_no_industries(run) -> None:
+    assert not any(m.rule == "open:industry-list" for m in run("包括吃饭、睡觉和工作等行业。").mentions)

@@ -62,6 +62,7 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
             here: list[Mention] = []
             earlier = [first_role] if first_role is not None and first_role not in previous else []
             for finder in (self._headed, self._ai_roles, self._versions, self._listed, self._skill_list, self._duty_list,
+                           self._industry_list,
                            self._latin_names,
                            self._org_products, self._suffixed_orgs):
                 near = earlier + previous + here  # what a finder can touch: never the mentions of far sentences

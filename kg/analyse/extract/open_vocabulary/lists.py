@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.analyse.extract.mentions import new_mention
-from kg.analyse.extract.open_vocabulary.shapes import NEVER_FIRST_TAGS, Spans, is_covered, is_name_part
+from kg.analyse.extract.open_vocabulary.shapes import NEVER_FIRST_TAGS, Spans, is_covered, is_name_part, is_nounish
 from kg.core.model import Document, Mention, Sentence, Token
 
 
@@ -25,6 +25,10 @@ DUTY_LIST = re.compile(r"(?P<verb>负责|进行|参与|主导|擅长|熟练|精�
 DUTY_VERBS = frozenset({"负责", "擅长", "熟练", "精通", "主导"})  # the verbs after which one activity is a duty too
 MIN_DUTY_CHARS = 4  # a modifier and an activity: 数据+评估; 评估 alone is a verb
 LISTED_SKILL_CONFIDENCE = 0.7
+INDUSTRY_LIST = re.compile(r"(?P<items>(?:[\u4e00-\u9fff]{2,5}(?:、|和|及|与|以及)){1,7}[\u4e00-\u9fff]{2,4})等(?:多个|多种|众多)?"
+                           r"(?:行业|产业|垂直行业)")  # 落地在制造、矿山、铁路和气象等行业
+LISTED_INDUSTRY_CONFIDENCE = 0.7
+ACTIVITY_TAGS = frozenset({"vn"})  # 工作, 服务, 创作: nouns made of verbs name activities
 
 
 class ListedNames:
@@ -51,6 +55,19 @@ class ListedNames:
                 if all(m.cls != cls for m in inside):
                     confidence = self._listed_confidence(doc, sentence, start, cls)
                     yield new_mention(doc, start, end, cls, "open:list-coordination", confidence), inside
+
+    def _industry_list(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], taken: list[Mention]):
+        """制造、矿山、铁路和气象等行业: the unknown items of a list its own noun calls industries are industries."""
+        spans = Spans(taken)
+        for match in INDUSTRY_LIST.finditer(sentence.text):
+            for text, start, end in _items(doc, sentence, match):
+                start = _after_function_words(tokens, start, end)
+                inside = [t for t in tokens if start <= t.start < end]
+                if end - start < 2 or spans.overlapping(start, end) or self.lexicon.lookup(doc.text[start:end]) \
+                        or not self._only_name_tokens(tokens, start, end, []) \
+                        or not all(is_nounish(t) and t.tag not in ACTIVITY_TAGS for t in inside):
+                    continue  # 吃饭、睡觉、工作等: activities, not industries
+                yield new_mention(doc, start, end, "Industry", "open:industry-list", LISTED_INDUSTRY_CONFIDENCE), []
 
     def _skill_list(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], taken: list[Mention]):
         """Each item of a list a person must have that ends in one skill head (具备文案写作、系统设计和逻辑思维能力) is
@@ -158,3 +175,11 @@ def _items(doc: Document, sentence: Sentence, match: re.Match) -> list[tuple[str
         at = end + len(SKILL_ITEM_SEPARATOR.match(doc.text, end)[0]) if end < items_end else end
         found.append((item, start, end))
     return found
+
+
+def _after_function_words(tokens: tuple[Token, ...], start: int, end: int) -> int:
+    """Start of an item after the last verb or preposition glued before it (落地在矿山 → 矿山)."""
+    for token in (t for t in tokens if start <= t.start < end):
+        if token.tag.startswith(("v", "p", "d", "c", "u")) and end - token.end >= 2:
+            start = token.end
+    return start
