@@ -39,6 +39,7 @@ SUBJECTLESS = re.compile(r"[\s*]*(?:该模型|该产品|这款产品|它|其)?(?
 CAN_DO = re.compile(r"[\s*]*(?:它|其)?(?:还|也|都|同时)?(?:能|可以|能够|可|支持)(?:[^□，,。；;]{0,4}?(?:也|还)(?:能|可以|支持))?")
 MODIFIER_END = re.compile(r"的[\s0-9A-Za-z]{0,6}$")  # a modifier ending in 的, or in 的 and a format (1080p, 4K)
 PART_IS = re.compile(r"\w{1,4}?(?:采用|使用|用)?的?(?:应该|其实|就|正)?是")  # 豆包的底层采用的应该是MoE架构
+WRITTEN_INTO = re.compile(r"在(?:画面|图片|图像|图|视频|海报)(?:里|中|上)")  # 在画面里写出英文文字: text drawn into an image
 MADE_WITH = re.compile(r"[^，,。；;□]{0,6}?(?:是|都是|全是|均是|则是|就是)?(?:由|用|通过|借助)[\s*]*")  # 图片是由…
 MADE_BY_VERB = re.compile(r"[\s*]*(?:来|直接)?(?:生成|创作|合成|画|制作|做|生产|渲染)(?:出来)?的")
 # the object is the head of a modifier built on another thing: 基于强化学习训练的推理模型
@@ -238,7 +239,8 @@ class PatternExtractor(SentenceExtractor):
         for product, content in self._in_clause(ctx, index, here, "Product", "ContentType", "generatesTrigger"):
             yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates", 0.8)
         for product, content in self._in_clause(ctx, index, here, "Product", "ContentType", "writesTrigger"):
-            yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-writes", 0.75)
+            if not WRITTEN_INTO.search(ctx.doc.text, sentence.start, content.start):
+                yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-writes", 0.75)
         yield from self._generates_before_verb(ctx, index, sentence, here)
         yield from self._generated_by(ctx, index, sentence, here)
 

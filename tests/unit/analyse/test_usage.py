@@ -397,3 +397,8 @@ def test_content_said_to_be_made_by_a_product_is_generated_by_it(run, text: str,
 def test_a_subjectless_clause_that_denies_generating_generates_nothing(run) -> None:
     found = pairs(run("讯飞星火支持文生图，虽然不直接支持生成音频，但支持语音朗读。"), "generates")
     assert ("讯飞星火", "音频") not in found
+
+
+def test_text_written_into_an_image_is_no_generated_text(run) -> None:
+    found = pairs(run("Midjourney基于扩散模型，还能在画面里写出比较准确的英文文字。"), "generates")
+    assert ("Midjourney", "文本") not in found
