@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from kg.core.ontology import LexiconEntry, Ontology, lexicon_entries
 
 
 WORD_REACH = 6  # Han characters on each side of a name that the dictionary check segments with it
+PERSON_SUFFIXES = "师员家者官手"  # 对话设计|师: the one-character end of a word for a person
 
 
 @dataclass(frozen=True)
@@ -136,9 +137,6 @@ class Lexicon:
         if all(not part or match_key(part) in self.by_key for part in (head, tail)):
             return False
         return bool(tail) or len(head) < 2
-
-
-PERSON_SUFFIXES = "师员家者官手"
 
 
 def _spelling(name: str) -> str:

@@ -63,8 +63,8 @@ class IntroductionExtractor:
         """True for a name the lexicon does not know (a known one is already a mention of its own class) that is more
         than AI and a common word (“AI聊天”, “AI文案”)."""
         bare = GENERIC_LEAD.sub("", name)
-        generic = bare != name and self.resources.segmenter.dictionary_tags(bare) is not None \
-            or bare != name and self.resources.lexicon.lookup(bare) is not None
+        generic = bare != name and (self.resources.segmenter.dictionary_tags(bare) is not None
+                                    or self.resources.lexicon.lookup(bare) is not None)
         return self.resources.lexicon.lookup(name) is None and not generic
 
     @staticmethod

@@ -144,22 +144,23 @@ class MakerExtractor(SentenceExtractor):
 
 def _list_end(text: str, product: Mention, here: list[Mention]) -> int:
     """End of the last product listed with this one (即梦和豆包都出自…: 豆包's end for 即梦), or its own end."""
-    end = product.end
-    for following in (m for m in here if m.cls == "Product" and m.start >= product.end):
-        if not COORDINATED.match(text[end:following.start]):
-            break
-        end = following.end
-    return end
+    listed = _coordinated(text, product, [m for m in here if m.cls == "Product" and m.start >= product.end])
+    return listed[-1].end if listed else product.end
 
 
 def _partners_before(text: str, org: Mention, here: list[Mention]) -> list[Mention]:
     """The organisations listed right before this one as its partners in making (西门子和微软合作推出了X: 西门子)."""
-    partners: list[Mention] = []
-    start = org.start
-    for previous in reversed([m for m in here if m.cls == "Organization" and m.end <= org.start]):
-        if not COORDINATED.match(text[previous.end:start]):
+    before = reversed([m for m in here if m.cls == "Organization" and m.end <= org.start])
+    partners = _coordinated(text, org, list(before), backward=True)
+    return partners if partners and JOINTLY.match(text[org.end:org.end + JOINT_SPAN]) else []
+
+
+def _coordinated(text: str, mention: Mention, others: list[Mention], backward: bool = False) -> list[Mention]:
+    """The mentions of `others` (nearest first) listed one after another with this one by 、 / 和 / 与 …."""
+    listed, edge = [], mention
+    for other in others:
+        if not COORDINATED.match(text[other.end:edge.start] if backward else text[edge.end:other.start]):
             break
-        partners.append(previous)
-        start = previous.start
-    after = text[org.end:org.end + JOINT_SPAN]
-    return partners if partners and JOINTLY.match(after) else []
+        listed.append(other)
+        edge = other
+    return listed

@@ -32,9 +32,10 @@ class RecurrenceExtractor:
         for mention in state.mentions:
             if not mention.iri and mention.rule != CUE_RULE and len(mention.surface.strip()) >= MIN_NAME_LENGTH:
                 first.setdefault(mention.surface, mention)
+        short = _short_forms(state.mentions)
+        added, replaced = [m for _, m in short], {m for m, _ in short}
         if not first:
-            short = _short_forms(state.mentions)
-            return with_mentions(state, [m for _, m in short], {m for m, _ in short}) if short else state
+            return with_mentions(state, added, replaced) if short else state
         text = state.document.text
         bounds = {edge for sentence in state.tokens for token in sentence for edge in (token.start, token.end)}
         taken = bytearray(len(text))  # 1 where a mention already stands
@@ -42,19 +43,17 @@ class RecurrenceExtractor:
             taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
         links = [span for sentence in state.document.sentences for span in link_ranges(sentence)]
         names = re.compile("|".join(map(re.escape, sorted(first, key=lambda name: (-len(name), name)))))
-        added, replaced = [], set()
         for match in names.finditer(text):
             start, end = match.span()
             if not _word_bounded(text, start, end, bounds) or in_links(start, end, links):
                 continue
+            name = first[match.group()]
             inside = [m for m in state.mentions if m.start < end and start < m.end] if any(taken[start:end]) else []
-            if all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
-                   and first[match.group()].cls == "Product" and (m.cls == "Organization" and m.start == start)
-                   for m in inside):
-                added.append(dataclasses.replace(first[match.group()], start=start, end=end))
-                replaced.update(inside)  # 美图云修Pro again, though its maker 美图 was found inside it
-        short = _short_forms(state.mentions)
-        return with_mentions(state, added + [m for _, m in short], replaced | {m for m, _ in short})
+            if all(name.cls == "Product" and m.cls == "Organization" and m.start == start and m.end < end
+                   for m in inside):  # 美图云修Pro again, though its maker 美图 was found at its start
+                added.append(dataclasses.replace(name, start=start, end=end))
+                replaced.update(inside)
+        return with_mentions(state, added, replaced)
 
 
 def _word_bounded(text: str, start: int, end: int, bounds: set[int]) -> bool:

@@ -13,7 +13,8 @@ from kg.core.model import Mention, Relation
 APPLIED = frozenset({"Product", "Technology"})
 AREAS = frozenset({"Industry"})  # a Concept (AI, AIGC, B端) read as an area is mostly wrong on real text
 SCENARIOS = frozenset({"Industry", "Concept"})  # areas after a use verb or with a scenario word (智能客服场景)
-USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|(?:用来|拿来)做(?![一个款种套张份些])|用得最多的(?:是|还是|就是)|服务于|落地于|落地到|部署在|部署到|引入到|"
+USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|(?:用来|拿来)做(?![一个款种套张份些])|"
+                      r"用得最多的(?:是|还是|就是)|服务于|落地于|落地到|部署在|部署到|引入到|"
                       r"集成到|集成在|融入到|嵌入到|适用于|适合用于|适合用在|常见于|多见于)了?")  # 接入 / 引入 alone take what is brought in, not where
 SCENARIO_AFTER = re.compile(r"^等?(?:行业|领域|场景|业务|方面)?(?:应用场景)?(?:中|里|上)?(?:的|被|得到|获得|有|已经|已|也|都|正在|逐步|陆续){0,2}"
                             r"(?:广泛|大量|大规模|普遍|深度|快速|率先|最先|最早|首先)?(?:应用|落地|用得|使用|普及|运用|渗透)")  # 在游戏美术中被大量使用
@@ -41,19 +42,21 @@ MODIFIER_OF = re.compile(r"^(?:行业|领域|场景|业务)?的(?=□|$)")  # �
 EVOLVING = frozenset({"Technology", "Product", "Concept"})
 STEP_CLASSES = frozenset({("Technology", "Technology"), ("Technology", "Product"), ("Product", "Product"),
                           ("Concept", "Concept"), ("Technology", "Concept"), ("Concept", "Technology")})
-STEP = re.compile(r"^[\s*“”\"）)]*(?:(?:正在|已经|逐渐|逐步|开始|将|会|也|又|再|然后|进而|后来|从此|随后|最终|就)*"
-                  r"(?:(?:演进|发展|进化|升级|演变|迭代|过渡|转变)(?:到|至|为|成)了?(?:[^□，,。]{1,8}的)?|(?:到|至|为|成)了?)"
+STEP_ADVERBS = r"(?:正在|已经|逐渐|逐步|开始|将|会|也|又|再|然后|进而|后来|从此|随后|最终|就)*"
+DEVELOPS_INTO = r"(?:演进|发展|进化|升级|演变|迭代|过渡|转变)(?:到|至|为|成)了?"
+STEP = re.compile(r"^[\s*“”\"）)]*(?:" + STEP_ADVERBS +
+                  r"(?:" + DEVELOPS_INTO + r"(?:[^□，,。]{1,8}的)?|(?:到|至|为|成)了?)"
                   r"|走向|迈向|转向|→|->|—>|=>)"
                   r"[\s*“”\"（(]*$")  # 逐渐演进为能执行任务的AI Agent: a short modifier may stand before the newer one
-MODIFIED_STEP = re.compile(r"[\s*]*(?:正在|已经|逐渐|逐步|也|又|再|然后|进而|后来|从此|随后|最终)*(?:演进|发展|进化|演变|迭代|过渡|转变)"
-                           r"(?:到|至|为|成)了?[^，,。；;]{1,16}?的[\s*“”\"]*")
+MODIFIED_STEP = re.compile(r"[\s*]*" + STEP_ADVERBS + DEVELOPS_INTO + r"[^，,。；;]{1,16}?的[\s*“”\"]*")
 ARROW = re.compile(r"→|->|—>|=>")
 STRONG_STEP = re.compile(r"演进|进化|升级|迭代|演变|→|->|—>|=>")
 REPLACED = re.compile(r"(?:逐渐|已经|正在|彻底|全面|基本|迅速)?(?:取代|替代)了?(?:过去|以前|传统|原来|早期|之前)?的?")  # Transformer取代了RNN
 # GPT-4o是GPT-4的升级版 (the gap; UPGRADE follows the older one)
 SUCCESSOR_OF = re.compile(r"\s*(?:[，,]\s*(?:这|它|其|该模型|该产品)(?:也|则)?)?是(?:对)?\s*")
-UPGRADE = re.compile(r"\s*的(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)")
-AS_SUCCESSOR = re.compile(r"的(?:下一代|升级版|迭代版|增强版|继任者|后继者|进化版)[\s*]*[，,][\s*]*")  # 作为A的下一代，B…
+SUCCESSOR_WORD = r"(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)"
+UPGRADE = re.compile(r"\s*的" + SUCCESSOR_WORD)
+AS_SUCCESSOR = re.compile(r"的" + SUCCESSOR_WORD + r"[\s*]*[，,][\s*]*")  # 作为A的下一代，B…
 FORMERLY = re.compile(r"的前身(?:是|为)")  # ChatGPT的前身是InstructGPT: InstructGPT → ChatGPT
 NEWER_MODIFIER = r"(?:[^，,。；;□]{1,12}的)?"  # 参数扩大十几倍的GPT-2, 2020年的GPT-3
 VERSION_STEP = re.compile(r"(?:到|，再到|，又到|，然后是)" + NEWER_MODIFIER)  # 从GPT-3到GPT-4，再到GPT-4o: versions of one family
@@ -150,7 +153,8 @@ class UsageExtractor(SentenceExtractor):
             -> Iterator[Relation]:
         """X 主要用于 / 把 X 用在了 A(、B) / X 在 A 场景的落地 / X 在(海外的) A 行业用得最多 / 它在 A 行业…: the product
         or technology nearest before the use word (or the one the sentence opens with, when the clause has no
-        subject of its own: BloombergGPT，基于…，主要用于…; or the topic 它 stands for), and each area after it that is not a modifier of the next (电商行业的智能客服 → 智能客服)."""
+        subject of its own: BloombergGPT，基于…，主要用于…; or the topic 它 stands for), and each area after it that
+        is not a modifier of the next (电商行业的智能客服 → 智能客服)."""
         text, offset, inside = clause
         verb = USE_VERB.search(text)
         if verb is not None:
@@ -181,10 +185,10 @@ class UsageExtractor(SentenceExtractor):
             area = next((m for m in inside if put and m.cls in SCENARIOS and m.start == thing.end + put.end()), None)
             if area is not None and area.label not in self.cue("notAnArea"):
                 yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:put-to-work", 0.75)
-            opening = next((m for m in inside if m.cls in AREAS and m.end <= thing.start), None)
-            if opening is not None and not text[:opening.start - offset].strip(" *□、和与及") \
-                    and ADOPTS.fullmatch(text[opening.end - offset:thing.start - offset]):
-                yield relate(thing, "appliedIn", opening, sentence, ctx.doc, "pattern:industry-adopts", 0.75)
+            adopter = next((m for m in inside if m.cls in AREAS and m.end <= thing.start), None)
+            if adopter is not None and not text[:adopter.start - offset].strip(" *□、和与及") \
+                    and ADOPTS.fullmatch(text[adopter.end - offset:thing.start - offset]):
+                yield relate(thing, "appliedIn", adopter, sentence, ctx.doc, "pattern:industry-adopts", 0.75)
             for area in (m for m in inside if m.cls in AREAS and AIMED_AT.search(text[:m.start - offset])):
                 if area.end <= thing.start and AIMED_MODIFIES.fullmatch(text[area.end - offset:thing.start - offset]) \
                         or thing.end <= area.start and AIMED_OF.fullmatch(text[thing.end - offset:area.start - offset]):
