@@ -25,6 +25,12 @@ NARRATOR_REACH = 20  # characters before a role read for the first person's 我�
 FIRST_PERSON = re.compile(r"^[\s*]*(?:答[：:]|A[：:])|我")  # an interview's answer speaks in the first person
 PRONOUN_LEAD = 5  # characters of a time phrase that may stand before 它 (开完会它…)
 PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
+CONTINUES_SUBJECT = re.compile(  # a clause that goes on with the subject before: 它基于…, 也能…, 同样采用…
+    r"[\s*]*(?:它|其|该模型|该产品|这款产品|该工具)|[\s*]*(?:还|也|都|同时|并|并且|同样|则|又)?"
+    r"(?:可|能|可以|能够|支持|采用|基于|擅长|主打|主要|专门|直接)")
+SUBJECT_BREAK = re.compile(r"[，,；;。！？!?：:]|——")  # where a clause that may hold a subject begins
+HEAD_LEAD = re.compile(r"[^，,；;。]{0,12}的")  # OpenAI推出的ChatGPT, 快手的可灵: the name is the head, the lead its modifier
+MODIFIES_NEXT = re.compile(r"[\s*“”\"]*(?:的|、|和|与|及|或)")  # Midjourney的图片, A和B: the name is no subject on its own
 
 
 SUBJECT_LEAD = 12  # characters a clause may hold before its subject (2024年7月在WAIC上阶跃星辰…)
@@ -191,6 +197,24 @@ class DocumentContext:
                 m.start < sentence.end - len(lead) + late_it for m in self.by_sentence[index])) \
                 and self.previous_sentence(index) is not None:
             return self.topic(index - 1, cls)
+        return None
+
+    def clause_subject(self, index: int, clause_start: int, cls: str) -> Mention | None:
+        """The subject a clause without its own goes on with: walking back over the clauses of the sentence that
+        continue a subject (它基于…, 也能…), the mention of cls that opens a clause before them as its subject
+        (OpenAI推出的ChatGPT引爆全网，它基于Transformer，能生成文本和代码 → ChatGPT), or None."""
+        sentence, text = self.doc.sentences[index], self.doc.text
+        breaks = list(SUBJECT_BREAK.finditer(sentence.text, 0, clause_start - sentence.start))
+        starts = [sentence.start, *(sentence.start + m.end() for m in breaks)]
+        for start, end in reversed(list(zip(starts, (sentence.start + m.start() for m in breaks)))):
+            named = [m for m in self.by_sentence[index] if start <= m.start < end and m.cls == cls]
+            opening = named[0] if len({m.key for m in named}) == 1 else None  # (X发布了Y，它…: which one is 它?)
+            lead = text[start:opening.start].strip(TOPIC_LEAD) if opening is not None else ""
+            if opening is not None and not MODIFIES_NEXT.match(text, opening.end) \
+                    and (not lead or HEAD_LEAD.fullmatch(lead) and not NOT_A_SUBJECT_LEAD.search(lead)):
+                return opening
+            if not CONTINUES_SUBJECT.match(text, start):
+                return None
         return None
 
     def about_a_person(self, index: int, person_words: frozenset[str]) -> bool:

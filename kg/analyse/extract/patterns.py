@@ -182,6 +182,9 @@ class PatternExtractor(SentenceExtractor):
             elif not topical or subjects or not self._object_of_cue(cue, masked[start: b.start - sentence.start]) \
                     or negated(self.cue, masked[start: b.start - sentence.start]):
                 continue  # (虽然不直接支持生成音频: the clause denies it of the topic too)
+            elif SUBJECTLESS.match(masked, start) \
+                    and (continued := ctx.clause_subject(index, clause_start, first_cls)) is not None:
+                yield continued, b  # OpenAI推出的ChatGPT引爆全网，它基于Transformer，能生成文本和代码
             elif topic is not None and topic.end <= clause_start \
                     and not AGENT_BETWEEN.search(masked[max(topic.end - sentence.start, 0): start]):
                 yield topic, b
@@ -288,7 +291,7 @@ class PatternExtractor(SentenceExtractor):
         topic = ctx.topic(index, "Product")  # 它基于云雀大模型，可以实现文本生成…: 它 is the subject all along
         carried = [m for m in here if m.cls == "Product" and m.end <= sentence.start + start
                    and self._carries(ctx.doc.text, sentence, m)]
-        return topic or (carried[-1] if carried else None)
+        return topic or (carried[-1] if carried else ctx.clause_subject(index, sentence.start + start, "Product"))
 
     def _generates_by_cue(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """A product right before a word that implies a content type (文心一言绘图功能, Sora等视频生成模型) or right

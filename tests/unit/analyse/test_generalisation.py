@@ -142,6 +142,9 @@ def test_a_planned_role_does_not_displace_the_role_of_the_title(run) -> None:
     ("百川智能发布Baichuan 3，该模型采用MoE架构。", "basedOn", ("Baichuan 3", "混合专家模型")),
     ("MiniMax推出海螺AI，支持文本、语音和视频生成。", "generates", ("海螺AI", "语音")),
     ("豆包是字节跳动推出的AI助手。它基于云雀大模型，可以实现文本生成、图像生成等功能。", "generates", ("豆包", "图像")),
+    ("2022年11月，OpenAI推出的ChatGPT引爆全网，它基于Transformer，能生成文本和代码。", "basedOn", ("ChatGPT", "Transformer")),
+    ("2022年11月，OpenAI推出的ChatGPT引爆全网，它基于Transformer，能生成文本和代码。", "generates", ("ChatGPT", "代码")),
+    ("GPT-4之后又出现了GPT-4o——GPT-4o基于原生多模态架构，能直接生成文本、语音和图像。", "generates", ("GPT-4o", "语音")),
 ])
 def test_launch_news_phrasings(run, text: str, predicate: str, expected) -> None:
     assert expected in pairs(run(text), predicate)
@@ -150,6 +153,11 @@ def test_launch_news_phrasings(run, text: str, predicate: str, expected) -> None
 @pytest.mark.parametrize("text", ["用户上传Midjourney的图片，可以生成视频。", "用户可以借助Midjourney，可以生成视频。"])
 def test_a_tool_a_person_handles_is_not_the_subject_of_the_next_clause(run, text: str) -> None:
     assert pairs(run(text), "generates") == set()
+
+
+def test_a_pronoun_after_a_launch_is_not_the_launching_maker(run) -> None:
+    state = run("2022年11月16日晚，Notion发布了Notion AI写作助手，它可以生成多个文本内容。")
+    assert ("Notion", "文本") not in pairs(state, "generates")
 
 
 @pytest.mark.parametrize("text", ["三个产品中只有AutoGLM没有生成网页形式的小游戏。", "通过Stable Diffusion、可灵或即梦生成动漫形象。"])
