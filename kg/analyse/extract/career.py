@@ -32,6 +32,7 @@ LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?[\s□*]*$")  # 还要懂业务: same subject
+SINGLED_OUT = re.compile(r"^\s*(?:尤其是|特别是|尤其|包括|比如|例如|以及|还有|甚至)(?:\s*□+\s*(?:、|和|与|及|以及))*\s*$")  # …能力，尤其是X
 PARTNER_CLASSES = frozenset({"Team", "Role"})
 PARTNER_OPENER = re.compile(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通|协调|推动|支持|指导|反馈给|最多的是|最多的就是|主要是)[\s*]*(?=□)")
 COMMENT_AFTER_COMMA = re.compile(r"[\s*]*(?:主要|其实|基本|一般|通常)?(?:就)?是")
@@ -86,7 +87,7 @@ class CareerExtractor:
         end = mention.start - sentence.start
         clauses = CLAUSE_BREAK.split(masked[:end])
         kept = clauses.pop()
-        while clauses and (not kept.strip(" □") or LIST_ITEM.fullmatch(kept.split("，")[0])):
+        while clauses and (not kept.strip(" □") or LIST_ITEM.fullmatch(kept.split("，")[0]) or SINGLED_OUT.match(kept)):
             previous = clauses.pop()
             kept = previous + "，" + kept
             if not LIST_ITEM.fullmatch(previous):

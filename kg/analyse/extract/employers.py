@@ -13,7 +13,7 @@ from kg.analyse.extract.resources import Resources
 from kg.core.model import Extraction, Mention, Sentence, Token
 
 NAME = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·&]{1,9}?"
-HIRING_SUBJECT = re.compile(rf"(?:^|[，,；;：:]\s*)(?:\*\*)?({NAME})(?:\*\*)?(?:也|还|都|则)?"
+HIRING_SUBJECT = re.compile(rf"(?:^|[，,；;：:]\s*)(?:\*\*)?(?:(?:今年|去年|目前|最近|近期|现在|如今|眼下)\s*)?({NAME})(?:\*\*)?(?:也|还|都|则)?"
                             r"(?:正在|在|近期|最近|今年|已经|开始)?(?:大量|高薪|急)?(?:招聘|招募|开招|在招)")
 AFTER_COMPANY_TYPE = re.compile(rf"({NAME})(?=[，,（(]|在|正在|也)")  # 各家大厂八仙过海。 ends in a predicate
 ONE_COMPANY = ("一家", "这家", "那家", "某家")  # 一家AI创业公司序元数据: one company, then its name (各家 is many)

@@ -29,6 +29,8 @@ ONE_OF_A_KIND = re.compile(r"(?:^|(?<=[，,：:；;]))[\s*“\"「]*"
                            r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}?)[”\"」]?"
                            r"(?:也|则|就|其实|本身)?是一款[^，,。；;]{0,12}?" + PRODUCT_NOUN)  # 秒哒是一款无代码开发工具
 MADE_AFTER_ORG = re.compile(r"(?:在\S{0,4})?(?:推出|发布|开发|打造|研发|上线)的[^，。；]{0,16}?" + PRODUCT_NOUN)
+BOLD_LABEL = re.compile(r"[\s*\-+•·\d.、)）]*\*\*[“\"「]?([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{1,15}?)[”\"」]?\*\*\s*[：:]\s*")
+GLOSS_END = re.compile(r"\s*(?:[，,。；;]|$)")  # the gloss is the product noun phrase alone: no 平台很多
 BARE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
 NOT_A_NAME_START = set("这那它其该此他她我你们有更在于把被让给对从向如像而据")  # 它也是百度推出的…
 ADVERBS = "也都就则还又才却即便"
@@ -80,13 +82,18 @@ class IntroductionExtractor:
                     yield sentence.start + match.start(1), sentence.start + match.end(1), rule
         for org in (m for m in known if m.cls == "Organization"):
             name = _clause_subject_before(doc.text, sentence, org)
-            if name is not None and MADE_AFTER_ORG.match(doc.text, org.end):
+            made = MADE_AFTER_ORG.match(doc.text, org.end)
+            glossed = BOLD_LABEL.fullmatch(doc.text, sentence.start, org.start)
+            if name is not None and made and (not glossed or GLOSS_END.match(doc.text, made.end())):
                 yield name[0], name[1], "introduced:made-by-clause"
 
 
 def _clause_subject_before(text: str, sentence: Sentence, org: Mention) -> tuple[int, int] | None:
     """Span of a bare name that opens the organisation's clause and is said to be its product: 'X，是ORG…' / 'X是ORG…'."""
     before = text[sentence.start:org.start]
+    label = BOLD_LABEL.fullmatch(before)  # *   **腾讯广告妙思**：腾讯推出的广告创意平台
+    if label is not None:
+        return sentence.start + label.start(1), sentence.start + label.end(1)
     if not before.endswith("是"):
         return None
     head = before[:-1].rstrip("，, ")  # X，是… and X是… alike

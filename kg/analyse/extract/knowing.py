@@ -88,7 +88,8 @@ class KnowingExtractor(SentenceExtractor):
         organisation or person between them is the subject instead (OpenAI CEO表示，OpenAI已经掌握…AGI)."""
         if role.end > thing.start:
             return False
-        subjects = [m for m in here if m.cls in ("Organization", "Person") and role.end <= m.start and m.end <= thing.start]
+        subjects = [m for m in here if m.cls in ("Organization", "Person") and role.end <= m.start and m.end <= thing.start
+                    and masked[m.end - sentence.start:m.end - sentence.start + 1] != "的"]  # (OpenAI的ChatGPT: a maker)
         if any(not any(o is not m and o.start <= m.start and m.end <= o.end for o in here) for m in subjects):
             return False  # (an organisation inside a product's name, DeepSeek-R1, is no subject)
         between = masked[role.end - sentence.start: thing.start - sentence.start]

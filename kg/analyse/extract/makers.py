@@ -135,10 +135,11 @@ class MakerExtractor(SentenceExtractor):
         if gap in FROM_MAKER or MAKER_OF_PRODUCT.fullmatch(gap) \
                 or MAKER_IN_BRACKETS.fullmatch(text[end:org.start]) and CLOSING_MAKER.match(text, org.end):
             return True  # Claude来自Anthropic, X的开发商是Anthropic, 文心一言（百度）, 可灵（快手出品）
-        if gap in ("是", "也是", "则是", "就是") and OF_MAKER.match(text, org.end):
+        glossed = text[end:org.start].strip(MARKUP + "“”\"") in ("：", ":")  # **扣子**：字节跳动推出的Agent搭建平台
+        if (gap in ("是", "也是", "则是", "就是") or glossed) and OF_MAKER.match(text, org.end):
             return True
         after = MADE_AFTER.match(text, org.end)
-        return (gap in ("是", "由", "是由", "为", "也是", "则是", "就是") or DESCRIBED_MAKER.fullmatch(gap)) \
+        return (gap in ("是", "由", "是由", "为", "也是", "则是", "就是") or glossed or DESCRIBED_MAKER.fullmatch(gap)) \
             and after is not None
 
 

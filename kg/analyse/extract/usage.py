@@ -74,6 +74,7 @@ GREW_OUT = re.compile(r"(?:逐步|逐渐|一步步)?(?:发展|演进|演变|进�
 SERIES_GAP = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|，|,|到|至|再到|→)?[\s*“”\"]*")  # GPT-4、GPT-4o: listed one after another
 IN_TURN = re.compile(r"先后|陆续|相继|依次|迭代|升级|演进|一路")
 COMPARED = re.compile(r"相比|对比|比较|不如|比[^较]|vs|VS")
+LINE_OF_STEPS = re.compile(r"这条线|路线|历程|脉络|演进")  # NLP这条线是从RNN到LSTM: a line of steps
 VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 FAMILY = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]{2}")
 AFTER_AREA = 10  # characters after the area (the last of a list of areas) that may hold the trigger (…等领域的应用)
@@ -235,6 +236,9 @@ class UsageExtractor(SentenceExtractor):
             elif PASSIVE_REPLACED.fullmatch(gap) and REPLACING.match(after) or LATER_STEP.fullmatch(gap) \
                     or CAME_AFTER.fullmatch(gap) and "Product" not in (a.cls, b.cls):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.8)
+            elif VERSION_STEP.fullmatch(gap) and "从" in before and "Product" not in (a.cls, b.cls) \
+                    and LINE_OF_STEPS.search(before):
+                yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.75)  # 从RNN到LSTM，再到…
             elif _one_family(a, b) and (VERSION_STEP.fullmatch(gap) and "从" in before or FOLLOWED_BY.fullmatch(gap)
                                         or SUCCEEDED.fullmatch(gap) and before.endswith("继")
                                         or SERIES_GAP.fullmatch(gap) and _released_in_turn(masked, a, b)):

@@ -191,3 +191,29 @@ def test_a_background_and_a_career_ladder_are_transitions(run, text: str, expect
 
 def test_a_ladder_word_alone_makes_no_transition(run) -> None:
     assert pairs(run("晋升时，AI产品经理和算法工程师要配合。"), "transitionsTo") == set()
+
+
+@pytest.mark.parametrize("text, predicate, expected", [
+    ("参考答案：模型厂主要招大模型产品经理和模型评测产品经理。", "hires", ("模型厂", "大模型评测产品经理")),
+    ("应用层公司招的多是AI应用产品经理和Agent产品经理。", "hires", ("应用层公司", "Agent产品经理")),
+    ("今年行云差旅在招两个Agent产品经理和一个AI训练师。", "hires", ("行云差旅", "AI训练师")),
+    ("AI产品经理至少应该深度用过这几款：OpenAI的ChatGPT、Anthropic的Claude和月之暗面的Kimi。", "shouldKnow",
+     ("AI产品经理", "Claude")),
+    ("模型评测产品经理最核心的两项能力是评测集构建和Badcase分析。", "requiresSkill", ("大模型评测产品经理", "Badcase分析")),
+    ("大模型应用产品经理必须具备商业化能力，尤其是成本评估。", "requiresSkill", ("大模型应用产品经理", "成本评估")),
+    ("NLP这条线大致是从RNN到LSTM，再到2017年的Transformer。", "evolvesInto", ("长短时记忆网络", "Transformer")),
+    ("*   **扣子**：字节跳动推出的Agent搭建平台，运营同学用它搭小工具。", "madeBy", ("扣子", "字节跳动")),
+    ("*   **腾讯广告妙思**：腾讯推出的广告创意平台，基于扩散模型。", "basedOn", ("腾讯广告妙思", "扩散模型")),
+])
+def test_interview_and_listicle_phrasings(run, text: str, predicate: str, expected) -> None:
+    assert expected in pairs(run(text), predicate)
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("成交场域也是从公域到私域，逐步深入。", "evolvesInto"),
+    ("从智能手机到AR，再到如今的AI领域，他的每一次尝试都备受瞩目。", "evolvesInto"),
+    ("1. **核心优势**：腾讯推出的平台很多，各有所长。", "madeBy"),
+    ("OpenAI CEO表示，OpenAI已经掌握了AGI。", "shouldKnow"),
+])
+def test_ranges_and_labels_state_nothing(run, text: str, predicate: str) -> None:
+    assert pairs(run(text), predicate) == set()
