@@ -20,7 +20,8 @@ PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上
 COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
 TOPIC_LEAD = MARKUP + "“”\"'《》「」-+•·0123456789.、)）"
 TIME_CLAUSE_ENDS = ("后", "时", "前", "之后", "以后", "的时候", "之前", "以前")  # a clause of time before the subject's
-NARRATOR = re.compile(r"我[^。；;！？!?\n]{0,14}?(?:现在|目前|如今)?(?:在[^，,。；;！？!?]{1,10})?(?:做|是|当|担任)了?(?:一名|一个|一位)?\s*$")
+NARRATOR = re.compile(r"我(?!们)[^。；;！？!?\n]{0,14}?(?:现在|目前|如今)?(?:在[^，,。；;！？!?]{1,10})?"
+                      r"(?:做|是|当|担任|成为|转型成|转型为|转成)了?(?:一名|一个|一位)?\s*$")
 NARRATOR_REACH = 20  # characters before a role read for the first person's 我…做 (我现在在智谱做模型产品经理)
 FIRST_PERSON = re.compile(r"^[\s*]*(?:答[：:]|A[：:])|我")  # an interview's answer speaks in the first person
 PRONOUN_LEAD = 5  # characters of a time phrase that may stand before 它 (开完会它…)

@@ -55,7 +55,7 @@ class MakerExtractor(SentenceExtractor):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
                 elif gap is not None and self._apposition(ctx.doc.text, gap, org, product, here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-apposition", 0.8)
-                elif gap is not None and not CLAUSE_BREAK.search(gap) \
+                elif gap is not None and not CLAUSE_BREAK.search(gap) and not gap.rstrip(MARKUP).endswith("在") \
                         and self._made_word_near(gap, ctx.masked(index)[org.end - sentence.start:product.start - sentence.start]) \
                         and not find_cue(self.cue("notMadeByGap"), gap) and self._nearest_maker(ctx.doc.text, org, product, here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by", 0.9)

@@ -1,6 +1,10 @@
-"""Syllabus: a list whose items open with a label naming what a role must learn or is screened on — under a lead or
-a heading that says so (做Agent产品经理，这一年我必须补的课 / 面试Agent产品经理时，我主要看四点：), each item's label
-is a requirement of the role: a skill (requiresSkill) or a product, technology or concept to know (shouldKnow)."""
+"""Syllabus: the lists that say what a role must know, whom it works with and what it does — under a lead or heading
+that says so, each list item is a fact about the role the lead (else the section, else the article) names:
+
+- the labels of a list of what to learn or what a hiring manager screens on (做Agent产品经理，这一年我必须补的课 /
+  面试Agent产品经理时，我主要看四点：) → requiresSkill (a skill) or shouldKnow (a product, technology or concept);
+- the labels of a list of partners (我每天在跟谁打交道: **算法团队**：…) → worksWith;
+- the skills on the lines of a list of duties (我的职责清单: 我要…，这是流程梳理) → requiresSkill."""
 
 from __future__ import annotations
 
@@ -9,45 +13,59 @@ from collections.abc import Iterator
 
 from kg.analyse.extract import register
 from kg.analyse.extract.context import LIST_MARKS, SentenceExtractor, list_lead, relate
-from kg.core.model import Mention, Relation
+from kg.core.model import Mention, Relation, Sentence
 
 LABEL = re.compile(r"[ \t]*(?:[-*+•·]\s+|\d{1,2}[.、)）]\s*|[（(]\d{1,2}[)）]\s*)"
                    r"(?:\*\*\s*([^*\n]{1,24}?)\s*[。.：:]?\s*\*\*|([^*\n：:。，,]{1,16})[：:])")  # 1. **RAG。** / - RAG：
-LABELLED = frozenset({"Skill", "Product", "Technology", "Concept"})
+LISTS = (  # (cue word of the lead or heading, classes an item may name, read from the item's label only)
+    ("syllabusLead", frozenset({"Skill", "Product", "Technology", "Concept"}), True),
+    ("collaborationTrigger", frozenset({"Team", "Role"}), True),
+    ("dutyList", frozenset({"Skill"}), False),
+)
+PREDICATE = {"Skill": "requiresSkill", "Team": "worksWith", "Role": "worksWith"}  # the rest: shouldKnow
 CONFIDENCE = 0.8
 
 
 @register("syllabus")
 class SyllabusExtractor(SentenceExtractor):
-    """requiresSkill / shouldKnow for the labels of a list of what a role must learn or is screened on."""
+    """requiresSkill / shouldKnow / worksWith for the items of a list of what a role must know, works with or does."""
 
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """The label of the list item this sentence opens, as a requirement of the role its lead or heading names."""
+        """The facts the list item this sentence opens states about the role of its list."""
         text = ctx.doc.text
         line_start = text.rfind("\n", 0, sentence.start) + 1
-        opens_item = not sentence.is_heading and not text[line_start:sentence.start].strip(LIST_MARKS)
-        label = LABEL.match(text, line_start) if opens_item else None
-        if label is None:
+        if sentence.is_heading or text[line_start:sentence.start].strip(LIST_MARKS) \
+                or (label := LABEL.match(text, line_start)) is None and not _list_line(text, line_start):
             return
-        span = label.span(1) if label.group(1) is not None else label.span(2)
-        named = [m for m in here if (m.start, m.end) == span and m.cls in LABELLED]
-        role = self._role(ctx, index, sentence) if named else None
-        for thing in named if role is not None else []:
-            predicate = "requiresSkill" if thing.cls == "Skill" else "shouldKnow"
-            yield relate(role, predicate, thing, sentence, ctx.doc, "structure:syllabus", CONFIDENCE)
+        span = (label.span(1) if label.group(1) is not None else label.span(2)) if label else None
+        for cue, classes, label_only in LISTS:
+            named = [m for m in here if m.cls in classes and (not label_only or (m.start, m.end) == span)]
+            role = self._role(ctx, index, sentence, cue) if named else None
+            for thing in (m for m in named if role is not None and m.key != role.key):
+                predicate = PREDICATE.get(thing.cls, "shouldKnow")
+                yield relate(role, predicate, thing, sentence, ctx.doc, "structure:syllabus", CONFIDENCE)
 
-    def _role(self, ctx, index: int, sentence) -> Mention | None:
-        """The list's role: the one its lead line names (else the section's) when the lead says the items are required
-        or to be learned; the section's when its heading says so."""
+    def _role(self, ctx, index: int, sentence: Sentence, cue: str) -> Mention | None:
+        """The list's role when its lead line (or else its section heading) holds the cue and hedges nothing: the role
+        the lead names, else the section's, else the one the writer holds or the article is about."""
         lead = list_lead(ctx.doc.text, sentence.start)
-        if lead is not None and self._says_required(lead):
+        heading = sentence.section[-1] if len(sentence.section) > 1 else ""
+        if lead is not None and self._says(cue, lead):
             lead_end = ctx.doc.text.rfind(lead, 0, sentence.start) + len(lead)
             last = max(i for i in range(index) if ctx.doc.sentences[i].start < lead_end)  # the sentence with the colon
-            named = [m for m in ctx.by_sentence[last] if m.cls == "Role"]
-            return next(iter(ctx.specific(named)), None) or ctx.nearest(index, "Role")
-        heading = sentence.section[-1] if len(sentence.section) > 1 else ""
-        return ctx.nearest(index, "Role") if self._says_required(heading) else None
+            named = ctx.specific([m for m in ctx.by_sentence[last] if m.cls == "Role"])
+            if named:
+                return named[0]
+        elif not self._says(cue, heading):
+            return None
+        article_role = ctx.main_role if ctx.main_role is not None and ctx.about_role(ctx.main_role) else None
+        return ctx.nearest(index, "Role") or ctx.narrator_role or article_role
 
-    def _says_required(self, text: str) -> bool:
-        """True when a lead or heading says what follows is required or to be learned, and hedges nothing."""
-        return bool(self.has("syllabusLead", text)) and not self.has("hedge", text)
+    def _says(self, cue: str, text: str) -> bool:
+        """True when a lead or heading holds a word of the cue and hedges nothing."""
+        return bool(self.has(cue, text)) and not self.has("hedge", text)
+
+
+def _list_line(text: str, line_start: int) -> bool:
+    """True when the line is a list item (its mark followed by text)."""
+    return bool(re.match(r"[ \t]*(?:[-*+•·]\s+|\d{1,2}[.、)）]\s*|[（(]\d{1,2}[)）]\s*)\S", text[line_start:line_start + 12]))

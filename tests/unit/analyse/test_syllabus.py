@@ -48,3 +48,35 @@ def test_labels_after_a_screening_lead_are_requirements_of_the_lead_role(run) ->
 def test_a_hedged_or_plain_list_states_no_requirement(run) -> None:
     assert ("Agent产品经理", "逻辑思维") not in pairs(run(HEDGED), "requiresSkill")
     assert ("Agent产品经理", "模型评测") not in pairs(run(PLAIN), "requiresSkill")
+
+
+PARTNERS_AND_DUTIES = """# 从数据产品经理到Agent产品经理：我的第一年
+
+去年四月，我从数据团队离职，从数据产品经理转型成了Agent产品经理。在我们公司，Agent产品经理是AI产品经理的一个分支。
+
+## 四、我每天在跟谁打交道
+
+和做数据产品时比，我的协作圈子大了一倍。
+
+*   **算法团队**：我和他们打交道最多；
+*   **设计师**：我和设计师来回磨了好几版；
+
+## 五、我的职责清单
+
+回头看，我的日常大概是这几件事：
+
+*   我要把差旅流程拆成模型能执行的步骤，这是流程梳理；
+*   我要每周看对话日志，做Badcase分析；
+"""
+
+
+def test_partner_labels_and_duty_skills_belong_to_the_writers_role(run) -> None:
+    state = run(PARTNERS_AND_DUTIES)
+    assert {("Agent产品经理", "算法团队"), ("Agent产品经理", "设计师")} <= pairs(state, "worksWith")
+    assert {("Agent产品经理", "流程梳理"), ("Agent产品经理", "Badcase分析")} <= pairs(state, "requiresSkill")
+    assert not any(role == "AI产品经理" for role, _ in pairs(state, "worksWith"))  # 我们公司 is no first person
+
+
+def test_a_product_used_somewhere_is_not_made_by_the_maker_before_it(run) -> None:
+    state = run("行云差旅是一家公司。行云差旅自研的差旅Agent：员工在飞书里说一句话。")
+    assert pairs(state, "madeBy") == set()
