@@ -203,6 +203,7 @@ def test_a_ladder_word_alone_makes_no_transition(run) -> None:
     ("大模型应用产品经理必须具备商业化能力，尤其是成本评估。", "requiresSkill", ("大模型应用产品经理", "成本评估")),
     ("NLP这条线大致是从RNN到LSTM，再到2017年的Transformer。", "evolvesInto", ("长短时记忆网络", "Transformer")),
     ("*   **扣子**：字节跳动推出的Agent搭建平台，运营同学用它搭小工具。", "madeBy", ("扣子", "字节跳动")),
+    ("2024年，OpenAI推出的Sora引爆全网，它主要用于广告和影视行业。", "appliedIn", ("Sora", "影视")),
     ("*   **腾讯广告妙思**：腾讯推出的广告创意平台，基于扩散模型。", "basedOn", ("腾讯广告妙思", "扩散模型")),
 ])
 def test_interview_and_listicle_phrasings(run, text: str, predicate: str, expected) -> None:
