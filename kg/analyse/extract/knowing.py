@@ -25,11 +25,13 @@ CATEGORY_NOUN = re.compile(r"(?:工具|产品|应用|App|APP|平台|架构|助�
 WAS_A = re.compile(r"(?:是|做|当|担任|成为)(?:了)?(?:一名|一个|一位)?\s*$")  # the role is what someone is or was
 BA_LEAD = re.compile(r"把\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # 把LangChain和Dify玩熟: 把 before the listed things
 LISTED_AFTER = re.compile(r"^(?:\s*(?:、|和|与|及|以及)\s*□+)*\s*")
-DOING_FRAME = re.compile(r"(?:^|[：:，,])\s*(?:如果|要是)?(?:想|要)?(?:做|当)\s*$")  # 做AI产品运营，一定要用过…: a frame, not a past
+DOING_FRAME = re.compile(r"(?:^|[：:，,])\s*(?:如果|要是)?(?:想|要)?(?:做|当|转|转型|转行)\s*$")  # 做AI产品运营，一定要用过…
+FRAME_TIME = re.compile(r"^(?:的话|之前|以前|之后|前|时|的时候)")  # 转AI产品经理之前，…
 OPENS_CLAUSE = re.compile(r"^\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # the things (and those listed before) open it
 KNOWN_AFTER = re.compile(r"(?:的[^，,。；;□]{0,6}|[这那][^，,。；;□]{0,6})?(?:都|也|最好|至少)?(?:得|要|需要|必须|应该)(?:亲手|亲自|认真|好好)?"
-                         r"(?:懂|会用|会|了解|熟悉|掌握|用过|玩过|搞懂|弄懂|吃透|体验过)")  # 扩散模型…的基本原理都得懂
-THINGS_ALONE = re.compile(r"[\s*“”\"]*□+(?:[\s*“”\"]*(?:、|和|与|及|以及)[\s*“”\"]*□+)+[\s*“”\"]*")  # ChatGPT、Kimi、豆包
+                         r"(?:懂|会用|会|了解|熟悉|掌握|用过|玩过|搞懂|弄懂|吃透|体验过|试过|搭过|跑通过)")  # 扩散模型…的基本原理都得懂
+THINGS_ALONE = re.compile(r"[\s*“”\"]*□+(?:[\s*“”\"]*(?:、|和|与|及|以及)[\s*“”\"]*□+)+[\s*“”\"]*"  # ChatGPT、Kimi、豆包
+                          r"(?:(?:等|这些|这几[个款种]|这[两三四五][个款种])(?:模型|大模型|工具|产品|应用|平台)?)?")  # …这几个模型
 KNOWER_LAST = re.compile(r"^[\s*]*(?:每一个|每个|所有|任何)?(?:一名|一个)?□")  # the next clause opens with the role
 KNOWER_TAIL = " *…！!"  # what may follow the know-word that ends the clause
 DASH = re.compile(r"—+|--+")
@@ -96,9 +98,10 @@ class KnowingExtractor(SentenceExtractor):
         before_role = masked[:role.start - sentence.start]
         if CLAUSE_BREAK.search(between) and WAS_A.search(before_role) and not DOING_FRAME.search(before_role):
             return False  # 我原本是一名UI设计师，后来开始学习Midjourney: what the person was, not who should know
-        frame_end = between.strip().removeprefix("的话").strip()
-        if DOING_FRAME.search(before_role) and frame_end[:1] in "，," and OPENS_CLAUSE.match(frame_end[1:]):
-            return True  # 做多模态产品经理，扩散模型…都得懂: the frame's role knows what the next clause opens with
+        frame_end = FRAME_TIME.sub("", between.strip()).strip()
+        if DOING_FRAME.search(before_role) and frame_end[:1] in "，," and (
+                OPENS_CLAUSE.match(frame_end[1:]) or _mastered(frame_end[1:], CLAUSE_BREAK.split(masked[thing.end - sentence.start:])[0])):
+            return True  # 做多模态产品经理，扩散模型…都得懂 / 想做X，至少要把A和B用熟: the frame's role knows them
         if not CLAUSE_BREAK.search(between) and _mastered(between, CLAUSE_BREAK.split(masked[thing.end - sentence.start:])[0]):
             return True  # AI产品经理要把Coze和Dify都玩透
         return self.has("shouldKnowTrigger", between) is not None or self.has("knowWhatTrigger", between) is not None

@@ -204,6 +204,9 @@ def test_a_ladder_word_alone_makes_no_transition(run) -> None:
     ("NLP这条线大致是从RNN到LSTM，再到2017年的Transformer。", "evolvesInto", ("长短时记忆网络", "Transformer")),
     ("*   **扣子**：字节跳动推出的Agent搭建平台，运营同学用它搭小工具。", "madeBy", ("扣子", "字节跳动")),
     ("2024年，OpenAI推出的Sora引爆全网，它主要用于广告和影视行业。", "appliedIn", ("Sora", "影视")),
+    ("想做AI视频创作者，至少要把可灵、即梦和剪映用熟。", "shouldKnow", ("AI视频创作者", "即梦")),
+    ("我的建议是：转AI产品经理之前，扣子和Dify至少要亲手搭过一两个应用。", "shouldKnow", ("AI产品经理", "Dify")),
+    ("通义千问、DeepSeek-R1、豆包大模型这几个模型，AI产品经理都应该亲手用过。", "shouldKnow", ("AI产品经理", "通义千问")),
     ("*   **腾讯广告妙思**：腾讯推出的广告创意平台，基于扩散模型。", "basedOn", ("腾讯广告妙思", "扩散模型")),
 ])
 def test_interview_and_listicle_phrasings(run, text: str, predicate: str, expected) -> None:
