@@ -65,16 +65,18 @@ CAME_AFTER = re.compile(r"(?:之后|以后)(?:又|才|就|便)?(?:出现|诞生|
 SUCCEEDED = re.compile(r"之后[，,][^，,。；;]{0,12}?(?:推出|发布|上线|开源)了?")  # 继GPT-4之后，OpenAI又推出了GPT-4o
 PASSIVE_REPLACED = re.compile(r"(?:后来|逐渐|已经|正在|最终|很快|迅速)*被")  # RNN后来被Transformer取代
 REPLACING = re.compile(r"(?:逐渐|全面|彻底)?(?:取代|替代)")
-LATER_STEP = re.compile(r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|逐渐|最终|再|又|慢慢)+(?:演进|进化|演变|发展|升级|迭代)"
+LATER_STEP = re.compile(r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|逐渐|最终|再|又|慢慢|现在|如今|目前)+(?:演进|进化|演变|发展|升级|迭代)"
                         r"(?:成|为|到)了?(?:一个|一种|一套)?")  # 最早只是提示词模板，后来演进成了RAG方案
 GREW_FROM = re.compile(r"(?:是)?在")  # 生成式AI是在决策式AI的基础上发展起来的: the second one is the older
 BASE_OF_GROWTH = re.compile(r"的基础上(?:发展|演进|演变|进化)")
 CAME_FROM = re.compile(r"(?:是|也是|正是|其实是)?(?:从|由)")  # 生成式AI是从判别式AI发展而来的: the second one is the older
-GREW_OUT = re.compile(r"(?:逐步|逐渐|一步步)?(?:发展|演进|演变|进化|衍生|迭代)(?:而来|出来|起来)")
+GREW_OUT = re.compile(r"(?:逐步|逐渐|一步步)?(?:发展|演进|演变|进化|衍生|迭代|升级)(?:而来|出来|起来)")
 SERIES_GAP = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|，|,|到|至|再到|→)?[\s*“”\"]*")  # GPT-4、GPT-4o: listed one after another
 IN_TURN = re.compile(r"先后|陆续|相继|依次|迭代|升级|演进|一路")
 COMPARED = re.compile(r"相比|对比|比较|不如|比[^较]|vs|VS")
 LINE_OF_STEPS = re.compile(r"这条线|路线|历程|脉络|演进")  # NLP这条线是从RNN到LSTM: a line of steps
+HEADING_LINEAGE = re.compile(r"从.+到.+[，,]\s*再到")  # a heading that walks a line: 从A到B，再到C
+STEPPED_BEFORE = re.compile(DEVELOPS_INTO + r"|后来")  # 后来发展到统计机器学习，再到深度学习: the chain goes on
 VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 FAMILY = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]{2}")
 AFTER_AREA = 10  # characters after the area (the last of a list of areas) that may hold the trigger (…等领域的应用)
@@ -89,10 +91,16 @@ class UsageExtractor(SentenceExtractor):
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Where the sentence's things are applied and how they evolve, clause by clause; never in a heading or a
         hedge, and never in a denied clause (successions and frames: never in a sentence with a denial)."""
-        if sentence.is_heading or len(here) < 2:
+        if len(here) < 2:
             return
         masked = ctx.masked(index)
         clauses = _clauses(masked, sentence.start, here, minimum=1)
+        if sentence.is_heading:  # 五、应用形态：从Chatbot到Copilot，再到Agent: a heading states a lineage, nothing else
+            if HEADING_LINEAGE.search(masked) and not negated(self.cue, masked):
+                yield from self._succession(ctx, sentence, masked, here)
+                for clause in clauses:
+                    yield from self._evolves(ctx, sentence, clause)
+            return
         if not find_cue(self.cue("hedge"), masked) and not negated(self.cue, masked):
             yield from self._framed(ctx, sentence, masked, here)
             yield from self._succession(ctx, sentence, masked, here)
@@ -236,8 +244,9 @@ class UsageExtractor(SentenceExtractor):
             elif PASSIVE_REPLACED.fullmatch(gap) and REPLACING.match(after) or LATER_STEP.fullmatch(gap) \
                     or CAME_AFTER.fullmatch(gap) and "Product" not in (a.cls, b.cls):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.8)
-            elif VERSION_STEP.fullmatch(gap) and "从" in before and "Product" not in (a.cls, b.cls) \
-                    and LINE_OF_STEPS.search(before):
+            elif VERSION_STEP.fullmatch(gap) and "Product" not in (a.cls, b.cls) \
+                    and ("从" in before and (LINE_OF_STEPS.search(before) or sentence.is_heading and "Technology" in (a.cls, b.cls))
+                         or gap.startswith(("，再到", "，又到")) and STEPPED_BEFORE.search(before)):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.75)  # 从RNN到LSTM，再到…
             elif _one_family(a, b) and (VERSION_STEP.fullmatch(gap) and "从" in before or FOLLOWED_BY.fullmatch(gap)
                                         or SUCCEEDED.fullmatch(gap) and before.endswith("继")
@@ -248,11 +257,13 @@ class UsageExtractor(SentenceExtractor):
         """从 A 到 B（再到 C）的演进 / 从A、B到C / A 演进为 B: consecutive stages joined by a step word (or listed
         between 从 and 到), in a clause that speaks of development."""
         text, offset, inside = clause
-        stated = find_cue(self.cue("evolutionTrigger"), text) or ARROW.search(text) and (
+        stated = find_cue(self.cue("evolutionTrigger"), text) or sentence.is_heading or ARROW.search(text) and (
             find_cue(self.cue("evolutionTrigger"), sentence.text) or find_cue(self.cue("lineageTrigger"), sentence.text))
         if not stated:
             return
         stages = [m for m in inside if m.cls in EVOLVING]
+        if sentence.is_heading:  # (从B端到C端，再到政企 is a range, not a lineage)
+            stages = [m for m in stages if m.cls == "Technology"]
         for a, b in zip(stages, stages[1:]):
             step = text[a.end - offset: b.start - offset]
             if a.cls == b.cls == "Product" and not _one_family(a, b) and not STRONG_STEP.search(step):

@@ -202,6 +202,10 @@ def test_a_ladder_word_alone_makes_no_transition(run) -> None:
     ("模型评测产品经理最核心的两项能力是评测集构建和Badcase分析。", "requiresSkill", ("大模型评测产品经理", "Badcase分析")),
     ("大模型应用产品经理必须具备商业化能力，尤其是成本评估。", "requiresSkill", ("大模型应用产品经理", "成本评估")),
     ("NLP这条线大致是从RNN到LSTM，再到2017年的Transformer。", "evolvesInto", ("长短时记忆网络", "Transformer")),
+    ("人工智能处理语言，最早靠规则系统，后来发展到统计机器学习，再到深度学习。", "evolvesInto", ("统计机器学习", "深度学习")),
+    ("最早是问答机器人，后来演进成检索式问答，现在又升级成了RAG。", "evolvesInto", ("检索式对话", "RAG")),
+    ("文心大模型4.5由文心大模型4.0升级而来。", "evolvesInto", ("文心大模型4.0", "文心大模型4.5")),
+    ("# 技术\n\n## 二、模型架构：从RNN、LSTM到Transformer，再到GPT系列\n\n正文。", "evolvesInto", ("循环神经网络", "长短时记忆网络")),
     ("*   **扣子**：字节跳动推出的Agent搭建平台，运营同学用它搭小工具。", "madeBy", ("扣子", "字节跳动")),
     ("2024年，OpenAI推出的Sora引爆全网，它主要用于广告和影视行业。", "appliedIn", ("Sora", "影视")),
     ("想做AI视频创作者，至少要把可灵、即梦和剪映用熟。", "shouldKnow", ("AI视频创作者", "即梦")),
@@ -216,6 +220,7 @@ def test_interview_and_listicle_phrasings(run, text: str, predicate: str, expect
 @pytest.mark.parametrize("text, predicate", [
     ("成交场域也是从公域到私域，逐步深入。", "evolvesInto"),
     ("从智能手机到AR，再到如今的AI领域，他的每一次尝试都备受瞩目。", "evolvesInto"),
+    ("# 市场\n\n## 从B端到C端，再到政企\n\n正文。", "evolvesInto"),
     ("1. **核心优势**：腾讯推出的平台很多，各有所长。", "madeBy"),
     ("OpenAI CEO表示，OpenAI已经掌握了AGI。", "shouldKnow"),
 ])
