@@ -16,6 +16,9 @@ from kg.core.model import Mention, Relation
 ESSENTIAL = (r"(?:底线|基本功|必备技能|必备能力|必备素养|核心能力|核心竞争力|基本要求|必修课|标配|基础能力|敲门砖|"
              r"必备工具|必备知识|入门必备)")
 OF_ROLE = re.compile(r"^(?:都|也|则|就|更)?(?:是|成为|成了)(?:每个|每一个|一个|一名)?□+的" + ESSENTIAL)  # …是ROLE的底线
+ROLE_NEEDS_IT = re.compile(  # X是每个ROLE都该会的 / X、Y，在ROLE这里一样都少不了
+    r"(?:都|也)?是(?:每个|每一个|所有|任何|一个|一名)?□+(?:都|也)?(?:该|应该|应当|要|得|必须)(?:会|掌握|具备|懂|学会)的"
+    r"|[，,]?\s*(?:在|对|对于)□+(?:这里|身上|来说|而言)?[，,]?\s*(?:一样|也|都|同样|更)*(?:缺一不可|必不可少|不可或缺|少不了|至关重要)")
 INDISPENSABLE = (r"(?:缺一不可|必不可少|不可或缺|少不了|至关重要|(?:一定|必须|都)要(?:玩透|吃透|掌握|熟悉|了解|会用|懂))"
                  r"(?=[。！!；;，,]|$)")  # ends its clause: 对X来说，Suno和可灵一定要玩透
 ESSENTIAL_AFTER = re.compile(r"^(?:能力|技能)?(?:都|也|则|就)?(?:(?:是|成为)(?:一项|一种|一个)?" + ESSENTIAL + "|" + INDISPENSABLE + ")")
@@ -58,7 +61,7 @@ class EssentialsExtractor(SentenceExtractor):
             if last.cls not in KNOWN | {"Skill"}:
                 continue
             rest = masked[last.end - base:]
-            if following is not None and following.cls == "Role" and OF_ROLE.match(rest) \
+            if following is not None and following.cls == "Role" and (OF_ROLE.match(rest) or ROLE_NEEDS_IT.match(rest)) \
                     and following.start == last.end + rest.index("□"):
                 yield following, _listed_before(base, masked, here, last)
             elif framed and ESSENTIAL_AFTER.match(rest):

@@ -201,6 +201,9 @@ def test_a_ladder_word_alone_makes_no_transition(run) -> None:
      ("AI产品经理", "Claude")),
     ("模型评测产品经理最核心的两项能力是评测集构建和Badcase分析。", "requiresSkill", ("大模型评测产品经理", "Badcase分析")),
     ("大模型应用产品经理必须具备商业化能力，尤其是成本评估。", "requiresSkill", ("大模型应用产品经理", "成本评估")),
+    ("需求分析、用户研究和项目管理，在AI产品经理这里一样都少不了。", "requiresSkill", ("AI产品经理", "用户研究")),
+    ("Prompt设计是每个AI产品经理都该会的。", "requiresSkill", ("AI产品经理", "Prompt设计")),
+    ("做行业落地的AI产品经理需要具备行业知识，还要有合规意识。", "requiresSkill", ("AI产品经理", "合规意识")),
     ("NLP这条线大致是从RNN到LSTM，再到2017年的Transformer。", "evolvesInto", ("长短时记忆网络", "Transformer")),
     ("人工智能处理语言，最早靠规则系统，后来发展到统计机器学习，再到深度学习。", "evolvesInto", ("统计机器学习", "深度学习")),
     ("最早是问答机器人，后来演进成检索式问答，现在又升级成了RAG。", "evolvesInto", ("检索式对话", "RAG")),
@@ -221,6 +224,7 @@ def test_interview_and_listicle_phrasings(run, text: str, predicate: str, expect
     ("成交场域也是从公域到私域，逐步深入。", "evolvesInto"),
     ("从智能手机到AR，再到如今的AI领域，他的每一次尝试都备受瞩目。", "evolvesInto"),
     ("# 市场\n\n## 从B端到C端，再到政企\n\n正文。", "evolvesInto"),
+    ("Prompt设计是每个AI产品经理都不该会的。", "requiresSkill"),
     ("1. **核心优势**：腾讯推出的平台很多，各有所长。", "madeBy"),
     ("OpenAI CEO表示，OpenAI已经掌握了AGI。", "shouldKnow"),
 ])

@@ -127,3 +127,9 @@ def test_an_alias_seen_across_a_bold_marker_has_no_markdown(run, resources: Reso
     names = [name for e in resolved.entities for name in (e.label, *e.aliases)]
     assert "有模型自研能力的互联网大厂" in names
     assert not [name for name in names if "*" in name or "`" in name or "](" in name]
+
+
+def test_a_role_name_never_opens_with_a_demonstrative_copula(run) -> None:
+    state = run("需求分析在AI产品经理这里少不了，这是传统产品经理转过来最大的底气。")
+    assert "这是传统产品经理" not in {m.surface for m in state.mentions}
+    assert "传统产品经理" in {m.surface for m in state.mentions}

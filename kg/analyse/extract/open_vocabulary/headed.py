@@ -21,6 +21,7 @@ from kg.core.normalize import is_cjk
 
 EXPERIENCE = "经验"  # 游戏策划经验, 金融行业经验: experience of a known role or industry is a skill of its own
 EXPERIENCE_OF = ("Role", "Industry")
+MINDSETS = ("意识", "思维")  # 合规意识, AI思维: a person's attitude towards a known concept is a skill of its own
 AI_ROLE_PREFIX = re.compile(r"(?<![A-Za-z0-9])(?:AIGC|AI|大模型) ?$")
 MAX_PREFIX_TOKENS = 3
 BOUND_TAGS = frozenset({"h"})  # 非|英语: a one-character prefix binds to the word after it
@@ -160,6 +161,7 @@ class HeadedNames:
             return None
         if cls == "Skill" and (_only_known_prefix(inside, start, tokens[index].start)
                                and not (tokens[index].text == EXPERIENCE and inside[0].cls in EXPERIENCE_OF)
+                               and not (tokens[index].text in MINDSETS and inside[0].cls == "Concept")
                                or doc.text[start:tokens[index].start] in self.not_personal
                                or self._held_by_company(doc.text, end) or self._held_by_thing(doc.text, start, known)):
             return None
