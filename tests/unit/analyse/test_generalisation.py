@@ -212,6 +212,9 @@ def test_a_ladder_word_alone_makes_no_transition(run) -> None:
     ("*   **扣子**：字节跳动推出的Agent搭建平台，运营同学用它搭小工具。", "madeBy", ("扣子", "字节跳动")),
     ("2024年，OpenAI推出的Sora引爆全网，它主要用于广告和影视行业。", "appliedIn", ("Sora", "影视")),
     ("想做AI视频创作者，至少要把可灵、即梦和剪映用熟。", "shouldKnow", ("AI视频创作者", "即梦")),
+    ("DeepSeek-R1是深度求索推出的推理模型，用强化学习训练出来，开源且支持私有化部署。", "basedOn", ("DeepSeek-R1", "强化学习")),
+    ("GPT-3随后演进为GPT-3.5，GPT-3.5用指令微调和RLHF训练。", "basedOn", ("GPT-3.5", "RLHF")),
+    ("DeepSeek今年初推出的DeepSeek-R1又把推理能力拉了上来，它基于大规模强化学习训练。", "basedOn", ("DeepSeek-R1", "强化学习")),
     ("我的建议是：转AI产品经理之前，扣子和Dify至少要亲手搭过一两个应用。", "shouldKnow", ("AI产品经理", "Dify")),
     ("通义千问、DeepSeek-R1、豆包大模型这几个模型，AI产品经理都应该亲手用过。", "shouldKnow", ("AI产品经理", "通义千问")),
     ("*   **腾讯广告妙思**：腾讯推出的广告创意平台，基于扩散模型。", "basedOn", ("腾讯广告妙思", "扩散模型")),
@@ -225,6 +228,7 @@ def test_interview_and_listicle_phrasings(run, text: str, predicate: str, expect
     ("从智能手机到AR，再到如今的AI领域，他的每一次尝试都备受瞩目。", "evolvesInto"),
     ("# 市场\n\n## 从B端到C端，再到政企\n\n正文。", "evolvesInto"),
     ("Prompt设计是每个AI产品经理都不该会的。", "requiresSkill"),
+    ("我们用RLHF训练的模型Kimi效果很好。", "basedOn"),
     ("1. **核心优势**：腾讯推出的平台很多，各有所长。", "madeBy"),
     ("OpenAI CEO表示，OpenAI已经掌握了AGI。", "shouldKnow"),
 ])
