@@ -45,8 +45,8 @@ MADE_BY_VERB = re.compile(r"[\s*]*(?:来|直接)?(?:生成|创作|合成|画|制
 # the object is the head of a modifier built on another thing: 基于强化学习训练的推理模型
 HEAD_OF_MODIFIER = re.compile(r"□[^□，,。]{0,4}(?:训练|构建|打造|开发|搭建|研发|改进|优化|微调)(?:出来|而成)?的[\s*]*$")
 LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks and bold before a list item's label
-TRAINED_WITH = re.compile(r"(?:用|靠|通过|经过|采用|基于)(?:了)?(?:大规模|大量)?的?((?:□+[、和与及]?)+)(?:进行)?(?:训练|微调|训)(?:出来|而成)?"
-                          r"(?![^，,。；;]*?的)")  # 用强化学习训练出来 (not 用强化学习训练的推理模型: a modifier)
+TRAINED_WITH = re.compile(r"(?:用|靠|通过|经过|采用|基于)(?:了)?(?:大规模|大量)?的?(□+(?:[、和与及]□+)*)(?:进行)?(?:训练|微调|训)(?:出来|而成)?"
+                          r"(?![^，,。；;的]*的)")  # 用强化学习训练出来 (not 用强化学习训练的推理模型: a modifier)
 SUBJECTLESS_TRAINED = re.compile(r"[\s*]*(?:它|其|该模型)?(?:也|都|同样|则|又|是|主要)*")  # …，同样靠强化学习训练出来
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
