@@ -38,6 +38,9 @@ CONTINUING = re.compile(r"\s*(?:并且?|又|还|同时|随后|接着|此外|也)
 CONTINUED_VERB_SPAN = 6  # characters from 并/又… to the made-by word of the continued clause
 NOT_MADE_AFTER_VERB = ("到", "给", "在", "至", "于")  # 并发布到QQ: publishing somewhere, not making
 FROM_MAKER = ("来自", "出自", "背后是", "背后就是", "都出自", "均出自", "都来自", "均来自", "同样来自", "同样出自")
+LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks, numbers and bold before a line's label
+MAKER_LABEL = re.compile(r"[\s*]*[：:][\s*“”\"]*")  # ORG： then its product
+BOLD_LINE = re.compile(r"[\s\-+•·\d.、)）]*\*\*[^*\n]+\*\*[\s*]*")  # a whole line in bold: a sub-heading
 MAKER_OF_PRODUCT = re.compile(r"的?(?:开发商|开发者|出品方|研发方|所属公司|背后的公司|母公司)(?:是|为|：|:)?")  # X的开发商是ORG
 
 
@@ -48,6 +51,7 @@ class MakerExtractor(SentenceExtractor):
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Organisation glued to a product (百度文心一言), or organisation + 推出/发布 + product in one clause."""
         yield from self._own(ctx, sentence, ctx.masked(index), here)
+        yield from _labelled_by_maker(ctx, sentence, here)
         for org in (m for m in here if m.cls == "Organization"):
             for product in (m for m in here if m.cls == "Product"):
                 gap = ctx.doc.text[org.end:product.start] if org.end <= product.start else None
@@ -132,7 +136,7 @@ class MakerExtractor(SentenceExtractor):
         """Product 是 / 由 organisation (在海外 / 面向用户) 推出的… or 由ORG开发。 (the made-by word follows the organisation
         closely), Product是ORG的…模型, Product来自ORG, 即梦和豆包都出自ORG, Product（ORG）."""
         gap = text[end:org.start].strip(MARKUP + "“”\"，, ")  # X，是ORG推出的… too
-        if gap in FROM_MAKER or MAKER_OF_PRODUCT.fullmatch(gap) \
+        if gap.lstrip("则也都均") in FROM_MAKER or MAKER_OF_PRODUCT.fullmatch(gap) \
                 or MAKER_IN_BRACKETS.fullmatch(text[end:org.start]) and CLOSING_MAKER.match(text, org.end):
             return True  # Claude来自Anthropic, X的开发商是Anthropic, 文心一言（百度）, 可灵（快手出品）
         glossed = text[end:org.start].strip(MARKUP + "“”\"") in ("：", ":")  # **扣子**：字节跳动推出的Agent搭建平台
@@ -154,6 +158,23 @@ def _partners_before(text: str, org: Mention, here: list[Mention]) -> list[Menti
     before = reversed([m for m in here if m.cls == "Organization" and m.end <= org.start])
     partners = _coordinated(text, org, list(before), backward=True)
     return partners if partners and JOINTLY.match(text[org.end:org.end + JOINT_SPAN]) else []
+
+
+def _labelled_by_maker(ctx, sentence, here: list[Mention]) -> Iterator[Relation]:
+    """**6. OpenAI：GPT-4o能自己画图了**: a heading (or a bold line) labelled with an organisation names its products
+    first — the product right after the label and those listed with it."""
+    text = ctx.doc.text
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line = text[line_start:text.find("\n", sentence.start) if "\n" in text[sentence.start:] else len(text)]
+    label = next((m for m in here if m.cls == "Organization"), None)
+    if label is None or not (sentence.is_heading or BOLD_LINE.fullmatch(line)) \
+            or LABEL_LEAD.fullmatch(text[line_start:label.start]) is None or not MAKER_LABEL.match(text, label.end):
+        return
+    after = MAKER_LABEL.match(text, label.end).end()
+    first = next((m for m in here if m.cls == "Product" and m.start == after), None)
+    for product in [first, *_coordinated(text, first, [m for m in here if m.cls == "Product" and m.start > after])] \
+            if first is not None else []:
+        yield relate(product, "madeBy", label, sentence, ctx.doc, "structure:maker-label", 0.8)
 
 
 def _coordinated(text: str, mention: Mention, others: list[Mention], backward: bool = False) -> list[Mention]:

@@ -234,3 +234,16 @@ def test_interview_and_listicle_phrasings(run, text: str, predicate: str, expect
 ])
 def test_ranges_and_labels_state_nothing(run, text: str, predicate: str) -> None:
     assert pairs(run(text), predicate) == set()
+
+
+MAKER_LABELS = "# 三月\n\n**1. 百度：文心大模型4.5和文心X1同日亮相**\n\n正文。\n\n- 对比：ChatGPT和Claude\n\n百度：文心一言很好用。\n"
+
+
+def test_a_bold_heading_labelled_with_an_organisation_names_its_products(run) -> None:
+    made = pairs(run(MAKER_LABELS), "madeBy")
+    assert ("文心大模型4.5", "百度") in made
+    assert ("文心一言", "百度") not in made  # a plain line is no heading
+
+
+def test_a_product_that_comes_from_an_organisation(run) -> None:
+    assert ("猫箱", "字节跳动") in pairs(run("星野是MiniMax推出的，猫箱则来自字节跳动。"), "madeBy")
