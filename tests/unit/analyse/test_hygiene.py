@@ -133,3 +133,11 @@ def test_a_role_name_never_opens_with_a_demonstrative_copula(run) -> None:
     state = run("需求分析在AI产品经理这里少不了，这是传统产品经理转过来最大的底气。")
     assert "这是传统产品经理" not in {m.surface for m in state.mentions}
     assert "传统产品经理" in {m.surface for m in state.mentions}
+
+
+def test_a_kind_of_company_is_named_by_a_common_noun_after_a_class_word(run) -> None:
+    found = {(m.surface, m.cls) for m in run("我在一家电商公司做运营，后来去了一家游戏公司。").mentions}
+    assert {("电商公司", "CompanyType"), ("游戏公司", "CompanyType")} <= found
+    assert ("美图公司", "Organization") in {(m.surface, m.cls) for m in run("美图公司推出了新产品。").mentions}
+    for text in ("我喜欢去参观公司。", "这家公司很大，我们公司也在招人。", "正在重塑企业用数的范式。"):
+        assert not any(m.cls == "CompanyType" for m in run(text).mentions), text

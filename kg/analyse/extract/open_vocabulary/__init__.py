@@ -30,6 +30,7 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
         self.team_heads = cue("teamHead")
         self.not_personal = cue("notPersonalCapability")
         self.org_suffixes = cue("organizationSuffix")
+        self.company_heads = tuple(sorted(cue("companyKindHead")))
         self.team_functions = cue("teamFunction")
         self.product_heads = cue("productHead")
         self.product_context = cue("productContext")
@@ -64,7 +65,7 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
             for finder in (self._headed, self._ai_roles, self._versions, self._listed, self._skill_list, self._duty_list,
                            self._industry_list,
                            self._latin_names,
-                           self._org_products, self._suffixed_orgs):
+                           self._org_products, self._company_kinds, self._suffixed_orgs):
                 near = earlier + previous + here  # what a finder can touch: never the mentions of far sentences
                 taken = [m for m in known if m not in removed] + near
                 for mention, covered in finder(doc, sentence, tokens, taken):

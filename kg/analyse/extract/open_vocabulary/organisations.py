@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.analyse.extract.mentions import new_mention, overlaps
-from kg.analyse.extract.open_vocabulary.shapes import MAX_PREFIX_CHARS, is_name_part, is_verbish
+from kg.analyse.extract.open_vocabulary.shapes import MAX_PREFIX_CHARS, is_name_part, is_nounish, is_verbish
 from kg.core.model import Document, Mention, Sentence, Token
 from kg.core.normalize import is_cjk
 
@@ -15,6 +15,12 @@ GENERIC_LATIN = frozenset({"AI", "AIGC", "APP", "GPT", "LLM"})
 DESCRIBED = re.compile(r"首个|首款|第[一二三四五]|原生|最新|新一代|下一代|旗舰|全新|最强|最大|唯一|自研|开源的")
 PROPER_TAGS = frozenset({"", "x", "nr", "nrt", "nrfg", "ns", "nz"})  # a word jieba does not know, or a name
 MIN_ORG_NAME, MAX_ORG_NAME = 2, 4
+MAX_KIND_PREFIX = 6
+NOT_A_KIND_START = set("这那该每各某本贵我你他她它自所母子分总一两几多此其同原前新老大小全整")  # 这家公司, 子公司, 大公司
+KIND_TAGS = frozenset({"n", "nz", "ng", "j", "eng"})  # what a kind of company is named by: common nouns
+KIND_CONTEXT = re.compile(r"(?:一家|几家|多家|两家|各家|某家|一些|不少|很多|许多|大量|众多|部分|头部|中小|传统|大型|小型|中型|新兴|"
+                          r"初创|各类|这类|此类|的)[\s*]*$")  # 一家电商公司: a kind, where a common noun alone may be a verb (参观公司)
+KIND_PREFIX_CLASSES = frozenset({"Industry", "Concept", "Technology", "ContentType"})  # 电商公司, 大模型应用公司
 NOT_A_NAME_END = set("在和的是与了把被从向对给于里")  # 吴嘉在集团: a person and a preposition before the suffix
 NOT_A_NAME_START = set("这那有更招在于举一是的和与把被让给对从向如像而据经")  # 这是影眸科技, 招入公司: a clause, not a name
 
@@ -47,6 +53,32 @@ class OrganisationNames:
         head = next((h for h in sorted(self.product_heads, key=len, reverse=True) if rest.endswith(h)), "")
         modifier = rest[: len(rest) - len(head)].strip()
         return bool(modifier) and not any(m.surface == modifier for m in inside) and not _is_latin_word_of(modifier)
+
+    # ------------------------------------------------------------ 电商公司, 游戏公司, 4A公司
+    def _company_kinds(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]):
+        """A kind of company named by what it does: a short prefix of dictionary nouns or a known domain name glued to
+        公司 / 企业 / 厂商 (电商公司, 游戏公司, 4A公司); an unknown prefix names one company (美图公司), a pronoun or
+        a determiner a particular one (这家公司, 我们公司)."""
+        for index, token in enumerate(tokens):
+            head = next((h for h in self.company_heads if token.text.endswith(h)), None)
+            if head is None:
+                continue
+            first = index
+            while token.text == head and first > 0 and index - first < 2 and tokens[first - 1].end == tokens[first].start \
+                    and is_nounish(tokens[first - 1]) and tokens[first - 1].text not in self.breaks:
+                first -= 1
+            start, end = tokens[first].start, token.end
+            prefix = doc.text[start:end - len(head)]
+            inside = [m for m in known if overlaps(m, start, end)]
+            if not 1 <= len(prefix) <= MAX_KIND_PREFIX or prefix[0] in NOT_A_KIND_START or self._opens_clause(prefix) \
+                    or any(m.start < start or m.end > end or m.cls not in KIND_PREFIX_CLASSES for m in inside):
+                continue
+            named = any((m.start, m.end) == (start, start + len(prefix)) for m in inside)
+            tags = [self.dictionary_tags(prefix)] if first == index else [t.tag for t in tokens[first:index]]
+            common = len(prefix) > 1 and (prefix.isascii() and prefix.isalnum()
+                                          or all(tag in KIND_TAGS for tag in tags))
+            if named or common and KIND_CONTEXT.search(doc.text, max(sentence.start, start - 4), start):
+                yield new_mention(doc, start, end, "CompanyType", "open:company-kind", 0.7 if named else 0.6), inside
 
     def _suffixed_orgs(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]):
         """A Chinese company name: a proper-name token the dictionary does not know (or tags as a place or name), glued to
