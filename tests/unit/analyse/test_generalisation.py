@@ -98,14 +98,14 @@ def test_common_names_of_office_and_dialogue_software_are_known(run) -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("保险公司的朋友告诉我们。", "保险"),
+    ("金融行业的朋友告诉我们。", "金融"),
     ("大模型已经用于法律咨询和在线教育。", "法律"),
 ])
 def test_an_industry_named_with_its_holder(run, text: str, expected: str) -> None:
     assert [m.cls for m in run(text).mentions if m.label == expected] == ["Industry"]
 
 
-def test_a_holder_after_a_class_word_is_a_kind_of_company(run) -> None:
+def test_a_company_named_by_its_industry_is_a_kind_of_company(run) -> None:
     assert [m.cls for m in run("一家保险公司的朋友告诉我们。").mentions] == ["CompanyType"]
 
 
