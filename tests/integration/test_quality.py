@@ -34,9 +34,9 @@ def test_seeds_scores(seeds_build, split: str, entity_f1: float, relation_f1: fl
 
 
 @pytest.mark.parametrize(("split", "entity_f1", "relation_f1"), [
-    ("all", 0.88, 0.75),   # 34 articles written for the project, gold annotated before any kg run on them
-    ("dev", 0.90, 0.78),   # tuned on; unseen_28–34 (dense industry, lineage, launch and job-board gold) joined dev 2026-12-06
-    ("test", 0.84, 0.71),  # never tuned on
+    ("all", 0.88, 0.75),   # 38 articles written for the project, gold annotated before any kg run on them
+    ("dev", 0.91, 0.81),   # tuned on; unseen_36 and 38 (agent PM diary, interview question bank) joined 2026-12-06
+    ("test", 0.84, 0.65),  # never tuned on; unseen_35 and 37 (first read 0.39) joined 2026-12-06: 0.713 → 0.654
 ])
 def test_unseen_articles_scores(unseen_graph, split: str, entity_f1: float, relation_f1: float) -> None:
     result = evaluate(load_gold(GOLD / "unseen"), unseen_graph, split).as_dict()
@@ -44,7 +44,7 @@ def test_unseen_articles_scores(unseen_graph, split: str, entity_f1: float, rela
     assert result["relations"]["overall"]["f1"] >= relation_f1, result["relations"]["overall"]
 
 
-def test_gold_covers_every_seed_and_six_unseen_articles() -> None:
+def test_gold_covers_every_seed_and_the_unseen_articles() -> None:
     seeds = load_gold(GOLD / "seeds")
     assert sorted(a.doc_id for a in seeds) == sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
     assert {a.split for a in seeds} == {"dev", "test"}
