@@ -28,7 +28,7 @@ class Settings:
     min_confidence: float = 0.6
     extractors: tuple[str, ...] = ("lexicon", "open_vocabulary", "introductions", "people", "departments", "employers",
                                    "structure", "scenarios", "recurrences", "patterns", "knowing", "makers", "layers",
-                                   "career", "transitions", "essentials", "syllabus", "usage", "fields",
+                                   "career", "transitions", "essentials", "syllabus", "training", "usage", "fields",
                                    "content_kinds")
     strict: bool = False
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "kg")

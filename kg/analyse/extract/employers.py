@@ -13,8 +13,9 @@ from kg.analyse.extract.resources import Resources
 from kg.core.model import Extraction, Mention, Sentence, Token
 
 NAME = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·&]{1,9}?"
-HIRING_SUBJECT = re.compile(rf"(?:^|[，,；;：:]\s*)(?:\*\*)?(?:(?:今年|去年|目前|最近|近期|现在|如今|眼下)\s*)?({NAME})(?:\*\*)?(?:也|还|都|则)?"
+HIRING_SUBJECT = re.compile(rf"(?:^|[，,；;：:、]\s*)(?:\*\*)?(?:(?:今年|去年|目前|最近|近期|现在|如今|眼下)\s*)?({NAME})(?:\*\*)?(?:也|还|都|则){{0,2}}"
                             r"(?:正在|在|近期|最近|今年|已经|开始)?(?:大量|高薪|急)?(?:招聘|招募|开招|在招)")
+LISTED_BEFORE = re.compile(rf"(?:^|(?<=[，,；;：:、]))\s*({NAME})$")  # a name listed before the hiring subject
 AFTER_COMPANY_TYPE = re.compile(rf"({NAME})(?=[，,（(]|在|正在|也)")  # 各家大厂八仙过海。 ends in a predicate
 ONE_COMPANY = ("一家", "这家", "那家", "某家")  # 一家AI创业公司序元数据: one company, then its name (各家 is many)
 NAME_TAGS = ("n", "nz", "nr", "nrt", "nt", "ns", "eng", "")  # a name is made of nouns and words jieba does not know
@@ -64,6 +65,10 @@ def _candidates(sentence: Sentence, known: list[Mention]) -> Iterator[tuple[int,
         clause_end = re.search(r"[，,；;。！？!?]|$", sentence.text[match.end():]).start() + match.end()
         if any(match.end() <= m.start - sentence.start < clause_end for m in roles):
             yield sentence.start + match.start(1), sentence.start + match.end(1), "employer:hiring-subject"
+            start = match.start(1)
+            while sentence.text[start - 1:start] == "、" and (listed := LISTED_BEFORE.search(sentence.text, 0, start - 1)):
+                yield sentence.start + listed.start(1), sentence.start + listed.end(1), "employer:hiring-subject"
+                start = listed.start(1)  # 有赞、微盟也都在招AI产品经理: each listed name hires
     for company_type in (m for m in known if m.cls == "CompanyType"):
         if not sentence.text[:company_type.start - sentence.start].endswith(ONE_COMPANY):
             continue

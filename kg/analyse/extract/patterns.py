@@ -45,9 +45,6 @@ MADE_BY_VERB = re.compile(r"[\s*]*(?:来|直接)?(?:生成|创作|合成|画|制
 # the object is the head of a modifier built on another thing: 基于强化学习训练的推理模型
 HEAD_OF_MODIFIER = re.compile(r"□[^□，,。]{0,4}(?:训练|构建|打造|开发|搭建|研发|改进|优化|微调)(?:出来|而成)?的[\s*]*$")
 LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks and bold before a list item's label
-TRAINED_WITH = re.compile(r"(?:用|靠|通过|经过|采用|基于)(?:了)?(?:大规模|大量)?的?(□+(?:[、和与及]□+)*)(?:进行)?(?:训练|微调|训)(?:出来|而成)?"
-                          r"(?![^，,。；;的]*的)")  # 用强化学习训练出来 (not 用强化学习训练的推理模型: a modifier)
-SUBJECTLESS_TRAINED = re.compile(r"[\s*]*(?:它|其|该模型)?(?:也|都|同样|则|又|是|主要)*")  # …，同样靠强化学习训练出来
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
 
@@ -97,7 +94,8 @@ class PatternExtractor(SentenceExtractor):
     def _kind_of_up(self, ctx, index, sentence, roles) -> Iterator[Relation]:
         """A 属于 B / A 是 B 的一种 / A 也是 B 的一个细分方向, clause by clause: the clause's first role is a kind of the
         role that follows it; in a list item labelled with a role (**Agent产品经理：** …，是AI应用产品经理的一个分支) a
-        clause that names only the wider role says it of the label."""
+        clause that names only the wider role says it of the label, else of the role an earlier clause opens with
+        (Prompt工程师归在算法组，可以理解成算法工程师的一个分支)."""
         masked = ctx.masked(index)
         labelled = roles[0] if roles and LABEL_LEAD.fullmatch(masked[:roles[0].start - sentence.start]) else None
         start = 0
@@ -106,9 +104,11 @@ class PatternExtractor(SentenceExtractor):
             stated = self.has("kindOfUpTrigger", masked[start:end])
             if len(inside) >= 2 and stated and narrower(inside[0], inside[1]):
                 yield relate(inside[0], "kindOf", inside[1], sentence, ctx.doc, "pattern:kind-of-up")
-            elif len(inside) == 1 and stated and labelled is not None and labelled.end < sentence.start + start \
-                    and "□" not in masked[start:inside[0].start - sentence.start] and narrower(labelled, inside[0]):
-                yield relate(labelled, "kindOf", inside[0], sentence, ctx.doc, "pattern:kind-of-up")
+            elif len(inside) == 1 and stated and "□" not in masked[start:inside[0].start - sentence.start] \
+                    and (subject := labelled if labelled is not None and labelled.end < sentence.start + start
+                         else ctx.clause_subject(index, sentence.start + start, "Role")) is not None \
+                    and narrower(subject, inside[0]):
+                yield relate(subject, "kindOf", inside[0], sentence, ctx.doc, "pattern:kind-of-up")
             start = end + 1
 
     # ------------------------------------------------------------ sentence rules
@@ -233,33 +233,11 @@ class PatternExtractor(SentenceExtractor):
         return len(gap) <= longest and not re.search(r"[来去以并而让把将]", gap)
 
     def _based_on(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """Product and technology in one clause with 基于 / 采用 → product basedOn technology; a product trained with
-        the technology too (GPT-3.5用指令微调和RLHF训练, …，用强化学习训练出来)."""
+        """Product and technology in one clause with 基于 / 采用 → product basedOn technology."""
         for product, tech in self._in_clause(ctx, index, here, "Product", "Technology", "basedOnTrigger"):
             yield relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:based-on", 0.8)
         for product, tech in self._in_clause(ctx, index, here, "Product", "Technology", "basedOnSubjectTrigger", False):
             yield relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:based-on", 0.8)
-        yield from self._trained_with(ctx, index, sentence, here)
-
-    def _trained_with(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """用 / 靠 / 通过 + technologies + 训练: the product that is the clause's subject (or the subject it goes on
-        with, 它 included) is trained with, so based on, each of them."""
-        masked = ctx.masked(index)
-        if self.has("uncertainty", masked) or negated(self.cue, masked):
-            return
-        for trained in TRAINED_WITH.finditer(masked):
-            techs = [m for m in here if m.cls == "Technology"
-                     and trained.start(1) <= m.start - sentence.start < trained.end(1)]
-            start, _ = part_around(masked, trained.start())
-            subjects = [m for m in here if m.cls == "Product" and sentence.start + start <= m.start
-                        and m.end - sentence.start <= trained.start()]
-            opening = masked[start:trained.start()]
-            product = subjects[-1] if subjects and not re.search(r"[的、和与]", masked[subjects[-1].end - sentence.start:
-                                                                                      trained.start()]) \
-                else ctx.clause_subject(index, sentence.start + start, "Product") \
-                if SUBJECTLESS_TRAINED.fullmatch(opening) else None
-            for tech in techs if product is not None else []:
-                yield relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:trained-with", 0.75)
 
     def _generates(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Product and content type in one clause with 生成 / 创作, or with 写 / 画 of which the product is the subject
