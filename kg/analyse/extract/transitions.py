@@ -28,7 +28,7 @@ FORMER = re.compile(r"(?:(?:原来|原本|之前|以前|曾经|过去|此前|早
 NOW = re.compile(r"^[^，,]{0,4}?(?:后来|现在|如今|目前|之后|去年|今年|最终|终于|最近)[^，,]{0,6}?"
                  r"(?:成为|成了|是|做|当|转|进入|加入)")  # 之前是A，如今做B / 做了三年A，后来成为了一名B
 NOW_TO_ROLE = 6  # characters between NOW's verb and the new role (了一名, 起了)
-CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗过来)")  # AI美术，基本都是从原画师转过来的
+CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗过来|转过去|转行过去|转岗过去|转型过去|转行而来|转型而来)")  # AI美术，基本都是从原画师转过来的
 FRAMED_BY = re.compile(r"(?:^|(?<=[，,；;]))\s*(?:对于|对|作为)(?:一名|一个)?(?P<role>□+)(?:来说|而言)?[，,]")  # 对于产品经理来说，…转型成为B
 SWITCH_TO_ROLE = 12  # characters between the switch word and the role it leads to
 JOURNEY = re.compile(r"转型|转行|转岗|跨界|之路|历程|花了|用了|走过|经历")  # 从A到B，我花了半年 / 我的转型之路：从A到B
@@ -55,9 +55,15 @@ class TransitionExtractor(SentenceExtractor):
             yield from self._framed(ctx, index, sentence)
 
     def _transitions(self, ctx, sentence, here) -> Iterator[Relation]:
-        """Each pair of neighbouring roles, read by the first of the four rules that fits it."""
+        """Each pair of neighbouring roles, read by the first of the rules that fits it; and the roles people came
+        from (AI美术，基本都是从原画师转过来的，也有从插画师转行过去的) into the role the sentence opens with."""
         roles = [m for m in here if m.cls == "Role"]
         text = ctx.doc.text
+        sources = [m for m in roles if text.startswith("从", m.start - 1) and CAME_AFTER.match(text, m.end)]
+        target = next((m for m in roles if m not in sources), None)
+        for source in (m for m in sources if target is not None and target.end <= m.start and m.key != target.key):
+            if not negated(self.cue, text[target.end:source.start]):
+                yield relate(source, "transitionsTo", target, sentence, ctx.doc, "pattern:transition-from", 0.8)
         for a, b in zip(roles, roles[1:]):
             gap = text[a.end:b.start]
             if a.key == b.key or STATEMENT_BREAK.search(gap) or len(gap) > TRANSITION_GAP \
@@ -72,8 +78,6 @@ class TransitionExtractor(SentenceExtractor):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition-towards", 0.8)
             elif _former_then_now(text, sentence, a, gap):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:former-now", 0.8)
-            elif text.startswith("从", b.start - 1) and CAME_AFTER.match(text, b.end):
-                yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:transition-from", 0.8)
             elif self._wanted_by(text, sentence, a, gap):
                 yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:transition-wanted", 0.8)
             elif text.startswith("从", a.start - 1) and gap.strip(" *") in ("到", "转到", "再到") \

@@ -203,6 +203,8 @@ def test_a_ladder_word_alone_makes_no_transition(run) -> None:
     ("今年行云差旅在招两个Agent产品经理和一个AI训练师。", "hires", ("行云差旅", "AI训练师")),
     ("杭州的SaaS圈都在抢人，云岫、微盟也都在招AI产品经理。", "hires", ("云岫", "AI产品经理")),
     ("答：在我们这儿，Prompt工程师归在算法组，可以理解成算法工程师的一个分支。", "kindOf", ("Prompt工程师", "算法工程师")),
+    ("对话设计师就是典型，不少人是从文案策划转过来的，也有从交互设计师转行过去的。", "transitionsTo", ("交互设计师", "对话设计师")),
+    ("我认识的几位AI美术，基本都是从原画师转过来的。", "transitionsTo", ("原画师", "AI绘画师")),
     ("AI产品经理至少应该深度用过这几款：OpenAI的ChatGPT、Anthropic的Claude和月之暗面的Kimi。", "shouldKnow",
      ("AI产品经理", "Claude")),
     ("模型评测产品经理最核心的两项能力是评测集构建和Badcase分析。", "requiresSkill", ("大模型评测产品经理", "Badcase分析")),
