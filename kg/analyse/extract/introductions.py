@@ -25,11 +25,13 @@ NAMED_UNQUOTED = re.compile(r"(?:名叫|名为|叫做|取名为?|命名为)([^\W
                             r"[^，,。；;的]{0,8}?" + PRODUCT_NOUN)  # 一款名为秒哒的无代码开发工具
 NOUN_BEFORE = re.compile(r"的(?:AI|AIGC)?(?:应用|App|APP|工具|小程序|软件|智能体|助手)" + QUOTED_NAME
                          + r"(?=是|，|,|上线|推出|已经|在|。)")  # 最近出圈的AI应用“小猫补光灯”是…
-ONE_OF_A_KIND = re.compile(r"(?:^|(?<=[，,：:；;]))[\s*“\"「]*"
+ONE_OF_A_KIND = re.compile(r"(?:^|(?<=[，,：:；;]))[\s*“\"「]*(?:[^，,。；;的]{1,10}?(?:推出|发布|开发|打造|自研)的)?"
                            r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}?)[”\"」]?"
-                           r"(?:也|则|就|其实|本身)?是一款[^，,。；;]{0,12}?" + PRODUCT_NOUN)  # 秒哒是一款无代码开发工具
+                           r"(?:也|则|就|其实|本身)?是一(?:款|个|套)[^，,。；;]{0,12}?" + PRODUCT_NOUN)  # 秒哒是一款无代码开发工具
 MADE_AFTER_ORG = re.compile(r"(?:在\S{0,4})?(?:推出|发布|开发|打造|研发|上线)的[^，。；]{0,16}?" + PRODUCT_NOUN)
 BOLD_LABEL = re.compile(r"[\s*\-+•·\d.、)）]*\*\*[“\"「]?([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{1,15}?)[”\"」]?\*\*\s*[：:]\s*")
+MADE_BY_LEAD = re.compile(r"(?:最早|最初|起初|早期|一开始)?(?:是)?由$")  # X由ORG打造: the name before 由 is its product
+BUILT_BY = re.compile(r"(?:团队|公司)?(?:打造|开发|推出|研发|出品|发布)(?:的|了)?(?=[，,。；;]|$)")
 GLOSS_END = re.compile(r"\s*(?:[，,。；;]|$)")  # the gloss is the product noun phrase alone: no 平台很多
 BARE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
 NOT_A_NAME_START = set("这那它其该此他她我你们有更在于把被让给对从向如像而据")  # 它也是百度推出的…
@@ -38,6 +40,7 @@ NOT_IN_A_NAME = re.compile(r"的|它|本身|当时|因为|由于|可以|称作|�
                            r"前者|后者|后来|目前|现在)$")  # 当时是一款…, 因为它是一款…, 产品是一款…
 JUDGEMENT_START = set("不很太没好最非真挺超")  # 的工具“不好用”: a quoted judgement, not a name
 CONFIDENCE = 0.7
+UNTYPED_RULE = "open:latin-untyped"  # a Latin word the open vocabulary could not type: an introduction types it
 GENERIC_LEAD = re.compile(r"^(?:AI|AIGC|智能)+")  # “AI文案”, “AI视频”: a kind of thing, not a name
 WORDS_IN_A_NAME = frozenset({"ContentType", "Concept", "Skill", "Technology", "Industry"})  # common words, not makers
 
@@ -82,7 +85,8 @@ class IntroductionExtractor:
                     yield sentence.start + match.start(1), sentence.start + match.end(1), rule
         for org in (m for m in known if m.cls == "Organization"):
             name = _clause_subject_before(doc.text, sentence, org)
-            made = MADE_AFTER_ORG.match(doc.text, org.end)
+            made = MADE_AFTER_ORG.match(doc.text, org.end) or MADE_BY_LEAD.search(doc.text, sentence.start, org.start) \
+                and BUILT_BY.match(doc.text, org.end)
             glossed = BOLD_LABEL.fullmatch(doc.text, sentence.start, org.start)
             if name is not None and made and (not glossed or GLOSS_END.match(doc.text, made.end())):
                 yield name[0], name[1], "introduced:made-by-clause"
@@ -94,9 +98,10 @@ def _clause_subject_before(text: str, sentence: Sentence, org: Mention) -> tuple
     label = BOLD_LABEL.fullmatch(before)  # *   **腾讯广告妙思**：腾讯推出的广告创意平台
     if label is not None:
         return sentence.start + label.start(1), sentence.start + label.end(1)
-    if not before.endswith("是"):
+    made_by = MADE_BY_LEAD.search(before)  # 灵医大模型由百度打造 / CoCounsel最早由…
+    if made_by is None and not before.endswith("是"):
         return None
-    head = before[:-1].rstrip("，, ")  # X，是… and X是… alike
+    head = before[:made_by.start()] if made_by else before[:-1].rstrip("，, ")  # X，是… and X是… alike
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=0)
     name = head[clause_start:].strip(MARKUP + "“”\"「」").rstrip(ADVERBS)  # 妙笔也是… → 妙笔
     if not BARE_NAME.fullmatch(name) or name[0] in NOT_A_NAME_START:
@@ -106,7 +111,9 @@ def _clause_subject_before(text: str, sentence: Sentence, org: Mention) -> tuple
 
 
 def _word_in_name(mention: Mention, start: int, end: int, known: list[Mention]) -> bool:
-    """True for a known common word strictly inside the name (文案 in 青禾文案助手) or its maker at its start (美图)."""
+    """True for a known common word strictly inside the name (文案 in 青禾文案助手), its maker at its start (美图), or
+    the name itself found without a type (CoCounsel, an untyped Latin word)."""
+    if mention in known and (mention.start, mention.end) == (start, end):
+        return mention.rule == UNTYPED_RULE
     return mention in known and start <= mention.start and mention.end <= end \
-        and (mention.start, mention.end) != (start, end) \
         and (mention.cls in WORDS_IN_A_NAME or mention.cls == "Organization" and mention.start == start)

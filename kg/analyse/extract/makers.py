@@ -41,6 +41,7 @@ FROM_MAKER = ("来自", "出自", "背后是", "背后就是", "都出自", "均
 LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks, numbers and bold before a line's label
 MAKER_LABEL = re.compile(r"[\s*]*[：:][\s*“”\"]*")  # ORG： then its product
 BOLD_LINE = re.compile(r"[\s\-+•·\d.、)）]*\*\*[^*\n]+\*\*[\s*]*")  # a whole line in bold: a sub-heading
+EARLIEST = re.compile(r"^(?:最早|最初|起初|早期|一开始|最先)")
 MAKER_OF_PRODUCT = re.compile(r"的?(?:开发商|开发者|出品方|研发方|所属公司|背后的公司|母公司)(?:是|为|：|:)?")  # X的开发商是ORG
 
 
@@ -135,7 +136,7 @@ class MakerExtractor(SentenceExtractor):
     def _made_by_after(self, text: str, end: int, org: Mention) -> bool:
         """Product 是 / 由 organisation (在海外 / 面向用户) 推出的… or 由ORG开发。 (the made-by word follows the organisation
         closely), Product是ORG的…模型, Product来自ORG, 即梦和豆包都出自ORG, Product（ORG）."""
-        gap = text[end:org.start].strip(MARKUP + "“”\"，, ")  # X，是ORG推出的… too
+        gap = EARLIEST.sub("", text[end:org.start].strip(MARKUP + "“”\"，, "))  # X，是ORG推出的… / X最早由ORG…
         if gap.lstrip("则也都均") in FROM_MAKER or MAKER_OF_PRODUCT.fullmatch(gap) \
                 or MAKER_IN_BRACKETS.fullmatch(text[end:org.start]) and CLOSING_MAKER.match(text, org.end):
             return True  # Claude来自Anthropic, X的开发商是Anthropic, 文心一言（百度）, 可灵（快手出品）

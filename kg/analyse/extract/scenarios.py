@@ -21,18 +21,19 @@ AFTER_USE = re.compile(r"(?:用于|用在|应用于|应用在|应用到|落地�
                        r"(?:[\u4e00-\u9fff]{0,4}的|[\u4e00-\u9fff]{1,8}(?:上|中|里|内)的)?"  # 用于企业内部的智能问答 / 平台上的
                        rf"(?P<items>{PHRASE}(?:(?:、|和|及|与){PHRASE}){{0,4}})"
                        r"(?=等|上|中|里|场景|领域|方面|环节|[，,。；;！!？?）)]|$)")
-BEFORE_SCENE = re.compile(rf"在(?P<items>{PHRASE}(?:(?:、|和|及|与){PHRASE}){{0,4}})等?(?:场景|领域)")  # 在客服、营销等场景落地
+BEFORE_SCENE = re.compile(rf"在(?P<items>{PHRASE}(?:(?:、|和|及|与){PHRASE}){{0,4}})(?:等?(?:场景|领域)"  # 在客服、营销等场景落地
+                          r"|(?:里|中|上)(?:跑通|落地|试点|用起来))")  # 在合同审查里跑通了第一个客户
 ITEM_SEPARATOR = re.compile(r"、|和|及|与")
 SCENARIO_LEADS = frozenset({"智能", "自动", "AI", "辅助"})
 MODIFIER_TAGS = frozenset({"a", "b", "l"})  # 合同审查 and 自动化编程 open with words jieba tags as adjectives or idioms
 GENERIC = frozenset({"能力", "产品", "公司", "内容", "工作", "技术", "模型", "数据", "用户", "业务", "平台", "工具", "行业",
                      "团队", "场景", "方向", "领域", "方面", "环节", "问题", "方式", "过程", "项目", "系统", "服务", "功能",
                      "层面", "应用", "目标", "社会", "建设", "实际", "场合", "情况", "环境", "流程", "部分", "阶段", "关键"})
-PERSON_ENDINGS = ("师", "员", "者", "家", "人", "客户", "用户", "商")  # 服务于专业的视频编辑师: people served, not a scenario
+PERSON_ENDINGS = ("师", "员", "者", "家", "人", "客户", "用户", "商", "群体", "人群")  # 服务于专业的视频编辑师: people served, not a scenario
 CONFIDENCE = 0.65
 APPLIED = frozenset({"Product", "Technology"})
 AREA_CLASSES = frozenset({"Industry", "Concept"})
-REPLACEABLE = frozenset({"ContentType"})  # 自动字幕 holds the content word 字幕; the scenario is the whole phrase
+REPLACEABLE = frozenset({"ContentType", "Industry"})  # 自动字幕 holds 字幕, 酒店推荐 酒店: the scenario is the whole phrase
 WEAK = 0.6  # and an untyped Latin word below the bar (NPC of 智能NPC)
 
 
@@ -51,7 +52,8 @@ class ScenarioExtractor:
             for start, end in self._scenarios(sentence, tokens, known):
                 touching = [m for m in known + found if overlaps(m, start, end)]
                 if all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
-                       and (m.cls in REPLACEABLE or m.confidence < WEAK) for m in touching):
+                       and (m.cls in REPLACEABLE and (m.cls != "Industry" or m.start == start) or m.confidence < WEAK)
+                       for m in touching):  # 酒店推荐 is a scenario; 专业广告 stays the industry 广告
                     found.append(new_mention(doc, start, end, "Concept", "open:scenario", CONFIDENCE))
                     replaced.update(touching)
         return with_mentions(state, found, replaced)

@@ -17,7 +17,7 @@ USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用
                       r"用得最多的(?:是|还是|就是)|服务于|落地于|落地到|部署在|部署到|引入到|"
                       r"集成到|集成在|融入到|嵌入到|适用于|适合用于|适合用在|常见于|多见于)了?")  # 接入 / 引入 alone take what is brought in, not where
 SCENARIO_AFTER = re.compile(r"^等?(?:行业|领域|场景|业务|方面)?(?:应用场景)?(?:中|里|上)?(?:的|被|得到|获得|有|已经|已|也|都|正在|逐步|陆续){0,2}"
-                            r"(?:广泛|大量|大规模|普遍|深度|快速|率先|最先|最早|首先)?(?:应用|落地|用得|使用|普及|运用|渗透)")  # 在游戏美术中被大量使用
+                            r"(?:广泛|大量|大规模|普遍|深度|快速|率先|最先|最早|首先)?(?:应用|落地|用得|使用|普及|运用|渗透|跑通|试点)")  # 在游戏美术中被大量使用
 RESHAPES = re.compile(r"[\s*]*(?:正在|将|已经|也|会|逐步|全面|深刻|彻底)*(?:重塑|颠覆|改造|渗透(?:到|进)?|走进)了?[\s*]*")
 AREA_OF_THING = re.compile(r"[\s*]*((?:□+[\s*]*(?:、|和|与|及)[\s*]*)*□+)(?:行业|领域)?(?:都|也)?是(?:接入|引入|采用|部署|使用)?(□+)(?:技术)?"
                            r"(?:(?:最先|最早|最快|率先)?(?:落地|应用|渗透|普及)?[^，,。；;□]{0,6}的(?:[一二两三四五六几]个)?(?:行业|领域|场景|方向)"
@@ -178,6 +178,9 @@ class UsageExtractor(SentenceExtractor):
                       and THING_TO_PLACE.fullmatch(text[m.end - offset: at])]
             if not things and topic is not None and topic.end <= sentence.start and PRONOUN_SUBJECT.fullmatch(text[:at]):
                 things = [topic]  # Gamma是…工具。它在海外的教育和咨询行业用得很多
+            elif not things and before is not None and opening is not None and opening.end <= offset \
+                    and SUBJECTLESS_USE.fullmatch(text[:at]):
+                things = [opening]  # X是一个法律大模型，(它)在合同审查里跑通了…
             chain = self._chain(text, offset, [m for m in inside if m.cls in SCENARIOS and m.start >= offset + at])
             if things and chain and PLACE_MODIFIER.fullmatch(text[at + 1: chain[0].start - offset]) \
                     and SCENARIO_AFTER.match(text[chain[-1].end - offset:]):

@@ -39,3 +39,20 @@ def test_the_scenarios_a_thing_is_used_most_in_are_named_whole(run) -> None:
     assert ("研报摘要", "Concept") in {(m.label, m.cls) for m in state.mentions}
     assert not any(m.cls == "Role" for m in state.mentions)  # 顾问 of 智能投顾问答 heads no role
     assert ("大模型", "研报摘要") in pairs(state, "appliedIn")
+
+
+def test_a_scenario_that_opens_with_an_industry_is_the_whole_phrase(run) -> None:
+    state = run("携程推出的携程问道是一个旅游垂直大模型，主要用于行程规划和酒店推荐。")
+    assert {("携程问道", "酒店推荐"), ("携程问道", "行程规划")} <= pairs(state, "appliedIn")
+    assert ("携程问道", "携程") in pairs(state, "madeBy")
+
+
+def test_a_modified_industry_stays_the_industry_and_people_are_no_scenario(run) -> None:
+    state = run("任何人都可以借助Midjourney在专业广告、产品摄影等场景里打开创作空间。")
+    assert ("Midjourney", "广告") in pairs(state, "appliedIn")
+    assert not pairs(run("Notion是一款生产力工具，主要服务于互联网群体。"), "appliedIn")
+
+
+def test_a_scenario_where_a_product_first_worked(run) -> None:
+    state = run("律衡智审是一个法律大模型，基于RAG，在合同审查里跑通了第一个付费客户。")
+    assert ("律衡智审", "合同审查") in pairs(state, "appliedIn")
