@@ -107,6 +107,11 @@ class CareerExtractor:
         named = ctx.specific([m for m in here if m.cls == "Role" and m.end <= trigger_at
                               and trigger_at - m.end <= HOLDER_GAP
                               and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])
+        own_clause = re.split(r"[，,]", opening)[-1]
+        pair = list({m.key: m for m in named if m.end <= trigger_at - len(own_clause)}.values())[-2:]
+        if len(pair) == 2 and (find_cue(self.cue("formerRole"), own_clause) or find_cue(self.cue("latterRole"), own_clause)):
+            chosen = pair[0] if find_cue(self.cue("formerRole"), own_clause) else pair[1]
+            return [(chosen, "pattern:requires-anaphor", 0.85)]  # 在招A和B，前者要会…，后者更看重…
         if named:
             named = ctx.subject_roles(index, named)  # Agent产品经理属于AI应用产品经理，需要…: the subject needs it
             return [(role, "pattern:requires", 0.9) for role in named]
@@ -116,7 +121,6 @@ class CareerExtractor:
         posted = ctx.posted_role(index, trigger_at, self.cue)
         if posted is not None:
             return [(posted, "pattern:requires-posted-role", 0.8)]
-        own_clause = re.split(r"[，,]", opening)[-1]
         if not find_cue(self.cue("personSubject"), own_clause) and (find_cue(self.cue("thingSubject"), opening) or any(
                 m.cls in THING_CLASSES and trigger_at - HOLDER_GAP <= m.start < trigger_at for m in here)):
             return []  # 对企业来说，需要快速验证; but 模型出结果后，你还需要进行效果评估 is the person's

@@ -205,6 +205,8 @@ def test_a_ladder_word_alone_makes_no_transition(run) -> None:
     ("答：在我们这儿，Prompt工程师归在算法组，可以理解成算法工程师的一个分支。", "kindOf", ("Prompt工程师", "算法工程师")),
     ("对话设计师就是典型，不少人是从文案策划转过来的，也有从交互设计师转行过去的。", "transitionsTo", ("交互设计师", "对话设计师")),
     ("我认识的几位AI美术，基本都是从原画师转过来的。", "transitionsTo", ("原画师", "AI绘画师")),
+    ("好未来在招AI产品经理和AI训练师，前者要会做评测集构建，后者更看重数据标注经验。", "requiresSkill", ("AI训练师", "数据标注")),
+    ("产品经理需要具备全面而深入的行业和产品知识。", "requiresSkill", ("产品经理", "产品知识")),
     ("AI产品经理至少应该深度用过这几款：OpenAI的ChatGPT、Anthropic的Claude和月之暗面的Kimi。", "shouldKnow",
      ("AI产品经理", "Claude")),
     ("模型评测产品经理最核心的两项能力是评测集构建和Badcase分析。", "requiresSkill", ("大模型评测产品经理", "Badcase分析")),
@@ -231,12 +233,18 @@ def test_interview_and_listicle_phrasings(run, text: str, predicate: str, expect
     assert expected in pairs(run(text), predicate)
 
 
+def test_the_former_and_the_latter_of_a_hiring_take_their_own_requirements(run) -> None:
+    required = pairs(run("好未来在招AI产品经理和AI训练师，前者要会做评测集构建，后者更看重数据标注经验。"), "requiresSkill")
+    assert ("AI产品经理", "评测集构建") in required and ("AI训练师", "评测集构建") not in required
+
+
 @pytest.mark.parametrize("text, predicate", [
     ("成交场域也是从公域到私域，逐步深入。", "evolvesInto"),
     ("从智能手机到AR，再到如今的AI领域，他的每一次尝试都备受瞩目。", "evolvesInto"),
     ("# 市场\n\n## 从B端到C端，再到政企\n\n正文。", "evolvesInto"),
     ("Prompt设计是每个AI产品经理都不该会的。", "requiresSkill"),
     ("我们用RLHF训练的模型Kimi效果很好。", "basedOn"),
+    ("大厂更看重数据分析能力。", "requiresSkill"),
     ("1. **核心优势**：腾讯推出的平台很多，各有所长。", "madeBy"),
     ("OpenAI CEO表示，OpenAI已经掌握了AGI。", "shouldKnow"),
 ])
