@@ -1,6 +1,7 @@
 """Fact sheets: lines of 'label：value' under a heading that names a product or technology (### 03 DALL·E 3 /
 **出品方：** OpenAI / **能生成：** 图像 / **底层技术：** 基于扩散模型 / **适合场景：** 电商), read as facts about
-the heading's entity, with the field label deciding the property."""
+the heading's entity, with the field label deciding the property; and the rows of a markdown table whose first
+column names products and whose header names the fields (| 产品 | 出品方 | 技术路线 | 生成内容 |)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from kg.analyse.extract.context import DocumentContext, SentenceExtractor, find_
 from kg.core.model import Mention, Relation
 
 FIELD_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s+|\d{1,2}[.、)）]\s*)?(?:\*\*)?([^：:*\n]{1,10})[：:]")
+TABLE_ROW = re.compile(r"\s*\|.*\|\s*")
+TABLE_RULE = re.compile(r"\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*")  # |---|---|
+MAX_TABLE_ROWS = 40  # how far above a row its header may stand
 MAX_LABEL_PREFIX = 3  # 产品应用场景 is the 应用场景 field; a longer label is prose that happens to end in one
 # field cue → (property, subject classes in order of preference, object classes)
 FIELDS = {
@@ -19,6 +23,8 @@ FIELDS = {
     "generatesField": ("generates", ("Product",), frozenset({"ContentType"})),
     "basedOnField": ("basedOn", ("Product",), frozenset({"Technology"})),
     "appliedInField": ("appliedIn", ("Product", "Technology"), frozenset({"Industry", "Concept"})),
+    "requiredSkillField": ("requiresSkill", ("Role",), frozenset({"Skill"})),
+    "knownToolField": ("shouldKnow", ("Role",), frozenset({"Product", "Technology"})),
 }
 
 
@@ -27,9 +33,35 @@ class FieldExtractor(SentenceExtractor):
     """Facts from 'label：value' lines about the entity the innermost heading names."""
 
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """The fact a 'label：value' line under a heading states."""
+        """The fact a 'label：value' line under a heading states, or a table row."""
         if not sentence.is_heading and sentence.section:
             yield from self._field(ctx, index)
+        if not sentence.is_heading:
+            yield from self._table_row(ctx, index, sentence, here)
+
+    def _table_row(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """| 可灵 | 快手 | DiT | 视频 |: the row's first cell names the subject, the header above names each column's
+        field (出品方, 技术路线, 生成内容…), and each entity of a field's classes in its cell is a fact."""
+        text = ctx.doc.text
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        line_end = text.find("\n", line_start) if "\n" in text[line_start:] else len(text)
+        if text[line_start:sentence.start].strip() or not TABLE_ROW.fullmatch(text, line_start, line_end):
+            return
+        header = _table_header(text, line_start)
+        cells = _cells(text, line_start, line_end)
+        if header is None or len(header) != len(cells) or negated(self.cue, text[line_start:line_end]):
+            return
+        row = [m for m in ctx.by_sentence[index] if line_start <= m.start < line_end]
+        for label, (start, end) in list(zip(header, cells))[1:]:
+            for cue, (predicate, subject_classes, object_classes) in FIELDS.items():
+                word = find_cue(self.cue(cue), label)
+                if word is None or not label.endswith(word) or len(label) - len(word) > MAX_LABEL_PREFIX:
+                    continue
+                subject = next((m for cls in subject_classes for m in row
+                                if m.cls == cls and cells[0][0] <= m.start and m.end <= cells[0][1]), None)
+                for obj in (m for m in row if subject is not None and start <= m.start and m.end <= end):
+                    if obj.cls in object_classes and obj.label not in self.cue("notAnArea"):
+                        yield relate(subject, predicate, obj, sentence, ctx.doc, f"structure:table-{predicate}", 0.85)
 
     def _field(self, ctx: DocumentContext, index: int) -> Iterator[Relation]:
         """The facts one field line states, when its label is a known field and its heading names a subject."""
@@ -64,3 +96,28 @@ class FieldExtractor(SentenceExtractor):
                 if mention.cls == cls:
                     return mention
         return None
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of the table row text[start:end], without its bars."""
+    bars = [i for i in range(start, end) if text[i] == "|"]
+    return [(a + 1, b) for a, b in zip(bars, bars[1:])]
+
+
+def _table_header(text: str, row_start: int) -> list[str] | None:
+    """The header cells of the table a row belongs to: the row above the |---| rule, walking up over rows."""
+    end = row_start - 1
+    for _ in range(MAX_TABLE_ROWS):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        if TABLE_RULE.fullmatch(text, start, end):
+            above_end = start - 1
+            above = text.rfind("\n", 0, max(above_end, 0)) + 1
+            if above_end < 0 or not TABLE_ROW.fullmatch(text, above, above_end):
+                return None
+            return [text[a:b].strip(" *") for a, b in _cells(text, above, above_end)]
+        if not TABLE_ROW.fullmatch(text, start, end):
+            return None
+        end = start - 1
+    return None

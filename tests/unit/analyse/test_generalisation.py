@@ -263,3 +263,22 @@ def test_a_bold_heading_labelled_with_an_organisation_names_its_products(run) ->
 
 def test_a_product_that_comes_from_an_organisation(run) -> None:
     assert ("猫箱", "字节跳动") in pairs(run("星野是MiniMax推出的，猫箱则来自字节跳动。"), "madeBy")
+
+
+PRODUCT_TABLE = ("# 视频\n\n## 视频产品\n\n| 产品 | 出品方 | 技术路线 | 生成内容 |\n|---|---|---|---|\n"
+                 "| 可灵 | 快手 | DiT | 视频 |\n| Vidu | 生数科技、清华大学 | U-ViT | 视频 |\n\n正文。\n")
+ROLE_TABLE = ("# 岗位\n\n## 岗位一览\n\n| 岗位 | 核心技能 | 常用工具 |\n|---|---|---|\n"
+              "| AI产品经理 | 需求分析、Prompt设计 | ChatGPT、Dify |\n\n正文。\n")
+
+
+def test_a_table_row_states_the_fields_its_header_names(run) -> None:
+    state = run(PRODUCT_TABLE)
+    assert {("可灵", "快手"), ("Vidu", "清华大学")} <= pairs(state, "madeBy")
+    assert ("Vidu", "U-ViT") in pairs(state, "basedOn") and ("可灵", "视频") in pairs(state, "generates")
+    state = run(ROLE_TABLE)
+    assert ("AI产品经理", "Prompt设计") in pairs(state, "requiresSkill")
+    assert ("AI产品经理", "Dify") in pairs(state, "shouldKnow")
+
+
+def test_a_table_without_a_header_rule_states_nothing(run) -> None:
+    assert not pairs(run("# 视频\n\n| 可灵 | 快手 | DiT | 视频 |\n"), "madeBy")
