@@ -33,7 +33,8 @@ VERSION_SUFFIX = re.compile(
 )
 LATIN_VERSION = re.compile(r"[ \-]?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")  # Qwen1.5 → Qwen, GPT4o → GPT
 MINOR_VERSION = re.compile(r"\.\d+$")  # GLM-4.5 → GLM-4
-MAKER_BEFORE = re.compile(r"(?:的|旗下的?|(?:最新|正式|刚刚|又|也)?(?:推出|发布|开源|上线|公布)了?(?:新一代的?|最新的?|新的?)?)$")
+MAKER_BEFORE = re.compile(r"(?:的|旗下的?|(?:最新|正式|刚刚|又|也)?(?:推出|发布|开源|上线|公布)了?(?:新一代的?|最新的?|新的?)?"
+                          r"|(?:推出|发布|开源|打造|开发|研发|自研)的)$")  # 字节的X, 发布了X, 推出的X
 INTRODUCED_AS = re.compile(r"(?:也|则|就)?(?:是|为)一(?:(款)|(家)|[个种][^，,。；;！？!?]{0,10}?"
                            r"(?:应用|工具|产品|平台|模型|App|APP|助手|软件|插件|网站|引擎|框架|智能体))")  # Vega是一款…工具
 MADE_PHRASE = re.compile(r"(?:是|为|，是)[^，,。；;！？!?]{0,14}(?:推出|发布|开发|打造|出品|研发|上线)的")  # X是快手推出的…
