@@ -103,21 +103,24 @@ def name_stats(texts: Sequence[str], spellings: Mapping[str, Iterable[str]]) -> 
             for name in sorted(occurrences)}
 
 
-def corpus_adjustment(stats: NameStats | None, mention_documents: int, corpus_documents: int) -> float:
+def corpus_adjustment(stats: NameStats | None, mention_documents: int, corpus_documents: int,
+                      in_a_fact: bool = False) -> float:
     """The confidence change corpus evidence earns a discovered name extracted from `mention_documents` of the
     `corpus_documents` articles of a build:
 
     - FRAGMENT_PENALTY when it occurs often enough to judge (MIN_OCCURRENCES_FOR_ENTROPY) and one side keeps
       nearly the same neighbour (under MIN_BOUNDARY_BITS): a piece of a longer word;
     - ONE_OFF_PENALTY when the build is a corpus (MIN_CORPUS_DOCUMENTS articles or more) and the name's text occurs
-      in one article only, too rarely to judge its boundaries;
+      in one article only, too rarely to judge its boundaries — unless a sentence states a fact about it
+      (`in_a_fact`: 携程问道主要用于行程规划), which is evidence of its own;
     - CORROBORATION_BONUS when it was extracted from several articles and both sides vary;
     - 0 otherwise: a name of a small build, or one too rare to judge in a small build, is neither punished nor helped.
     """
     if stats is None:
         return 0.0
     if stats.occurrences < MIN_OCCURRENCES_FOR_ENTROPY:
-        one_off = corpus_documents >= MIN_CORPUS_DOCUMENTS and stats.documents <= 1 and mention_documents <= 1
+        one_off = corpus_documents >= MIN_CORPUS_DOCUMENTS and stats.documents <= 1 and mention_documents <= 1 \
+            and not in_a_fact
         return ONE_OFF_PENALTY if one_off else 0.0
     if min(stats.left_entropy, stats.right_entropy) < MIN_BOUNDARY_BITS:
         return FRAGMENT_PENALTY
@@ -127,9 +130,9 @@ def corpus_adjustment(stats: NameStats | None, mention_documents: int, corpus_do
 
 
 def adjusted_confidence(confidence: float, stats: NameStats | None, mention_documents: int,
-                        corpus_documents: int) -> float:
+                        corpus_documents: int, in_a_fact: bool = False) -> float:
     """A discovered name's confidence after corpus evidence, within [0, MAX_DISCOVERED_CONFIDENCE], to 2 places."""
-    changed = confidence + corpus_adjustment(stats, mention_documents, corpus_documents)
+    changed = confidence + corpus_adjustment(stats, mention_documents, corpus_documents, in_a_fact)
     return round(min(max(changed, 0.0), max(confidence, MAX_DISCOVERED_CONFIDENCE)), 2)
 
 

@@ -94,9 +94,12 @@ def resolve(extractions: list[Extraction], ontology: Ontology, lexicon: Lexicon,
     """Merge the extractions of every document into one set of entities and facts."""
     found = [m for e in extractions for m in e.mentions]
     canonical = _canonical_keys(found, lexicon)
-    entities, candidates = _entities(found, canonical, lexicon, min_confidence, {e.document.doc_id: e.document for e in extractions})
+    relations = [r for e in extractions for r in e.relations]
+    in_facts = {canonical[m.key] for r in relations if r.confidence >= min_confidence for m in (r.subject, r.object)}
+    entities, candidates = _entities(found, canonical, lexicon, min_confidence,
+                                     {e.document.doc_id: e.document for e in extractions}, in_facts)
     kept = {e.key for e in entities}
-    facts, rejected = _facts([r for e in extractions for r in e.relations], canonical, kept,
+    facts, rejected = _facts(relations, canonical, kept,
                              {e.key: e.cls for e in entities}, ontology, min_confidence)
     mentions = _article_mentions(extractions, canonical, kept)
     used = {key for _, key, _ in mentions} | {f.subject for f in facts} | {f.object for f in facts}
@@ -125,8 +128,10 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[str, str]
     return canonical
 
 
-def _entities(mentions, canonical, lexicon, min_confidence, documents) -> tuple[list[Entity], list[Candidate]]:
-    """One Entity per canonical key that passes the confidence bar; the rest become candidates."""
+def _entities(mentions, canonical, lexicon, min_confidence, documents, in_facts: set[str]) \
+        -> tuple[list[Entity], list[Candidate]]:
+    """One Entity per canonical key that passes the confidence bar (`in_facts`: the keys a stated fact ties in);
+    the rest become candidates."""
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         grouped[canonical[m.key]].append(m)
@@ -144,7 +149,7 @@ def _entities(mentions, canonical, lexicon, min_confidence, documents) -> tuple[
         cls = key.split(":", 1)[0]
         label = _display_label(group)
         confidence = adjusted_confidence(max((m.confidence for m in group if m.cls == cls), default=0.0), stats.get(key),
-                                         len({m.doc_id for m in group}), len(documents))
+                                         len({m.doc_id for m in group}), len(documents), key in in_facts)
         if confidence < min_confidence:
             candidates.append(_candidate(label, cls, confidence, group, documents))
             continue

@@ -25,16 +25,20 @@ NAMED_UNQUOTED = re.compile(r"(?:名叫|名为|叫做|取名为?|命名为)([^\W
                             r"[^，,。；;的]{0,8}?" + PRODUCT_NOUN)  # 一款名为秒哒的无代码开发工具
 NOUN_BEFORE = re.compile(r"的(?:AI|AIGC)?(?:应用|App|APP|工具|小程序|软件|智能体|助手)" + QUOTED_NAME
                          + r"(?=是|，|,|上线|推出|已经|在|。)")  # 最近出圈的AI应用“小猫补光灯”是…
-ONE_OF_A_KIND = re.compile(r"(?:^|(?<=[，,：:；;]))[\s*“\"「]*(?:[^，,。；;的]{1,10}?(?:推出|发布|开发|打造|自研)的)?"
+MAKER_LEAD = r"[^，,。；;的]{1,10}?(?:推出|发布|开发|打造|自研)的"  # 携程推出的…
+ONE_OF_A_KIND = re.compile(r"(?:^|(?<=[，,：:；;]))[\s*“\"「]*(?:" + MAKER_LEAD + ")?"
                            r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}?)[”\"」]?"
-                           r"(?:也|则|就|其实|本身)?是一(?:款|个|套)[^，,。；;]{0,12}?" + PRODUCT_NOUN)  # 秒哒是一款无代码开发工具
+                           r"(?:也|则|就|其实|本身)?是一款[^，,。；;]{0,12}?" + PRODUCT_NOUN)  # 秒哒是一款无代码开发工具
+MADE_ONE = re.compile(r"(?:^|(?<=[，,：:；;]))[\s*“\"「]*" + MAKER_LEAD +
+                      r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}?)[”\"」]?"
+                      r"是一(?:个|套)[^，,。；;]{0,12}?" + PRODUCT_NOUN)  # 携程推出的携程问道是一个旅游垂直大模型
 MADE_AFTER_ORG = re.compile(r"(?:在\S{0,4})?(?:推出|发布|开发|打造|研发|上线)的[^，。；]{0,16}?" + PRODUCT_NOUN)
 BOLD_LABEL = re.compile(r"[\s*\-+•·\d.、)）]*\*\*[“\"「]?([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{1,15}?)[”\"」]?\*\*\s*[：:]\s*")
 MADE_BY_LEAD = re.compile(r"(?:最早|最初|起初|早期|一开始)?(?:是)?由$")  # X由ORG打造: the name before 由 is its product
 BUILT_BY = re.compile(r"(?:团队|公司)?(?:打造|开发|推出|研发|出品|发布)(?:的|了)?(?=[，,。；;]|$)")
 GLOSS_END = re.compile(r"\s*(?:[，,。；;]|$)")  # the gloss is the product noun phrase alone: no 平台很多
 BARE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
-NOT_A_NAME_START = set("这那它其该此他她我你们有更在于把被让给对从向如像而据")  # 它也是百度推出的…
+NOT_A_NAME_START = set("这那它其该此他她我你们有更在于把被让给对从向如像而据就每也都还但下")  # 它也是百度推出的…
 ADVERBS = "也都就则还又才却即便"
 NOT_IN_A_NAME = re.compile(r"的|它|本身|当时|因为|由于|可以|称作|看起来|所以|但|本产品|^(?:产品|工具|应用|软件|平台|系统|项目|"
                            r"前者|后者|后来|目前|现在)$")  # 当时是一款…, 因为它是一款…, 产品是一款…
@@ -78,7 +82,7 @@ class IntroductionExtractor:
         for pattern, rule in ((TITLED, "introduced:titled-product"), (NAMED, "introduced:named-product"),
                               (NAMED_BEFORE, "introduced:named-product"), (NAMED_ITEM, "introduced:named-product"),
                               (NAMED_UNQUOTED, "introduced:named-product"), (NOUN_BEFORE, "introduced:quoted-product"),
-                              (ONE_OF_A_KIND, "introduced:one-of-a-kind")):
+                              (ONE_OF_A_KIND, "introduced:one-of-a-kind"), (MADE_ONE, "introduced:one-of-a-kind")):
             for match in pattern.finditer(sentence.text):
                 name = match.group(1)
                 if name[0] not in NOT_A_NAME_START | JUDGEMENT_START and not NOT_IN_A_NAME.search(name):

@@ -189,3 +189,8 @@ def test_the_outcome_does_not_depend_on_document_order(make_doc, resources) -> N
     forward = resolve(articles, resources.ontology, resources.lexicon, 0.6)
     backward = resolve(list(reversed(articles)), resources.ontology, resources.lexicon, 0.6)
     assert forward.entities == backward.entities and forward.candidates == backward.candidates
+
+
+def test_a_one_off_name_a_sentence_states_a_fact_about_keeps_its_confidence() -> None:
+    assert corpus_adjustment(stats(1, 1), 1, MIN_CORPUS_DOCUMENTS, in_a_fact=True) == 0.0
+    assert corpus_adjustment(stats(4, 1, right=0.0), 1, MIN_CORPUS_DOCUMENTS, in_a_fact=True) == FRAGMENT_PENALTY

@@ -211,6 +211,8 @@ def test_a_ladder_word_alone_makes_no_transition(run) -> None:
     ("Stable Diffusion出自Stability AI之手，靠的是潜在扩散模型。", "basedOn", ("Stable Diffusion", "潜在扩散模型")),
     ("网易有道推出的Echo是个虚拟口语陪练，它背后的技术是数字人加语音合成。", "basedOn", ("Echo", "数字人")),
     ("字节跳动推出的PixelDance主要用于视频生成。", "madeBy", ("PixelDance", "字节跳动")),
+    ("携程推出的携程问道是一个旅游垂直大模型，主要用于行程规划。", "appliedIn", ("携程问道", "行程规划")),
+    ("灵医大模型由百度打造，医院主要拿它做智能导诊。", "madeBy", ("灵医大模型", "百度")),
     ("AI产品经理至少应该深度用过这几款：OpenAI的ChatGPT、Anthropic的Claude和月之暗面的Kimi。", "shouldKnow",
      ("AI产品经理", "Claude")),
     ("模型评测产品经理最核心的两项能力是评测集构建和Badcase分析。", "requiresSkill", ("大模型评测产品经理", "Badcase分析")),
@@ -249,6 +251,7 @@ def test_the_former_and_the_latter_of_a_hiring_take_their_own_requirements(run) 
     ("Prompt设计是每个AI产品经理都不该会的。", "requiresSkill"),
     ("我们用RLHF训练的模型Kimi效果很好。", "basedOn"),
     ("大厂更看重数据分析能力。", "requiresSkill"),
+    ("如果你不用，微信就只能是一个发消息的工具。", "appliedIn"),
     ("1. **核心优势**：腾讯推出的平台很多，各有所长。", "madeBy"),
     ("OpenAI CEO表示，OpenAI已经掌握了AGI。", "shouldKnow"),
 ])

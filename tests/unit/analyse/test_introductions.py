@@ -71,3 +71,9 @@ def test_ai_and_a_common_word_is_no_product_name(run) -> None:
 def test_a_product_named_after_its_maker_is_found_again_in_place_of_the_maker(run) -> None:
     state = run("美图云修Pro是一款修图工具。很多影楼都在用美图云修Pro。")
     assert [m.surface for m in state.mentions if m.cls == "Product" and m.surface == "美图云修Pro"] == ["美图云修Pro"] * 2
+
+
+@pytest.mark.parametrize("text", ["如果你不用，就只能是一个发消息的工具。", "每个业务都是一套独立的商业模型。",
+                                  "这个功能由百度打造。"])
+def test_a_clause_that_only_says_what_something_is_introduces_no_product(run, text: str) -> None:
+    assert not [m for m in run(text).mentions if m.cls == "Product"]

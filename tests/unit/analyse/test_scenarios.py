@@ -54,5 +54,5 @@ def test_a_modified_industry_stays_the_industry_and_people_are_no_scenario(run) 
 
 
 def test_a_scenario_where_a_product_first_worked(run) -> None:
-    state = run("律衡智审是一个法律大模型，基于RAG，在合同审查里跑通了第一个付费客户。")
+    state = run("律衡智审是一款法律大模型，基于RAG，在合同审查里跑通了第一个付费客户。")
     assert ("律衡智审", "合同审查") in pairs(state, "appliedIn")
