@@ -141,3 +141,8 @@ def test_a_kind_of_company_is_named_by_a_common_noun_after_a_class_word(run) -> 
     assert ("美图公司", "Organization") in {(m.surface, m.cls) for m in run("美图公司推出了新产品。").mentions}
     for text in ("我喜欢去参观公司。", "这家公司很大，我们公司也在招人。", "正在重塑企业用数的范式。"):
         assert not any(m.cls == "CompanyType" for m in run(text).mentions), text
+
+
+def test_a_head_built_skill_never_opens_with_the_lead_verb(run) -> None:
+    state = run("你也知道懂不懂算法模型知识不重要了。")
+    assert "懂算法模型知识" not in {m.surface for m in state.mentions}

@@ -119,7 +119,8 @@ class HeadedNames:
             return not any(m.cls in PERSONAL_HOLDERS and m.start == start for m in inside)
         if cls == "Team":
             return len(prefix) <= MAX_TEAM_PREFIX_CHARS and not any(m.cls in TEAM_OWNERS for m in inside)
-        return len(prefix) <= MAX_SKILL_PREFIX_CHARS and not any(m.cls in MODEL_CLASSES for m in inside)
+        return len(prefix) <= MAX_SKILL_PREFIX_CHARS and not any(m.cls in MODEL_CLASSES for m in inside) \
+            and not prefix.startswith(tuple(self.skill_leads))  # (懂不懂)算法模型知识: 懂 is the verb, not the name
 
     def _wanted_of_a_person(self, doc: Document, sentence: Sentence, start: int) -> bool:
         """True when a skill-like name is a person's: not 'X的…能力' of a thing, and either after a requirement word
