@@ -34,6 +34,11 @@ MADE_ONE = re.compile(r"(?:^|(?<=[，,：:；;]))[\s*“\"「]*" + MAKER_LEAD +
                       r"是一(?:个|套)[^，,。；;]{0,12}?" + PRODUCT_NOUN)  # 携程推出的携程问道是一个旅游垂直大模型
 MADE_AFTER_ORG = re.compile(r"(?:在\S{0,4})?(?:推出|发布|开发|打造|研发|上线)的[^，。；]{0,16}?" + PRODUCT_NOUN)
 BOLD_LABEL = re.compile(r"[\s*\-+•·\d.、)）]*\*\*[“\"「]?([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{1,15}?)[”\"」]?\*\*\s*[：:]\s*")
+OWNED_NAME = re.compile(r"的([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,7}?)"
+                        r"(?=走的是|基于|是一款|是一个|主要用于|专攻|专门用于|面向[^，,。；;]{0,8}(?:用户|企业|客户)|，前身是|的前身)")
+OWNED_RULE = "introduced:owned-product"
+COMMON_LEAD = set("新旧老大小该本此各每某其这那")
+OWNER_WORD = re.compile(r"(?:他们|她们|它们|他们家|这家公司|该公司)$")  # 他们的律衡智审: the company just named
 MADE_BY_LEAD = re.compile(r"(?:最早|最初|起初|早期|一开始)?(?:是)?由$")  # X由ORG打造: the name before 由 is its product
 BUILT_BY = re.compile(r"(?:团队|公司)?(?:打造|开发|推出|研发|出品|发布)(?:的|了)?(?=[，,。；;]|$)")
 GLOSS_END = re.compile(r"\s*(?:[，,。；;]|$)")  # the gloss is the product noun phrase alone: no 平台很多
@@ -63,7 +68,8 @@ class IntroductionExtractor:
         for sentence, known in zip(doc.sentences, by_sentence(state.mentions, doc.sentences)):
             for start, end, rule in self._introduced(doc, sentence, known):
                 touching = [m for m in known + found if overlaps(m, start, end)]
-                if self._a_new_name(doc.text[start:end]) and all(_word_in_name(m, start, end, known) for m in touching):
+                if self._a_new_name(doc.text[start:end]) and all(_word_in_name(m, start, end, known) for m in touching) \
+                        and (rule != OWNED_RULE or self._uncommon(doc.text[start:end])):
                     found.append(new_mention(doc, start, end, "Product", rule, CONFIDENCE))
                     replaced.update(touching)  # 青禾文案助手 holds 文案, 美图云修Pro its maker 美图: the name is the whole
         return with_mentions(state, found, replaced)
@@ -76,6 +82,12 @@ class IntroductionExtractor:
                                     or self.resources.lexicon.lookup(bare) is not None)
         return self.resources.lexicon.lookup(name) is None and not generic
 
+    def _uncommon(self, name: str) -> bool:
+        """True for a name the dictionary does not spell out of its own words (律衡智审, 京医千询, 九章大模型), and
+        that opens with no word of judgement or reference (新功能, 该产品): 他们的产品 names nothing."""
+        covered = sum(t.end - t.start for t in self.resources.segmenter.dictionary_words(name))
+        return name[0] not in COMMON_LEAD and covered < len(name) - 1
+
     @staticmethod
     def _introduced(doc: Document, sentence: Sentence, known: list[Mention]) -> Iterator[tuple[int, int, str]]:
         """(start, end, rule) of each name the sentence introduces as a product."""
@@ -87,6 +99,11 @@ class IntroductionExtractor:
                 name = match.group(1)
                 if name[0] not in NOT_A_NAME_START | JUDGEMENT_START and not NOT_IN_A_NAME.search(name):
                     yield sentence.start + match.start(1), sentence.start + match.end(1), rule
+        for match in OWNED_NAME.finditer(sentence.text):  # 京东健康的京医千询走的是另一条路, 他们的律衡智审基于RAG
+            owner_end = sentence.start + match.start()
+            if OWNER_WORD.search(sentence.text, 0, match.start()) or any(
+                    m.cls == "Organization" and m.end == owner_end for m in known):
+                yield sentence.start + match.start(1), sentence.start + match.end(1), OWNED_RULE
         for org in (m for m in known if m.cls == "Organization"):
             name = _clause_subject_before(doc.text, sentence, org)
             made = MADE_AFTER_ORG.match(doc.text, org.end) or MADE_BY_LEAD.search(doc.text, sentence.start, org.start) \

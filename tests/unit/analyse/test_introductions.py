@@ -77,3 +77,14 @@ def test_a_product_named_after_its_maker_is_found_again_in_place_of_the_maker(ru
                                   "这个功能由百度打造。"])
 def test_a_clause_that_only_says_what_something_is_introduces_no_product(run, text: str) -> None:
     assert not [m for m in run(text).mentions if m.cls == "Product"]
+
+
+@pytest.mark.parametrize("text, name", [("京东健康的京医千询走的是另一条路。", "京医千询"),
+                                        ("他们的律衡智审基于RAG和法律知识图谱。", "律衡智审")])
+def test_an_unknown_name_a_company_owns_is_its_product(run, text: str, name: str) -> None:
+    assert [m.cls for m in run(text).mentions if m.surface == name] == ["Product"]
+
+
+@pytest.mark.parametrize("text", ["百度的新功能走的是另一条路。", "他们的产品基于RAG。", "腾讯的会议纪要基于大模型。"])
+def test_a_common_noun_a_company_owns_is_no_product(run, text: str) -> None:
+    assert not [m for m in run(text).mentions if m.cls == "Product"]
