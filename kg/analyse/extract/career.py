@@ -34,7 +34,8 @@ HOLDER_GAP = 24  # characters allowed between a role and the requirement word it
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?[\s□*]*$")  # 还要懂业务: same subject
 SINGLED_OUT = re.compile(r"^\s*(?:尤其是|特别是|尤其|包括|比如|例如|以及|还有|甚至)(?:\s*□+\s*(?:、|和|与|及|以及))*\s*$")  # …能力，尤其是X
 PARTNER_CLASSES = frozenset({"Team", "Role"})
-PARTNER_OPENER = re.compile(r"(?:和|与|跟|同|对接|配合|协同|联动|拉通|协调|推动|支持|指导|反馈给|最多的是|最多的就是|主要是)[\s*]*(?=□)")
+PARTNER_OPENER = re.compile(r"(?:和|与|跟着|跟|同|对接|配合|协同|联动|拉通|拉上|协调|推动|支持|指导|反馈给|最多的是|最多的就是|主要是)"
+                            r"[\s*]*(?=□)")
 COMMENT_AFTER_COMMA = re.compile(r"[\s*]*(?:主要|其实|基本|一般|通常)?(?:就)?是")
 PARTNER_JOINER = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，|,)?[\s*]*$")
 THING_CLASSES = frozenset({"Organization", "CompanyType", "Product", "Technology", "Concept"})

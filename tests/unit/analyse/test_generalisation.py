@@ -213,6 +213,8 @@ def test_a_ladder_word_alone_makes_no_transition(run) -> None:
     ("字节跳动推出的PixelDance主要用于视频生成。", "madeBy", ("PixelDance", "字节跳动")),
     ("携程推出的携程问道是一个旅游垂直大模型，主要用于行程规划。", "appliedIn", ("携程问道", "行程规划")),
     ("灵医大模型由百度打造，医院主要拿它做智能导诊。", "madeBy", ("灵医大模型", "百度")),
+    ("AI产品经理还要和算法工程师一起定效果目标，涉及版权的，还得拉上法务团队。", "worksWith", ("AI产品经理", "法务团队")),
+    ("解决方案架构师要跟着销售团队去见客户。", "worksWith", ("解决方案架构师", "销售团队")),
     ("AI产品经理至少应该深度用过这几款：OpenAI的ChatGPT、Anthropic的Claude和月之暗面的Kimi。", "shouldKnow",
      ("AI产品经理", "Claude")),
     ("模型评测产品经理最核心的两项能力是评测集构建和Badcase分析。", "requiresSkill", ("大模型评测产品经理", "Badcase分析")),
