@@ -110,9 +110,9 @@ class CareerExtractor:
                               and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])
         own_clause = re.split(r"[，,]", opening)[-1]
         pair = list({m.key: m for m in named if m.end <= trigger_at - len(own_clause)}.values())[-2:]
-        if len(pair) == 2 and (find_cue(self.cue("formerRole"), own_clause) or find_cue(self.cue("latterRole"), own_clause)):
-            chosen = pair[0] if find_cue(self.cue("formerRole"), own_clause) else pair[1]
-            return [(chosen, "pattern:requires-anaphor", 0.85)]  # 在招A和B，前者要会…，后者更看重…
+        former, latter = (find_cue(self.cue(cue), own_clause) for cue in ("formerRole", "latterRole"))
+        if len(pair) == 2 and (former or latter):
+            return [(pair[0] if former else pair[1], "pattern:requires-anaphor", 0.85)]  # 在招A和B，前者要会…，后者更看重…
         if named:
             named = ctx.subject_roles(index, named)  # Agent产品经理属于AI应用产品经理，需要…: the subject needs it
             return [(role, "pattern:requires", 0.9) for role in named]

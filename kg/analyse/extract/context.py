@@ -15,6 +15,7 @@ LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an
 MARKUP = "*` 　"
 LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
 LIST_MARKS = " \t*-+•·0123456789.、)）（(①②③④⑤⑥⑦⑧⑨⑩"
+LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks, numbers and bold before a line's label
 PARTNER_OF = re.compile(r"[\s*“”\"]*(?:与|跟|同|和|向|给)")  # 与头部创作者交流，了解…: the creators are not the subject
 PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上的岗位, ProductHunt上搜: a place, not an agent
 COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
@@ -63,6 +64,12 @@ def negated(cue: Callable[[str], frozenset[str]], text: str) -> str | None:
 def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
     """Cue words longest first, then in code-point order: sorted once per cue."""
     return tuple(sorted(words, key=lambda word: (-len(word), word)))
+
+
+def line_span(text: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the line of text that holds the offset, without its line break."""
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, end if end >= 0 else len(text)
 
 
 def list_lead(text: str, offset: int, max_lines: int = 15) -> str | None:

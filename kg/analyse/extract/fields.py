@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import DocumentContext, SentenceExtractor, find_cue, negated, relate
+from kg.analyse.extract.context import DocumentContext, SentenceExtractor, find_cue, line_span, negated, relate
 from kg.core.model import Mention, Relation
 
 FIELD_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s+|\d{1,2}[.、)）]\s*)?(?:\*\*)?([^：:*\n]{1,10})[：:]")
@@ -43,8 +43,7 @@ class FieldExtractor(SentenceExtractor):
         """| 可灵 | 快手 | DiT | 视频 |: the row's first cell names the subject, the header above names each column's
         field (出品方, 技术路线, 生成内容…), and each entity of a field's classes in its cell is a fact."""
         text = ctx.doc.text
-        line_start = text.rfind("\n", 0, sentence.start) + 1
-        line_end = text.find("\n", line_start) if "\n" in text[line_start:] else len(text)
+        line_start, line_end = line_span(text, sentence.start)
         if text[line_start:sentence.start].strip() or not TABLE_ROW.fullmatch(text, line_start, line_end):
             return
         header = _table_header(text, line_start)
@@ -52,13 +51,10 @@ class FieldExtractor(SentenceExtractor):
         if header is None or len(header) != len(cells) or negated(self.cue, text[line_start:line_end]):
             return
         row = [m for m in ctx.by_sentence[index] if line_start <= m.start < line_end]
+        first = [m for m in row if cells[0][0] <= m.start and m.end <= cells[0][1]]
         for label, (start, end) in list(zip(header, cells))[1:]:
-            for cue, (predicate, subject_classes, object_classes) in FIELDS.items():
-                word = find_cue(self.cue(cue), label)
-                if word is None or not label.endswith(word) or len(label) - len(word) > MAX_LABEL_PREFIX:
-                    continue
-                subject = next((m for cls in subject_classes for m in row
-                                if m.cls == cls and cells[0][0] <= m.start and m.end <= cells[0][1]), None)
+            for predicate, subject_classes, object_classes in self._fields_of(label):
+                subject = next((m for cls in subject_classes for m in first if m.cls == cls), None)
                 for obj in (m for m in row if subject is not None and start <= m.start and m.end <= end):
                     if obj.cls in object_classes and obj.label not in self.cue("notAnArea"):
                         yield relate(subject, predicate, obj, sentence, ctx.doc, f"structure:table-{predicate}", 0.85)
@@ -66,26 +62,28 @@ class FieldExtractor(SentenceExtractor):
     def _field(self, ctx: DocumentContext, index: int) -> Iterator[Relation]:
         """The facts one field line states, when its label is a known field and its heading names a subject."""
         sentence = ctx.doc.sentences[index]
-        line_start = ctx.doc.text.rfind("\n", 0, sentence.start) + 1
+        line_start, _ = line_span(ctx.doc.text, sentence.start)
         match = FIELD_LINE.match(ctx.doc.text, line_start, sentence.end)
         if match is None or not sentence.start < match.end() <= sentence.end:
             return  # not a field line, or a later sentence of one
-        label = match.group(1).strip()
-        for cue, (predicate, subject_classes, object_classes) in FIELDS.items():
-            word = find_cue(self.cue(cue), label)
-            if word is None or not label.endswith(word) or len(label) - len(word) > MAX_LABEL_PREFIX:
-                continue
-            if negated(self.cue, sentence.text) or any(find_cue(self.cue(doubt), sentence.text)
-                                                       for doubt in ("hedge", "uncertainty")):
-                return
-            subject = self._heading_entity(ctx, index, subject_classes)
-            if subject is None:
-                return
-            for obj in ctx.by_sentence[index]:
-                if obj.cls in object_classes and obj.start >= match.end() and obj.key != subject.key \
-                        and obj.label not in self.cue("notAnArea"):
-                    yield relate(subject, predicate, obj, sentence, ctx.doc, f"structure:field-{predicate}", 0.85)
+        field = next(self._fields_of(match.group(1).strip()), None)
+        if field is None or negated(self.cue, sentence.text) or any(find_cue(self.cue(doubt), sentence.text)
+                                                                    for doubt in ("hedge", "uncertainty")):
             return
+        predicate, subject_classes, object_classes = field
+        subject = self._heading_entity(ctx, index, subject_classes)
+        for obj in ctx.by_sentence[index] if subject is not None else []:
+            if obj.cls in object_classes and obj.start >= match.end() and obj.key != subject.key \
+                    and obj.label not in self.cue("notAnArea"):
+                yield relate(subject, predicate, obj, sentence, ctx.doc, f"structure:field-{predicate}", 0.85)
+
+    def _fields_of(self, label: str) -> Iterator[tuple[str, tuple[str, ...], frozenset[str]]]:
+        """(property, subject classes, object classes) of each field a label names: it ends with the field's word,
+        after at most MAX_LABEL_PREFIX characters (产品应用场景 is the 应用场景 field)."""
+        for cue, field in FIELDS.items():
+            word = find_cue(self.cue(cue), label)
+            if word is not None and label.endswith(word) and len(label) - len(word) <= MAX_LABEL_PREFIX:
+                yield field
 
     @staticmethod
     def _heading_entity(ctx: DocumentContext, index: int, classes: tuple[str, ...]) -> Mention | None:

@@ -11,11 +11,13 @@ from kg.analyse.extract import register
 from kg.analyse.extract.context import (
     CLAUSE_BREAK,
     COORDINATED,
+    LABEL_LEAD,
     MARKUP,
     STATEMENT_BREAK,
     SentenceExtractor,
     find_cue,
     leads_clause,
+    line_span,
     relate,
 )
 from kg.core.model import Mention, Relation
@@ -38,7 +40,6 @@ CONTINUING = re.compile(r"\s*(?:并且?|又|还|同时|随后|接着|此外|也)
 CONTINUED_VERB_SPAN = 6  # characters from 并/又… to the made-by word of the continued clause
 NOT_MADE_AFTER_VERB = ("到", "给", "在", "至", "于")  # 并发布到QQ: publishing somewhere, not making
 FROM_MAKER = ("来自", "出自", "背后是", "背后就是", "都出自", "均出自", "都来自", "均来自", "同样来自", "同样出自")
-LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks, numbers and bold before a line's label
 MAKER_LABEL = re.compile(r"[\s*]*[：:][\s*“”\"]*")  # ORG： then its product
 BOLD_LINE = re.compile(r"[\s\-+•·\d.、)）]*\*\*[^*\n]+\*\*[\s*]*")  # a whole line in bold: a sub-heading
 EARLIEST = re.compile(r"^(?:最早|最初|起初|早期|一开始|最先)")
@@ -165,8 +166,8 @@ def _labelled_by_maker(ctx, sentence, here: list[Mention]) -> Iterator[Relation]
     """**6. OpenAI：GPT-4o能自己画图了**: a heading (or a bold line) labelled with an organisation names its products
     first — the product right after the label and those listed with it."""
     text = ctx.doc.text
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    line = text[line_start:text.find("\n", sentence.start) if "\n" in text[sentence.start:] else len(text)]
+    line_start, line_end = line_span(text, sentence.start)
+    line = text[line_start:line_end]
     label = next((m for m in here if m.cls == "Organization"), None)
     if label is None or not (sentence.is_heading or BOLD_LINE.fullmatch(line)) \
             or LABEL_LEAD.fullmatch(text[line_start:label.start]) is None or not MAKER_LABEL.match(text, label.end):

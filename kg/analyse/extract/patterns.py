@@ -10,6 +10,7 @@ from kg.analyse.extract import register
 from kg.analyse.extract.context import (
     CLAUSE_BREAK,
     COORDINATED,
+    LABEL_LEAD,
     MARKUP,
     PLATFORM_PLACE,
     PRONOUNS,
@@ -45,7 +46,6 @@ MADE_WITH = re.compile(r"[^，,。；;□]{0,6}?(?:是|都是|全是|均是|则�
 MADE_BY_VERB = re.compile(r"[\s*]*(?:来|直接)?(?:生成|创作|合成|画|制作|做|生产|渲染)(?:出来)?的")
 # the object is the head of a modifier built on another thing: 基于强化学习训练的推理模型
 HEAD_OF_MODIFIER = re.compile(r"□[^□，,。]{0,4}(?:训练|构建|打造|开发|搭建|研发|改进|优化|微调)(?:出来|而成)?的[\s*]*$")
-LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks and bold before a list item's label
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import LIST_MARKS, SentenceExtractor, list_lead, relate
+from kg.analyse.extract.context import LIST_LINE, LIST_MARKS, SentenceExtractor, line_span, list_lead, relate
 from kg.core.model import Mention, Relation, Sentence
 
 LABEL = re.compile(r"[ \t]*(?:[-*+•·]\s+|\d{1,2}[.、)）]\s*|[（(]\d{1,2}[)）]\s*)"
@@ -33,9 +33,9 @@ class SyllabusExtractor(SentenceExtractor):
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """The facts the list item this sentence opens states about the role of its list."""
         text = ctx.doc.text
-        line_start = text.rfind("\n", 0, sentence.start) + 1
+        line_start, _ = line_span(text, sentence.start)
         if sentence.is_heading or text[line_start:sentence.start].strip(LIST_MARKS) \
-                or (label := LABEL.match(text, line_start)) is None and not _list_line(text, line_start):
+                or (label := LABEL.match(text, line_start)) is None and not LIST_LINE.match(text, line_start):
             return
         span = (label.span(1) if label.group(1) is not None else label.span(2)) if label else None
         for cue, classes, label_only in LISTS:
@@ -65,7 +65,3 @@ class SyllabusExtractor(SentenceExtractor):
         """True when a lead or heading holds a word of the cue and hedges nothing."""
         return bool(self.has(cue, text)) and not self.has("hedge", text)
 
-
-def _list_line(text: str, line_start: int) -> bool:
-    """True when the line is a list item (its mark followed by text)."""
-    return bool(re.match(r"[ \t]*(?:[-*+•·]\s+|\d{1,2}[.、)）]\s*|[（(]\d{1,2}[)）]\s*)\S", text[line_start:line_start + 12]))
