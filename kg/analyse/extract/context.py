@@ -31,7 +31,8 @@ CONTINUES_SUBJECT = re.compile(  # a clause that goes on with the subject before
     r"[\s*]*(?:它|其|该模型|该产品|这款产品|该工具)|[\s*]*(?:还|也|都|同时|并|并且|同样|则|又)?"
     r"(?:可|能|可以|能够|支持|采用|基于|擅长|主打|主要|专门|直接)")
 SUBJECT_BREAK = re.compile(r"[，,；;。！？!?：:]|——")  # where a clause that may hold a subject begins
-HEAD_LEAD = re.compile(r"[^，,；;。]{0,16}的")  # OpenAI推出的ChatGPT, 快手的可灵: the name is the head, the lead its modifier
+HEAD_LEAD = re.compile(r"[^，,；;。]{0,16}的(?:[^，,；;。的]{0,6}(?:产品|模型|工具|应用|助手|平台))?")  # OpenAI推出的ChatGPT,
+# 快手的可灵, MiniMax的视频产品海螺AI: the name is the head, the lead its modifier
 MODIFIES_NEXT = re.compile(r"[\s*“”\"]*(?:的|、|和|与|及|或)")  # Midjourney的图片, A和B: the name is no subject on its own
 
 

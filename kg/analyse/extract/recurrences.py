@@ -8,7 +8,8 @@ import dataclasses
 import re
 
 from kg.analyse.extract import register
-from kg.analyse.extract.mentions import in_links, link_ranges, with_mentions
+from kg.analyse.extract.mentions import in_links, link_ranges, new_mention, with_mentions
+from kg.analyse.extract.open_vocabulary.latin import version_after
 from kg.analyse.extract.resources import Resources
 from kg.analyse.extract.structure import CUE_RULE
 from kg.core.model import Extraction, Mention
@@ -53,7 +54,23 @@ class RecurrenceExtractor:
                    for m in inside):  # 美图云修Pro again, though its maker 美图 was found at its start
                 added.append(dataclasses.replace(name, start=start, end=end))
                 replaced.update(inside)
-        return with_mentions(state, added, replaced)
+        versions = _versions(state, [m for m in (*state.mentions, *added) if m not in replaced], taken)
+        extended = {m for _, m in versions}
+        return with_mentions(state, [m for m in added if m not in extended] + [v for v, _ in versions],
+                             replaced | extended)
+
+
+def _versions(state: Extraction, mentions: list[Mention], taken: bytearray) -> list[tuple[Mention, Mention]]:
+    """(versioned product, the mention it extends) for a discovered product written with a version right after it
+    (启衡影语1.0, 声澜V3, 镜语Pro): a product of its own, as versions of lexicon products are."""
+    text, pairs = state.document.text, []
+    for mention in (m for m in mentions if m.cls == "Product" and not m.iri):
+        match = version_after(text, mention.end, len(text))
+        if match and not any(taken[mention.end:match.end()]):
+            versioned = new_mention(state.document, mention.start, match.end(), "Product", "open:product-version",
+                                    mention.confidence)
+            pairs.append((versioned, mention))
+    return pairs
 
 
 def _word_bounded(text: str, start: int, end: int, bounds: set[int]) -> bool:

@@ -30,6 +30,7 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
         self.team_heads = cue("teamHead")
         self.not_personal = cue("notPersonalCapability")
         self.org_suffixes = cue("organizationSuffix")
+        self.weak_org_suffixes = cue("weakOrganizationSuffix")
         self.company_heads = tuple(sorted(cue("companyKindHead")))
         self.team_functions = cue("teamFunction")
         self.product_heads = cue("productHead")

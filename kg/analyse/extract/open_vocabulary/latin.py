@@ -27,10 +27,12 @@ VERSIONED = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[.\- ]v?\d")  # GPT-5, FLUX.1,
 NOT_A_VERSION = re.compile(r"(?:19|20)\d\d(?!\.\d)|\d+\s*[-~～]\s*\d|^(?:Part|Step|Day|Top|Phase|Level|Round|Vol|Chapter|Lesson|"
                            r"Week|No|Case|Page|Q|P)\b")  # a year, a range or a numbered part: Eventbrite 2024, Day 26-30, Part 1
 COUNT_UNITS = "年月日号天周时分秒%‰倍个件款家位名人岁亿万千百元块次张条篇期届代美+"  # 美元, 10+
+EDITION = r"(?:Pro|Turbo|Alpha|Max|Plus|mini|Mini|Ultra|Lite|Nano|Flash|Air|Large|Speed|Omni|Coder|Preview|XL)"
 VERSION_SUFFIX = re.compile(
-    r"[ \-]?(?:[Vv]\d+(?:\.\d+)*|\d+(?:\.\d+)*(?!\s?[\d" + COUNT_UNITS + r"])|Gen-?\d+)"  # not 微信 10 亿
-    r"(?:[ \-](?:Pro|Turbo|Alpha|Max|Plus|mini|Ultra|XL))?(?![A-Za-z0-9.])"
+    r"[ \-]?(?:(?:[Vv]\d+(?:\.\d+)*|\d+(?:\.\d+)?[Bb](?![A-Za-z])|\d+(?:\.\d+)*(?!\s?[\d" + COUNT_UNITS + r"])|Gen-?\d+)"  # not 微信 10 亿
+    r"(?:[ \-]?" + EDITION + r")?|" + EDITION + r")(?![A-Za-z0-9.])"  # MiniCPM-2B, 豆包大模型1.5 Pro, Gemini Nano, 混元Large
 )
+RANGE_END = re.compile(r"[\-~～]\d+(?:\.\d+)?")
 LATIN_VERSION = re.compile(r"[ \-]?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")  # Qwen1.5 → Qwen, GPT4o → GPT
 MINOR_VERSION = re.compile(r"\.\d+$")  # GLM-4.5 → GLM-4
 MAKER_BEFORE = re.compile(r"(?:的|旗下的?|(?:最新|正式|刚刚|又|也)?(?:推出|发布|开源|上线|公布)了?(?:新一代的?|最新的?|新的?)?"
@@ -53,6 +55,16 @@ LATIN_PER_HAN = 3  # Latin letters per Chinese character above which a sentence 
 LIST_SEPARATORS = "、，,/和与及"
 
 
+def version_after(text: str, end: int, limit: int) -> re.Match | None:
+    """The version written right after a name ending at `end` (Pika 2.0, MiniCPM-2B, Gemini Nano), or None; never
+    a year, a numbered part or the second end of a range (GPT 3.5-4)."""
+    match = VERSION_SUFFIX.match(text, end, limit)
+    if match is None or NOT_A_VERSION.search(match.group()) \
+            or text[end - 1:end].isdigit() and RANGE_END.fullmatch(match.group()):
+        return None
+    return match
+
+
 class LatinNames:
     """Finds and types Latin-script names and product versions (_latin_names, _versions).
 
@@ -62,8 +74,8 @@ class LatinNames:
     def _versions(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]):
         """A known product followed by a version is a product of its own (Stable Diffusion 3 ≠ Stable Diffusion)."""
         for product in (m for m in known if m.cls == "Product"):
-            match = VERSION_SUFFIX.match(doc.text, product.end, sentence.end)
-            if match is None or NOT_A_VERSION.search(match.group()) or any(m is not product and overlaps(m, product.start, match.end()) for m in known):
+            match = version_after(doc.text, product.end, sentence.end)
+            if match is None or any(m is not product and overlaps(m, product.start, match.end()) for m in known):
                 continue
             yield new_mention(doc, product.start, match.end(), "Product", "open:product-version", 0.85), [product]
 

@@ -14,6 +14,11 @@ from kg.core.normalize import is_cjk
 GENERIC_LATIN = frozenset({"AI", "AIGC", "APP", "GPT", "LLM"})
 DESCRIBED = re.compile(r"首个|首款|第[一二三四五]|原生|最新|新一代|下一代|旗舰|全新|最强|最大|唯一|自研|开源的")
 PROPER_TAGS = frozenset({"", "x", "nr", "nrt", "nrfg", "ns", "nz"})  # a word jieba does not know, or a name
+UNKNOWN_TAGS = frozenset({"", "x", "nr", "nrt", "nrfg", "nz"})  # no place: 中国汽车, 上海教育 name sectors
+NAME_TAGS = frozenset({"n", "nr", "nz", "ns", "", "x", "v", "m"})  # a name of common words: 砚池/n, 拾/v 月/m
+NOUN_AFTER = frozenset({"n", "nz", "ng", "an", "vn", ""})
+SUFFIX_WORD_CLASSES = frozenset({"Industry", "Concept", "Technology"})  # 汽车, 教育 and 智能 alone are domain words
+COMPANY_COUNTERS = ("一家", "另一家", "这家", "那家")
 MIN_ORG_NAME, MAX_ORG_NAME = 2, 4
 MAX_KIND_PREFIX = 6
 NOT_A_KIND_START = set("这那该每各某本贵我你他她它自所母子分总一两几多此其同原前新老大小全整")  # 这家公司, 子公司, 大公司
@@ -82,14 +87,19 @@ class OrganisationNames:
 
     def _suffixed_orgs(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], known: list[Mention]):
         """A Chinese company name: a proper-name token the dictionary does not know (or tags as a place or name), glued to
-        a company suffix (云岫科技, 某某集团); 人工智能 or 大数据 start with common words and are left alone."""
+        a company suffix (云岫科技, 某某集团); 人工智能 or 大数据 start with common words and are left alone. Where the
+        words around say a company is named (南京的砚池科技, 另一家拾月科技, 星核智能是一家…), a name of common words
+        will do; a weaker suffix (智能, 汽车) names a company only after a name jieba does not know or there."""
         for index, token in enumerate(tokens):
-            if token.text not in self.org_suffixes or index == 0:
-                continue
-            first = index
-            while first > 0 and index - first < 2 and tokens[first - 1].end == tokens[first].start \
-                    and tokens[first - 1].tag in PROPER_TAGS and all(is_cjk(ch) for ch in tokens[first - 1].text):
-                first -= 1
+            weak = token.text in self.weak_org_suffixes
+            if not (weak or token.text in self.org_suffixes) or index == 0 \
+                    or weak and index + 1 < len(tokens) and tokens[index + 1].tag in NOUN_AFTER \
+                    and all(is_cjk(ch) for ch in tokens[index + 1].text):
+                continue  # 全屋智能生态, 智能大屏: a word of a longer phrase
+            first = self._name_start(tokens, index, UNKNOWN_TAGS if weak else PROPER_TAGS)
+            if first == index:
+                first = self._name_start(tokens, index, NAME_TAGS)
+                first = first if self._company_named_here(doc.text, sentence, tokens, first, index) else index
             start, name = tokens[first].start, doc.text[tokens[first].start:token.start]
             lead = next((w for w in self.leads if name.startswith(w) and len(name) - len(w) >= MIN_ORG_NAME), "")
             start, name = start + len(lead), name[len(lead):]  # 一家叫云岫科技的公司: jieba glues 叫 to the name
@@ -97,11 +107,36 @@ class OrganisationNames:
             while last + 1 < len(tokens) and tokens[last + 1].text in self.org_suffixes \
                     and tokens[last + 1].start == tokens[last].end:
                 last += 1
+            end = tokens[last].end
+            suffix_words = [m for m in known if token.start <= m.start and m.end <= end and m.cls in SUFFIX_WORD_CLASSES]
             if first == index or not MIN_ORG_NAME <= len(name) <= MAX_ORG_NAME or name[0] in NOT_A_NAME_START \
-                    or name[-1] in NOT_A_NAME_END \
-                    or any(word in name for word in self.descriptive) or any(overlaps(m, start, tokens[last].end) for m in known):
+                    or name[-1] in NOT_A_NAME_END or self.dictionary_tags(doc.text[start:end]) \
+                    or any(word in name for word in self.descriptive) \
+                    or any(overlaps(m, start, end) for m in known if m not in suffix_words):
                 continue
-            yield new_mention(doc, start, tokens[last].end, "Organization", "open:org-suffix", 0.7), []
+            yield new_mention(doc, start, end, "Organization", "open:org-suffix", 0.7), suffix_words  # 北辰汽车 ≠ 汽车
+
+    @staticmethod
+    def _name_start(tokens: tuple[Token, ...], suffix: int, tags: frozenset[str]) -> int:
+        """Index of the first of at most two Chinese tokens with these tags glued before the suffix (the suffix's
+        own index when there is none)."""
+        first = suffix
+        while first > 0 and suffix - first < 2 and tokens[first - 1].end == tokens[first].start \
+                and tokens[first - 1].tag in tags and all(is_cjk(ch) for ch in tokens[first - 1].text):
+            first -= 1
+        return first
+
+    @staticmethod
+    def _company_named_here(text: str, sentence: Sentence, tokens: tuple[Token, ...], first: int, suffix: int) -> bool:
+        """True when the words around a name of common words and a company suffix say it names a company: a place
+        right before it (南京的砚池科技, 杭州拾光互动), 一家 / 另一家 before it, or 是一家 after it."""
+        if first == suffix:
+            return False
+        before = tokens[max(0, first - 2):first]
+        place = bool(before) and (before[-1].tag == "ns" or len(before) == 2 and before[0].tag == "ns"
+                                  and before[1].text == "的")
+        lead = text[max(sentence.start, tokens[first].start - 3):tokens[first].start]
+        return place or lead.endswith(COMPANY_COUNTERS) or text.startswith("是一家", tokens[suffix].end)
 
     def _product_end(self, tokens: tuple[Token, ...], position: int) -> int | None:
         """End of the last product head word in the run of name tokens starting exactly at `position`."""

@@ -1,0 +1,68 @@
+"""Names of companies and products that blind articles (unseen_43–50) coin: versions and sizes of any product, company
+names the words around license, brands glued to an English word or a product head."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analyse.test_extract import mentions_of, pairs
+
+
+def classes(state, surface: str) -> set[str]:
+    return {m.cls for m in mentions_of(state, surface)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("面壁智能的MiniCPM-2B很小。", "MiniCPM-2B"),
+    ("我们拿它和谷歌的Gemini Nano一起比过。", "Gemini Nano"),
+    ("腾讯的混元Large基于MoE。", "混元Large"),
+    ("Llama-2-70B更胜一筹。", "Llama-2-70B"),
+])
+def test_a_size_or_an_edition_after_a_known_product_is_a_product_of_its_own(run, text: str, name: str) -> None:
+    assert classes(run(text), name) == {"Product"}
+
+
+def test_a_range_of_versions_is_no_version(run) -> None:
+    state = run("GPT 3.5-4 后能够写出更复杂的代码。")
+    assert mentions_of(state, "GPT 3.5-4") == [] and classes(state, "GPT 3.5") == {"Product"}
+
+
+def test_versions_of_a_discovered_product_are_products(run) -> None:
+    state = run("启衡科技推出的启衡影语是一款影像产品，启衡影语1.0只能读片，启衡影语Pro面向三甲医院。")
+    assert classes(state, "启衡影语1.0") == {"Product"} and classes(state, "启衡影语Pro") == {"Product"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("南京的砚池科技做了个编程助手。", "砚池科技"),
+    ("另一家拾月科技走的是宠物路线。", "拾月科技"),
+    ("星核智能是一家专做端侧模型的创业公司。", "星核智能"),
+    ("北辰汽车的新车型用上了豆包大模型。", "北辰汽车"),
+    ("我所在的北辰重工是一家做工程机械的传统企业。", "北辰重工"),
+])
+def test_company_names_the_words_around_license(run, text: str, name: str) -> None:
+    assert classes(run(text), name) == {"Organization"}
+
+
+@pytest.mark.parametrize("text", ["全屋智能生态将整合大模型。", "中国汽车工业很强。", "赋能智能营销和智能客服。",
+                                  "人工智能和在线教育都在变。"])
+def test_domain_words_before_a_weak_suffix_name_no_company(run, text: str) -> None:
+    assert not any(m.cls == "Organization" for m in run(text).mentions)
+
+
+@pytest.mark.parametrize("text, product", [
+    ("南京的砚池科技做了个砚池Code，专门卖给券商。", "砚池Code"),
+    ("杭州的镜语科技推出的镜语Motion专做数字人口播。", "镜语Motion"),
+    ("群核科技推出了群核空间智能平台。", "群核空间智能平台"),
+])
+def test_a_brand_glued_to_a_word_or_a_product_head_names_a_product(run, text: str, product: str) -> None:
+    assert classes(run(text), product) == {"Product"}
+
+
+@pytest.mark.parametrize("text", ["星核智能的AI团队在招人。", "镜语科技的CEO表示，镜语PCG部门在扩张。"])
+def test_a_brand_before_a_generic_word_or_an_acronym_is_no_product(run, text: str) -> None:
+    assert not any(m.rule == "open:brand-product" for m in run(text).mentions)
+
+
+def test_a_product_introduced_after_its_maker_and_kind_goes_on_as_subject(run) -> None:
+    state = run("MiniMax的视频产品海螺AI在9月上线，能生成6秒的高清视频。")
+    assert ("海螺AI", "视频") in pairs(state, "generates")
