@@ -28,7 +28,8 @@ class Settings:
     min_confidence: float = 0.6
     extractors: tuple[str, ...] = ("lexicon", "open_vocabulary", "introductions", "brands", "people", "departments", "employers",
                                    "structure", "scenarios", "recurrences", "patterns", "knowing", "makers", "layers",
-                                   "career", "transitions", "essentials", "syllabus", "training", "usage", "fields",
+                                   "career", "transitions", "essentials", "syllabus", "training", "usage", "industry_labels",
+                                   "fields",
                                    "content_kinds")
     strict: bool = False
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "kg")

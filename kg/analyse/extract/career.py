@@ -113,8 +113,10 @@ class CareerExtractor:
         former, latter = (find_cue(self.cue(cue), own_clause) for cue in ("formerRole", "latterRole"))
         if len(pair) == 2 and (former or latter):
             return [(pair[0] if former else pair[1], "pattern:requires-anaphor", 0.85)]  # 在招A和B，前者要会…，后者更看重…
-        if named:
-            named = ctx.subject_roles(index, named)  # Agent产品经理属于AI应用产品经理，需要…: the subject needs it
+        if named:  # Agent产品经理属于AI应用产品经理，需要…: the subject needs it, however far before
+            stated = ctx.specific([m for m in here if m.cls == "Role" and m.end <= trigger_at
+                                   and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])
+            named = [m for m in ctx.subject_roles(index, stated) if m in named or m is stated[0]]
             return [(role, "pattern:requires", 0.9) for role in named]
         anaphor = ctx.anaphor(index, opening, self.cue)
         if anaphor is not None:
@@ -221,7 +223,9 @@ class CareerExtractor:
     def _hiring_word(self, span: str) -> bool:
         """True when a hiring word stands in the span, not as part of a title (招聘负责人, 招聘专员)."""
         trigger = find_cue(self.cue("organizationHiresTrigger"), span)
-        return trigger is not None and not TITLE_AFTER.match(span, span.index(trigger) + len(trigger))
+        if trigger is None:
+            return span.rstrip(" □*").endswith("招")  # 在给CodeBuddy招开发者布道师: 招 right before the role
+        return not TITLE_AFTER.match(span, span.index(trigger) + len(trigger))
 
     @staticmethod
     def _posted_role(text: str, org: Mention, role: Mention, clause: str) -> bool:

@@ -20,7 +20,9 @@ from kg.analyse.extract.context import (
 )
 from kg.core.model import Mention, Relation
 
-SUBJECTLESS_CHARS = set("今去明前年后来现在如今最近已经也都又再随然终于则便就 *")
+SUBJECTLESS_CHARS = set("今去明前年后来现在如今最近已经也都又再随然终于则便就上下半月底初中0123456789 *")  # 2023年下半年转成了B
+FORMER_WINDOW = 10  # characters before the first role that may say it was the former one (两年前我还在做)
+ORIGIN = ("出身", "背景")  # 我是交互设计师出身，后来转做B
 TRANSITION_GAP = 40  # characters between two roles of one transition statement
 FORMER = re.compile(r"(?:(?:原来|原本|之前|以前|曾经|过去|此前|早年|[一二两三四五六七八九十几\d]+年前)我?还?(?:是|在)?(?:一名|一个)?(?:做|当|干)?"
                     r"|(?:背景|出身|身份)(?:是|为)(?:一名|一个)?"
@@ -28,6 +30,7 @@ FORMER = re.compile(r"(?:(?:原来|原本|之前|以前|曾经|过去|此前|早
 NOW = re.compile(r"^[^，,]{0,4}?(?:后来|现在|如今|目前|之后|去年|今年|最终|终于|最近)[^，,]{0,6}?"
                  r"(?:成为|成了|是|做|当|转|进入|加入)")  # 之前是A，如今做B / 做了三年A，后来成为了一名B
 NOW_TO_ROLE = 6  # characters between NOW's verb and the new role (了一名, 起了)
+FROM_SOURCE = re.compile(r"从(?:[^，,。；;从]{1,10}的)?$")  # 从原画师 / 从智能音箱的语音产品经理 (转过去)
 CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗过来|转过去|转行过去|转岗过去|转型过去|转行而来|转型而来)")  # AI美术，基本都是从原画师转过来的
 FRAMED_BY = re.compile(r"(?:^|(?<=[，,；;]))\s*(?:对于|对|作为)(?:一名|一个)?(?P<role>□+)(?:来说|而言)?[，,]")  # 对于产品经理来说，…转型成为B
 SWITCH_TO_ROLE = 12  # characters between the switch word and the role it leads to
@@ -59,7 +62,7 @@ class TransitionExtractor(SentenceExtractor):
         from (AI美术，基本都是从原画师转过来的，也有从插画师转行过去的) into the role the sentence opens with."""
         roles = [m for m in here if m.cls == "Role"]
         text = ctx.doc.text
-        sources = [m for m in roles if text.startswith("从", m.start - 1) and CAME_AFTER.match(text, m.end)]
+        sources = [m for m in roles if FROM_SOURCE.search(text, max(0, m.start - 12), m.start) and CAME_AFTER.match(text, m.end)]
         target = next((m for m in roles if m not in sources), None)
         for source in (m for m in sources if target is not None and target.end <= m.start and m.key != target.key):
             if not negated(self.cue, text[target.end:source.start]):
@@ -71,7 +74,8 @@ class TransitionExtractor(SentenceExtractor):
                 continue
             trigger = find_cue(self.cue("transitionTrigger"), gap)
             crossed = CLAUSE_BREAK.search(gap)
-            if trigger and (not crossed or FORMER.search(text[max(sentence.start, a.start - 6):a.start])
+            if trigger and (not crossed or FORMER.search(text[max(sentence.start, a.start - FORMER_WINDOW):a.start])
+                            or gap.startswith(ORIGIN)
                             or _subjectless(re.split(CLAUSE_BREAK, gap)[-1], trigger)):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition", 0.85)
             elif TOWARDS.fullmatch(gap) and SWITCH_AFTER.match(text, b.end):

@@ -44,7 +44,8 @@ STEP_CLASSES = frozenset({("Technology", "Technology"), ("Technology", "Product"
                           ("Concept", "Concept"), ("Technology", "Concept"), ("Concept", "Technology")})
 STEP_ADVERBS = r"(?:正在|已经|逐渐|逐步|开始|将|会|也|又|再|然后|进而|后来|从此|随后|最终|就)*"
 DEVELOPS_INTO = r"(?:演进|发展|进化|升级|演变|迭代|过渡|转变)(?:到|至|为|成)了?"
-STEP = re.compile(r"^[\s*“”\"）)]*(?:" + STEP_ADVERBS +
+STEP_TIME = r"(?:(?:在|于)?(?:\d{2,4}年|今年|去年|明年)?(?:\d{1,2}月份?|年[初中底]|[上下]半年)[初中底]?)?"  # GLM-4在8月升级为…
+STEP = re.compile(r"^[\s*“”\"）)]*" + STEP_TIME + "(?:" + STEP_ADVERBS +
                   r"(?:" + DEVELOPS_INTO + r"(?:[^□，,。]{1,8}的)?|(?:到|至|为|成)了?)"
                   r"|走向|迈向|转向|→|->|—>|=>)"
                   r"[\s*“”\"（(]*$")  # 逐渐演进为能执行任务的AI Agent: a short modifier may stand before the newer one
@@ -64,13 +65,16 @@ FOLLOWED_BY = re.compile(r"[，,]?(?:再|随后|紧接着)?(?:之后|以后)(?:�
 CAME_AFTER = re.compile(r"(?:之后|以后)(?:又|才|就|便)?(?:出现|诞生|兴起)了?")  # Copilot之后出现了Agent: forms of one line
 SUCCEEDED = re.compile(r"之后[，,][^，,。；;]{0,12}?(?:推出|发布|上线|开源)了?")  # 继GPT-4之后，OpenAI又推出了GPT-4o
 PASSIVE_REPLACED = re.compile(r"(?:后来|逐渐|已经|正在|最终|很快|迅速)*被")  # RNN后来被Transformer取代
+TOWARDS = re.compile(r"(?:又|也|正|正在|在|开始|逐渐|慢慢)*(?:往|向|朝)")  # 智能手机又在往AI手机演进
+MOVING_ON = re.compile(r"(?:演进|发展|进化|迁移|升级|过渡)")
+RE_MADE = re.compile(r"[，,]\s*" + STEP_TIME + r"(?:又|再|也|还)?把(?:它|其)" + DEVELOPS_INTO)  # …发布了A，10月又把它升级成B
 REPLACING = re.compile(r"(?:逐渐|全面|彻底)?(?:取代|替代)")
 LATER_STEP = re.compile(r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|逐渐|最终|再|又|慢慢|现在|如今|目前)+(?:演进|进化|演变|发展|升级|迭代)"
                         r"(?:成|为|到)了?(?:一个|一种|一套)?")  # 最早只是提示词模板，后来演进成了RAG方案
-GREW_FROM = re.compile(r"(?:是)?在")  # 生成式AI是在决策式AI的基础上发展起来的: the second one is the older
-BASE_OF_GROWTH = re.compile(r"的基础上(?:发展|演进|演变|进化)")
-CAME_FROM = re.compile(r"(?:是|也是|正是|其实是)?(?:从|由)")  # 生成式AI是从判别式AI发展而来的: the second one is the older
-GREW_OUT = re.compile(r"(?:逐步|逐渐|一步步)?(?:发展|演进|演变|进化|衍生|迭代|升级)(?:而来|出来|起来)")
+GREW_FROM = re.compile(r"(?:则|也|就)?(?:是)?在")  # 生成式AI是在决策式AI的基础上发展起来的: the second one is the older
+BASE_OF_GROWTH = re.compile(r"的?基础上(?:发展|演进|演变|进化|升级|迭代)")
+CAME_FROM = re.compile(r"(?:是|也是|正是|其实是|就是)?(?:从|由)")  # 生成式AI是从判别式AI发展而来的: the second one is the older
+GREW_OUT = re.compile(r"(?:逐步|逐渐|一步步)?(?:发展|演进|演变|进化|衍生|迭代|升级)(?:而来|出来|起来|来的|过来)")
 SERIES_GAP = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|，|,|到|至|再到|→)?[\s*“”\"]*")  # GPT-4、GPT-4o: listed one after another
 IN_TURN = re.compile(r"先后|陆续|相继|依次|迭代|升级|演进|一路")
 COMPARED = re.compile(r"相比|对比|比较|不如|比[^较]|vs|VS")
@@ -245,6 +249,7 @@ class UsageExtractor(SentenceExtractor):
                     or CAME_FROM.fullmatch(gap) and GREW_OUT.match(after):
                 yield relate(b, "evolvesInto", a, sentence, ctx.doc, "pattern:succession", 0.8)
             elif PASSIVE_REPLACED.fullmatch(gap) and REPLACING.match(after) or LATER_STEP.fullmatch(gap) \
+                    or TOWARDS.fullmatch(gap) and MOVING_ON.match(after) or RE_MADE.fullmatch(gap) \
                     or CAME_AFTER.fullmatch(gap) and "Product" not in (a.cls, b.cls):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.8)
             elif VERSION_STEP.fullmatch(gap) and "Product" not in (a.cls, b.cls) \

@@ -198,10 +198,18 @@ class HeadedNames:
         return after.startswith("的") and any(w in after for w in self.capability_holders)
 
     def _lead_skill(self, doc, sentence, tokens, index, known) -> tuple[Mention, list[Mention]] | None:
-        """懂X: the lead word and one or two content tokens after it."""
+        """懂X: the lead word and one or two content tokens after it; 懂X评估, where an activity follows, is the
+        activity (功耗评估)."""
         last = index + 1
         if tokens[last].text in self.breaks or not is_nounish(tokens[last]):
             return None
+        activity = last + 1 < len(tokens) and tokens[last + 1].start == tokens[last].end \
+            and tokens[last + 1].text in self.activity_heads
+        if activity:
+            start, end = tokens[last].start, tokens[last + 1].end
+            if any(overlaps(m, start, end) for m in known):
+                return None
+            return new_mention(doc, start, end, "Skill", "open:skill-lead-activity", 0.6), []
         if last + 1 < len(tokens) and tokens[last + 1].text not in self.breaks and is_name_part(tokens[last + 1].text) \
                 and tokens[last + 1].start == tokens[last].end and len(tokens[last].text) == 1:
             last += 1

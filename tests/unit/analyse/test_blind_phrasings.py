@@ -1,0 +1,68 @@
+"""Relations as the blind dev articles of 2026-12-07 (unseen_43, 45, 47, 49) state them: upgrades with a time or a
+pronoun between, career moves with a year between, hiring with 招 alone, the subject of a requirement however far
+before, and items labelled with an industry."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analyse.test_extract import pairs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("智谱的GLM-4在8月升级为GLM-4-Plus。", ("GLM-4", "GLM-4-Plus")),
+    ("科大讯飞6月发布了讯飞星火4.0，10月又把它升级成讯飞星火4.0 Turbo。", ("讯飞星火4.0", "讯飞星火4.0 Turbo")),
+    ("阿里的Qwen2.5则是在Qwen2基础上升级来的。", ("Qwen2", "Qwen2.5")),
+    ("如今智能手机又在往AI手机演进。", ("智能手机", "AI手机")),
+])
+def test_upgrades_and_moves_towards(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "evolvesInto")
+
+
+def test_a_release_with_a_date_is_no_upgrade(run) -> None:
+    assert pairs(run("智谱在8月发布了GLM-4，OpenAI在5月发布了GPT-4o。"), "evolvesInto") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我是交互设计师出身，2020年转做B端产品经理。", ("交互设计师", "B端产品经理")),
+    ("两年前我还在做B端产品经理，2023年下半年转成了大模型应用产品经理。", ("B端产品经理", "大模型应用产品经理")),
+    ("萌芽智能现在的对话产品经理里，有一位就是从智能音箱的语音产品经理转过去的。", ("语音产品经理", "对话产品经理")),
+])
+def test_career_moves_across_a_time_or_an_origin(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "transitionsTo")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年北辰重工还要再招一个知识库产品经理和两个AI训练师。", {("北辰重工", "知识库产品经理"), ("北辰重工", "AI训练师")}),
+    ("腾讯云前阵子就在给CodeBuddy招开发者布道师。", {("腾讯云", "开发者布道师")}),
+])
+def test_hiring_with_zhao_alone(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "hires")
+
+
+def test_a_recruiter_title_is_no_hiring(run) -> None:
+    assert pairs(run("腾讯的招聘负责人说，AI产品经理很抢手。"), "hires") == set()
+
+
+def test_the_narrower_role_a_sentence_opens_with_holds_every_requirement(run) -> None:
+    state = run("端侧模型产品经理算是AI产品经理的一个细分，要管模型选型和模型评测，还得懂功耗评估。")
+    held = pairs(state, "requiresSkill")
+    assert {("端侧模型产品经理", "模型选型"), ("端侧模型产品经理", "功耗评估")} <= held
+    assert not any(role == "AI产品经理" for role, _ in held)
+
+
+def test_what_a_role_is_at_bottom_is_a_kind(run) -> None:
+    assert ("对话产品经理", "AI产品经理") in pairs(run("对话产品经理说白了也是AI产品经理。"), "kindOf")
+
+
+def test_products_of_an_industry_labelled_item_are_applied_there(run) -> None:
+    state = run("- **影视**：Vidu在影视前期预演里用得不少，也有导演拿Sora做概念片。\n"
+                "6. **广告与电商**：可灵已经被大量用于广告素材的初稿。\n## 三、法律：RAG几乎是标配")
+    assert {("Vidu", "影视"), ("Sora", "影视"), ("可灵", "广告"), ("可灵", "电商"), ("RAG", "法律")} \
+        <= pairs(state, "appliedIn")
+
+
+@pytest.mark.parametrize("text", ["- **医疗**：ChatGPT不一定适合。", "- **字节跳动**：豆包用在了抖音里。",
+                                  "- **金融与Sora**：它们没关系。"])
+def test_a_denied_item_or_a_label_naming_more_than_industries_applies_nothing(run, text: str) -> None:
+    assert not any(r.evidence.rule == "structure:industry-label" for r in run(text).relations)
