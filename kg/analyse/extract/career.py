@@ -11,8 +11,6 @@ from kg.analyse.extract import register
 from kg.analyse.extract.context import (
     CLAUSE_BREAK,
     LIST_ITEM,
-    LIST_LINE,
-    LIST_MARKS,
     PLATFORM_PLACE,
     STATEMENT_BREAK,
     context_of,
@@ -22,6 +20,7 @@ from kg.analyse.extract.context import (
     relate,
     with_relations,
 )
+from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS, WH_QUESTION
 from kg.analyse.extract.resources import Resources
 from kg.core.model import Extraction, Mention, Relation, Sentence
 
@@ -31,7 +30,7 @@ HIRING_GOES_ON = re.compile(r"\s*(?:另外|此外|同时|还|也|并|又)+(?:在
 LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
-CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?[\s□*]*$")  # 还要懂业务: same subject
+CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?(?:要|得|需要|需)?[\s□*]*$")  # 还要懂业务: same subject
 SINGLED_OUT = re.compile(r"^\s*(?:尤其是|特别是|尤其|包括|比如|例如|以及|还有|甚至)(?:\s*□+\s*(?:、|和|与|及|以及))*\s*$")  # …能力，尤其是X
 PARTNER_CLASSES = frozenset({"Team", "Role"})
 PARTNER_OPENER = re.compile(r"(?:和|与|跟着|跟|同|对接|配合|协同|联动|拉通|拉上|协调|推动|支持|指导|反馈给|最多的是|最多的就是|主要是)"
@@ -68,6 +67,9 @@ class CareerExtractor:
         for skill in (m for m in here if m.cls == "Skill"):
             offset, statement = self._statement(masked, sentence, skill)
             trigger = find_cue(self.cue("requiresTrigger"), statement)
+            if trigger is None and (role := self._asked_about(ctx, index)) is not None:
+                yield relate(role, "requiresSkill", skill, sentence, ctx.doc, "structure:answer", 0.8)
+                continue
             if trigger is None:
                 roles = self._listed_requirement(ctx, index, sentence)
                 if roles is not None:
@@ -80,6 +82,18 @@ class CareerExtractor:
             opening = STATEMENT_BREAK.split(masked[: offset + at])[-1]  # the statement's text before the trigger
             for role, rule, confidence in self._holders(ctx, index, here, opening, trigger_at):
                 yield relate(role, "requiresSkill", skill, sentence, ctx.doc, rule, confidence)
+
+    def _asked_about(self, ctx, index: int) -> Mention | None:
+        """The role of an interview question that asks what the role requires (问：AI产品经理最看重什么？), for the
+        sentences of its answer that deny and hedge nothing (答：第一是技术理解…)."""
+        question = ctx.asked[index]
+        if question is None:
+            return None
+        asked = WH_QUESTION.sub(r"\1", ctx.masked(question))
+        if not find_cue(self.cue("requiresTrigger"), asked) or find_cue(self.cue("hedge"), asked) \
+                or negated(self.cue, ctx.masked(index)) or find_cue(self.cue("hedge"), ctx.masked(index)):
+            return None
+        return ctx.nearest(index, "Role")
 
     @staticmethod
     def _statement(masked: str, sentence: Sentence, mention: Mention) -> tuple[int, str]:
@@ -124,8 +138,10 @@ class CareerExtractor:
         posted = ctx.posted_role(index, trigger_at, self.cue)
         if posted is not None:
             return [(posted, "pattern:requires-posted-role", 0.8)]
+        clause_start = trigger_at - len(own_clause)  # a thing in an earlier clause is an object (要熟练使用X，还要…)
         if not find_cue(self.cue("personSubject"), own_clause) and (find_cue(self.cue("thingSubject"), opening) or any(
-                m.cls in THING_CLASSES and trigger_at - HOLDER_GAP <= m.start < trigger_at for m in here)):
+                m.cls in THING_CLASSES and max(clause_start, trigger_at - HOLDER_GAP) <= m.start < trigger_at
+                for m in here)):
             return []  # 对企业来说，需要快速验证; but 模型出结果后，你还需要进行效果评估 is the person's
         if CONTINUATION.match(re.split(r"[，,]", opening)[-1]):
             earlier = ctx.specific([m for m in here if m.cls == "Role" and m.end <= trigger_at

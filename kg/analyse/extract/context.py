@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 
+from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS
 from kg.analyse.extract.mentions import by_sentence
 from kg.core.model import Document, Evidence, Extraction, Mention, Relation, Sentence
 
@@ -13,9 +14,6 @@ CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a statement runs over commas, not past these
 LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an item of a comma list
 MARKUP = "*` 　"
-LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
-LIST_MARKS = " \t*-+•·0123456789.、)）（(①②③④⑤⑥⑦⑧⑨⑩"
-LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks, numbers and bold before a line's label
 PARTNER_OF = re.compile(r"[\s*“”\"]*(?:与|跟|同|和|向|给)")  # 与头部创作者交流，了解…: the creators are not the subject
 PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上的岗位, ProductHunt上搜: a place, not an agent
 COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
@@ -24,6 +22,7 @@ TIME_CLAUSE_ENDS = ("后", "时", "前", "之后", "以后", "的时候", "之�
 NARRATOR = re.compile(r"我(?!们)[^。；;！？!?\n]{0,14}?(?:现在|目前|如今)?(?:在[^，,。；;！？!?]{1,10})?"
                       r"(?:做|是|当|担任|成为|转型成|转型为|转成)了?(?:一名|一个|一位)?\s*$")
 NARRATOR_REACH = 20  # characters before a role read for the first person's 我…做 (我现在在智谱做模型产品经理)
+QUESTION_LINE = re.compile(r"[\s>*]*(?:问|Q\d*|提问)\s*[：:]")  # an interview's question: **问：…？**, Q：…？
 FIRST_PERSON = re.compile(r"^[\s*]*(?:答[：:]|A[：:])|我")  # an interview's answer speaks in the first person
 PRONOUN_LEAD = 5  # characters of a time phrase that may stand before 它 (开完会它…)
 PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
@@ -65,29 +64,6 @@ def negated(cue: Callable[[str], frozenset[str]], text: str) -> str | None:
 def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
     """Cue words longest first, then in code-point order: sorted once per cue."""
     return tuple(sorted(words, key=lambda word: (-len(word), word)))
-
-
-def line_span(text: str, offset: int) -> tuple[int, int]:
-    """(start, end) of the line of text that holds the offset, without its line break."""
-    end = text.find("\n", offset)
-    return text.rfind("\n", 0, offset) + 1, end if end >= 0 else len(text)
-
-
-def list_lead(text: str, offset: int, max_lines: int = 15) -> str | None:
-    """The line that introduces the list the line at `offset` belongs to (任职要求：, **技能要求：**), when that line
-    ends in a colon and only list lines or blank lines lie between; None otherwise."""
-    end = text.rfind("\n", 0, offset)
-    for _ in range(max_lines):
-        if end < 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
-        end = start - 1
-        if line.rstrip("* ").endswith(("：", ":")):
-            return line
-        if line and not LIST_LINE.match(line):
-            return None
-    return None
 
 
 def relate(subject: Mention, predicate: str, obj: Mention, sentence: Sentence, doc: Document, rule: str,
@@ -162,8 +138,29 @@ class DocumentContext:
             self._masked[key] = "".join(chars)
         return self._masked[key]
 
+    @cached_property
+    def asked(self) -> list[int | None]:
+        """Per sentence: the question of an interview (**问：…？** / Q：…？) whose answer it is part of, up to the next
+        question or heading; None outside answers."""
+        asked, question = [], None
+        for index, sentence in enumerate(self.doc.sentences):
+            if sentence.is_heading:
+                question = None
+            elif QUESTION_LINE.match(self.doc.text, self.doc.text.rfind("\n", 0, sentence.start) + 1) \
+                    and sentence.text.rstrip(MARKUP).endswith(("？", "?")):
+                question = index
+                asked.append(None)
+                continue
+            asked.append(question)
+        return asked
+
     def nearest(self, index: int, cls: str) -> Mention | None:
-        """The first mention of cls in the sentence's headings, innermost heading first."""
+        """The first mention of cls in the question the sentence answers, else in its headings, innermost first."""
+        if (question := self.asked[index]) is not None:
+            named = self.specific([m for m in self.by_sentence[question] if m.cls == cls]) if cls == "Role" \
+                else [m for m in self.by_sentence[question] if m.cls == cls]
+            if named:
+                return named[0]
         sentence = self.doc.sentences[index]
         headings = [h for h in sentence.section if h != self.doc.meta.title]
         if sentence.is_heading:
@@ -228,11 +225,12 @@ class DocumentContext:
 
     def about_a_person(self, index: int, person_words: frozenset[str]) -> bool:
         """True when a sentence with no role of its own may take its section's or article's role: its opening clause
-        has a person as subject (你需要了解…), or it is an item of a list (a list under a role heading)."""
+        has a person as subject (你需要了解…), it is an item of a list (a list under a role heading) or an answer."""
         sentence = self.doc.sentences[index]
         line = self.doc.text.rfind("\n", 0, sentence.start) + 1
-        if LIST_LINE.match(self.doc.text, line) and not self.doc.text[line:sentence.start].strip(LIST_MARKS):
-            return True
+        if LIST_LINE.match(self.doc.text, line) and not self.doc.text[line:sentence.start].strip(LIST_MARKS) \
+                or self.asked[index] is not None:
+            return True  # (an interviewee answers about the role they were asked about)
         clauses = CLAUSE_BREAK.split(self.masked(index))
         opening = clauses[0] + ("，" + clauses[1] if len(clauses) > 1 and clauses[0].endswith(TIME_CLAUSE_ENDS) else "")
         return find_cue(person_words, opening) is not None  # (每个版本出结果后，你还需要…: the clause after the time)

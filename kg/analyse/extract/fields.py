@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import DocumentContext, SentenceExtractor, find_cue, line_span, negated, relate
+from kg.analyse.extract.context import DocumentContext, SentenceExtractor, find_cue, negated, relate
+from kg.analyse.extract.lines import line_span
 from kg.core.model import Mention, Relation
 
 FIELD_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s+|\d{1,2}[.、)）]\s*)?(?:\*\*)?([^：:*\n]{1,10})[：:]")

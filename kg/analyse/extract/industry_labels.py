@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import LABEL_LEAD, SentenceExtractor, find_cue, line_span, negated, relate
+from kg.analyse.extract.context import SentenceExtractor, find_cue, negated, relate
+from kg.analyse.extract.lines import LABEL_LEAD, line_span
 from kg.core.model import Mention, Relation
 
 LABEL = re.compile(LABEL_LEAD.pattern + r"(?:[一二三四五六七八九十]{1,3}[、.．]\s*)?(?:\*\*)?(?P<label>[^：:\n*]{1,16})"

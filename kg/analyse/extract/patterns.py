@@ -10,7 +10,6 @@ from kg.analyse.extract import register
 from kg.analyse.extract.context import (
     CLAUSE_BREAK,
     COORDINATED,
-    LABEL_LEAD,
     MARKUP,
     PLATFORM_PLACE,
     PRONOUNS,
@@ -22,6 +21,7 @@ from kg.analyse.extract.context import (
     part_around,
     relate,
 )
+from kg.analyse.extract.lines import LABEL_LEAD
 from kg.analyse.extract.structure import CUE_RULE
 from kg.core.model import Mention, Relation, Sentence
 

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import LIST_LINE, LIST_MARKS, SentenceExtractor, line_span, list_lead, relate
+from kg.analyse.extract.context import SentenceExtractor, relate
+from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS, WH_QUESTION, line_span, list_lead, question_lead
 from kg.core.model import Mention, Relation, Sentence
 
 LABEL = re.compile(r"[ \t]*(?:[-*+•·]\s+|\d{1,2}[.、)）]\s*|[（(]\d{1,2}[)）]\s*)"
@@ -48,14 +49,16 @@ class SyllabusExtractor(SentenceExtractor):
     def _role(self, ctx, index: int, sentence: Sentence, cue: str) -> Mention | None:
         """The list's role when its lead line (or else its section heading) holds the cue and hedges nothing: the role
         the lead names, else the section's, else the one the writer holds or the article is about."""
-        lead = list_lead(ctx.doc.text, sentence.start)
+        lead = list_lead(ctx.doc.text, sentence.start) or question_lead(ctx.doc.text, sentence.start)
         heading = sentence.section[-1] if len(sentence.section) > 1 else ""
-        if lead is not None and self._says(cue, lead):
-            lead_end = ctx.doc.text.rfind(lead, 0, sentence.start) + len(lead)
-            last = max(i for i in range(index) if ctx.doc.sentences[i].start < lead_end)  # the sentence with the colon
-            named = ctx.specific([m for m in ctx.by_sentence[last] if m.cls == "Role"])
-            if named:
-                return named[0]
+        if lead is not None and self._says(cue, WH_QUESTION.sub(r"\1", lead)):  # 你最看重什么？ asks what, it doubts nothing
+            lead_start = ctx.doc.text.rfind(lead, 0, sentence.start)
+            lead_end = lead_start + len(lead)
+            for i in reversed([i for i in range(index) if ctx.doc.sentences[i].end > lead_start
+                               and ctx.doc.sentences[i].start < lead_end]):  # the lead's last sentence naming a role
+                named = ctx.specific([m for m in ctx.by_sentence[i] if m.cls == "Role"])
+                if named:
+                    return named[0]
         elif not self._says(cue, heading):
             return None
         article_role = ctx.main_role if ctx.main_role is not None and ctx.about_role(ctx.main_role) else None
@@ -64,4 +67,3 @@ class SyllabusExtractor(SentenceExtractor):
     def _says(self, cue: str, text: str) -> bool:
         """True when a lead or heading holds a word of the cue and hedges nothing."""
         return bool(self.has(cue, text)) and not self.has("hedge", text)
-

@@ -66,3 +66,27 @@ def test_products_of_an_industry_labelled_item_are_applied_there(run) -> None:
                                   "- **金融与Sora**：它们没关系。"])
 def test_a_denied_item_or_a_label_naming_more_than_industries_applies_nothing(run, text: str) -> None:
     assert not any(r.evidence.rule == "structure:industry-label" for r in run(text).relations)
+
+
+QUESTION = """**问：AI产品经理这个岗位，你最看重什么？**
+
+答：我一般看三样东西。
+
+1.  **场景挖掘。** 能不能在客户的业务流程里找到值得用AI做的点；
+2.  **模型评测。** 要能自己设计评测集。
+"""
+
+
+def test_the_labels_of_a_list_answering_a_question_are_requirements_of_its_role(run) -> None:
+    assert {("AI产品经理", "场景挖掘"), ("AI产品经理", "模型评测")} <= pairs(run(QUESTION), "requiresSkill")
+
+
+def test_an_answer_holds_the_requirements_of_the_role_it_was_asked_about(run) -> None:
+    state = run("**问：模型公司招产品经理，最看重什么？**\n\n答：第一是技术理解；第三是沟通能力。")
+    assert {("产品经理", "技术理解"), ("产品经理", "沟通协作")} <= pairs(state, "requiresSkill")
+
+
+@pytest.mark.parametrize("text", ["**问：AI产品经理需要懂算法吗？**\n\n答：不需要懂算法，懂业务就行。",
+                                  "**问：AI产品经理平时用什么工具？**\n\n答：技术理解这件事我就不展开了。"])
+def test_a_doubting_question_or_one_that_asks_no_requirement_holds_nothing(run, text: str) -> None:
+    assert not any(r.evidence.rule == "structure:answer" for r in run(text).relations)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kg.analyse.extract.context import list_lead
+from kg.analyse.extract.lines import list_lead
 from kg.analyse.extract.mentions import new_mention, overlaps
 from kg.analyse.extract.open_vocabulary.shapes import (
     MAX_PREFIX_CHARS,
