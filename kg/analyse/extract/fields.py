@@ -10,13 +10,12 @@ from collections.abc import Iterator
 
 from kg.analyse.extract import register
 from kg.analyse.extract.context import DocumentContext, SentenceExtractor, find_cue, negated, relate
-from kg.analyse.extract.lines import line_span
+from kg.analyse.extract.lines import TABLE_ROW, line_span, table_cells, table_header
 from kg.core.model import Mention, Relation
 
 FIELD_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s+|\d{1,2}[.、)）]\s*)?(?:\*\*)?([^：:*\n]{1,10})[：:]")
-TABLE_ROW = re.compile(r"\s*\|.*\|\s*")
-TABLE_RULE = re.compile(r"\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*")  # |---|---|
-MAX_TABLE_ROWS = 40  # how far above a row its header may stand
+LABEL_PARTS = re.compile(r"[/／、]")
+LABEL_QUESTION = re.compile(r"(?:什么|哪些|啥)$")
 MAX_LABEL_PREFIX = 3  # 产品应用场景 is the 应用场景 field; a longer label is prose that happens to end in one
 # field cue → (property, subject classes in order of preference, object classes)
 FIELDS = {
@@ -47,8 +46,8 @@ class FieldExtractor(SentenceExtractor):
         line_start, line_end = line_span(text, sentence.start)
         if text[line_start:sentence.start].strip() or not TABLE_ROW.fullmatch(text, line_start, line_end):
             return
-        header = _table_header(text, line_start)
-        cells = _cells(text, line_start, line_end)
+        header = table_header(text, line_start)
+        cells = table_cells(text, line_start, line_end)
         if header is None or len(header) != len(cells) or negated(self.cue, text[line_start:line_end]):
             return
         row = [m for m in ctx.by_sentence[index] if line_start <= m.start < line_end]
@@ -81,10 +80,13 @@ class FieldExtractor(SentenceExtractor):
     def _fields_of(self, label: str) -> Iterator[tuple[str, tuple[str, ...], frozenset[str]]]:
         """(property, subject classes, object classes) of each field a label names: it ends with the field's word,
         after at most MAX_LABEL_PREFIX characters (产品应用场景 is the 应用场景 field)."""
+        parts = [LABEL_QUESTION.sub("", part.strip()) for part in LABEL_PARTS.split(label)]  # 底层模型/关键技术, 能生成什么
         for cue, field in FIELDS.items():
-            word = find_cue(self.cue(cue), label)
-            if word is not None and label.endswith(word) and len(label) - len(word) <= MAX_LABEL_PREFIX:
-                yield field
+            for part in parts:
+                word = find_cue(self.cue(cue), part)
+                if word is not None and part.endswith(word) and len(part) - len(word) <= MAX_LABEL_PREFIX:
+                    yield field
+                    break
 
     @staticmethod
     def _heading_entity(ctx: DocumentContext, index: int, classes: tuple[str, ...]) -> Mention | None:
@@ -95,28 +97,3 @@ class FieldExtractor(SentenceExtractor):
                 if mention.cls == cls:
                     return mention
         return None
-
-
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each cell of the table row text[start:end], without its bars."""
-    bars = [i for i in range(start, end) if text[i] == "|"]
-    return [(a + 1, b) for a, b in zip(bars, bars[1:])]
-
-
-def _table_header(text: str, row_start: int) -> list[str] | None:
-    """The header cells of the table a row belongs to: the row above the |---| rule, walking up over rows."""
-    end = row_start - 1
-    for _ in range(MAX_TABLE_ROWS):
-        if end < 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
-        if TABLE_RULE.fullmatch(text, start, end):
-            above_end = start - 1
-            above = text.rfind("\n", 0, max(above_end, 0)) + 1
-            if above_end < 0 or not TABLE_ROW.fullmatch(text, above, above_end):
-                return None
-            return [text[a:b].strip(" *") for a, b in _cells(text, above, above_end)]
-        if not TABLE_ROW.fullmatch(text, start, end):
-            return None
-        end = start - 1
-    return None

@@ -1,5 +1,5 @@
 """The line structure of an article written in markdown or plain text: list lines, the label at a line's head, the
-lead line that introduces a list and the question a Q&A answer or list answers."""
+lead line that introduces a list, the question a Q&A answer or list answers, and the cells of a markdown table."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)
 LIST_MARKS = " \t*-+•·0123456789.、)）（(①②③④⑤⑥⑦⑧⑨⑩"
 LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks, numbers and bold before a line's label
 WH_QUESTION = re.compile(r"(什么|哪些|哪几点|哪几样|怎么样|哪方面)[？?]")  # 最看重什么？ asks what, it doubts nothing
+TABLE_ROW = re.compile(r"\s*\|.*\|\s*")
+TABLE_RULE = re.compile(r"\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*")  # |---|---|
+MAX_TABLE_ROWS = 40  # how far above a row its header may stand
 MAX_LIST_LINES = 15  # how far up a list item looks for the line that introduces its list
 
 
@@ -53,5 +56,29 @@ def question_lead(text: str, offset: int) -> str | None:
         elif line:
             answers += 1
             list_end = end if list_end is None else list_end
+        end = start - 1
+    return None
+
+def table_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of the table row text[start:end], without its bars."""
+    bars = [i for i in range(start, end) if text[i] == "|"]
+    return [(a + 1, b) for a, b in zip(bars, bars[1:])]
+
+
+def table_header(text: str, row_start: int) -> list[str] | None:
+    """The header cells of the table a row belongs to: the row above the |---| rule, walking up over rows."""
+    end = row_start - 1
+    for _ in range(MAX_TABLE_ROWS):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        if TABLE_RULE.fullmatch(text, start, end):
+            above_end = start - 1
+            above = text.rfind("\n", 0, max(above_end, 0)) + 1
+            if above_end < 0 or not TABLE_ROW.fullmatch(text, above, above_end):
+                return None
+            return [text[a:b].strip(" *") for a, b in table_cells(text, above, above_end)]
+        if not TABLE_ROW.fullmatch(text, start, end):
+            return None
         end = start - 1
     return None

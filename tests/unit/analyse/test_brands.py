@@ -66,3 +66,24 @@ def test_a_brand_before_a_generic_word_or_an_acronym_is_no_product(run, text: st
 def test_a_product_introduced_after_its_maker_and_kind_goes_on_as_subject(run) -> None:
     state = run("MiniMax的视频产品海螺AI在9月上线，能生成6秒的高清视频。")
     assert ("海螺AI", "视频") in pairs(state, "generates")
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("江澜银行是一家城商行。", "江澜银行", "Organization"),
+    ("我在上海一家叫启衡智算的金融科技公司做产品。", "启衡智算", "Organization"),
+    ("**表哥AI**：格子数据做的表格插件。", "格子数据", "Organization"),
+    ("**表哥AI**：格子数据做的表格插件。", "表哥AI", "Product"),
+    ("**公司：** 知序教育", "知序教育", "Organization"),
+    ("**禾查：理赔审核助手**", "禾查", "Product"),
+    ("澜图科技做的是面向跨境电商卖家的Agent产品“澜图助理”。", "澜图助理", "Product"),
+    ("| 工具 | 出品方 |\n|---|---|\n| 墨砚AI | 青简科技 |", "墨砚AI", "Product"),
+    ("| 工具 | 出品方 |\n|---|---|\n| 墨砚AI | 青简科技 |", "青简科技", "Organization"),
+])
+def test_the_slot_a_name_fills_types_it(run, text: str, name: str, cls: str) -> None:
+    assert classes(run(text), name) == {cls}
+
+
+@pytest.mark.parametrize("text", ["我们是一家创业公司。", "为了提升用户体验推出的产品很多。", "**1）覆盖更多渠道**：除了浏览器插件，增加iOS覆盖。",
+                                  "中国产品“走出去”往往只能走低价路线。", "**技术选型：选对工具**", "**产品：** 艺术风格在市场上具有差异化优势。"])
+def test_a_clause_in_a_slot_is_no_name(run, text: str) -> None:
+    assert not any(m.rule.startswith("slot:") for m in run(text).mentions)
