@@ -25,7 +25,8 @@ def unseen_graph():
 @pytest.mark.parametrize(("split", "entity_f1", "relation_f1"), [
     ("all", 0.91, 0.68),   # against the full relation gold of the seeds (189 relations, issue 10)
     ("dev", 0.92, 0.84),
-    ("test", 0.90, 0.42),  # content_kinds (2026-12-06) drops content words the seeds' test gold counts: 0.916 → 0.902
+    ("test", 0.89, 0.42),  # content_kinds (2026-12-06): 0.916 → 0.902; the lexicon's 996 new entries (2026-12-07)
+                           # name 招聘平台 and 智能办公, which the test gold does not list: 0.899
 ])
 def test_seeds_scores(seeds_build, split: str, entity_f1: float, relation_f1: float) -> None:
     result = evaluate(load_gold(GOLD / "seeds"), seeds_build[0].graph, split).as_dict()

@@ -24,7 +24,7 @@ from kg.core.model import Mention, Relation
 DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的
 MADE_WORD_TO_PRODUCT = 12  # characters from a made-by word to the product it governs (推出了新一代旗舰模型X)
 MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
-MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研)(?:的|了?(?=[，,。；;！？!?]|$))")
+MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研|做)(?:的|了?(?=[，,。；;！？!?]|$))")
 OF_MAKER = re.compile(r"的[^，,。；;！？!?、的]{0,8}?(?:大模型|模型|产品|工具|应用|助手|平台|App|APP|智能体|引擎)")  # X是谷歌的多模态大模型
 ORG_APPOSITION = re.compile(r"(?:的|旗下的?|自家的?|家的)?[^，,。；;！？!?、□的和与及或]{0,8}?(?:产品|App|APP|应用|大模型|模型|平台|工具|"
                             r"助手|智能体|引擎|浏览器|软件)[\s“\"《]*")  # 拼多多海外版产品Temu, 字节的另一款产品“豆包”
@@ -39,6 +39,8 @@ CONTINUING = re.compile(r"\s*(?:并且?|又|还|同时|随后|接着|此外|也)
 CONTINUED_VERB_SPAN = 6  # characters from 并/又… to the made-by word of the continued clause
 NOT_MADE_AFTER_VERB = ("到", "给", "在", "至", "于")  # 并发布到QQ: publishing somewhere, not making
 FROM_MAKER = ("来自", "出自", "背后是", "背后就是", "都出自", "均出自", "都来自", "均来自", "同样来自", "同样出自")
+MAIN_PRODUCT = re.compile(r"[\s*]*(?:其|它的|他们的|它家的)?(?:主力|核心|主打|旗下|拳头)?产品(?:线)?(?:叫做?|是|为|名叫|有)"
+                          r"[\s“\"「]*")  # …，主力产品叫帆语 / 主力产品是“衍语”系列
 MAKER_LABEL = re.compile(r"[\s*]*[：:][\s*“”\"]*")  # ORG： then its product
 BOLD_LINE = re.compile(r"[\s\-+•·\d.、)）]*\*\*[^*\n]+\*\*[\s*]*")  # a whole line in bold: a sub-heading
 EARLIEST = re.compile(r"^(?:最早|最初|起初|早期|一开始|最先)")
@@ -52,6 +54,7 @@ class MakerExtractor(SentenceExtractor):
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Organisation glued to a product (百度文心一言), or organisation + 推出/发布 + product in one clause."""
         yield from self._own(ctx, sentence, ctx.masked(index), here)
+        yield from self._main_product(ctx, sentence, ctx.masked(index), here)
         yield from _labelled_by_maker(ctx, sentence, here)
         for org in (m for m in here if m.cls == "Organization"):
             for product in (m for m in here if m.cls == "Product"):
@@ -89,6 +92,19 @@ class MakerExtractor(SentenceExtractor):
         for product in (m for m in here if m.cls == "Product" and m.start >= subject.end):
             if OWN.search(masked, 0, product.start - sentence.start):
                 yield relate(product, "madeBy", subject, sentence, ctx.doc, "pattern:made-by-own", 0.8)
+
+    @staticmethod
+    def _main_product(ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
+        """云帆数科是一家做智能客服的SaaS公司，主力产品叫帆语: the product a later clause names as the company's is made
+        by the organisation the sentence opens with."""
+        subject = next((m for m in here if m.cls == "Organization"), None)
+        if subject is None or not leads_clause(sentence, subject):
+            return
+        for product in (m for m in here if m.cls == "Product" and m.start >= subject.end):
+            clause = CLAUSE_BREAK.split(masked[:product.start - sentence.start])[-1]
+            if MAIN_PRODUCT.fullmatch(clause) and not any(
+                    m.cls == "Organization" and subject.end <= m.start < product.start for m in here):
+                yield relate(product, "madeBy", subject, sentence, ctx.doc, "pattern:made-by-main-product", 0.8)
 
     def _made_word_near(self, gap: str, masked_gap: str) -> bool:
         """True when a made-by word stands in the gap close before the product, not counting the names listed between

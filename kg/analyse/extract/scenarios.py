@@ -31,6 +31,7 @@ GENERIC = frozenset({"能力", "产品", "公司", "内容", "工作", "技术",
                      "层面", "应用", "目标", "社会", "建设", "实际", "场合", "情况", "环境", "流程", "部分", "阶段", "关键"})
 PERSON_ENDINGS = ("师", "员", "者", "家", "人", "客户", "用户", "商", "群体", "人群")  # 服务于专业的视频编辑师: people served, not a scenario
 CONFIDENCE = 0.65
+COMPOUND_CHARS = 4  # a dictionary noun this long is a phrase of its own (海报设计), unless an industry opens it
 APPLIED = frozenset({"Product", "Technology"})
 AREA_CLASSES = frozenset({"Industry", "Concept"})
 REPLACEABLE = frozenset({"ContentType", "Industry"})  # 自动字幕 holds 字幕, 酒店推荐 酒店: the scenario is the whole phrase
@@ -71,15 +72,19 @@ class ScenarioExtractor:
                     for m in known)
                 fewest = 1 if grounded else 2  # 在实际场景中, 在主题、活动等领域: lone words are no names
                 for item in items:
-                    if self._well_formed(tokens, at, at + len(item), fewest):
+                    led = any(m.cls == "Industry" and m.start == at for m in known)  # 法律咨询: the industry 法律 is the area
+                    if self._well_formed(tokens, at, at + len(item), fewest, compound=not led):
                         yield at, at + len(item)
                     at += len(item) + 1
 
-    def _well_formed(self, tokens: tuple[Token, ...], start: int, end: int, fewest_words: int) -> bool:
+    def _well_formed(self, tokens: tuple[Token, ...], start: int, end: int, fewest_words: int,
+                     compound: bool = True) -> bool:
         """True for a span of whole tokens that opens with a noun (or a scenario lead, or a modifier of a noun) and
-        ends with a noun or an activity (剧情生成, 内容审核), with no function or generic word."""
+        ends with a noun or an activity (剧情生成, 内容审核), with no function or generic word; one long dictionary noun
+        will do when `compound` (海报设计)."""
         inside = [t for t in tokens if start <= t.start and t.end <= end]
-        if len(inside) < fewest_words or inside[0].start != start or inside[-1].end != end:
+        compound = compound and len(inside) == 1 and len(inside[0].text) >= COMPOUND_CHARS and is_nounish(inside[0])
+        if len(inside) < fewest_words and not compound or not inside or inside[0].start != start or inside[-1].end != end:
             return False
         first, last = inside[0], inside[-1]
         leads = is_nounish(first) or first.text in SCENARIO_LEADS or first.tag in MODIFIER_TAGS and len(inside) > 1

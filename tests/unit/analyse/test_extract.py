@@ -122,11 +122,11 @@ def test_org_prefixed_known_product_is_made_by_the_org(run) -> None:
 
 
 def test_org_prefixed_unknown_product_is_a_product_made_by_the_org(run) -> None:
-    state = run("百度飞桨大模型平台很好用")
-    [product] = mentions_of(state, "百度飞桨大模型平台")
+    state = run("百度青梧大模型平台很好用")
+    [product] = mentions_of(state, "百度青梧大模型平台")
     assert product.cls == "Product"
     made = relations_of(state, "madeBy")
-    assert [(r.subject.surface, r.object.iri) for r in made] == [("百度飞桨大模型平台", str(KGR.Baidu))]
+    assert [(r.subject.surface, r.object.iri) for r in made] == [("百度青梧大模型平台", str(KGR.Baidu))]
 
 
 def test_org_with_release_verb_makes_product(run) -> None:
