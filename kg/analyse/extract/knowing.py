@@ -23,19 +23,22 @@ KNOW_WHAT = re.compile(r"是干什么的|是做什么的|是什么|的区别|有
 CATEGORY_LEAD = re.compile(r"(?:等|这些|这类|各种|各类|主流|[\d两几多十][个款种类])(?:主流|常见|常用)?的?$")
 CATEGORY_NOUN = re.compile(r"(?:工具|产品|应用|App|APP|平台|架构|助手|软件)")
 WAS_A = re.compile(r"(?:是|做|当|担任|成为)(?:了)?(?:一名|一个|一位)?\s*$")  # the role is what someone is or was
-BA_LEAD = re.compile(r"把\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # 把LangChain和Dify玩熟: 把 before the listed things
-LISTED_AFTER = re.compile(r"^(?:\s*(?:、|和|与|及|以及)\s*□+)*\s*")
+BA_LEAD = re.compile(r"把\s*(?:□+\s*(?:、|和|与|及|以及|或)\s*)*$")  # 把LangChain和Dify玩熟: 把 before the listed things
+LISTED_AFTER = re.compile(r"^(?:\s*(?:、|和|与|及|以及|或)\s*□+)*\s*")
 DOING_FRAME = re.compile(r"(?:^|[：:，,])\s*(?:如果|要是)?(?:想|要)?(?:做|当|转|转型|转行)\s*$")  # 做AI产品运营，一定要用过…
 FRAME_TIME = re.compile(r"^(?:的话|之前|以前|之后|前|时|的时候)")  # 转AI产品经理之前，…
-OPENS_CLAUSE = re.compile(r"^\s*(?:□+\s*(?:、|和|与|及|以及)\s*)*$")  # the things (and those listed before) open it
-KNOWN_AFTER = re.compile(r"(?:的[^，,。；;□]{0,6}|[这那][^，,。；;□]{0,6})?(?:都|也|最好|至少)?(?:得|要|需要|必须|应该)(?:亲手|亲自|认真|好好)?"
-                         r"(?:懂|会用|会|了解|熟悉|掌握|用过|玩过|搞懂|弄懂|吃透|体验过|试过|搭过|跑通过|玩熟|用熟|玩透|上手)")  # …原理都得懂
+OPENS_CLAUSE = re.compile(r"^\s*(?:□+\s*(?:、|和|与|及|以及|或)\s*)*$")  # the things (and those listed before) open it
+KNOWN_AFTER = re.compile(r"(?:的[^，,。；;□]{0,6}|[这那][^，,。；;□]{0,6})?(?:都|也|最好|至少)?(?:得|要|需要|必须|应该)"
+                         r"(?:亲手|亲自|认真|好好|天天|每天|经常|多)?(?:懂|会用|会|了解|熟悉|掌握|用过|玩过|搞懂|弄懂|吃透|体验过|试过|搭过|"
+                         r"跑通过|玩熟|用熟|玩透|上手|用(?![在于到来]))")  # …的原理都得懂 / Kimi和DeepSeek-R1得天天用  # …原理都得懂
 THINGS_ALONE = re.compile(r"[\s*“”\"]*□+(?:[\s*“”\"]*(?:、|和|与|及|以及)[\s*“”\"]*□+)+[\s*“”\"]*"  # ChatGPT、Kimi、豆包
                           r"(?:(?:等|这些|这几[个款种]|这[两三四五][个款种])(?:模型|大模型|工具|产品|应用|平台)?)?")  # …这几个模型
 KNOWER_LAST = re.compile(r"^[\s*]*(?:每一个|每个|所有|任何)?(?:一名|一个)?□")  # the next clause opens with the role
 KNOWER_TAIL = " *…！!"  # what may follow the know-word that ends the clause
 DASH = re.compile(r"—+|--+")
 KNOWABLE = frozenset({"Product", "Technology", "Concept"})
+BUILT_ON = re.compile(r"(?:在|用)\s*(?:□+\s*(?:、|和|与|及|以及|或)\s*)*$")  # 在Dify或扣子上搭个原型
+BUILT_AFTER = re.compile(r"\s*(?:上|里)?\s*(?:搭|做|跑|写|出)")
 BA_KNOW = re.compile(r"(?:都|也|先)?(?:玩熟|用熟|玩透|学会|吃透|搞懂|摸透|弄懂|学透|用起来|上手|研究透|玩明白|搞明白|用明白|摸清楚)")
 
 
@@ -102,8 +105,9 @@ class KnowingExtractor(SentenceExtractor):
         if DOING_FRAME.search(before_role) and frame_end[:1] in "，," and (
                 OPENS_CLAUSE.match(frame_end[1:]) or _mastered(frame_end[1:], CLAUSE_BREAK.split(masked[thing.end - sentence.start:])[0])):
             return True  # 做多模态产品经理，扩散模型…都得懂 / 想做X，至少要把A和B用熟: the frame's role knows them
-        if not CLAUSE_BREAK.search(between) and _mastered(between, CLAUSE_BREAK.split(masked[thing.end - sentence.start:])[0]):
-            return True  # AI产品经理要把Coze和Dify都玩透
+        after = CLAUSE_BREAK.split(masked[thing.end - sentence.start:])[0]
+        if not CLAUSE_BREAK.search(between) and (_mastered(between, after) or _built_with(between, after)):
+            return True  # AI产品经理要把Coze和Dify都玩透 / 最好能自己在Dify或扣子上搭个原型
         return self.has("shouldKnowTrigger", between) is not None or self.has("knowWhatTrigger", between) is not None
 
     def _knows_what(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
@@ -130,20 +134,25 @@ class KnowingExtractor(SentenceExtractor):
         return not negated(self.cue, clause[: clause.rindex(trigger)])
 
     def _known_about(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
-        """对 X 有深入了解 / 对 X 很熟悉 / 把 X 和 Y 玩熟 / X和Y的原理都得懂: the know-word follows the thing (and the
-        things listed with it), introduced by 对 or 把 or opening the clause, in one clause."""
+        """对 X 有深入了解 / 对 X 很熟悉 / 把 X 和 Y 玩熟 / X和Y的原理都得懂 / 在 X 上搭…: the know-word follows the thing
+        (and the things listed with it), introduced by 对, 把, 在 or 用 or opening the clause, in one clause."""
         start, end = mention.start - sentence.start, mention.end - sentence.start
         before = CLAUSE_BREAK.split(masked[:start])[-1]
         after = CLAUSE_BREAK.split(masked[end:])[0]
         if before.rstrip().endswith("对"):
             return bool(self.has("shouldKnowTrigger", after[:8]))
         known_after = OPENS_CLAUSE.match(before) and KNOWN_AFTER.match(LISTED_AFTER.sub("", after))
-        return _mastered(before, after) or bool(known_after)
+        return _mastered(before, after) or _built_with(before, after) or bool(known_after)
 
 
 def _mastered(before: str, after: str) -> bool:
     """True for 把 X (和 Y) 玩熟 / 吃透, given the masked clause text before and after the thing."""
     return bool(BA_LEAD.search(before) and BA_KNOW.match(LISTED_AFTER.sub("", after)))
+
+
+def _built_with(before: str, after: str) -> bool:
+    """True for 在 X (或 Y) 上搭… / 用 X 做…, given the masked clause text before and after the thing."""
+    return bool(BUILT_ON.search(before) and BUILT_AFTER.match(LISTED_AFTER.sub("", after)))
 
 
 def _names_a_category(text: str, sentence: Sentence, mention: Mention) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import SentenceExtractor, relate
+from kg.analyse.extract.context import SentenceExtractor, negated, relate
 from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS, WH_QUESTION, line_span, list_lead, question_lead
 from kg.core.model import Mention, Relation, Sentence
 
@@ -25,6 +25,8 @@ LISTS = (  # (cue word of the lead or heading, classes an item may name, read fr
 )
 PREDICATE = {"Skill": "requiresSkill", "Team": "worksWith", "Role": "worksWith"}  # the rest: shouldKnow
 CONFIDENCE = 0.8
+ROLE_LABEL = re.compile(r"[ \t]*(?:[-*+•·]\s+|\d{1,2}[.、)）]\s*)?\*\*\s*([^*\n：:]{2,16}?)\s*(?:\*\*\s*[：:]|[：:]\s*\*\*)")
+MAX_LINE_SENTENCES = 5  # how many sentences back a line's label may stand
 
 
 @register("syllabus")
@@ -32,9 +34,11 @@ class SyllabusExtractor(SentenceExtractor):
     """requiresSkill / shouldKnow / worksWith for the items of a list of what a role must know, works with or does."""
 
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """The facts the list item this sentence opens states about the role of its list."""
+        """The facts the list item this sentence opens states about the role of its list, and the picks of a line
+        labelled with a role."""
         text = ctx.doc.text
         line_start, _ = line_span(text, sentence.start)
+        yield from self._picks(ctx, index, sentence, here, line_start)
         if sentence.is_heading or text[line_start:sentence.start].strip(LIST_MARKS) \
                 or (label := LABEL.match(text, line_start)) is None and not LIST_LINE.match(text, line_start):
             return
@@ -45,6 +49,22 @@ class SyllabusExtractor(SentenceExtractor):
             for thing in (m for m in named if role is not None and m.key != role.key):
                 predicate = PREDICATE.get(thing.cls, "shouldKnow")
                 yield relate(role, predicate, thing, sentence, ctx.doc, "structure:syllabus", CONFIDENCE)
+
+    def _picks(self, ctx, index: int, sentence: Sentence, here: list[Mention], line_start: int) -> Iterator[Relation]:
+        """**产品经理**：首推飞书智能伙伴和Kimi…: under a heading or lead about picking tools (不同岗位怎么挑), a line
+        labelled with a role names the products and technologies that role should know."""
+        label = ROLE_LABEL.match(ctx.doc.text, line_start)
+        if label is None or sentence.is_heading:
+            return
+        role = next((m for i in range(max(0, index - MAX_LINE_SENTENCES), index + 1) for m in ctx.by_sentence[i]
+                     if m.cls == "Role" and (m.start, m.end) == label.span(1)), None)
+        heading = next((h for h in reversed(sentence.section) if h != ctx.doc.meta.title), "")
+        lead = list_lead(ctx.doc.text, line_start) or ""
+        if role is None or not (self._says("pickLead", heading) or self._says("pickLead", lead)) \
+                or negated(self.cue, sentence.text):
+            return
+        for thing in (m for m in here if m.cls in ("Product", "Technology") and m.start >= label.end()):
+            yield relate(role, "shouldKnow", thing, sentence, ctx.doc, "structure:role-picks", CONFIDENCE)
 
     def _role(self, ctx, index: int, sentence: Sentence, cue: str) -> Mention | None:
         """The list's role when its lead line (or else its section heading) holds the cue and hedges nothing: the role

@@ -90,3 +90,26 @@ def test_an_answer_holds_the_requirements_of_the_role_it_was_asked_about(run) ->
                                   "**问：AI产品经理平时用什么工具？**\n\n答：技术理解这件事我就不展开了。"])
 def test_a_doubting_question_or_one_that_asks_no_requirement_holds_nothing(run, text: str) -> None:
     assert not any(r.evidence.rule == "structure:answer" for r in run(text).relations)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("工具上，大模型应用产品经理最好能自己在Dify或扣子上搭个原型。", {("大模型应用产品经理", "Dify"), ("大模型应用产品经理", "扣子")}),
+    ("想做大模型评测产品经理，Kimi和DeepSeek-R1得天天用。", {("大模型评测产品经理", "Kimi"), ("大模型评测产品经理", "DeepSeek-R1")}),
+])
+def test_tools_a_role_builds_on_or_uses_daily(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "shouldKnow")
+
+
+PICKS = """## 七、不同岗位怎么挑
+
+**产品经理**：首推飞书智能伙伴和Kimi，一个管会议，一个管读材料。
+
+## 八、我们的项目
+
+**产品经理**：这次项目用了Cursor。
+"""
+
+
+def test_a_line_labelled_with_a_role_under_a_heading_about_picking_names_its_tools(run) -> None:
+    known = pairs(run(PICKS), "shouldKnow")
+    assert {("产品经理", "飞书智能伙伴"), ("产品经理", "Kimi")} <= known and ("产品经理", "Cursor") not in known
