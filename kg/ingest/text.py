@@ -22,8 +22,9 @@ _STOPS = re.compile(rf"[{_TERMINATORS}\[h`]")  # where a sentence or a token may
 _MARKUP = re.compile(rf"{_IMAGE}|\]\([^)\n]*\)|{_URL}")
 
 _HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
-_BOLD_HEADING = re.compile(
-    r"[ \t]*\*\*((?:（\d+）|\(\d+\)|\d+[）).、．]|[一二三四五六七八九十]+[、.．])[^*\n]{1,40}?)\*\*[ \t]*"
+_BOLD_HEADING = re.compile(  # **3）图像生成**, and a job post's title, quoted or not: > **衡屿电子｜AI硬件产品经理**
+    r"[ \t]*(?:>[ \t]?)*[ \t]*\*\*((?:（\d+）|\(\d+\)|\d+[）).、．]|[一二三四五六七八九十]+[、.．])[^*\n]{1,40}?"
+    r"|[^*\n｜|]{1,20}[｜|][^*\n｜|]{1,30})\*\*[ \t]*"
 )
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[*+-]|\d{1,3}[.)])[ \t]+)?")
 _TITLE = re.compile(r"^[ \t]{0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
@@ -150,7 +151,8 @@ def _section(path: list[tuple[int, str, bool]]) -> tuple[str, ...]:
 
 
 def _heading(line: str, path: list[tuple[int, str, bool]]) -> tuple[int, int, int, bool] | None:
-    """(level, start, end, bold) of a `#` heading or of a whole-bold numbered line like `**3）图像生成**`."""
+    """(level, start, end, bold) of a `#` heading or of a whole-bold numbered line like `**3）图像生成**` (or a job
+    post's title `**衡屿电子｜AI硬件产品经理**`)."""
     if match := _HEADING.fullmatch(line):
         if _is_noise(match[2]):
             return None

@@ -60,8 +60,13 @@ class KnowingExtractor(SentenceExtractor):
         roles, rule, confidence = ctx.roles_for(index, here)
         roles = ctx.subject_roles(index, roles)
         posted = ctx.posted_role(index, things[0].start, self.cue) if rule else None
+        anaphor = ctx.anaphor(index, masked[:things[0].start - sentence.start], self.cue) if rule else None
+        if anaphor is not None and anaphor.label in self.cue("roleHead"):
+            anaphor = None  # 这类岗位 after a bare 产品经理: the section's role says which
         if posted is not None:
             roles, rule, confidence = [posted], "-posted-role", 0.85  # 这类岗位要求候选人熟练使用…
+        elif anaphor is not None:
+            roles, rule, confidence = [anaphor], "-anaphor", 0.85  # 技术上，这个岗位应该了解Embedding…
         elif rule == "-main-role" or rule and not ctx.about_a_person(index, self.cue("personSubject")):
             return  # the section's role only for a person subject (你需要了解…) or a list item; never the article's
         for role in roles:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-LIST_LINE = re.compile(r"[ \t]*(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
-LIST_MARKS = " \t*-+•·0123456789.、)）（(①②③④⑤⑥⑦⑧⑨⑩"
+LIST_LINE = re.compile(r"[ \t]*(?:>\s*)?(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
+LIST_MARKS = " \t*-+•·0123456789.、)）（(①②③④⑤⑥⑦⑧⑨⑩>"  # (> quotes a job post)
 LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks, numbers and bold before a line's label
 WH_QUESTION = re.compile(r"(什么|哪些|哪几点|哪几样|怎么样|哪方面)[？?]")  # 最看重什么？ asks what, it doubts nothing
 TABLE_ROW = re.compile(r"\s*\|.*\|\s*")

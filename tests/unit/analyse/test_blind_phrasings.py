@@ -113,3 +113,14 @@ PICKS = """## 七、不同岗位怎么挑
 def test_a_line_labelled_with_a_role_under_a_heading_about_picking_names_its_tools(run) -> None:
     known = pairs(run(PICKS), "shouldKnow")
     assert {("产品经理", "飞书智能伙伴"), ("产品经理", "Kimi")} <= known and ("产品经理", "Cursor") not in known
+
+
+def test_this_role_after_a_list_is_the_role_the_list_was_of(run) -> None:
+    state = run("我总结下来，知识库产品经理需要这么几样能力：\n\n1. 文档治理。\n\n技术上，这个岗位应该了解Embedding和向量数据库。")
+    assert {("知识库产品经理", "Embedding"), ("知识库产品经理", "向量数据库")} <= pairs(state, "shouldKnow")
+
+
+def test_a_quoted_job_post_title_heads_its_requirements(run) -> None:
+    state = run("## 三、硬件公司里的岗位\n\n> **衡屿电子｜AI训练师**\n> 1. 具备竞品分析和用户研究能力；\n> 2. 了解大模型和模型部署。")
+    assert {("AI训练师", "竞品分析"), ("AI训练师", "用户研究")} <= pairs(state, "requiresSkill")
+    assert ("AI训练师", "模型部署") in pairs(state, "shouldKnow")
