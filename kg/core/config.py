@@ -28,7 +28,7 @@ class Settings:
     min_confidence: float = 0.6
     extractors: tuple[str, ...] = ("lexicon", "open_vocabulary", "introductions", "slots", "brands", "people", "departments", "employers",
                                    "structure", "scenarios", "recurrences", "patterns", "knowing", "makers", "layers",
-                                   "career", "transitions", "essentials", "syllabus", "training", "usage", "industry_labels",
+                                   "career", "transitions", "essentials", "syllabus", "training", "usage", "markets", "industry_labels",
                                    "fields",
                                    "content_kinds")
     strict: bool = False

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, SKOS
 
 from kg.core.errors import OntologyError
 from kg.core.namespaces import KG
+from kg.core.rdf import add_parsed
 
 ONTOLOGY_FILE = "kg.ttl"
 CUES_FILE = "extraction.ttl"
@@ -73,14 +76,12 @@ def local_name(iri: str) -> str:
 
 def parse_turtle_file(path: Path) -> Graph:
     """Parse one Turtle file of the ontology folder, turning parser failures into OntologyError."""
-    graph = Graph()
     try:
-        graph.parse(path, format="turtle")
+        return add_parsed(Graph(), Path(path).read_bytes())
     except FileNotFoundError:
         raise OntologyError("ontology file missing", where=str(path), fix="restore it from git") from None
-    except Exception as exc:  # noqa: BLE001 — rdflib raises many parser exception types
+    except (SyntaxError, ValueError) as exc:
         raise OntologyError(f"cannot parse Turtle: {exc}", where=str(path), fix="fix the syntax") from None
-    return graph
 
 
 def _entity_classes(graph: Graph) -> tuple[str, ...]:
@@ -121,34 +122,59 @@ def _properties(graph: Graph) -> dict[str, PropertySpec]:
     return specs
 
 
-def _labels(graph: Graph, subject, predicate, language: str | None = None) -> list[str]:
-    """Sorted literal values of a subject's predicate, optionally of one language."""
-    return sorted(
-        str(value) for value in graph.objects(subject, predicate)
-        if isinstance(value, Literal) and (language is None or value.language == language)
-    )
+_LEXICON, _IN_SCHEME, _TYPE = str(KG.Lexicon), str(SKOS.inScheme), str(RDF.type)
+_PREF, _ALT, _DEFINITION = str(SKOS.prefLabel), str(SKOS.altLabel), str(SKOS.definition)
 
 
-def _entries(graph: Graph, classes: tuple[str, ...], where: str) -> list[LexiconEntry]:
-    """Lexicon entries of a lexicon graph; an entry without class or Chinese label is an error."""
+def _entries(triples: Iterable[tuple[str, str, str, str | None]], classes: tuple[str, ...],
+             where: str) -> list[LexiconEntry]:
+    """Lexicon entries of a lexicon's (subject, predicate, value, language) triples (a language of None marks an IRI
+    value); an entry without class or Chinese label is an error."""
+    values: dict[str, dict[str, list[tuple[str, str | None]]]] = defaultdict(lambda: defaultdict(list))
+    for subject, predicate, value, language in triples:
+        values[subject][predicate].append((value, language))
     entries = []
-    for subject in sorted(set(graph.subjects(SKOS.inScheme, KG.Lexicon))):
-        types = [local_name(str(t)) for t in graph.objects(subject, RDF.type) if local_name(str(t)) in classes]
-        zh = _labels(graph, subject, SKOS.prefLabel, "zh")
+    for subject in sorted(s for s, found in values.items() if (_LEXICON, None) in found[_IN_SCHEME]):
+        found = values[subject]
+        types = [local_name(t) for t, _ in found[_TYPE] if local_name(t) in classes]
+        zh = _literals(found[_PREF], "zh")
         if len(types) != 1 or len(zh) != 1 or not zh[0].strip():
             raise OntologyError(
                 f"lexicon entry {subject} needs exactly one entity class and one non-empty @zh prefLabel "
                 f"(has classes {types}, zh labels {zh})",
                 where=where, fix="edit the entry",
             )
-        en = _labels(graph, subject, SKOS.prefLabel, "en")
-        aliases = sorted(set(_labels(graph, subject, SKOS.altLabel) + en) - set(zh))
-        definition = _labels(graph, subject, SKOS.definition)
-        entries.append(LexiconEntry(
-            str(subject), types[0], zh[0], en[0] if en else "", tuple(aliases),
-            definition[0] if definition else "",
-        ))
+        en = _literals(found[_PREF], "en")
+        aliases = sorted(set(_literals(found[_ALT]) + en) - set(zh))
+        definition = _literals(found[_DEFINITION])
+        entries.append(LexiconEntry(subject, types[0], zh[0], en[0] if en else "", tuple(aliases),
+                                    definition[0] if definition else ""))
     return entries
+
+
+def _literals(values: list[tuple[str, str | None]], language: str | None = None) -> list[str]:
+    """Sorted literal values (those with a language tag, or of this language)."""
+    return sorted(value for value, lang in values if lang is not None and (language is None or lang == language))
+
+
+def _graph_triples(graph: Graph) -> Iterator[tuple[str, str, str, str | None]]:
+    """(subject, predicate, value, language) of an rdflib graph: the language is "" for an untagged literal."""
+    for subject, predicate, obj in graph:
+        yield str(subject), str(predicate), str(obj), (obj.language or "") if isinstance(obj, Literal) else None
+
+
+def _file_triples(path: Path) -> Iterator[tuple[str, str, str, str | None]]:
+    """(subject, predicate, value, language) of a Turtle file, read by Oxigraph (OntologyError when it cannot)."""
+    try:
+        quads = list(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE))
+    except FileNotFoundError:
+        raise OntologyError("ontology file missing", where=str(path), fix="restore it from git") from None
+    except (SyntaxError, ValueError) as exc:
+        raise OntologyError(f"cannot parse Turtle: {exc}", where=str(path), fix="fix the syntax") from None
+    for quad in quads:
+        obj = quad.object
+        language = (obj.language or "") if isinstance(obj, pyoxigraph.Literal) else None
+        yield quad.subject.value, quad.predicate.value, obj.value, language
 
 
 def _content_cues(graph: Graph) -> dict[str, str]:
@@ -197,8 +223,8 @@ def lexicon_entries(directory: Path, classes: tuple[str, ...],
     names = sorted({path.name for path in directory.glob(LEXICON_GLOB)} | set(replacing))
     entries: list[LexiconEntry] = []
     for name in names:
-        graph = replacing[name] if name in replacing else parse_turtle_file(directory / name)
-        entries.extend(_entries(graph, classes, str(directory / name)))
+        triples = _graph_triples(replacing[name]) if name in replacing else _file_triples(directory / name)
+        entries.extend(_entries(triples, classes, str(directory / name)))
     _check_unique(entries)
     return tuple(entries)
 

@@ -20,6 +20,7 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.core.namespaces import PREFIXES
+from kg.core.rdf import add_parsed
 
 INDENT = "    "
 TYPE = "a"
@@ -291,8 +292,9 @@ def serialize_turtle(graph: Graph) -> bytes:
 
 
 def new_graph() -> Graph:
-    """An empty rdflib graph with kg's prefixes bound."""
-    graph = Graph(bind_namespaces="none")
+    """An empty rdflib graph with kg's prefixes bound, in rdflib's context-free store (a third faster to fill than
+    its default store; kg's graphs have no named graphs)."""
+    graph = Graph(store="SimpleMemory", bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     return graph
@@ -305,27 +307,4 @@ def parse_turtle(text: str) -> Graph:
 
 def parse_rdf(data: bytes, fmt: pyoxigraph.RdfFormat = pyoxigraph.RdfFormat.TURTLE) -> Graph:
     """An rdflib graph (kg's prefixes bound) of RDF bytes, parsed by Oxigraph's strict parser (SyntaxError on bad input)."""
-    graph = new_graph()
-    terms: dict = {}
-
-    def convert(term):
-        found = terms.get(term)
-        if found is None:
-            found = terms[term] = _to_rdflib(term)
-        return found
-
-    quads = pyoxigraph.parse(data, format=fmt)
-    graph.addN((convert(q.subject), convert(q.predicate), convert(q.object), graph) for q in quads)
-    return graph
-
-
-def _to_rdflib(term):
-    """The rdflib term rdflib's own parser would make for an Oxigraph term (xsd:string literals untyped)."""
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+    return add_parsed(new_graph(), data, fmt)

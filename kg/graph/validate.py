@@ -58,7 +58,8 @@ def validate(graph: Graph, shapes_dir: Path | None = None) -> ValidationReport:
     shapes = load_shapes(path)
     started = time.perf_counter()
     try:
-        conforms, results, _text = pyshacl.validate(graph, shacl_graph=shapes, inference="none",
+        data = graph if graph.store.context_aware else _context_aware(graph)  # pySHACL needs named-graph support
+        conforms, results, _text = pyshacl.validate(data, shacl_graph=shapes, inference="none",
                                                     abort_on_first=False, allow_warnings=True)
     except (ConstraintLoadError, ReportableRuntimeError, ShapeLoadError) as exc:
         raise OntologyError(f"SHACL validation failed: {_one_line(exc)}", where=str(path),
@@ -67,6 +68,13 @@ def validate(graph: Graph, shapes_dir: Path | None = None) -> ValidationReport:
     log.info("validated %d triples in %.2f s: %d violations", len(graph), time.perf_counter() - started,
              len(report.violations))
     return report
+
+
+def _context_aware(graph: Graph) -> Graph:
+    """A copy of a graph in rdflib's default (context-aware) store."""
+    copy = Graph()
+    copy += graph
+    return copy
 
 
 def load_shapes(path: Path) -> Graph:

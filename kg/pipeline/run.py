@@ -76,8 +76,10 @@ def analyse(document: Document, resources: Resources, extractors) -> Extraction:
     tokens = tuple(resources.segmenter.tokens(s.text, s.start) for s in document.sentences)
     state = Extraction(document, tokens)
     for extractor in extractors:
+        before = state.mentions
         state = extractor(state)
-        _check(state, extractor)
+        if state.mentions is not before:  # (an extractor that adds relations only leaves the mentions as they were)
+            _check(state, extractor)
     return Extraction(document, (), state.mentions, state.relations)  # tokens stay in the worker: they are the bulk
 
 

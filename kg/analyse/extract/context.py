@@ -47,7 +47,10 @@ def leads_clause(sentence: Sentence, mention: Mention) -> bool:
 
 def find_cue(words: frozenset[str], text: str) -> str | None:
     """The longest cue word found in text (ties: the smallest, so the answer never depends on set order), or None."""
-    for word in _longest_first(words):
+    ordered, first_chars = _longest_first(words)
+    if first_chars.isdisjoint(text):
+        return None  # (most texts hold no word of a cue: one pass over the text says so)
+    for word in ordered:
         if word in text:
             return word
     return None
@@ -55,15 +58,17 @@ def find_cue(words: frozenset[str], text: str) -> str | None:
 
 def negated(cue: Callable[[str], frozenset[str]], text: str) -> str | None:
     """The negation word in text (不一定, 无需…), read past words that hold 不 and negate nothing (不断, 不同)."""
-    for word in _longest_first(cue("notNegation")):
+    if find_cue(cue("negation"), text) is None:
+        return None
+    for word in _longest_first(cue("notNegation"))[0]:
         text = text.replace(word, "□" * len(word))
     return find_cue(cue("negation"), text)
 
 
 @lru_cache(maxsize=256)
-def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
-    """Cue words longest first, then in code-point order: sorted once per cue."""
-    return tuple(sorted(words, key=lambda word: (-len(word), word)))
+def _longest_first(words: frozenset[str]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Cue words longest first, then in code-point order, and their first characters: computed once per cue."""
+    return tuple(sorted(words, key=lambda word: (-len(word), word))), frozenset(word[0] for word in words if word)
 
 
 def relate(subject: Mention, predicate: str, obj: Mention, sentence: Sentence, doc: Document, rule: str,

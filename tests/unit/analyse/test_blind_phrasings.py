@@ -124,3 +124,17 @@ def test_a_quoted_job_post_title_heads_its_requirements(run) -> None:
     state = run("## 三、硬件公司里的岗位\n\n> **衡屿电子｜AI训练师**\n> 1. 具备竞品分析和用户研究能力；\n> 2. 了解大模型和模型部署。")
     assert {("AI训练师", "竞品分析"), ("AI训练师", "用户研究")} <= pairs(state, "requiresSkill")
     assert ("AI训练师", "模型部署") in pairs(state, "shouldKnow")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dify在银行里主要被拿来给员工搭内部的制度问答。", {("Dify", "银行")}),
+    ("Kimi和豆包都评估过，前者主攻证券场景，后者主要卖给保险公司。", {("Kimi", "证券")}),
+    ("通义千问的客户主要是银行和券商。", {("通义千问", "银行"), ("通义千问", "证券")}),
+])
+def test_markets_a_product_is_sold_to_or_put_to_work_in(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "appliedIn")
+
+
+@pytest.mark.parametrize("text", ["我们的客户主要是银行。", "ChatGPT不一定适合卖给银行。"])
+def test_a_market_without_a_product_or_denied_is_no_application(run, text: str) -> None:
+    assert not any(r.evidence.rule == "pattern:market" for r in run(text).relations)

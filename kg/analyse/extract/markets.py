@@ -1,0 +1,62 @@
+"""Markets: the industries a product or technology is sold to or put to work in, stated with a market word in its
+clause — 主要卖给电商和物流公司, 在证券和银行两条线上都跑起来了, 前者主攻证券场景, 禾查和禾伴都落在保险行业, 在银行里主要被
+拿来… The thing is the product or technology the clause names before the word, else the subject the clause goes on
+with (its sentence's opening name, 前者 / 后者 of two named just before)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.analyse.extract import register
+from kg.analyse.extract.context import CLAUSE_BREAK, SentenceExtractor, find_cue, negated, relate
+from kg.core.model import Mention, Relation
+
+MARKET_WORD = re.compile(r"卖给|卖到|面向|主攻|专攻|专注于?|主打|落在|落到|用在|跑起来|跑通|铺开|铺得|拿来|拿它|接进|接入了?"
+                         r"|客户主要(?:是|在|来自)|用户主要(?:是|在|来自)|客户(?:是|来自)|用户(?:是|来自)")
+GOES_ON = re.compile(r"[\s*]*(?:前者|后者|它|其)?(?:主要|也|都|则|目前|现在|已经|同时|还|先|更|是|则是|已)*$")  # …，主要卖给…
+IN_AREA = re.compile(r"(?:行业|领域)?(?:里|中|上|内)")  # Dify在银行里主要被拿来…
+FORMER_LATTER = re.compile(r"^[\s*]*(前者|后者)")
+APPLIED = frozenset({"Product", "Technology"})
+CONFIDENCE = 0.7
+
+
+@register("markets")
+class MarketExtractor(SentenceExtractor):
+    """appliedIn from a product or technology to the industries a market word of its clause names."""
+
+    def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """appliedIn for each industry after a market word, clause by clause; a question states none."""
+        if sentence.text.rstrip(" *").endswith(("？", "?")):
+            return
+        masked = ctx.masked(index)
+        start = 0
+        for end in [m.start() for m in CLAUSE_BREAK.finditer(masked)] + [len(masked)]:
+            clause = masked[start:end]
+            word = MARKET_WORD.search(clause)
+            inside = [m for m in here if sentence.start + start <= m.start and m.end <= sentence.start + end]
+            areas = [m for m in inside if m.cls == "Industry"]
+            if word is not None and areas and not negated(self.cue, clause) and not find_cue(self.cue("hedge"), clause):
+                thing = self._thing(ctx, index, sentence, here, inside, start, start + word.start())
+                word_end = sentence.start + start + word.end()
+                for area in (a for a in areas if thing is not None and a.key != thing.key and (
+                        a.start >= word_end and "的" not in ctx.doc.text[word_end:a.start]  # (专注米线的餐饮品牌)
+                        or ctx.doc.text.endswith("在", 0, a.start) and IN_AREA.match(ctx.doc.text, a.end))):
+                    yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:market", CONFIDENCE)
+            start = end + 1
+
+    @staticmethod
+    def _thing(ctx, index, sentence, here: list[Mention], inside: list[Mention], start: int,
+               word_at: int) -> Mention | None:
+        """The product or technology a clause's market word is said of."""
+        named = [m for m in inside if m.cls in APPLIED and m.end <= sentence.start + word_at]
+        if named:
+            return named[0]
+        clause = ctx.masked(index)[start:word_at]
+        if not GOES_ON.match(clause):
+            return None  # 用户在抖音刷到广告: the clause has a subject of its own
+        pair = FORMER_LATTER.match(clause)
+        if pair is not None:
+            before = list({m.key: m for m in here if m.cls in APPLIED and m.end <= sentence.start + start}.values())
+            return (before[0] if pair.group(1) == "前者" else before[1]) if len(before) == 2 else None
+        return ctx.clause_subject(index, sentence.start + start, "Product")
