@@ -8,6 +8,7 @@ from functools import cached_property, lru_cache
 
 from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS
 from kg.analyse.extract.mentions import by_sentence
+from kg.analyse.extract.roles import main_role
 from kg.core.model import Document, Evidence, Extraction, Mention, Relation, Sentence
 
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
@@ -28,7 +29,7 @@ PRONOUN_LEAD = 5  # characters of a time phrase that may stand before 它 (开�
 PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
 CONTINUES_SUBJECT = re.compile(  # a clause that goes on with the subject before: 它基于…, 也能…, 同样采用…
     r"[\s*]*(?:它|其|该模型|该产品|这款产品|该工具)|[\s*]*(?:还|也|都|同时|并|并且|同样|则|又)?"
-    r"(?:可|能|可以|能够|支持|采用|基于|擅长|主打|主要|专门|直接)")
+    r"(?:可|能|可以|能够|支持|采用|基于|擅长|主打|主要|专门|直接|靠|依靠|改用|用的是|底层)")
 SUBJECT_BREAK = re.compile(r"[，,；;。！？!?：:]|——")  # where a clause that may hold a subject begins
 HEAD_LEAD = re.compile(r"[^，,；;。]{0,16}的(?:[^，,；;。的]{0,6}(?:产品|模型|工具|应用|助手|平台))?")  # OpenAI推出的ChatGPT,
 # 快手的可灵, MiniMax的视频产品海螺AI: the name is the head, the lead its modifier
@@ -217,6 +218,10 @@ class DocumentContext:
         sentence, text = self.doc.sentences[index], self.doc.text
         breaks = list(SUBJECT_BREAK.finditer(sentence.text, 0, clause_start - sentence.start))
         starts = [sentence.start, *(sentence.start + m.end() for m in breaks)]
+        if breaks and text[clause_start:].lstrip(TOPIC_LEAD).startswith(("它", "其")):  # …用的是X，它基于Y: X
+            named = {m.key: m for m in self.by_sentence[index] if starts[-2] <= m.start < clause_start and m.cls == cls}
+            if len(named) == 1 and not MODIFIES_NEXT.match(text, next(iter(named.values())).end):
+                return next(iter(named.values()))
         for start, end in reversed(list(zip(starts, (sentence.start + m.start() for m in breaks)))):
             named = [m for m in self.by_sentence[index] if start <= m.start < end and m.cls == cls]
             opening = named[0] if len({m.key for m in named}) == 1 else None  # (X发布了Y，它…: which one is 它?)
@@ -309,23 +314,6 @@ def between(masked: str, sentence: Sentence, a: Mention, b: Mention) -> str:
     """The masked sentence text between two mentions."""
     lo, hi = min(a.end, b.end), max(a.start, b.start)
     return masked[max(lo - sentence.start, 0): max(hi - sentence.start, 0)]
-
-
-def main_role(roles: list[Mention]) -> Mention | None:
-    """The role an article is about: its most mentioned role, a specific one before a generic head (产品经理)."""
-    counts: dict[str, int] = {}
-    for role in roles:
-        counts[role.key] = counts.get(role.key, 0) + 1
-    first = {role.key: role for role in reversed(roles)}
-    labels = {role.label for role in first.values()}  # distinct labels: linear in the mentions, not quadratic
-    generic = {key for key, r in first.items() if any(o != r.label and o.endswith(r.label) for o in labels)}
-    ranked = sorted(counts, key=lambda key: (key in generic, -counts[key], key))
-    return first[ranked[0]] if ranked else None
-
-
-def narrower(child: Mention, parent: Mention) -> bool:
-    """True unless child is the parent or a generic head of it (产品经理 is never a kind of 大模型产品经理)."""
-    return child.key != parent.key and not parent.label.endswith(child.label)
 
 
 _last_context: list[tuple[Document, tuple[Mention, ...], DocumentContext]] = []

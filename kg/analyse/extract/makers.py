@@ -25,7 +25,7 @@ DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|�
 MADE_WORD_TO_PRODUCT = 12  # characters from a made-by word to the product it governs (推出了新一代旗舰模型X)
 MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
 MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研|做)(?:的|了?(?=[，,。；;！？!?]|$))")
-OF_MAKER = re.compile(r"的[^，,。；;！？!?、的]{0,8}?(?:大模型|模型|产品|工具|应用|助手|平台|App|APP|智能体|引擎)")  # X是谷歌的多模态大模型
+OF_MAKER = re.compile(r"(?:家|自家)?的[^，,。；;！？!?、的]{0,8}?(?:大模型|模型|产品|工具|应用|助手|平台|App|APP|智能体|引擎)")  # X是谷歌的多模态大模型
 ORG_APPOSITION = re.compile(r"(?:的|旗下的?|自家的?|家的)?[^，,。；;！？!?、□的和与及或]{0,8}?(?:产品|App|APP|应用|大模型|模型|平台|工具|"
                             r"助手|智能体|引擎|浏览器|软件)[\s“\"《]*")  # 拼多多海外版产品Temu, 字节的另一款产品“豆包”
 OWN = re.compile(r"自家(?:的)?[^，,。；;！？!?、□的]{0,6}的?[\s“\"]*$")  # …给到了自家的豆包, 用自家可灵
@@ -39,7 +39,7 @@ CONTINUING = re.compile(r"\s*(?:并且?|又|还|同时|随后|接着|此外|也)
 CONTINUED_VERB_SPAN = 6  # characters from 并/又… to the made-by word of the continued clause
 NOT_MADE_AFTER_VERB = ("到", "给", "在", "至", "于")  # 并发布到QQ: publishing somewhere, not making
 FROM_MAKER = ("来自", "出自", "背后是", "背后就是", "都出自", "均出自", "都来自", "均来自", "同样来自", "同样出自")
-MAIN_PRODUCT = re.compile(r"[\s*]*(?:其|它的|他们的|它家的)?(?:主力|核心|主打|旗下|拳头)?产品(?:线)?(?:叫做?|是|为|名叫|有)"
+MAIN_PRODUCT = re.compile(r"[\s*]*(?:其|它的|他们的|他们自己的|自己的|它家的)?(?:主力|核心|主打|旗下|拳头)?产品(?:线)?(?:叫做?|是|为|名叫|有)"
                           r"[\s“\"「]*")  # …，主力产品叫帆语 / 主力产品是“衍语”系列
 MAKER_LABEL = re.compile(r"[\s*]*[：:][\s*“”\"]*")  # ORG： then its product
 BOLD_LINE = re.compile(r"[\s\-+•·\d.、)）]*\*\*[^*\n]+\*\*[\s*]*")  # a whole line in bold: a sub-heading

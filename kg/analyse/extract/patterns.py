@@ -16,12 +16,12 @@ from kg.analyse.extract.context import (
     SentenceExtractor,
     between,
     clause_around,
-    narrower,
     negated,
     part_around,
     relate,
 )
 from kg.analyse.extract.lines import LABEL_LEAD
+from kg.analyse.extract.roles import narrower
 from kg.analyse.extract.structure import CUE_RULE
 from kg.core.model import Mention, Relation, Sentence
 
@@ -36,7 +36,8 @@ GENERATED_AFTER = re.compile(r"\s*(?:等)?(?:内容)?的?(?:生成|创作|合成
 PRODUCT_CAN = re.compile(r"[\s*]*(?:还|也|都|同时)?(?:可|能|可以|能够|支持)[\s*]*")
 DENIED_AFTER = re.compile(r"(?:出)?(?:的|了)?(?:并)?(?:不是|并非|不算)")  # NotebookLM生成的不是…播客
 CUE_THEN_NAME = re.compile(r"[\s*]*(?:大模型|模型|工具|产品|应用|平台|软件|App|APP)[\s*“\"]*")  # 文生视频模型Sora
-SUBJECTLESS = re.compile(r"[\s*]*(?:(?:该模型|该产品|这款产品|它|其)?(?:还|也|都|同时|并|并且)?(?:可|能|可以|能够|支持|采用|基于|擅长|主打)"
+SUBJECTLESS = re.compile(r"[\s*]*(?:(?:该模型|该产品|这款产品|它|其)?(?:还|也|都|同时|并|并且)?(?:可|能|可以|能够|支持|采用|基于|擅长|主打"
+                         r"|靠|依靠|改用|用的是)"
                          r"|(?:它|其)的?(?:背后|底层|底座|核心))")  # 它背后的技术是…: 它 is the subject all along
 CAN_DO = re.compile(r"[\s*]*(?:它|其)?(?:还|也|都|同时)?(?:能|可以|能够|可|支持)(?:[^□，,。；;]{0,4}?(?:也|还)(?:能|可以|支持))?")
 MODIFIER_END = re.compile(r"的[\s0-9A-Za-z]{0,6}$")  # a modifier ending in 的, or in 的 and a format (1080p, 4K)

@@ -42,7 +42,7 @@ MODIFIER_OF = re.compile(r"^(?:行业|领域|场景|业务)?的(?=□|$)")  # �
 EVOLVING = frozenset({"Technology", "Product", "Concept"})
 STEP_CLASSES = frozenset({("Technology", "Technology"), ("Technology", "Product"), ("Product", "Product"),
                           ("Concept", "Concept"), ("Technology", "Concept"), ("Concept", "Technology")})
-STEP_ADVERBS = r"(?:正在|已经|逐渐|逐步|开始|将|会|也|又|再|然后|进而|后来|从此|随后|最终|就)*"
+STEP_ADVERBS = r"(?:正在|已经|逐渐|逐步|开始|将|会|也|又|再|然后|进而|后来|从此|随后|最终|就|一路)*"
 DEVELOPS_INTO = r"(?:演进|发展|进化|升级|演变|迭代|过渡|转变)(?:到|至|为|成)了?"
 STEP_TIME = r"(?:(?:在|于)?(?:\d{2,4}年|今年|去年|明年)?(?:\d{1,2}月份?|年[初中底]|[上下]半年)[初中底]?)?"  # GLM-4在8月升级为…
 STEP = re.compile(r"^[\s*“”\"）)]*" + STEP_TIME + "(?:" + STEP_ADVERBS +
@@ -69,12 +69,14 @@ TOWARDS = re.compile(r"(?:又|也|正|正在|在|开始|逐渐|慢慢)*(?:往|�
 MOVING_ON = re.compile(r"(?:演进|发展|进化|迁移|升级|过渡)")
 RE_MADE = re.compile(r"[，,]\s*" + STEP_TIME + r"(?:又|再|也|还)?把(?:它|其)" + DEVELOPS_INTO)  # …发布了A，10月又把它升级成B
 REPLACING = re.compile(r"(?:逐渐|全面|彻底)?(?:取代|替代)")
-LATER_STEP = re.compile(r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|逐渐|最终|再|又|慢慢|现在|如今|目前)+(?:演进|进化|演变|发展|升级|迭代)"
-                        r"(?:成|为|到)了?(?:一个|一种|一套)?")  # 最早只是提示词模板，后来演进成了RAG方案
+LATER_STEP = re.compile(r"(?:(?:最早|最初|一开始|起初)(?:只)?是[^，,。；;]{0,20})?"  # 衍语最早是一个…模型，去年迭代成了衍语2.0
+                        r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|逐渐|最终|再|又|慢慢|现在|如今|目前|去年|今年|前年|\d{4}年"
+                        r"|\d{1,2}月(?:底|初|份)?)+(?:演进|进化|演变|发展|升级|迭代|换)(?:成|为|到)了?(?:一个|一种|一套)?")
+LATER_ONE = re.compile(r"[，,]\s*(?:后来|之后|随后|再后来|现在|如今)(?:则|就)?(?:是|变成了?|换成了?|轮到)")  # 十年前流行A，后来是B
 GREW_FROM = re.compile(r"(?:则|也|就)?(?:是)?在")  # 生成式AI是在决策式AI的基础上发展起来的: the second one is the older
 BASE_OF_GROWTH = re.compile(r"的?基础上(?:发展|演进|演变|进化|升级|迭代)")
 CAME_FROM = re.compile(r"(?:是|也是|正是|其实是|就是)?(?:从|由)")  # 生成式AI是从判别式AI发展而来的: the second one is the older
-GREW_OUT = re.compile(r"(?:逐步|逐渐|一步步)?(?:发展|演进|演变|进化|衍生|迭代|升级)(?:而来|出来|起来|来的|过来)")
+GREW_OUT = re.compile(r"(?:逐步|逐渐|一步步)?(?:发展|演进|演变|演化|进化|衍生|迭代|升级)(?:而来|出来|起来|来的|过来)")
 SERIES_GAP = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|，|,|到|至|再到|→)?[\s*“”\"]*")  # GPT-4、GPT-4o: listed one after another
 IN_TURN = re.compile(r"先后|陆续|相继|依次|迭代|升级|演进|一路")
 COMPARED = re.compile(r"相比|对比|比较|不如|比[^较]|vs|VS")
@@ -250,6 +252,7 @@ class UsageExtractor(SentenceExtractor):
                 yield relate(b, "evolvesInto", a, sentence, ctx.doc, "pattern:succession", 0.8)
             elif PASSIVE_REPLACED.fullmatch(gap) and REPLACING.match(after) or LATER_STEP.fullmatch(gap) \
                     or TOWARDS.fullmatch(gap) and MOVING_ON.match(after) or RE_MADE.fullmatch(gap) \
+                    or LATER_ONE.fullmatch(gap) and "Product" not in (a.cls, b.cls) \
                     or CAME_AFTER.fullmatch(gap) and "Product" not in (a.cls, b.cls):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.8)
             elif VERSION_STEP.fullmatch(gap) and "Product" not in (a.cls, b.cls) \

@@ -138,3 +138,32 @@ def test_markets_a_product_is_sold_to_or_put_to_work_in(run, text: str, expected
 @pytest.mark.parametrize("text", ["我们的客户主要是银行。", "ChatGPT不一定适合卖给银行。"])
 def test_a_market_without_a_product_or_denied_is_no_application(run, text: str) -> None:
     assert not any(r.evidence.rule == "pattern:market" for r in run(text).relations)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("用的是智源的bge-reranker，它基于交叉编码器。", ("bge-reranker", "交叉编码器")),
+    ("三星的Galaxy AI主打通话实时翻译，靠的是本地的机器翻译模型。", ("Galaxy AI", "机器翻译")),
+])
+def test_it_after_a_clause_naming_one_product_and_a_subjectless_rely(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "basedOn")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("开源这边，阿里云6月放出Qwen2，9月升级为Qwen2.5。", ("Qwen2", "Qwen2.5")),
+    ("通义灵码从Qwen2.5-Coder一路迭代到了Qwen3-Coder。", ("Qwen2.5-Coder", "Qwen3-Coder")),
+    ("回头看，十年前流行低代码，后来是无代码。", ("低代码", "无代码")),
+])
+def test_steps_of_a_line_with_a_month_a_road_or_a_later(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "evolvesInto")
+
+
+def test_a_later_product_is_no_step_of_an_earlier_one(run) -> None:
+    assert pairs(run("阿里云推出了通义千问，后来是Kimi。"), "evolvesInto") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cursor是Anysphere家的AI编程工具。", ("Cursor", "Anysphere")),
+    ("拾光映画是一家创业公司，他们自己的产品叫映画AI。", ("映画AI", "拾光映画")),
+])
+def test_a_product_of_a_company_s_house(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "madeBy")

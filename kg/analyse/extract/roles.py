@@ -1,0 +1,22 @@
+"""Roles among themselves: the one an article is about, and which of two is the narrower."""
+
+from __future__ import annotations
+
+from kg.core.model import Mention
+
+
+def main_role(roles: list[Mention]) -> Mention | None:
+    """The role an article is about: its most mentioned role, a specific one before a generic head (产品经理)."""
+    counts: dict[str, int] = {}
+    for role in roles:
+        counts[role.key] = counts.get(role.key, 0) + 1
+    first = {role.key: role for role in reversed(roles)}
+    labels = {role.label for role in first.values()}  # distinct labels: linear in the mentions, not quadratic
+    generic = {key for key, r in first.items() if any(o != r.label and o.endswith(r.label) for o in labels)}
+    ranked = sorted(counts, key=lambda key: (key in generic, -counts[key], key))
+    return first[ranked[0]] if ranked else None
+
+
+def narrower(child: Mention, parent: Mention) -> bool:
+    """True unless child is the parent or a generic head of it (产品经理 is never a kind of 大模型产品经理)."""
+    return child.key != parent.key and not parent.label.endswith(child.label)
