@@ -167,3 +167,15 @@ def test_a_later_product_is_no_step_of_an_earlier_one(run) -> None:
 ])
 def test_a_product_of_a_company_s_house(run, text: str, expected) -> None:
     assert expected in pairs(run(text), "madeBy")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- 用Midjourney、Stable Diffusion批量生产商品场景图和海报；", {("Midjourney", "海报"), ("Stable Diffusion", "海报")}),
+    ("笔者用Runway生成的视频保持了一致性。", {("Runway", "视频")}),
+])
+def test_content_made_with_a_tool(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "generates")
+
+
+def test_a_tool_used_to_make_no_content_type_generates_nothing(run) -> None:
+    assert pairs(run("我用ChatGPT做了个原型，也不一定会用豆包写周报。"), "generates") == set()
