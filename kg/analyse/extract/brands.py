@@ -1,5 +1,5 @@
 """Brands: a company's name without its suffix is the brand its products carry (砚池科技 → 砚池Code, 青杉教育 →
-青杉批改助手). Wherever the article writes the brand glued to an English word (砚池Code, 镜语Motion) or to words ending
+青杉批改助手); and a version glued to a word jieba does not know is a coined product (声澜V3). Wherever the article writes the brand glued to an English word (砚池Code, 镜语Motion) or to words ending
 in a product head (青杉批改助手), that is a product of the company — never a brand glued to a generic word (百度AI,
 美团APP), an acronym (腾讯PCG) or a name already known."""
 
@@ -13,11 +13,15 @@ from kg.analyse.extract.open_vocabulary.latin import COMMON_ENGLISH_ZIPF, common
 from kg.analyse.extract.open_vocabulary.shapes import is_name_part, is_verbish
 from kg.analyse.extract.resources import Resources
 from kg.core.model import Extraction, Mention, Token
+from kg.core.normalize import is_cjk
 
 MIN_BRAND = 2
 MAX_HEAD_WORDS = 3  # 青杉 + 批改 + 助手
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 CONFIDENCE = 0.7
+UNTYPED_LATIN = "open:latin-untyped"
+NAME_LEADS = "的了型款是和与及、把叫为"  # the Han characters a coined name may follow (模型声澜V3; not 暗中吐槽V3)
+VERSION = re.compile(r"[Vv]\d+(?:\.\d+)*|\d+(?:\.\d+)?[Bb]")  # V3, V2.5, 3B
 NAME_PARTS = frozenset({"ContentType", "Concept", "Technology", "Industry"})  # words a brand may glue to: 砚池Code
 
 
@@ -30,8 +34,10 @@ class BrandExtractor:
         self.suffixes = tuple(sorted(cue("organizationSuffix") | cue("weakOrganizationSuffix"), key=len, reverse=True))
         self.heads = tuple(cue("productHead"))
         self.generic = cue("genericProductModifier") | cue("nameBreak")
+        self.dictionary_tags = resources.segmenter.dictionary_tags
 
     def __call__(self, state: Extraction) -> Extraction:
+        state = self._coined_versions(state)
         brands = self._brands(state.mentions)
         if not brands:
             return state
@@ -55,6 +61,29 @@ class BrandExtractor:
                 found.append(new_mention(state.document, match.start(), end, "Product", "open:brand-product", CONFIDENCE))
                 taken[match.start():end] = b"\x01" * (end - match.start())
                 replaced.update({glued} if glued is not None and glued.end <= end else set())
+        return with_mentions(state, found, replaced) if found else state
+
+    def _coined_versions(self, state: Extraction) -> Extraction:
+        """声澜V3, 星核3B: a version glued to a Chinese word jieba does not know names a product with it."""
+        text = state.document.text
+        ends = {t.end: t for sentence in state.tokens for t in sentence}
+        versions = [m for m in state.mentions if m.rule == UNTYPED_LATIN and VERSION.fullmatch(m.surface)]
+        stems = set()
+        for version in versions:
+            word = ends.get(version.start)
+            if word is not None and not word.tag and is_cjk(word.text[0]) and MIN_BRAND <= len(word.text) <= 4 \
+                    and self.dictionary_tags(word.text) is None and _after_a_name_lead(text, word.start) \
+                    and not any(m.start < version.start and m.end > word.start for m in state.mentions):
+                stems.add(word.text)
+        found = []
+        for version in versions:  # 声澜V2 too, once 声澜V3 named the line, however jieba cut it
+            stem = next((s for s in sorted(stems, key=len, reverse=True) if text.endswith(s, 0, version.start)), None)
+            if stem is not None:
+                found.append(new_mention(state.document, version.start - len(stem), version.end, "Product",
+                                         "open:coined-version", CONFIDENCE))
+        taken = [m for m in state.mentions if m.rule != UNTYPED_LATIN]
+        found = [f for f in found if not any(m.start < f.end and f.start < m.end for m in taken)]
+        replaced = {v for v in versions if any(f.end == v.end for f in found)}
         return with_mentions(state, found, replaced) if found else state
 
     def _brands(self, mentions: tuple[Mention, ...]) -> set[str]:
@@ -85,3 +114,9 @@ class BrandExtractor:
             if is_verbish(token) and count == MAX_HEAD_WORDS:
                 return None
         return None
+
+
+def _after_a_name_lead(text: str, start: int) -> bool:
+    """True when a word starts the text, follows a non-Han character, or one of the characters a name may follow."""
+    before = text[start - 1:start]
+    return not before or not is_cjk(before) or before in NAME_LEADS

@@ -84,7 +84,8 @@ def _word_bounded(text: str, start: int, end: int, bounds: set[int]) -> bool:
 
 def _short_forms(mentions: tuple[Mention, ...]) -> list[tuple[Mention, Mention]]:
     """(untyped mention, the product mention it stands for) for a short form with a digit that ends exactly one
-    product named in the article after a hyphen or a space (R1 of DeepSeek-R1, V3 of DeepSeek-V3)."""
+    product named in the article after a hyphen or a space (R1 of DeepSeek-R1, V3 of DeepSeek-V3; 声澜V3 is a
+    coined name of its own, found by the brands extractor before)."""
     products = {m.key: m for m in mentions if m.cls == "Product"}
     pairs = []
     for mention in (m for m in mentions if m.rule == UNTYPED_LATIN and SHORT_FORM.fullmatch(m.surface)):

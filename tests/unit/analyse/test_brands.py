@@ -87,3 +87,9 @@ def test_the_slot_a_name_fills_types_it(run, text: str, name: str, cls: str) -> 
                                   "中国产品“走出去”往往只能走低价路线。", "**技术选型：选对工具**", "**产品：** 艺术风格在市场上具有差异化优势。"])
 def test_a_clause_in_a_slot_is_no_name(run, text: str) -> None:
     assert not any(m.rule.startswith("slot:") for m in run(text).mentions)
+
+
+def test_a_version_glued_to_a_coined_word_names_a_product_and_its_siblings(run) -> None:
+    state = run("语音创业公司发布了语音合成模型声澜V3，比声澜V2好。DeepSeek-V3也不错。")
+    assert classes(state, "声澜V3") == {"Product"} and classes(state, "声澜V2") == {"Product"}
+    assert classes(run("奥特曼暗中吐槽V3大模型。"), "吐槽V3") == set()
