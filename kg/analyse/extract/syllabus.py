@@ -26,6 +26,7 @@ LISTS = (  # (cue word of the lead or heading, classes an item may name, read fr
 PREDICATE = {"Skill": "requiresSkill", "Team": "worksWith", "Role": "worksWith"}  # the rest: shouldKnow
 CONFIDENCE = 0.8
 ROLE_LABEL = re.compile(r"[ \t]*(?:[-*+•·]\s+|\d{1,2}[.、)）]\s*)?\*\*\s*([^*\n：:]{2,16}?)\s*(?:\*\*\s*[：:]|[：:]\s*\*\*)")
+BRACKETED = re.compile(r"\s*(?:[（(][^）)\n]{0,12}[）)])?\s*")  # a head count or a note after the role: （3人）
 MAX_LINE_SENTENCES = 5  # how many sentences back a line's label may stand
 
 
@@ -51,20 +52,24 @@ class SyllabusExtractor(SentenceExtractor):
                 yield relate(role, predicate, thing, sentence, ctx.doc, "structure:syllabus", CONFIDENCE)
 
     def _picks(self, ctx, index: int, sentence: Sentence, here: list[Mention], line_start: int) -> Iterator[Relation]:
-        """**产品经理**：首推飞书智能伙伴和Kimi…: under a heading or lead about picking tools (不同岗位怎么挑), a line
-        labelled with a role names the products and technologies that role should know."""
+        """A line labelled with a role (**AI训练师（3人）**：日常是数据标注和评测集构建) names the skills the role needs;
+        under a heading or lead about picking tools (不同岗位怎么挑: **产品经理**：首推飞书智能伙伴和Kimi) the products and
+        technologies it should know."""
         label = ROLE_LABEL.match(ctx.doc.text, line_start)
         if label is None or sentence.is_heading:
             return
         role = next((m for i in range(max(0, index - MAX_LINE_SENTENCES), index + 1) for m in ctx.by_sentence[i]
-                     if m.cls == "Role" and (m.start, m.end) == label.span(1)), None)
+                     if m.cls == "Role" and m.start == label.start(1)
+                     and BRACKETED.fullmatch(ctx.doc.text, m.end, label.end(1))), None)  # **AI训练师（3人）**：
+        if role is None or negated(self.cue, sentence.text) or self.has("hedge", sentence.text):
+            return
+        for skill in (m for m in here if m.cls == "Skill" and m.start >= label.end()):
+            yield relate(role, "requiresSkill", skill, sentence, ctx.doc, "structure:role-duties", CONFIDENCE)
         heading = next((h for h in reversed(sentence.section) if h != ctx.doc.meta.title), "")
         lead = list_lead(ctx.doc.text, line_start) or ""
-        if role is None or not (self._says("pickLead", heading) or self._says("pickLead", lead)) \
-                or negated(self.cue, sentence.text):
-            return
-        for thing in (m for m in here if m.cls in ("Product", "Technology") and m.start >= label.end()):
-            yield relate(role, "shouldKnow", thing, sentence, ctx.doc, "structure:role-picks", CONFIDENCE)
+        if self._says("pickLead", heading) or self._says("pickLead", lead):
+            for thing in (m for m in here if m.cls in ("Product", "Technology") and m.start >= label.end()):
+                yield relate(role, "shouldKnow", thing, sentence, ctx.doc, "structure:role-picks", CONFIDENCE)
 
     def _role(self, ctx, index: int, sentence: Sentence, cue: str) -> Mention | None:
         """The list's role when its lead line (or else its section heading) holds the cue and hedges nothing: the role

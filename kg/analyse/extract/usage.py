@@ -43,7 +43,7 @@ EVOLVING = frozenset({"Technology", "Product", "Concept"})
 STEP_CLASSES = frozenset({("Technology", "Technology"), ("Technology", "Product"), ("Product", "Product"),
                           ("Concept", "Concept"), ("Technology", "Concept"), ("Concept", "Technology")})
 STEP_ADVERBS = r"(?:正在|已经|逐渐|逐步|开始|将|会|也|又|再|然后|进而|后来|从此|随后|最终|就|一路)*"
-DEVELOPS_INTO = r"(?:演进|发展|进化|升级|演变|迭代|过渡|转变)(?:到|至|为|成)了?"
+DEVELOPS_INTO = r"(?:演进|发展|进化|升级|演变|演化|迭代|过渡|转变|切|升|换)(?:到|至|为|成)了?"  # 从Qwen2升到了Qwen2.5
 STEP_TIME = r"(?:(?:在|于)?(?:\d{2,4}年|今年|去年|明年)?(?:\d{1,2}月份?|年[初中底]|[上下]半年)[初中底]?)?"  # GLM-4在8月升级为…
 STEP = re.compile(r"^[\s*“”\"）)]*" + STEP_TIME + "(?:" + STEP_ADVERBS +
                   r"(?:" + DEVELOPS_INTO + r"(?:[^□，,。]{1,8}的)?|(?:到|至|为|成)了?)"
@@ -71,7 +71,9 @@ RE_MADE = re.compile(r"[，,]\s*" + STEP_TIME + r"(?:又|再|也|还)?把(?:它|
 REPLACING = re.compile(r"(?:逐渐|全面|彻底)?(?:取代|替代)")
 LATER_STEP = re.compile(r"(?:(?:最早|最初|一开始|起初)(?:只)?是[^，,。；;]{0,20})?"  # 衍语最早是一个…模型，去年迭代成了衍语2.0
                         r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|逐渐|最终|再|又|慢慢|现在|如今|目前|去年|今年|前年|\d{4}年"
-                        r"|\d{1,2}月(?:底|初|份)?)+(?:演进|进化|演变|发展|升级|迭代|换)(?:成|为|到)了?(?:一个|一种|一套)?")
+                        r"|\d{1,2}月(?:底|初|份)?)+(?:演进|进化|演变|发展|升级|迭代)(?:成|为|到)了?(?:一个|一种|一套)?")
+SWITCHED = re.compile(r"[，,；;]\s*(?:后来|之后|随后|最后|年底|年中|今年|去年)?(?:才|就|又|也|都|整体|全面|逐步)*"
+                      r"(?:换成|升级为|升级成|改成|切到|升到)了?")  # 最早靠的是检索式对话，后来才整体换成了大语言模型
 LATER_ONE = re.compile(r"[，,]\s*(?:后来|之后|随后|再后来|现在|如今)(?:则|就)?(?:是|变成了?|换成了?|轮到)")  # 十年前流行A，后来是B
 GREW_FROM = re.compile(r"(?:则|也|就)?(?:是)?在")  # 生成式AI是在决策式AI的基础上发展起来的: the second one is the older
 BASE_OF_GROWTH = re.compile(r"的?基础上(?:发展|演进|演变|进化|升级|迭代)")
@@ -252,7 +254,7 @@ class UsageExtractor(SentenceExtractor):
                 yield relate(b, "evolvesInto", a, sentence, ctx.doc, "pattern:succession", 0.8)
             elif PASSIVE_REPLACED.fullmatch(gap) and REPLACING.match(after) or LATER_STEP.fullmatch(gap) \
                     or TOWARDS.fullmatch(gap) and MOVING_ON.match(after) or RE_MADE.fullmatch(gap) \
-                    or LATER_ONE.fullmatch(gap) and "Product" not in (a.cls, b.cls) \
+                    or (LATER_ONE.fullmatch(gap) or SWITCHED.fullmatch(gap)) and "Product" not in (a.cls, b.cls) \
                     or CAME_AFTER.fullmatch(gap) and "Product" not in (a.cls, b.cls):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.8)
             elif VERSION_STEP.fullmatch(gap) and "Product" not in (a.cls, b.cls) \

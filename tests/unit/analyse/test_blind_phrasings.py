@@ -179,3 +179,21 @@ def test_content_made_with_a_tool(run, text: str, expected) -> None:
 
 def test_a_tool_used_to_make_no_content_type_generates_nothing(run) -> None:
     assert pairs(run("我用ChatGPT做了个原型，也不一定会用豆包写周报。"), "generates") == set()
+
+
+def test_a_line_labelled_with_a_role_names_its_skills(run) -> None:
+    state = run("3. **AI训练师（3人）**：日常是数据标注和评测集构建。\n**Prompt工程师**：不需要会编程。")
+    assert {("AI训练师", "数据标注"), ("AI训练师", "评测集构建")} <= pairs(state, "requiresSkill")
+    assert not any(role == "Prompt工程师" for role, _ in pairs(state, "requiresSkill"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年又从Qwen2.5切到了Qwen3。", ("Qwen2.5", "Qwen3")),
+    ("它最早靠的是检索式对话，后来才整体换成了大语言模型。", ("检索式对话", "大语言模型")),
+])
+def test_switches_along_a_line(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "evolvesInto")
+
+
+def test_a_switch_between_products_of_two_makers_is_no_step(run) -> None:
+    assert pairs(run("我们先用了ChatGPT，后来换成了Claude。"), "evolvesInto") == set()
