@@ -301,6 +301,9 @@ class CareerExtractor:
                  and not _after_opener(ctx.doc.text, sentence, m)]
         if named:
             return named[-1]
+        anaphor = ctx.anaphor(index, ctx.masked(index)[:opener_at - sentence.start], self.cue)
+        if anaphor is not None and anaphor.label not in self.cue("roleHead"):
+            return anaphor  # 这类岗位日常要和医生、算法团队打交道
         section = ctx.nearest(index, "Role")
         if section is not None and ctx.about_a_person(index, self.cue("personSubject")):
             return section

@@ -197,3 +197,8 @@ def test_switches_along_a_line(run, text: str, expected) -> None:
 
 def test_a_switch_between_products_of_two_makers_is_no_step(run) -> None:
     assert pairs(run("我们先用了ChatGPT，后来换成了Claude。"), "evolvesInto") == set()
+
+
+def test_this_kind_of_post_works_with_whom_the_sentence_names(run) -> None:
+    state = run("启衡医疗在招医疗AI产品经理，要求有医学背景。这类岗位日常要和医生、算法团队打交道。")
+    assert {("医疗AI产品经理", "医生"), ("医疗AI产品经理", "算法团队")} <= pairs(state, "worksWith")
