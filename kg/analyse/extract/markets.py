@@ -13,9 +13,11 @@ from kg.analyse.extract.context import CLAUSE_BREAK, SentenceExtractor, find_cue
 from kg.core.model import Mention, Relation
 
 MARKET_WORD = re.compile(r"卖给|卖到|面向|主攻|专攻|专注于?|主打|落在|落到|用在|跑起来|跑通|铺开|铺得|拿来|拿它|接进|接入了?"
+                         r"|落地|用得最多|用得不少|用得很多|用得比较多|最受欢迎|口碑不错"
                          r"|客户主要(?:是|在|来自)|用户主要(?:是|在|来自)|客户(?:是|来自)|用户(?:是|来自)")
 GOES_ON = re.compile(r"[\s*]*(?:前者|后者|它|其)?(?:主要|也|都|则|目前|现在|已经|同时|还|先|更|是|则是|已)*$")  # …，主要卖给…
-IN_AREA = re.compile(r"(?:行业|领域)?(?:里|中|上|内)")  # Dify在银行里主要被拿来…
+AREA_TO_WORD = re.compile(r"(?:[和与及、\s]|两个|几个|三个|行业|场景|领域|里|中|上|内|卖家|用户|客户|商家|团队|的?朋友|从业者"
+                          r"|主要|也|都|已经|目前|已|被)*")  # 在餐饮和零售两个行业落地, 跨境电商卖家用得最多, 在银行里主要被拿来
 FORMER_LATTER = re.compile(r"^[\s*]*(前者|后者)")
 APPLIED = frozenset({"Product", "Technology"})
 CONFIDENCE = 0.7
@@ -39,9 +41,10 @@ class MarketExtractor(SentenceExtractor):
             if word is not None and areas and not negated(self.cue, clause) and not find_cue(self.cue("hedge"), clause):
                 thing = self._thing(ctx, index, sentence, here, inside, start, start + word.start())
                 word_end = sentence.start + start + word.end()
+                word_start = sentence.start + start + word.start()
                 for area in (a for a in areas if thing is not None and a.key != thing.key and (
                         a.start >= word_end and "的" not in ctx.doc.text[word_end:a.start]  # (专注米线的餐饮品牌)
-                        or ctx.doc.text.endswith("在", 0, a.start) and IN_AREA.match(ctx.doc.text, a.end))):
+                        or a.end <= word_start and AREA_TO_WORD.fullmatch(_without(ctx.doc.text, areas, a.end, word_start)))):
                     yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:market", CONFIDENCE)
             start = end + 1
 
@@ -60,3 +63,12 @@ class MarketExtractor(SentenceExtractor):
             before = list({m.key: m for m in here if m.cls in APPLIED and m.end <= sentence.start + start}.values())
             return (before[0] if pair.group(1) == "前者" else before[1]) if len(before) == 2 else None
         return ctx.clause_subject(index, sentence.start + start, "Product")
+
+
+def _without(text: str, areas: list[Mention], start: int, end: int) -> str:
+    """text[start:end] with the areas inside it taken out (the rest of a list of areas)."""
+    kept, at = [], start
+    for area in sorted((a for a in areas if start <= a.start and a.end <= end), key=lambda a: a.start):
+        kept.append(text[at:area.start])
+        at = area.end
+    return "".join(kept) + text[at:end]

@@ -24,9 +24,12 @@ COMPANY_MAKES = re.compile(CLAUSE_OPEN + f"({NAME})" + r"(?:做的|推出的|开
 FIELD_VALUE = re.compile(r"[\s*\-+•·\d.、]*(?:\*\*)?(公司|企业|出品方|厂商|所属公司|产品|产品名称|工具)\s*[：:]\s*(?:\*\*)?\s*"
                          r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .&-]{1,15}?)\s*(?=[，,。；;（(|*]|$)")
 BOLD_GLOSS = re.compile(r"[\s\-+•·\d.、]*\*\*(?:[（(]?\d{1,2}\\?[.、)）]\s*)?([^*：:\n]{2,12}?)(?:\*\*)?\s*[：:]\s*(?:\*\*)?"
-                        r"[^，,。；;\n*]{0,12}?" + PRODUCT_NOUN + r"(?=\*\*|[，,。；;]|$)")  # **禾查：理赔审核助手**
+                        r"[^，,。；;\n*]{0,20}?" + PRODUCT_NOUN + r"(?=\*\*|[，,。；;]|$)")  # **禾查：理赔审核助手**
 QUOTED = r"[“\"「](" + NAME + r")[”\"」]"
 QUOTED_PRODUCT = re.compile(r"(?:产品|主力产品是|产品线|产品叫)" + QUOTED)  # 产品“澜图助理”; not 上线了“托管模式”
+PRODUCT_LIST_HEADING = re.compile(r"(?:哪几个|哪些|几款|几个|主流|代表|推荐|新|做了)[^，,。：:]{0,4}(?:产品|工具|应用|模型)"
+                                  r"|(?:产品|工具)(?:清单|盘点|推荐|一览|横评|对比)|新面孔")  # a heading over a list of products
+ITEM_HEADING = re.compile(r"(?:\d{1,2}[.、．]\s*)?(" + NAME + r")\s*(?:[：:]|$)")  # 1. 溪言：营销文案助手
 COLUMN_CLASS = {"工具": "Product", "产品": "Product", "产品名": "Product", "产品名称": "Product", "模型": "Product",
                 "应用": "Product", "出品方": "Organization", "公司": "Organization", "厂商": "Organization",
                 "开发商": "Organization", "所属公司": "Organization"}
@@ -91,6 +94,11 @@ class SlotExtractor:
                 yield sentence.start + match.start(1), sentence.start + match.end(1), cls, rule
         for match in QUOTED_PRODUCT.finditer(sentence.text):
             yield sentence.start + match.start(1), sentence.start + match.end(1), "Product", "slot:quoted-product"
+        listed = PRODUCT_LIST_HEADING.search(sentence.section[-1]) if sentence.is_heading and sentence.section else None
+        item = ITEM_HEADING.match(sentence.text) if listed else None  # ## 二、这一年做了哪几个产品 → ### 1. 溪言：营销文案助手
+        if item is not None and not any((m.start, m.end) == (sentence.start + item.start(1), sentence.start + item.end(1))
+                                        for m in known):
+            yield sentence.start + item.start(1), sentence.start + item.end(1), "Product", "slot:listed-heading"
         line_start, line_end = line_span(doc.text, sentence.start)
         if line_start >= sentence.start:
             field = FIELD_VALUE.match(doc.text, line_start, line_end)

@@ -202,3 +202,11 @@ def test_a_switch_between_products_of_two_makers_is_no_step(run) -> None:
 def test_this_kind_of_post_works_with_whom_the_sentence_names(run) -> None:
     state = run("启衡医疗在招医疗AI产品经理，要求有医学背景。这类岗位日常要和医生、算法团队打交道。")
     assert {("医疗AI产品经理", "医生"), ("医疗AI产品经理", "算法团队")} <= pairs(state, "worksWith")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("目前Kimi在餐饮和零售两个行业落地。", {("Kimi", "餐饮"), ("Kimi", "零售")}),
+    ("即梦在游戏行业口碑不错。", {("即梦", "游戏")}),
+])
+def test_industries_before_a_market_word(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "appliedIn")

@@ -93,3 +93,10 @@ def test_a_version_glued_to_a_coined_word_names_a_product_and_its_siblings(run) 
     state = run("语音创业公司发布了语音合成模型声澜V3，比声澜V2好。DeepSeek-V3也不错。")
     assert classes(state, "声澜V3") == {"Product"} and classes(state, "声澜V2") == {"Product"}
     assert classes(run("奥特曼暗中吐槽V3大模型。"), "吐槽V3") == set()
+
+
+def test_sub_headings_under_a_heading_over_products_name_products(run) -> None:
+    state = run("## 二、这一年做了哪几个产品\n\n### 1. 溪言：营销文案助手\n\n### 4. 还没发布的：溪眼\n\n"
+                "## 三、产品经理需要的能力\n\n### 1. 需求分析")
+    assert classes(state, "溪言") == {"Product"}
+    assert "Product" not in classes(state, "需求分析") and not any(m.surface == "还没发布的" for m in state.mentions)
