@@ -18,7 +18,7 @@ HIRING_SUBJECT = re.compile(rf"(?:^|[，,；;：:、]\s*)(?:\*\*)?(?:(?:今年|�
 LISTED_BEFORE = re.compile(rf"(?:^|(?<=[，,；;：:、]))\s*({NAME})$")  # a name listed before the hiring subject
 AFTER_COMPANY_TYPE = re.compile(rf"({NAME})(?=[，,（(]|在|正在|也)")  # 各家大厂八仙过海。 ends in a predicate
 ONE_COMPANY = ("一家", "这家", "那家", "某家")  # 一家AI创业公司序元数据: one company, then its name (各家 is many)
-NAME_TAGS = ("n", "nz", "nr", "nrt", "nt", "ns", "eng", "")  # a name is made of nouns and words jieba does not know
+NAME_TAGS = ("n", "nz", "nr", "nrt", "nt", "ns", "eng", "", "vn")  # nouns and words jieba does not know (跃然创新)
 MAX_NAME_TOKENS = 3
 NOT_A_NAME_START = introductions.NOT_A_NAME_START | set("每各某很多")  # 每家公司, 很多企业
 GENERIC = re.compile(r"(?:公司|企业|大厂|厂商|厂|团队|部门|平台|机构|我们|他们|大家|行业|市场|岗位)$")

@@ -27,7 +27,8 @@ PREDICATE = {"Skill": "requiresSkill", "Team": "worksWith", "Role": "worksWith"}
 CONFIDENCE = 0.8
 ROLE_LABEL = re.compile(r"[ \t]*(?:[-*+•·]\s+|\d{1,2}[.、)）]\s*)?\*\*\s*([^*\n：:]{2,16}?)\s*(?:\*\*\s*[：:]|[：:]\s*\*\*)")
 BRACKETED = re.compile(r"\s*(?:[（(][^）)\n]{0,12}[）)])?\s*")  # a head count or a note after the role: （3人）
-MAX_LINE_SENTENCES = 5  # how many sentences back a line's label may stand
+MAX_LINE_SENTENCES = 5
+MAX_LIST_SENTENCES = 40  # how many sentences back a list's lead may stand  # how many sentences back a line's label may stand
 
 
 @register("syllabus")
@@ -40,6 +41,7 @@ class SyllabusExtractor(SentenceExtractor):
         text = ctx.doc.text
         line_start, _ = line_span(text, sentence.start)
         yield from self._picks(ctx, index, sentence, here, line_start)
+        yield from self._hired(ctx, index, sentence, line_start)
         if sentence.is_heading or text[line_start:sentence.start].strip(LIST_MARKS) \
                 or (label := LABEL.match(text, line_start)) is None and not LIST_LINE.match(text, line_start):
             return
@@ -70,6 +72,23 @@ class SyllabusExtractor(SentenceExtractor):
         if self._says("pickLead", heading) or self._says("pickLead", lead):
             for thing in (m for m in here if m.cls in ("Product", "Technology") and m.start >= label.end()):
                 yield relate(role, "shouldKnow", thing, sentence, ctx.doc, "structure:role-picks", CONFIDENCE)
+
+    def _hired(self, ctx, index: int, sentence: Sentence, line_start: int) -> Iterator[Relation]:
+        """檀溪科技全年陆续招了这几类岗位： then 1. **AI产品经理（4人）**：… — a company (or kind of company) that the
+        list's lead says hires, hires the role each item is labelled with."""
+        label = ROLE_LABEL.match(ctx.doc.text, line_start)
+        lead = list_lead(ctx.doc.text, line_start) if label is not None and not sentence.is_heading else None
+        if lead is None or not self.has("organizationHiresTrigger", lead) and "招" not in lead or self.has("hedge", lead):
+            return
+        lead_start = ctx.doc.text.rfind(lead, 0, line_start)
+        employer = next((m for i in range(max(0, index - MAX_LIST_SENTENCES), index) for m in ctx.by_sentence[i]
+                         if m.cls in ("Organization", "CompanyType") and lead_start <= m.start < lead_start + len(lead)),
+                        None)
+        role = next((m for i in range(max(0, index - MAX_LINE_SENTENCES), index + 1) for m in ctx.by_sentence[i]
+                     if m.cls == "Role" and m.start == label.start(1)
+                     and BRACKETED.fullmatch(ctx.doc.text, m.end, label.end(1))), None)
+        if employer is not None and role is not None and sentence.start <= label.end() <= sentence.end:
+            yield relate(employer, "hires", role, sentence, ctx.doc, "structure:hired-list", CONFIDENCE)
 
     def _role(self, ctx, index: int, sentence: Sentence, cue: str) -> Mention | None:
         """The list's role when its lead line (or else its section heading) holds the cue and hedges nothing: the role

@@ -210,3 +210,9 @@ def test_this_kind_of_post_works_with_whom_the_sentence_names(run) -> None:
 ])
 def test_industries_before_a_market_word(run, text: str, expected) -> None:
     assert expected <= pairs(run(text), "appliedIn")
+
+
+def test_a_company_whose_lead_says_it_hires_hires_each_labelled_role(run) -> None:
+    state = run("檀溪科技全年陆续招了这几类岗位：\n\n1. **AI产品经理（4人）**：负责需求分析。\n2. **Prompt工程师**：负责Prompt设计。")
+    assert {("檀溪科技", "AI产品经理"), ("檀溪科技", "Prompt工程师")} <= pairs(state, "hires")
+    assert ("互联网大厂", "AI产品经理") in pairs(run("这两年互联网大厂也在抢AI产品经理。"), "hires")
