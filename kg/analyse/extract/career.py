@@ -33,6 +33,7 @@ HOLDER_GAP = 24  # characters allowed between a role and the requirement word it
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?(?:要|得|需要|需)?[\s□*]*$")  # 还要懂业务: same subject
 SINGLED_OUT = re.compile(r"^\s*(?:尤其是|特别是|尤其|包括|比如|例如|以及|还有|甚至)(?:\s*□+\s*(?:、|和|与|及|以及))*\s*$")  # …能力，尤其是X
 PARTNER_CLASSES = frozenset({"Team", "Role"})
+FORMER_ROLE = re.compile(r"[\s*“”\"]*(?:[、和]\s*\S{2,10}?)?(?:转过来|转来|转行|转岗|转型|出身|背景)")  # …工程师转过来的
 PARTNER_OPENER = re.compile(r"(?:和|与|跟着|跟|同|对接|配合|协同|联动|拉通|拉上|协调|推动|支持|指导|反馈给|最多的是|最多的就是|主要是)"
                             r"[\s*]*(?=□)")
 COMMENT_AFTER_COMMA = re.compile(r"[\s*]*(?:主要|其实|基本|一般|通常)?(?:就)?是")
@@ -298,7 +299,8 @@ class CareerExtractor:
         """The role that collaborates: the last specific role before the partner list that is not itself a partner
         of an earlier opener, else the section's role, else the article's when the subject is a person or absent."""
         named = [m for m in ctx.specific([m for m in here if m.cls == "Role"]) if m.end <= opener_at
-                 and not _after_opener(ctx.doc.text, sentence, m)]
+                 and not _after_opener(ctx.doc.text, sentence, m)
+                 and not FORMER_ROLE.match(ctx.doc.text, m.end)]  # 从后端工程师转过来的: where people came from
         if named:
             return named[-1]
         anaphor = ctx.anaphor(index, ctx.masked(index)[:opener_at - sentence.start], self.cue)

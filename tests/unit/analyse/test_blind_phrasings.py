@@ -216,3 +216,8 @@ def test_a_company_whose_lead_says_it_hires_hires_each_labelled_role(run) -> Non
     state = run("檀溪科技全年陆续招了这几类岗位：\n\n1. **AI产品经理（4人）**：负责需求分析。\n2. **Prompt工程师**：负责Prompt设计。")
     assert {("檀溪科技", "AI产品经理"), ("檀溪科技", "Prompt工程师")} <= pairs(state, "hires")
     assert ("互联网大厂", "AI产品经理") in pairs(run("这两年互联网大厂也在抢AI产品经理。"), "hires")
+
+
+def test_the_roles_people_came_from_are_no_collaborators(run) -> None:
+    state = run("这批人里有不少是从前端工程师、后端工程师转过来的，日常打交道最多的是模型团队。")
+    assert not any(role.endswith("工程师") for role, _ in pairs(state, "worksWith"))
