@@ -197,7 +197,7 @@ class DocumentContext:
 
     def topic(self, index: int, cls: str) -> Mention | None:
         """The entity of cls a sentence is about: the one it opens with (Perplexity是…, “妙笔文案助手”，可以…), or
-        the previous sentence's when it opens with 它 / 其 / 该产品."""
+        the previous sentence's when it opens with 它 / 其 / 该产品 (at a paragraph's start, the heading's one)."""
         sentence = self.doc.sentences[index]
         opening = next((m for m in self.by_sentence[index] if m.start == self.by_sentence[index][0].start
                         and m.cls == cls), None)  # (Microsoft 365 Copilot, not the Microsoft it starts with)
@@ -205,10 +205,13 @@ class DocumentContext:
             return opening
         lead = sentence.text.lstrip(TOPIC_LEAD)
         late_it = lead.find("它", 0, PRONOUN_LEAD + 1)  # 开完会它会自动生成…: a short time phrase before 它
-        if (lead.startswith(PRONOUNS) or late_it > 0 and not any(
-                m.start < sentence.end - len(lead) + late_it for m in self.by_sentence[index])) \
-                and self.previous_sentence(index) is not None:
-            return self.topic(index - 1, cls)
+        if lead.startswith(PRONOUNS) or late_it > 0 and not any(
+                m.start < sentence.end - len(lead) + late_it for m in self.by_sentence[index]):
+            if self.previous_sentence(index) is not None:
+                return self.topic(index - 1, cls)
+            heading = {m.key: m for m in self.heading_mentions.get(sentence.section[-1] if sentence.section else "", [])
+                       if m.cls == cls}  # ### 2. Runway：老牌视频工具 ⏎ 它基于扩散模型…: the heading's one product
+            return next(iter(heading.values())) if len(heading) == 1 else None
         return None
 
     def clause_subject(self, index: int, clause_start: int, cls: str) -> Mention | None:

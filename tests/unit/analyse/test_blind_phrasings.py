@@ -221,3 +221,8 @@ def test_a_company_whose_lead_says_it_hires_hires_each_labelled_role(run) -> Non
 def test_the_roles_people_came_from_are_no_collaborators(run) -> None:
     state = run("这批人里有不少是从前端工程师、后端工程师转过来的，日常打交道最多的是模型团队。")
     assert not any(role.endswith("工程师") for role, _ in pairs(state, "worksWith"))
+
+
+def test_it_opening_a_section_is_the_one_product_its_heading_names(run) -> None:
+    state = run("### 2. Runway：老牌视频工具\n\n它基于扩散模型，可以生成视频。\n\n### 3. Runway和Pika对比\n\n它更强。")
+    assert ("Runway", "扩散模型") in pairs(state, "basedOn") and ("Runway", "视频") in pairs(state, "generates")
