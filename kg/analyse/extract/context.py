@@ -25,6 +25,7 @@ NARRATOR = re.compile(r"我(?!们)[^。；;！？!?\n]{0,14}?(?:现在|目前|�
 NARRATOR_REACH = 20  # characters before a role read for the first person's 我…做 (我现在在智谱做模型产品经理)
 QUESTION_LINE = re.compile(r"[\s>*]*(?:问|Q\d*|提问)\s*[：:]")  # an interview's question: **问：…？**, Q：…？
 FIRST_PERSON = re.compile(r"^[\s*]*(?:答[：:]|A[：:])|我")  # an interview's answer speaks in the first person
+HEADED_OPENING = re.compile(r"[^，,。；;]{0,12}?(?:出品|推出|自研|旗下|开发|打造|研发)|(?:还|也|都|同时|主要|可|能|可以|能够|支持|基于|采用)")
 PRONOUN_LEAD = 5  # characters of a time phrase that may stand before 它 (开完会它…)
 PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
 CONTINUES_SUBJECT = re.compile(  # a clause that goes on with the subject before: 它基于…, 也能…, 同样采用…
@@ -196,8 +197,7 @@ class DocumentContext:
         return [m for m in roles if not any(o != m.label and o.endswith(m.label) for o in labels)]
 
     def topic(self, index: int, cls: str) -> Mention | None:
-        """The entity of cls a sentence is about: the one it opens with (Perplexity是…, “妙笔文案助手”，可以…), or
-        the previous sentence's when it opens with 它 / 其 / 该产品 (at a paragraph's start, the heading's one)."""
+        """The entity of cls a sentence is about: its opening one (Perplexity是…), else by 它 the one before's or its heading's."""
         sentence = self.doc.sentences[index]
         opening = next((m for m in self.by_sentence[index] if m.start == self.by_sentence[index][0].start
                         and m.cls == cls), None)  # (Microsoft 365 Copilot, not the Microsoft it starts with)
@@ -205,14 +205,19 @@ class DocumentContext:
             return opening
         lead = sentence.text.lstrip(TOPIC_LEAD)
         late_it = lead.find("它", 0, PRONOUN_LEAD + 1)  # 开完会它会自动生成…: a short time phrase before 它
-        if lead.startswith(PRONOUNS) or late_it > 0 and not any(
-                m.start < sentence.end - len(lead) + late_it for m in self.by_sentence[index]):
-            if self.previous_sentence(index) is not None:
-                return self.topic(index - 1, cls)
-            heading = {m.key: m for m in self.heading_mentions.get(sentence.section[-1] if sentence.section else "", [])
-                       if m.cls == cls}  # ### 2. Runway：老牌视频工具 ⏎ 它基于扩散模型…: the heading's one product
-            return next(iter(heading.values())) if len(heading) == 1 else None
-        return None
+        pronoun = lead.startswith(PRONOUNS) or late_it > 0 and not any(
+            m.start < sentence.end - len(lead) + late_it for m in self.by_sentence[index])
+        if pronoun and self.previous_sentence(index) is not None:
+            return self.topic(index - 1, cls)
+        headed = pronoun or cls in ("Product", "Technology") and HEADED_OPENING.match(lead)  # 快手自研的…, 可以…
+        return self.heading_topic(index, cls) if headed and self.previous_sentence(index) is None else None
+
+    def heading_topic(self, index: int, cls: str) -> Mention | None:
+        """The one entity of cls the innermost heading of a sentence names, if it names exactly one."""
+        heading = (self.doc.sentences[index].section or ("",))[-1]  # (the heading is about it: it opens the heading)
+        named = {m.key: m for m in self.heading_mentions.get(heading, []) if m.cls == cls}
+        return next(iter(named.values())) if len(named) == 1 and heading.lstrip(TOPIC_LEAD + "一二三四五六七八九十").startswith(
+            next(iter(named.values())).surface) else None
 
     def clause_subject(self, index: int, clause_start: int, cls: str) -> Mention | None:
         """The subject a clause without its own goes on with: walking back over the clauses of the sentence that

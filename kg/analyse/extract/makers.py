@@ -41,6 +41,7 @@ NOT_MADE_AFTER_VERB = ("到", "给", "在", "至", "于")  # 并发布到QQ: pub
 FROM_MAKER = ("来自", "出自", "背后是", "背后就是", "都出自", "均出自", "都来自", "均来自", "同样来自", "同样出自")
 MAIN_PRODUCT = re.compile(r"[\s*]*(?:其|它的|他们的|他们自己的|自己的|它家的)?(?:主力|核心|主打|旗下|拳头)?产品(?:线)?(?:叫做?|是|为|名叫|有)"
                           r"[\s“\"「]*")  # …，主力产品叫帆语 / 主力产品是“衍语”系列
+HEADED_MADE = re.compile(r"\s*(?:出品|推出|自研|旗下|开发|打造|研发|家的|自家的|做的)")  # 快手自研的…, OpenAI出品
 MAKER_LABEL = re.compile(r"[\s*]*[：:][\s*“”\"]*")  # ORG： then its product
 BOLD_LINE = re.compile(r"[\s\-+•·\d.、)）]*\*\*[^*\n]+\*\*[\s*]*")  # a whole line in bold: a sub-heading
 EARLIEST = re.compile(r"^(?:最早|最初|起初|早期|一开始|最先)")
@@ -55,6 +56,7 @@ class MakerExtractor(SentenceExtractor):
         """Organisation glued to a product (百度文心一言), or organisation + 推出/发布 + product in one clause."""
         yield from self._own(ctx, sentence, ctx.masked(index), here)
         yield from self._main_product(ctx, sentence, ctx.masked(index), here)
+        yield from _headed_maker(ctx, index, sentence, here)
         yield from _labelled_by_maker(ctx, sentence, here)
         for org in (m for m in here if m.cls == "Organization"):
             for product in (m for m in here if m.cls == "Product"):
@@ -175,6 +177,16 @@ def _partners_before(text: str, org: Mention, here: list[Mention]) -> list[Menti
     before = reversed([m for m in here if m.cls == "Organization" and m.end <= org.start])
     partners = _coordinated(text, org, list(before), backward=True)
     return partners if partners and JOINTLY.match(text[org.end:org.end + JOINT_SPAN]) else []
+
+
+def _headed_maker(ctx, index: int, sentence, here: list[Mention]) -> Iterator[Relation]:
+    """**2. 可灵** ⏎ 快手自研的视频大模型…: a paragraph under a product's heading that opens with an organisation and
+    a made-by word names the product's maker."""
+    product = ctx.heading_topic(index, "Product") if ctx.previous_sentence(index) is None else None
+    org = next((m for m in here if m.cls == "Organization"), None)
+    if product is not None and org is not None and not sentence.text[:org.start - sentence.start].strip(MARKUP) \
+            and HEADED_MADE.match(ctx.doc.text, org.end) and not any(m.cls == "Product" for m in here if m.end <= org.start):
+        yield relate(product, "madeBy", org, sentence, ctx.doc, "structure:headed-maker", 0.8)
 
 
 def _labelled_by_maker(ctx, sentence, here: list[Mention]) -> Iterator[Relation]:

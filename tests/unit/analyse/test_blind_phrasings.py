@@ -226,3 +226,21 @@ def test_the_roles_people_came_from_are_no_collaborators(run) -> None:
 def test_it_opening_a_section_is_the_one_product_its_heading_names(run) -> None:
     state = run("### 2. Runway：老牌视频工具\n\n它基于扩散模型，可以生成视频。\n\n### 3. Runway和Pika对比\n\n它更强。")
     assert ("Runway", "扩散模型") in pairs(state, "basedOn") and ("Runway", "视频") in pairs(state, "generates")
+
+
+HEADED = """## 二、主流产品
+
+**2. 可灵**
+
+快手自研的视频大模型，单次能生成10秒左右的视频。
+
+**3. 写作心得**
+
+可以生成视频的工具很多。
+"""
+
+
+def test_a_paragraph_under_a_product_s_own_heading_speaks_of_it(run) -> None:
+    state = run(HEADED)
+    assert ("可灵", "快手") in pairs(state, "madeBy") and ("可灵", "视频") in pairs(state, "generates")
+    assert len(pairs(state, "generates")) == 1
