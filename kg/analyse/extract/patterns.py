@@ -27,8 +27,6 @@ from kg.core.model import Mention, Relation, Sentence
 
 CUE_GAP = 6  # characters allowed between a product and the content word after it
 INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
-TOOLS_THEN_MAKING = re.compile(r"(?:用|使用|借助|利用|拿)\s*(?P<tools>□+(?:\s*(?:、|和|与|及|或|或者)\s*□+)*)\s*(?:来|去)?"
-                               r"(?:批量|快速|直接|自动)?(?:生成|生产|制作|做|画|写|出|剪|配)")  # 用A、B批量生产海报
 INSTRUMENT_LIST = re.compile(r"(?:通过|借助|利用|使用|调用|用)\s*(?:□+\s*(?:、|和|与|及|以及|或|或者|,|，)\s*)+$")  # 使用A、B和C…生成
 MODIFIER_OPENING = re.compile(r"具有|具备|带有|拥有")  # 生成具有3D一致性的视频: 3D describes the video
 AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发者")  # X允许创作者…，制作成短视频: the creator makes it
@@ -253,21 +251,6 @@ class PatternExtractor(SentenceExtractor):
                 yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-writes", 0.75)
         yield from self._generates_before_verb(ctx, index, sentence, here)
         yield from self._generated_by(ctx, index, sentence, here)
-        yield from self._made_with(ctx, index, sentence, here)
-
-    def _made_with(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """用Midjourney、Stable Diffusion批量生产商品场景图和海报 / 用通义千问写种草文案: the tools someone makes content
-        with, listed after 用 / 借助 and right before a making word, generate the content types the clause goes on to name."""
-        masked = ctx.masked(index)
-        if self.has("uncertainty", masked) or negated(self.cue, masked):
-            return
-        for match in TOOLS_THEN_MAKING.finditer(masked):
-            tools = [m for m in here if m.cls == "Product" and match.start() <= m.start - sentence.start < match.end("tools")]
-            clause_end = next((b.start() for b in CLAUSE_BREAK.finditer(masked, match.end())), len(masked))
-            for content in (m for m in here if m.cls == "ContentType"
-                            and match.end() <= m.start - sentence.start < clause_end):
-                for tool in tools:
-                    yield relate(tool, "generates", content, sentence, ctx.doc, "pattern:made-with", 0.75)
 
     def _generated_by(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """图片是由DALL·E 3生成的 / 这些视频都是用可灵做的: content made by the product named after it."""
