@@ -16,7 +16,7 @@ from rdflib.namespace import OWL, SKOS
 
 from kg.core.errors import OntologyError
 from kg.core.namespaces import KG
-from kg.core.rdf import add_parsed
+from kg.core.rdf import add_quads
 
 ONTOLOGY_FILE = "kg.ttl"
 CUES_FILE = "extraction.ttl"
@@ -76,8 +76,13 @@ def local_name(iri: str) -> str:
 
 def parse_turtle_file(path: Path) -> Graph:
     """Parse one Turtle file of the ontology folder, turning parser failures into OntologyError."""
+    return add_quads(Graph(), _read_quads(Path(path)))
+
+
+def _read_quads(path: Path) -> list:
+    """The quads of one Turtle file, read by Oxigraph; OntologyError when the file is missing or malformed."""
     try:
-        return add_parsed(Graph(), Path(path).read_bytes())
+        return list(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE))
     except FileNotFoundError:
         raise OntologyError("ontology file missing", where=str(path), fix="restore it from git") from None
     except (SyntaxError, ValueError) as exc:
@@ -165,13 +170,7 @@ def _graph_triples(graph: Graph) -> Iterator[tuple[str, str, str, str | None]]:
 
 def _file_triples(path: Path) -> Iterator[tuple[str, str, str, str | None]]:
     """(subject, predicate, value, language) of a Turtle file, read by Oxigraph (OntologyError when it cannot)."""
-    try:
-        quads = list(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE))
-    except FileNotFoundError:
-        raise OntologyError("ontology file missing", where=str(path), fix="restore it from git") from None
-    except (SyntaxError, ValueError) as exc:
-        raise OntologyError(f"cannot parse Turtle: {exc}", where=str(path), fix="fix the syntax") from None
-    for quad in quads:
+    for quad in _read_quads(path):
         obj = quad.object
         language = (obj.language or "") if isinstance(obj, pyoxigraph.Literal) else None
         yield quad.subject.value, quad.predicate.value, obj.value, language

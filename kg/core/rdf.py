@@ -3,6 +3,8 @@ ontology, with the terms rdflib's parser would make."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pyoxigraph
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 
@@ -11,6 +13,11 @@ _XSD_STRING = str(XSD.string)
 
 def add_parsed(graph: Graph, data: bytes, fmt: pyoxigraph.RdfFormat = pyoxigraph.RdfFormat.TURTLE) -> Graph:
     """`graph` with the triples of RDF bytes added (SyntaxError on bad input)."""
+    return add_quads(graph, pyoxigraph.parse(data, format=fmt))
+
+
+def add_quads(graph: Graph, quads: Iterable) -> Graph:
+    """`graph` with Oxigraph quads added as rdflib triples (each distinct term converted once)."""
     terms: dict = {}
 
     def convert(term):
@@ -19,7 +26,6 @@ def add_parsed(graph: Graph, data: bytes, fmt: pyoxigraph.RdfFormat = pyoxigraph
             found = terms[term] = to_rdflib(term)
         return found
 
-    quads = pyoxigraph.parse(data, format=fmt)
     graph.addN((convert(q.subject), convert(q.predicate), convert(q.object), graph) for q in quads)
     return graph
 

@@ -22,6 +22,7 @@ from kg.analyse.extract.context import (
 )
 from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS, WH_QUESTION
 from kg.analyse.extract.resources import Resources
+from kg.analyse.extract.roles import named_anaphor
 from kg.core.model import Extraction, Mention, Relation, Sentence
 
 JOB_OPENING = re.compile(r"\s*(?:岗位|职位|岗|招聘)")
@@ -303,8 +304,8 @@ class CareerExtractor:
                  and not FORMER_ROLE.match(ctx.doc.text, m.end)]  # 从后端工程师转过来的: where people came from
         if named:
             return named[-1]
-        anaphor = ctx.anaphor(index, ctx.masked(index)[:opener_at - sentence.start], self.cue)
-        if anaphor is not None and anaphor.label not in self.cue("roleHead"):
+        anaphor = named_anaphor(ctx, index, ctx.masked(index)[:opener_at - sentence.start], self.cue)
+        if anaphor is not None:
             return anaphor  # 这类岗位日常要和医生、算法团队打交道
         section = ctx.nearest(index, "Role")
         if section is not None and ctx.about_a_person(index, self.cue("personSubject")):

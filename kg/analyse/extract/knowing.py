@@ -16,6 +16,7 @@ from kg.analyse.extract.context import (
     negated,
     relate,
 )
+from kg.analyse.extract.roles import named_anaphor
 from kg.core.model import Mention, Relation, Sentence
 
 CONTINUED_ITEM = re.compile(r"^\s*(?:以及|还有|及|和|包括|甚至)")  # a clause that goes on with the list of the one before
@@ -60,9 +61,7 @@ class KnowingExtractor(SentenceExtractor):
         roles, rule, confidence = ctx.roles_for(index, here)
         roles = ctx.subject_roles(index, roles)
         posted = ctx.posted_role(index, things[0].start, self.cue) if rule else None
-        anaphor = ctx.anaphor(index, masked[:things[0].start - sentence.start], self.cue) if rule else None
-        if anaphor is not None and anaphor.label in self.cue("roleHead"):
-            anaphor = None  # 这类岗位 after a bare 产品经理: the section's role says which
+        anaphor = named_anaphor(ctx, index, masked[:things[0].start - sentence.start], self.cue) if rule else None
         if posted is not None:
             roles, rule, confidence = [posted], "-posted-role", 0.85  # 这类岗位要求候选人熟练使用…
         elif anaphor is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kg.core.model import Mention
 
 
@@ -20,3 +22,10 @@ def main_role(roles: list[Mention]) -> Mention | None:
 def narrower(child: Mention, parent: Mention) -> bool:
     """True unless child is the parent or a generic head of it (产品经理 is never a kind of 大模型产品经理)."""
     return child.key != parent.key and not parent.label.endswith(child.label)
+
+
+def named_anaphor(ctx, index: int, before: str, cue: Callable[[str], frozenset[str]]) -> Mention | None:
+    """The role 这个岗位 / 这类岗位 in `before` refers to (DocumentContext.anaphor), unless it is a bare head word such
+    as 产品经理: then the section's role says which."""
+    anaphor = ctx.anaphor(index, before, cue)
+    return anaphor if anaphor is not None and anaphor.label not in cue("roleHead") else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.analyse.extract import register
+from kg.analyse.extract import introductions, register
 from kg.analyse.extract.lines import TABLE_ROW, line_span, table_cells, table_header
 from kg.analyse.extract.mentions import by_sentence, new_mention, overlaps, with_mentions
 from kg.analyse.extract.resources import Resources
@@ -35,7 +35,7 @@ COLUMN_CLASS = {"工具": "Product", "产品": "Product", "产品名": "Product"
                 "开发商": "Organization", "所属公司": "Organization"}
 FIELD_CLASS = {"公司": "Organization", "企业": "Organization", "出品方": "Organization", "厂商": "Organization",
                "所属公司": "Organization", "产品": "Product", "产品名称": "Product", "工具": "Product"}
-NOT_A_NAME_START = set("这那它其该此他她我你们有更在于把被让给对从向如像而据就每也都还但下一某各")
+NOT_A_NAME_START = introductions.NOT_A_NAME_START | set("一某各")
 GENERIC = re.compile(r"(?:公司|企业|机构|团队|产品|工具|平台|模型|应用|系统|行业|我们|他们|大家|智能体|助手)$|的")
 CELL_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .&+-]{0,23}")
 NAME_PARTS = frozenset({"ContentType", "Concept", "Technology", "Industry", "Skill"})  # words a coined name may hold

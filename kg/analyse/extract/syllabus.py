@@ -60,9 +60,7 @@ class SyllabusExtractor(SentenceExtractor):
         label = ROLE_LABEL.match(ctx.doc.text, line_start)
         if label is None or sentence.is_heading:
             return
-        role = next((m for i in range(max(0, index - MAX_LINE_SENTENCES), index + 1) for m in ctx.by_sentence[i]
-                     if m.cls == "Role" and m.start == label.start(1)
-                     and BRACKETED.fullmatch(ctx.doc.text, m.end, label.end(1))), None)  # **AI训练师（3人）**：
+        role = _label_role(ctx, index, label)
         if role is None or negated(self.cue, sentence.text) or self.has("hedge", sentence.text):
             return
         for skill in (m for m in here if m.cls == "Skill" and m.start >= label.end()):
@@ -84,9 +82,7 @@ class SyllabusExtractor(SentenceExtractor):
         employer = next((m for i in range(max(0, index - MAX_LIST_SENTENCES), index) for m in ctx.by_sentence[i]
                          if m.cls in ("Organization", "CompanyType") and lead_start <= m.start < lead_start + len(lead)),
                         None)
-        role = next((m for i in range(max(0, index - MAX_LINE_SENTENCES), index + 1) for m in ctx.by_sentence[i]
-                     if m.cls == "Role" and m.start == label.start(1)
-                     and BRACKETED.fullmatch(ctx.doc.text, m.end, label.end(1))), None)
+        role = _label_role(ctx, index, label)
         if employer is not None and role is not None and sentence.start <= label.end() <= sentence.end:
             yield relate(employer, "hires", role, sentence, ctx.doc, "structure:hired-list", CONFIDENCE)
 
@@ -111,3 +107,10 @@ class SyllabusExtractor(SentenceExtractor):
     def _says(self, cue: str, text: str) -> bool:
         """True when a lead or heading holds a word of the cue and hedges nothing."""
         return bool(self.has(cue, text)) and not self.has("hedge", text)
+
+
+def _label_role(ctx, index: int, label: re.Match) -> Mention | None:
+    """The role a line's bold label names, a note in brackets allowed after it (**AI训练师（3人）**：)."""
+    return next((m for i in range(max(0, index - MAX_LINE_SENTENCES), index + 1) for m in ctx.by_sentence[i]
+                 if m.cls == "Role" and m.start == label.start(1)
+                 and BRACKETED.fullmatch(ctx.doc.text, m.end, label.end(1))), None)
