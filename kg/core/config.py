@@ -26,7 +26,7 @@ class Settings:
     suffixes: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm")
     max_file_bytes: int = 20 * 1024 * 1024
     min_confidence: float = 0.6
-    extractors: tuple[str, ...] = ("lexicon", "open_vocabulary", "introductions", "slots", "brands", "people",
+    extractors: tuple[str, ...] = ("lexicon", "open_vocabulary", "introductions", "slots", "brands", "glosses", "people",
                                    "departments", "employers", "structure", "scenarios", "recurrences", "patterns",
                                    "knowing", "makers", "layers", "career", "transitions", "essentials", "syllabus",
                                    "training", "usage", "made_with", "markets", "industry_labels", "fields",

@@ -1,0 +1,127 @@
+"""Glosses: coined product names the sentence glosses as products — a clause subject said to be one (禾伴是个数字人陪练,
+萌芽智能做的阿糯是个桌面机器人, 它家的汇通小智是给理财经理用的投研助手), a name right after the product noun of a launch
+(发布了法律大模型衡律，), a quoted name glossed after a dash (“问北辰”——一个知识库问答助手) and a clause subject built on a
+known technology (问北辰基于RAG). The name must be more than dictionary words: 用户画像是一个工具 names nothing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.analyse.extract import introductions, register
+from kg.analyse.extract.context import CLAUSE_BREAK, MARKUP
+from kg.analyse.extract.mentions import by_sentence, new_mention, overlaps, with_mentions
+from kg.analyse.extract.open_vocabulary.shapes import VERB_TAGS
+from kg.analyse.extract.resources import Resources
+from kg.core.model import Document, Extraction, Mention, Sentence, Token
+
+HEAD = (r"(?:助手|助理|工具|机器人|陪练|产品|平台|应用|App|APP|app|大模型|模型|系统|插件|智能体|Agent|数字人|小程序|软件|引擎"
+        r"|编辑器|硬件|设备|眼镜|耳机|音箱|学习机|桌宠|客服|网站)")
+GLOSS_END = r"(?=[，,。；;：:！？!?（(—]|\*\*|$)"
+IS_ONE = re.compile(r"(?:最早|最初|起初|原本|本来|一开始|如今|现在)?(?:也|则|就|其实|本身|本质上|只|只是)?是"
+                    r"(?:一?(?:个|款|套|台)[^，,。；;！？!?]{0,20}?|[^，,。；;！？!?]{0,12}?(?:推出|做|出|开发|打造|上线|自研)的"
+                    r"[^，,。；;！？!?]{0,10}?|给[^，,。；;！？!?]{1,8}用的[^，,。；;！？!?]{0,8}?)" + HEAD + GLOSS_END)  # 禾伴是个数字人陪练,
+# 溪言是檀溪科技最早上线的AI产品, 汇通小智是给理财经理用的投研助手
+LAUNCHED = re.compile(r"(?:推出|发布|上线|开源|打造|研发|自研)了?(?:(?![做是用让把将和与])[^，,。；;！？!?]){0,16}?" + HEAD +
+                      r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}?)(?=[，,。；;）)]|$)")  # 发布了法律大模型衡律，
+MADE_NAME = re.compile(r"(?:^|(?<=[，,；;]))[\s*“\"「]*([^，,。；;：:的是]{1,10}?)(?:推出|发布|开发|打造|自研|研发)的"
+                       r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}?)[”\"」]?(?=[，,])")  # 网易推出的网易七鱼，
+DASH_GLOSS = re.compile(introductions.QUOTED_NAME + r"\s*(?:——|:|：)\s*(?:一|这)(?:个|款|套)[^，,。；;]{0,20}?" + HEAD + GLOSS_END)
+BUILT_ON = re.compile(r"(?:也|则|就|其实|同样|主要|底层)?(?:基于|依托于?|构建在|建立在)$")  # 问北辰基于RAG
+OWNER = re.compile(r".*(?:的|：|:)")  # 萌芽智能做的阿糯, 它家的汇通小智: the name follows its owner
+NAME_LEAD = re.compile(r"[\s*“”\"「」『』《》\-+•·]*(?:\d{1,2}[.、．)）]\s*)?[\s*“”\"「」『』《》]*"
+                       r"(?:其中|另外|此外|同时|比如|例如|像是?|而|至于|还有)?[\s*“”\"「」]*")  # - 1. **“禾伴”, 其中讯飞晓医
+NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}")
+NOT_IN_A_NAME = re.compile(r"这|那|它|我|你|他|她|哪|什么|怎么|如何|已经|可以|就是|还是|只是|不是|也是|都是|主要|目前|现在|当时"
+                           r"|(?:后|时|前)$")  # 爆火后, 之时: a time, not a name
+FUNCTION_TAGS = frozenset({"d", "p", "c", "r", "y", "e", "m", "mq", "q", "f", "t", "uj", "ul", "uz", "ug", "uv", "ud", "ad",
+                           "zg"})  # 主力也依然, 两者都不, 训练的: words around a name, never in it
+ENDS_IN_HEAD = re.compile(HEAD + "$")
+HEADS = frozenset(HEAD[3:-1].split("|"))
+GENERIC_LEAD = re.compile(r"^(?:AIGC|AI|智能)+")  # a kind of thing before the head: AIGC创意平台
+LATIN, HAN, UNCOVERED = re.compile(r"[A-Za-z]"), re.compile(r"[\u4e00-\u9fff]"), re.compile(r"\x00+")
+HAN_END = re.compile(r"[\u4e00-\u9fff]+$")
+NAME_PARTS = frozenset({"ContentType", "Concept", "Technology", "Industry", "Skill"})  # words a coined name may hold
+CONFIDENCE = 0.7
+
+
+@register("glosses")
+class GlossExtractor:
+    """Adds Product mentions for coined names a gloss, a launch or a technology they are built on types as products
+    (replacing the words found inside them, and their maker at their start: 网易七鱼)."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.lexicon = resources.lexicon
+        self.segmenter = resources.segmenter
+
+    def __call__(self, state: Extraction) -> Extraction:
+        doc = state.document
+        found: list[Mention] = []
+        replaced: set[Mention] = set()
+        for sentence, known, tokens in zip(doc.sentences, by_sentence(state.mentions, doc.sentences), state.tokens):
+            edges = {edge for token in tokens for edge in (token.start, token.end)}
+            for start, end, rule in _glossed(doc, sentence, known):
+                touching = [m for m in known + found if overlaps(m, start, end)]
+                words = [t for t in tokens if start <= t.start and t.end <= end]
+                if start in edges and (end in edges or rule == "glossed:is-one") and self._coined(doc.text[start:end], rule, words) and all(
+                        m in known and start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+                        and (m.cls in NAME_PARTS or m.cls == "Organization" and m.start == start) for m in touching):
+                    found.append(new_mention(doc, start, end, "Product", rule, CONFIDENCE))
+                    replaced.update(touching)
+        return with_mentions(state, found, replaced) if found else state
+
+    def _coined(self, name: str, rule: str, words: list[Token]) -> bool:
+        """True for a name the lexicon does not know, made of whole words of the sentence none of which is an adverb,
+        pronoun, particle or verb (爆火后, 蜻蜓FM应该), that is a coined mix of Han and Latin (绘影Studio, 布景AI; not AI写作) or holds a run of two Han
+        characters no dictionary word covers (禾伴, 汇通小智; not 用户画像, 交付物); one is enough after a dash (问北辰)."""
+        if not NAME.fullmatch(name) or NOT_IN_A_NAME.search(name) or self.lexicon.lookup(name) is not None \
+                or name[0] in introductions.NOT_A_NAME_START | introductions.COMMON_LEAD:
+            return False
+        verbs = VERB_TAGS if words and words[-1].text not in HEADS else frozenset()  # 康语导诊助手 holds a verb
+        if any(word.tag in FUNCTION_TAGS | verbs for word in words) or words and words[0].tag in VERB_TAGS:
+            return False
+        bare = ENDS_IN_HEAD.sub("", GENERIC_LEAD.sub("", name))  # AIGC对话助手 → 对话
+        if not bare or self.lexicon.lookup(bare) is not None:
+            return False
+        if LATIN.search(bare) and HAN.search(name):  # 布景AI, 绘影Studio; not BP算法, Top50榜单: a kind of thing
+            last = HAN_END.search(bare)
+            return (bare != name or self.segmenter.dictionary_tags(bare) is None) \
+                and not (last and LATIN.search(bare, 0, last.start()) and self.segmenter.dictionary_tags(last.group()))
+        covered = bytearray(len(bare))
+        for word in self.segmenter.dictionary_words(bare):
+            covered[word.start:word.end] = b"\x01" * (word.end - word.start)
+        longest = max((len(run) for run in UNCOVERED.findall(covered.decode("latin-1"))), default=0)
+        return longest >= (1 if rule == "glossed:dash" else 2)
+
+
+def _glossed(doc: Document, sentence: Sentence, known: list[Mention]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, rule) of each name the sentence glosses as a product."""
+    text = sentence.text
+    for match in IS_ONE.finditer(text):
+        span = _clause_name(text, match.start())
+        if span is not None:
+            yield sentence.start + span[0], sentence.start + span[1], "glossed:is-one"
+    for match in LAUNCHED.finditer(text):
+        yield sentence.start + match.start(1), sentence.start + match.end(1), "glossed:launched"
+    for match in MADE_NAME.finditer(text):  # 网易推出的网易七鱼, not 腾讯最新发布的财报: the maker names itself
+        if any(m.cls == "Organization" and m.end == sentence.start + match.end(1) for m in known):
+            yield sentence.start + match.start(2), sentence.start + match.end(2), "glossed:made"
+    for match in DASH_GLOSS.finditer(text):
+        yield sentence.start + match.start(1), sentence.start + match.end(1), "glossed:dash"
+    for technology in (m for m in known if m.cls == "Technology"):
+        lead = BUILT_ON.search(text, 0, technology.start - sentence.start)
+        span = _clause_name(text, lead.start()) if lead else None
+        if span is not None:
+            yield sentence.start + span[0], sentence.start + span[1], "glossed:built-on"
+
+
+def _clause_name(text: str, end: int) -> tuple[int, int] | None:
+    """(start, end) of the name that opens the clause ending at `end`, after its owner (X做的, 它家的, ORG：) if any."""
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, end)), default=0)
+    head = text[clause_start:end]
+    owner = OWNER.match(head)
+    start = NAME_LEAD.match(text, clause_start + (owner.end() if owner else 0)).end()
+    stop = end
+    while stop > start and text[stop - 1] in MARKUP + "“”\"「」『』》":
+        stop -= 1
+    return (start, stop) if stop - start >= 2 else None
