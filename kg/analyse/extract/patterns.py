@@ -12,7 +12,6 @@ from kg.analyse.extract.context import (
     COORDINATED,
     MARKUP,
     PLATFORM_PLACE,
-    PRONOUNS,
     SentenceExtractor,
     between,
     clause_around,
@@ -23,6 +22,7 @@ from kg.analyse.extract.context import (
 from kg.analyse.extract.lines import LABEL_LEAD
 from kg.analyse.extract.roles import narrower
 from kg.analyse.extract.structure import CUE_RULE
+from kg.analyse.extract.topics import PRONOUNS
 from kg.core.model import Mention, Relation, Sentence
 
 CUE_GAP = 6  # characters allowed between a product and the content word after it
