@@ -31,7 +31,7 @@ FRAME_TIME = re.compile(r"^(?:的话|之前|以前|之后|前|时|的时候)")  
 OPENS_CLAUSE = re.compile(r"^\s*(?:□+\s*(?:、|和|与|及|以及|或)\s*)*$")  # the things (and those listed before) open it
 KNOWN_AFTER = re.compile(r"(?:的[^，,。；;□]{0,6}|[这那][^，,。；;□]{0,6})?(?:都|也|最好|至少)?(?:得|要|需要|必须|应该)"
                          r"(?:亲手|亲自|认真|好好|天天|每天|经常|多)?(?:懂|会用|会|了解|熟悉|掌握|用过|玩过|搞懂|弄懂|吃透|体验过|试过|搭过|"
-                         r"跑通过|玩熟|用熟|玩透|上手|用(?![在于到来]))")  # …的原理都得懂 / Kimi和DeepSeek-R1得天天用  # …原理都得懂
+                         r"跑通过|玩熟|用熟|玩透|上手|熟(?!悉)|用(?![在于到来]))")  # …的原理都得懂 / Kimi和DeepSeek-R1得天天用  # …原理都得懂
 THINGS_ALONE = re.compile(r"[\s*“”\"]*□+(?:[\s*“”\"]*(?:、|和|与|及|以及)[\s*“”\"]*□+)+[\s*“”\"]*"  # ChatGPT、Kimi、豆包
                           r"(?:(?:等|这些|这几[个款种]|这[两三四五][个款种])(?:模型|大模型|工具|产品|应用|平台)?)?")  # …这几个模型
 KNOWER_LAST = re.compile(r"^[\s*]*(?:每一个|每个|所有|任何)?(?:一名|一个)?□")  # the next clause opens with the role
@@ -40,6 +40,10 @@ DASH = re.compile(r"—+|--+")
 KNOWABLE = frozenset({"Product", "Technology", "Concept"})
 BUILT_ON = re.compile(r"(?:在|用)\s*(?:□+\s*(?:、|和|与|及|以及|或)\s*)*$")  # 在Dify或扣子上搭个原型
 BUILT_AFTER = re.compile(r"\s*(?:上|里)?\s*(?:搭|做|跑|写|出)")
+HAVING = re.compile(r"(?:有|具备|具有)[^□]{0,6}$|(?:有|具备|具有)[^，,。；;]{0,4}(?:□+\s*(?:、|和|与|及|或|以及)\s*)*$")
+EXPERIENCE = re.compile(r"\s*(?:等|这类[^，,。；;□]{0,6})?的?(?:相关|实际|实操)?(?:使用|搭建|开发|应用|落地|项目|调优|部署|实战|"
+                        r"二次开发|上手)?经验")  # the thing (and those listed with it) before 经验, after 有 / 具备
+ROLE_LABEL = re.compile(r"^[\s*\-+•·\d.、)）]*□+(?:\s*(?:、|和|/)\s*□+)*[\s*]*[：:][\s*]*")  # a line labelled with roles
 BA_KNOW = re.compile(r"(?:都|也|先)?(?:玩熟|用熟|玩透|学会|吃透|搞懂|摸透|弄懂|学透|用起来|上手|研究透|玩明白|搞明白|用明白|摸清楚)")
 
 
@@ -112,6 +116,12 @@ class KnowingExtractor(SentenceExtractor):
         after = CLAUSE_BREAK.split(masked[thing.end - sentence.start:])[0]
         if not CLAUSE_BREAK.search(between) and (_mastered(between, after) or _built_with(between, after)):
             return True  # AI产品经理要把Coze和Dify都玩透 / 最好能自己在Dify或扣子上搭个原型
+        if _experienced(CLAUSE_BREAK.split(between)[-1], after):
+            return True  # 在招Agent产品经理，要有扣子或Dify的搭建经验: the sentence's role has the experience
+        labelled = ROLE_LABEL.match(masked)
+        if (labelled and role.end - sentence.start <= labelled.end() or not before_role.strip(" *")) \
+                and self._known_about(masked, sentence, thing):
+            return True  # **剪辑师**：可灵、即梦至少要玩熟 / 评测工程师要会搭评测体系，C-Eval这类基准也得熟
         return self.has("shouldKnowTrigger", between) is not None or self.has("knowWhatTrigger", between) is not None
 
     def _knows_what(self, masked: str, sentence: Sentence, mention: Mention) -> bool:
@@ -145,6 +155,9 @@ class KnowingExtractor(SentenceExtractor):
         after = CLAUSE_BREAK.split(masked[end:])[0]
         if before.rstrip().endswith("对"):
             return bool(self.has("shouldKnowTrigger", after[:8]))
+        if _experienced(before, after):
+            return True  # 要有扣子或Dify的搭建经验, 有LangChain开发经验者优先
+        before = ROLE_LABEL.sub("", before)  # **视频创作者、剪辑师**：可灵、即梦至少要玩熟
         known_after = OPENS_CLAUSE.match(before) and KNOWN_AFTER.match(LISTED_AFTER.sub("", after))
         return _mastered(before, after) or _built_with(before, after) or bool(known_after)
 
@@ -152,6 +165,11 @@ class KnowingExtractor(SentenceExtractor):
 def _mastered(before: str, after: str) -> bool:
     """True for 把 X (和 Y) 玩熟 / 吃透, given the masked clause text before and after the thing."""
     return bool(BA_LEAD.search(before) and BA_KNOW.match(LISTED_AFTER.sub("", after)))
+
+
+def _experienced(before: str, after: str) -> bool:
+    """True for 有 / 具备 X (或 Y) 的…经验, given the masked clause text before and after the thing."""
+    return bool(HAVING.search(before) and EXPERIENCE.match(LISTED_AFTER.sub("", after)))
 
 
 def _built_with(before: str, after: str) -> bool:

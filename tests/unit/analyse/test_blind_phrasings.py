@@ -244,3 +244,25 @@ def test_a_paragraph_under_a_product_s_own_heading_speaks_of_it(run) -> None:
     state = run(HEADED)
     assert ("可灵", "快手") in pairs(state, "madeBy") and ("可灵", "视频") in pairs(state, "generates")
     assert len(pairs(state, "generates")) == 1
+
+
+@pytest.mark.parametrize("text, predicate, expected", [
+    ("Claude 3.5 Sonnet还能同时输出文本和代码。", "generates", ("Claude 3.5 Sonnet", "代码")),
+    ("星野背靠MiniMax的大模型，陪伴感做得很足。", "basedOn", ("星野", "大模型")),
+    ("可灵走的是DiT路线。", "basedOn", ("可灵", "DiT")),
+])
+def test_more_verbs_of_making_and_building_on(run, text: str, predicate: str, expected) -> None:
+    assert expected in pairs(run(text), predicate)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("澄湖科技在招Agent产品经理，岗位要求里写明要有扣子或Dify的搭建经验。", {("Agent产品经理", "扣子"), ("Agent产品经理", "Dify")}),
+    ("# 工具建议\n\n**视频创作者、剪辑师**：可灵、即梦至少要玩熟；", {("内容创作者", "可灵"), ("剪辑师", "即梦")}),
+    ("评测工程师要会搭评测体系，C-Eval、SuperCLUE这类基准也得熟。", {("评测工程师", "C-Eval"), ("评测工程师", "SuperCLUE")}),
+])
+def test_experience_with_a_tool_and_tools_after_a_role_label_are_to_know(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "shouldKnow")
+
+
+def test_a_preferred_experience_is_no_requirement(run) -> None:
+    assert not pairs(run("AI产品经理：有LangChain开发经验者优先。"), "shouldKnow")
