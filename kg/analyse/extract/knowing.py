@@ -120,7 +120,7 @@ class KnowingExtractor(SentenceExtractor):
             return True  # 在招Agent产品经理，要有扣子或Dify的搭建经验: the sentence's role has the experience
         labelled = ROLE_LABEL.match(masked)
         if (labelled and role.end - sentence.start <= labelled.end() or not before_role.strip(" *")) \
-                and self._known_about(masked, sentence, thing):
+                and _known_after(CLAUSE_BREAK.split(masked[:thing.start - sentence.start])[-1], after):
             return True  # **剪辑师**：可灵、即梦至少要玩熟 / 评测工程师要会搭评测体系，C-Eval这类基准也得熟
         return self.has("shouldKnowTrigger", between) is not None or self.has("knowWhatTrigger", between) is not None
 
@@ -157,14 +157,18 @@ class KnowingExtractor(SentenceExtractor):
             return bool(self.has("shouldKnowTrigger", after[:8]))
         if _experienced(before, after):
             return True  # 要有扣子或Dify的搭建经验, 有LangChain开发经验者优先
-        before = ROLE_LABEL.sub("", before)  # **视频创作者、剪辑师**：可灵、即梦至少要玩熟
-        known_after = OPENS_CLAUSE.match(before) and KNOWN_AFTER.match(LISTED_AFTER.sub("", after))
-        return _mastered(before, after) or _built_with(before, after) or bool(known_after)
+        return _mastered(before, after) or _built_with(before, after) or _known_after(before, after)
 
 
 def _mastered(before: str, after: str) -> bool:
     """True for 把 X (和 Y) 玩熟 / 吃透, given the masked clause text before and after the thing."""
     return bool(BA_LEAD.search(before) and BA_KNOW.match(LISTED_AFTER.sub("", after)))
+
+
+def _known_after(before: str, after: str) -> bool:
+    """True for X和Y的原理都得懂 / X这类基准也得熟: the things open the clause (after a role label, if any) and a
+    know-word follows them, given the masked clause text before and after the thing."""
+    return bool(OPENS_CLAUSE.match(ROLE_LABEL.sub("", before)) and KNOWN_AFTER.match(LISTED_AFTER.sub("", after)))
 
 
 def _experienced(before: str, after: str) -> bool:
