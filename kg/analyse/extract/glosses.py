@@ -27,6 +27,15 @@ LAUNCHED = re.compile(r"(?:推出|发布|上线|开源|打造|研发|自研)了?
 MADE_NAME = re.compile(r"(?:^|(?<=[，,；;]))[\s*“\"「]*([^，,。；;：:的是]{1,10}?)(?:推出|发布|开发|打造|自研|研发)的"
                        r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}?)[”\"」]?(?=[，,])")  # 网易推出的网易七鱼，
 DASH_GLOSS = re.compile(introductions.QUOTED_NAME + r"\s*(?:——|:|：)\s*(?:一|这)(?:个|款|套)[^，,。；;]{0,20}?" + HEAD + GLOSS_END)
+QUOTED_LAUNCH = re.compile(r"(?:(?:做了|推出了?|上线了?|发布了?|开发了|打造了?)一[款个][^，,。；;“”\"]{0,10}?|我负责的)"
+                           + introductions.QUOTED_NAME + "(?!的)")  # 做了一款“青梧投研”, 我负责的“小行”; not “以练促学”的活动
+BOLD_NAME = re.compile(r"[\s\-+•·\d.、)）]*\*\*([^*：:\n]{2,16}?)\*\*\s*[：:]\s*")
+MAKER_GLOSS = re.compile(r"(?:[^，,。；;]{0,6}?的)?([^，,。；;的]{2,12}?)(做的|出品|的产品|的作品|推出的|发布的|开发的|打造的|"
+                         r"自研的|旗下的|家的|[^，,。；;的]{1,6}发布的)")  # its maker, right after the label
+GLOSS_REACH = 8  # characters after the maker where a product would make the gloss about it, not the label (技术选型)
+GENERIC = re.compile(r"(?:产品|工具|平台|模型|应用|技术|方案|选型|能力|功能|特点|优势|定位|场景|团队|公司)$")
+OWNED = re.compile(r"的([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}?)"
+                   r"(?=能|可以|[，,]它|则|也|接入|主攻|用来|专门|跑在)")
 BUILT_ON = re.compile(r"(?:也|则|就|其实|同样|主要|底层)?(?:基于|依托于?|构建在|建立在)$")  # 问北辰基于RAG
 OWNER = re.compile(r".*(?:的|：|:)")  # 萌芽智能做的阿糯, 它家的汇通小智: the name follows its owner
 NAME_LEAD = re.compile(r"[\s*“”\"「」『』《》\-+•·]*(?:\d{1,2}[.、．)）]\s*)?[\s*“”\"「」『』《》]*"
@@ -80,6 +89,8 @@ class GlossExtractor:
         verbs = VERB_TAGS if words and words[-1].text not in HEADS else frozenset()  # 康语导诊助手 holds a verb
         if any(word.tag in FUNCTION_TAGS | verbs for word in words) or words and words[0].tag in VERB_TAGS:
             return False
+        if rule == "glossed:label":
+            return not GENERIC.search(name)  # a bold label its maker glosses: a name, whatever its words (**夜话**)
         bare = ENDS_IN_HEAD.sub("", GENERIC_LEAD.sub("", name))  # AIGC对话助手 → 对话
         if not bare or self.lexicon.lookup(bare) is not None:
             return False
@@ -106,8 +117,19 @@ def _glossed(doc: Document, sentence: Sentence, known: list[Mention]) -> Iterato
     for match in MADE_NAME.finditer(text):  # 网易推出的网易七鱼, not 腾讯最新发布的财报: the maker names itself
         if any(m.cls == "Organization" and m.end == sentence.start + match.end(1) for m in known):
             yield sentence.start + match.start(2), sentence.start + match.end(2), "glossed:made"
-    for match in DASH_GLOSS.finditer(text):
-        yield sentence.start + match.start(1), sentence.start + match.end(1), "glossed:dash"
+    for pattern, rule in ((DASH_GLOSS, "glossed:dash"), (QUOTED_LAUNCH, "glossed:dash")):
+        for match in pattern.finditer(text):
+            yield sentence.start + match.start(1), sentence.start + match.end(1), rule
+    label = BOLD_NAME.match(text)  # - **咕噜**：绒芽科技做的AI玩偶, **夜话**：微光互动出品
+    made = MAKER_GLOSS.match(text, label.end()) if label else None
+    if made and not any(m.cls == "Product" and m.start < sentence.start + made.end() + GLOSS_REACH for m in known
+                        if m.start >= sentence.start + made.start()) and (made.group(2) == "出品" or any(m.cls == "Organization" and m.end == sentence.start + made.end(1)
+                                              for m in known)):
+        yield sentence.start + label.start(1), sentence.start + label.end(1), "glossed:label"
+    for org in (m for m in known if m.cls == "Organization"):  # 元坯科技的造物3D能…, 青禾软件的灵犀测，它能…
+        owned = OWNED.match(text, org.end - sentence.start)
+        if owned:
+            yield sentence.start + owned.start(1), sentence.start + owned.end(1), "glossed:owned"
     for technology in (m for m in known if m.cls == "Technology"):
         lead = BUILT_ON.search(text, 0, technology.start - sentence.start)
         span = _clause_name(text, lead.start()) if lead else None

@@ -21,6 +21,10 @@ def classes(state, surface: str) -> set[str]:
     ("去年我们立项做“问渠”——一个给客服用的知识库问答助手。", "问渠"),
     ("技术上，栎问基于RAG，先检索再生成。", "栎问"),
     ("网易推出的网易云枢，把大模型接进了工单系统。", "网易云枢"),
+    ("# 陪伴产品\n\n- **呼噜**：绒芽科技做的AI玩偶，语音唤醒靠端侧推理。", "呼噜"),
+    ("# 陪伴产品\n\n- **夜语**：微光互动出品，只在晚上开放。", "夜语"),
+    ("上海的青梧数科做了一款“青梧投研”，基于RAG。", "青梧投研"),
+    ("元坯科技的造物3D能从一张原画生成三维模型。", "造物3D"),
 ])
 def test_a_coined_name_the_sentence_glosses_is_a_product(run, text: str, name: str) -> None:
     assert classes(run(text), name) == {"Product"}
@@ -43,6 +47,9 @@ def test_the_product_a_gloss_names_gets_its_relations(run) -> None:
     "模型发布带来大语言模型爆火后，我开始做笔记产品。",  # a time
     "字节推出的AI对话助手，用户涨得很快。",  # AI + a product head: a kind of thing
     "BP算法基于梯度下降，逐层调整参数。",  # Latin + a dictionary noun: a technique
+    "# 选型\n\n- **技术选型**：百度推出的文心一言，我们一直在用。",  # the gloss is about a product of its own
+    "京东推出了一个“以练促学”的活动。",  # a quoted slogan: dictionary words
+    "京东的杨笠事件就是个例子。",
 ])
 def test_clauses_reports_and_kinds_of_thing_are_no_glossed_names(run, text: str) -> None:
     assert not any(m.rule.startswith("glossed:") for m in run(text).mentions)
