@@ -38,6 +38,8 @@ def test_versions_of_a_discovered_product_are_products(run) -> None:
     ("星核智能是一家专做端侧模型的创业公司。", "星核智能"),
     ("北辰汽车的新车型用上了豆包大模型。", "北辰汽车"),
     ("我所在的北辰重工是一家做工程机械的传统企业。", "北辰重工"),
+    ("深圳心屿科技做的倾诉类App很受欢迎。", "心屿科技"),  # the city before says where, it is no part of the name
+    ("杭州镜湖智能今年发布了新模型。", "镜湖智能"),
 ])
 def test_company_names_the_words_around_license(run, text: str, name: str) -> None:
     assert classes(run(text), name) == {"Organization"}

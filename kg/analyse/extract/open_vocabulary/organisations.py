@@ -96,9 +96,9 @@ class OrganisationNames:
                     or weak and index + 1 < len(tokens) and tokens[index + 1].tag in NOUN_AFTER \
                     and all(is_cjk(ch) for ch in tokens[index + 1].text):
                 continue  # 全屋智能生态, 智能大屏: a word of a longer phrase
-            first = self._name_start(tokens, index, UNKNOWN_TAGS if weak else PROPER_TAGS)
+            first = _without_place(tokens, self._name_start(tokens, index, UNKNOWN_TAGS if weak else PROPER_TAGS), index)
             if first == index:
-                first = self._name_start(tokens, index, NAME_TAGS)
+                first = _without_place(tokens, self._name_start(tokens, index, NAME_TAGS), index)
                 first = first if self._company_named_here(doc.text, sentence, tokens, first, index) else index
             start, name = tokens[first].start, doc.text[tokens[first].start:token.start]
             lead = next((w for w in self.leads if name.startswith(w) and len(name) - len(w) >= MIN_ORG_NAME), "")
@@ -152,6 +152,15 @@ class OrganisationNames:
                 end = token.end
             position = token.end
         return end
+
+
+def _without_place(tokens: tuple[Token, ...], first: int, suffix: int) -> int:
+    """The name's first token without the city it may start with (深圳心屿科技, 杭州镜湖智能: the city says where the
+    company is, it is not its name; 上海电气 keeps its city, 电气 being a common word)."""
+    if suffix - first == 2 and tokens[first].tag == "ns" and tokens[first + 1].tag in ("", "ns", "nz") \
+            and len(tokens[first + 1].text) >= MIN_ORG_NAME:
+        return first + 1
+    return first
 
 
 def _is_latin_word_of(text: str) -> bool:
