@@ -33,3 +33,18 @@ def test_a_discovered_role_takes_part_in_relations(run) -> None:
 ])
 def test_a_list_items_role_label_is_a_kind_of_the_role_a_later_clause_names(run, text: str, pair) -> None:
     assert pair in pairs(run(text), "kindOf")
+
+
+@pytest.mark.parametrize("text, role", [
+    ("另一个原来是门店督导，后来也转成了AI训练师。", "门店督导"),
+    ("行方出了两位客服主管和三位同事。", "客服主管"),
+    ("我们的客户经理每天都在用投研助手。", "客户经理"),
+    ("在创业公司，基本只招全栈产品经理。", "全栈产品经理"),  # not 只招全栈产品经理
+])
+def test_more_role_heads_and_no_verb_before_a_role(run, text: str, role: str) -> None:
+    assert role in {m.surface for m in run(text).mentions if m.cls == "Role"}
+
+
+def test_a_role_in_the_prefix_is_a_role_of_its_own(run) -> None:
+    roles = {m.surface for m in run("我们把评测工程师定位成测试工程师的一个分支。").mentions if m.cls == "Role"}
+    assert roles == {"评测工程师", "测试工程师"}

@@ -26,6 +26,8 @@ AI_ROLE_PREFIX = re.compile(r"(?<![A-Za-z0-9])(?:AIGC|AI|大模型) ?$")
 MAX_PREFIX_TOKENS = 3
 BOUND_TAGS = frozenset({"h"})  # 非|英语: a one-character prefix binds to the word after it
 PREPOSITIONS = frozenset("对在和与跟把被给让向从问")
+COPULAS = frozenset("成为是当做叫")  # one-character verbs jieba may tag as nouns (定位|成|测试工程师)
+GLUED_LEADS = frozenset("只就都也还又才再招做当转")  # 只招|全栈产品经理: an adverb or a verb jieba glued to the next word
 GROUP_WORDS = frozenset({"团队", "部门", "小组", "公司", "集团"})  # the people of a group, not a kind of role
 SPEAKERS = frozenset({"我", "你", "他", "她", "我们", "你们", "他们", "她们", "大家"})
 MODEL_CLASSES = frozenset({"Technology", "Product", "Organization", "CompanyType"})  # 'AI模型能力': a model's, not a skill
@@ -82,8 +84,9 @@ class HeadedNames:
                 if len(before.text) == 1 and first < index:
                     first += 1  # 非|英语内容创作者: the word after a one-character prefix belongs to it
                 break
-            if before.end != tokens[first].start or before.text in self.breaks or not is_name_part(before.text):
-                break
+            if before.end != tokens[first].start or before.text in self.breaks or not is_name_part(before.text) \
+                    or cls == "Role" and (before.text.endswith(self.role_heads) or before.text in COPULAS):
+                break  # (评测工程师定位成测试工程师: a role before is a name of its own, 成 links the two)
             if not (is_nounish(before) or is_covered(before, known) or cls == "Skill" and is_verbish(before)):
                 break
             if first > 1 and tokens[first - 2].text in SPEAKERS and not is_covered(before, known):
@@ -99,11 +102,11 @@ class HeadedNames:
 
     @staticmethod
     def _bound_lead(token: Token, known: list[Mention]) -> bool:
-        """True for a lone prefix (非), an unknown two-character word opening with a preposition (对大 of 品牌对大主播)
-        or a group word (团队 of 在团队算法科学家), not a known name."""
+        """True for a lone prefix (非), an unknown two-character word opening with a preposition, an adverb or a verb
+        (对大 of 品牌对大主播, 只招 of 只招全栈产品经理) or a group word (团队 of 在团队算法科学家), not a known name."""
         return not is_covered(token, known) and is_cjk(token.text[0]) and (
             len(token.text) == 1 and token.tag in BOUND_TAGS
-            or token.tag == "" and len(token.text) == 2 and token.text[0] in PREPOSITIONS
+            or token.tag == "" and len(token.text) == 2 and token.text[0] in PREPOSITIONS | GLUED_LEADS
             or token.text in GROUP_WORDS)
 
     def _opens_clause(self, text: str) -> bool:
