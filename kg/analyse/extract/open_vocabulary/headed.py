@@ -10,6 +10,7 @@ from kg.analyse.extract.mentions import new_mention, overlaps
 from kg.analyse.extract.open_vocabulary.shapes import (
     MAX_PREFIX_CHARS,
     NEVER_FIRST_TAGS,
+    NOUN_TAGS,
     is_covered,
     is_name_part,
     is_nounish,
@@ -153,8 +154,10 @@ class HeadedNames:
     def _with_prefix(self, doc, sentence, tokens, index, known, cls) -> tuple[Mention, list[Mention]] | None:
         """A Role / Skill spanning prefix tokens + head token, replacing lexicon mentions it strictly contains."""
         first = self._prefix_start(tokens, index, known, cls)
-        if first == index or cls == "Role" and self._head_runs_on(tokens, index):
+        if cls == "Role" and self._head_runs_on(tokens, index):
             return None
+        if first == index and not (cls == "Role" and self._headed_word(tokens[index], known)):
+            return None  # (客户经理, 总经理: one dictionary word with its own modifier is a role name)
         start, end = tokens[first].start, tokens[index].end
         inside = [m for m in known if overlaps(m, start, end)]
         if any(m.start < start or m.end > end for m in inside):
@@ -179,6 +182,11 @@ class HeadedNames:
         else:
             confidence = 0.65 if self._wanted_of_a_person(doc, sentence, start) else 0.45
         return new_mention(doc, start, end, cls, rule, confidence), inside
+    def _headed_word(self, token: Token, known: list[Mention]) -> bool:
+        """True for one dictionary noun that is a role head with a modifier of its own (客户经理, 总经理), no known name."""
+        head = next((h for h in self.role_heads if token.text.endswith(h)), "")
+        return token.tag in NOUN_TAGS and len(token.text) > len(head) > 0 and not is_covered(token, known)
+
     @staticmethod
     def _domain_prefix(inside: list[Mention], start: int, head_start: int) -> bool:
         """True when a known name of the domain fills the prefix of a team (算法团队, 数据标注团队): 专业团队, A团队,
