@@ -27,7 +27,8 @@ from kg.core.model import Extraction, Mention, Relation, Sentence
 
 JOB_OPENING = re.compile(r"\s*(?:岗位|职位|岗|招聘)")
 TITLE_AFTER = re.compile(r"负责人|专员|经理|总监|主管|官|HR")  # 招聘负责人: a title, not a hiring
-HIRING_GOES_ON = re.compile(r"\s*(?:另外|此外|同时|还|也|并|又)+(?:在|正在)?(?:招聘|招了|在招|招募|开放了|扩招)")  # ，另外招了两名C
+HIRING_GOES_ON = re.compile(r"\s*(?:(?:另外|此外|同时|还|也|并|又)+(?:在|正在)?(?:招聘|招了|在招|招募|开放了|扩招)|正在招)")
+# ，另外招了两名C / 云栈在扩编，正在招两个A
 LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of

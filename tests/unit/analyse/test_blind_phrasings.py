@@ -266,3 +266,12 @@ def test_experience_with_a_tool_and_tools_after_a_role_label_are_to_know(run, te
 
 def test_a_preferred_experience_is_no_requirement(run) -> None:
     assert not pairs(run("AI产品经理：有LangChain开发经验者优先。"), "shouldKnow")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023年字节、百度、腾讯都公开招过Prompt工程师。", {("字节跳动", "Prompt工程师"), ("腾讯", "Prompt工程师")}),
+    ("月之暗面、阶跃星辰都挂着大模型训练师的岗。", {("月之暗面", "AI训练师")}),
+    ("比亚迪、理想汽车这样的车企也开始招AI产品经理。", {("比亚迪", "AI产品经理"), ("理想汽车", "AI产品经理")}),
+])
+def test_organisations_listed_before_a_posting_hire(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "hires")
