@@ -52,7 +52,7 @@ STEP = re.compile(r"^[\s*“”\"）)]*" + STEP_TIME + "(?:" + STEP_ADVERBS +
 MODIFIED_STEP = re.compile(r"[\s*]*" + STEP_ADVERBS + DEVELOPS_INTO + r"[^，,。；;]{1,16}?的[\s*“”\"]*")
 ARROW = re.compile(r"→|->|—>|=>")
 STRONG_STEP = re.compile(r"演进|进化|升级|迭代|演变|→|->|—>|=>")
-REPLACED = re.compile(r"(?:逐渐|已经|正在|彻底|全面|基本|迅速)?(?:取代|替代)了?(?:过去|以前|传统|原来|早期|之前)?的?")  # Transformer取代了RNN
+REPLACED = re.compile(r"(?:(?:出现|诞生|问世)(?:后|之后)?[，,]?(?:又|则|就|很快)?)?(?:逐渐|已经|正在|彻底|全面|基本|迅速)?(?:取代|替代)了?(?:过去|以前|传统|原来|早期|之前)?的?")  # Transformer取代了RNN
 # GPT-4o是GPT-4的升级版 (the gap; UPGRADE follows the older one)
 SUCCESSOR_OF = re.compile(r"\s*(?:[，,]\s*(?:这|它|其|该模型|该产品)(?:也|则)?)?是(?:对)?\s*")
 SUCCESSOR_WORD = r"(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)"
@@ -61,7 +61,7 @@ AS_SUCCESSOR = re.compile(r"的" + SUCCESSOR_WORD + r"[\s*]*[，,][\s*]*")  # �
 FORMERLY = re.compile(r"的前身(?:是|为)")  # ChatGPT的前身是InstructGPT: InstructGPT → ChatGPT
 NEWER_MODIFIER = r"(?:[^，,。；;□]{1,12}的)?"  # 参数扩大十几倍的GPT-2, 2020年的GPT-3
 VERSION_STEP = re.compile(r"(?:到|，再到|，又到|，然后是)" + NEWER_MODIFIER)  # 从GPT-3到GPT-4，再到GPT-4o: versions of one family
-FOLLOWED_BY = re.compile(r"[，,]?(?:再|随后|紧接着)?(?:之后|以后)(?:则|就)?是" + NEWER_MODIFIER)  # GPT-3.5之后是GPT-4
+FOLLOWED_BY = re.compile(r"[，,]?(?:再|随后|紧接着)?(?:之后|以后|往后)(?:则|就)?是" + NEWER_MODIFIER)  # GPT-3.5之后是GPT-4
 CAME_AFTER = re.compile(r"(?:之后|以后)(?:又|才|就|便)?(?:出现|诞生|兴起)了?")  # Copilot之后出现了Agent: forms of one line
 SUCCEEDED = re.compile(r"之后[，,][^，,。；;]{0,12}?(?:推出|发布|上线|开源)了?")  # 继GPT-4之后，OpenAI又推出了GPT-4o
 PASSIVE_REPLACED = re.compile(r"(?:后来|逐渐|已经|正在|最终|很快|迅速)*被")  # RNN后来被Transformer取代

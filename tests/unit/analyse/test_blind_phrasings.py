@@ -275,3 +275,12 @@ def test_a_preferred_experience_is_no_requirement(run) -> None:
 ])
 def test_organisations_listed_before_a_posting_hire(run, text: str, expected) -> None:
     assert expected <= pairs(run(text), "hires")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这套系统的检索层经历了三代：关键词检索 → 语义检索 → RAG。", {("关键词检索", "语义检索"), ("语义检索", "RAG")}),
+    ("之后GPT-3升级为GPT-3.5，再往后是GPT-4。", {("GPT-3.5", "GPT-4")}),
+    ("2017年Transformer出现，又取代了LSTM。", {("长短时记忆网络", "Transformer")}),
+])
+def test_generations_arrows_and_replacements(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "evolvesInto")
