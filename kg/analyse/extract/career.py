@@ -11,25 +11,21 @@ from kg.analyse.extract import register
 from kg.analyse.extract.context import (
     CLAUSE_BREAK,
     LIST_ITEM,
-    PLATFORM_PLACE,
     STATEMENT_BREAK,
     context_of,
     find_cue,
-    leads_clause,
     negated,
     relate,
     with_relations,
 )
+from kg.analyse.extract.hiring import OrganizationHiring
 from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS, WH_QUESTION
 from kg.analyse.extract.resources import Resources
 from kg.analyse.extract.roles import named_anaphor
 from kg.core.model import Extraction, Mention, Relation, Sentence
 
-JOB_OPENING = re.compile(r"\s*(?:岗位|职位|岗|招聘)")
-TITLE_AFTER = re.compile(r"负责人|专员|经理|总监|主管|官|HR")  # 招聘负责人: a title, not a hiring
-HIRING_GOES_ON = re.compile(r"\s*(?:(?:另外|此外|同时|还|也|并|又)+(?:在|正在)?(?:招聘|招了|在招|招募|开放了|扩招)|正在招)")
-# ，另外招了两名C / 云栈在扩编，正在招两个A
-LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
+VERB_SKILL = ("懂", "会")  # skills named by their verb (懂业务, 会写Prompt)
+MODAL_END = re.compile(r"(?:要|得|必须|应该|应当)(?=[\s□、和与及]*$)")  # 得 before such a skill (and those listed before it)
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?(?:要|得|需要|需)?[\s□*]*$")  # 还要懂业务: same subject
@@ -44,7 +40,7 @@ THING_CLASSES = frozenset({"Organization", "CompanyType", "Product", "Technology
 
 
 @register("career")
-class CareerExtractor:
+class CareerExtractor(OrganizationHiring):
     """requiresSkill, hires (by an organization) and worksWith, from clauses and job-post structure."""
 
     def __init__(self, resources: Resources) -> None:
@@ -70,6 +66,8 @@ class CareerExtractor:
         for skill in (m for m in here if m.cls == "Skill"):
             offset, statement = self._statement(masked, sentence, skill)
             trigger = find_cue(self.cue("requiresTrigger"), statement)
+            if trigger is None and skill.surface.startswith(VERB_SKILL) and (modal := MODAL_END.search(statement)):
+                trigger = modal.group()  # AI产品经理得懂业务、懂模型: the skill holds the verb the modal governs
             if trigger is None and (role := self._asked_about(ctx, index)) is not None:
                 yield relate(role, "requiresSkill", skill, sentence, ctx.doc, "structure:answer", 0.8)
                 continue
@@ -201,66 +199,6 @@ class CareerExtractor:
         for role in roles or [ctx.nearest(index, "Role") or article_role]:
             if role is not None:
                 yield relate(role, "requiresSkill", skill, sentence, ctx.doc, "structure:requirement-list", 0.8)
-
-    # ------------------------------------------------------------ hires by a named organization
-    def _organization_hires(self, ctx, index, sentence, here, job_post) -> Iterator[Relation]:
-        """字节跳动在招聘AI产品经理 / AI产品经理——谁在招：网易 (a hiring word between the organization and the role,
-        in one clause), or a job post's heading naming both the organization (or, in brackets after the role, the kind
-        of company) and the role."""
-        masked = ctx.masked(index)
-        roles = ctx.specific([m for m in here if m.cls == "Role"])
-        for org in (m for m in here if m.cls == "Organization" and not PLATFORM_PLACE.match(ctx.doc.text, m.end)):
-            for role in roles:
-                lo, hi = min(org.end, role.end), max(org.start, role.start)
-                span = masked[max(lo - sentence.start, 0): max(hi - sentence.start, 0)]
-                clause = self._clause_of(masked, sentence, org, role)
-                if clause is None and self._hiring_goes_on(masked, sentence, org, role):
-                    yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires-continued", 0.8)
-                if clause is None or find_cue(self.cue("hedge"), clause) or find_cue(self.cue("uncertainty"), clause) \
-                        or negated(self.cue, span):
-                    continue
-                if self._hiring_word(span) or org.end <= role.start and self._posted_role(ctx.doc.text, org, role, clause):
-                    yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires", 0.85)
-                elif sentence.is_heading and job_post and len(span.strip(" □*—-|（）()")) <= 1:
-                    yield relate(org, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
-        if sentence.is_heading and job_post:  # 数据标注员（AI创业公司）: the kind of company that posts the job
-            for company in (m for m in here if m.cls == "CompanyType"):
-                for role in (r for r in roles if ctx.doc.text[r.end:company.start].strip(" *") in ("（", "(")):
-                    yield relate(company, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
-
-    def _hiring_goes_on(self, masked: str, sentence: Sentence, org: Mention, role: Mention) -> bool:
-        """青禾数科在招A和B，另外招了两名C: a later clause of the statement goes on hiring (另外 / 还 / 同时 + a hiring
-        word first) for an organisation that opens its clause and hires in it."""
-        lo, hi = org.end - sentence.start, role.start - sentence.start
-        if lo > hi or STATEMENT_BREAK.search(masked[lo:hi]) or not leads_clause(sentence, org):
-            return False
-        own = CLAUSE_BREAK.split(masked[lo:hi])[0]
-        role_clause = CLAUSE_BREAK.split(masked[lo:hi])[-1]
-        return self._hiring_word(own) and bool(HIRING_GOES_ON.match(role_clause)) \
-            and not negated(self.cue, role_clause) and not find_cue(self.cue("hedge"), role_clause)
-
-    def _hiring_word(self, span: str) -> bool:
-        """True when a hiring word stands in the span, not as part of a title (招聘负责人, 招聘专员)."""
-        trigger = find_cue(self.cue("organizationHiresTrigger"), span)
-        if trigger is None:
-            return span.rstrip(" □*").endswith("招")  # 在给CodeBuddy招开发者布道师: 招 right before the role
-        return not TITLE_AFTER.match(span, span.index(trigger) + len(trigger))
-
-    @staticmethod
-    def _posted_role(text: str, org: Mention, role: Mention, clause: str) -> bool:
-        """科大讯飞的交互设计实习生岗位: the organisation's own opening for the role, not one someone left."""
-        return text[org.end:role.start].strip() in ("", "的") and bool(JOB_OPENING.match(text, role.end)) \
-            and not LEFT_JOB.search(clause)
-
-    @staticmethod
-    def _clause_of(masked: str, sentence: Sentence, a: Mention, b: Mention) -> str | None:
-        """The masked clause holding both mentions, or None when a clause break lies between them."""
-        lo, hi = min(a.start, b.start) - sentence.start, max(a.end, b.end) - sentence.start
-        if CLAUSE_BREAK.search(masked[lo:hi]):
-            return None
-        start = max((m.end() for m in CLAUSE_BREAK.finditer(masked, 0, lo)), default=0)
-        end = next((m.start() for m in CLAUSE_BREAK.finditer(masked, hi)), len(masked))
-        return masked[start:end]
 
     # ------------------------------------------------------------ worksWith
     def _works_with(self, ctx, index, sentence, here) -> Iterator[Relation]:

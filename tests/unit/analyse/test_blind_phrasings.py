@@ -284,3 +284,12 @@ def test_organisations_listed_before_a_posting_hire(run, text: str, expected) ->
 ])
 def test_generations_arrows_and_replacements(run, text: str, expected) -> None:
     assert expected <= pairs(run(text), "evolvesInto")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AI产品经理得懂业务、懂模型。", {("AI产品经理", "懂业务")}),
+    ("# 基本功\n\n对大模型应用产品经理来说，模型选型、成本测算今年成了基本功。", {("大模型应用产品经理", "模型选型"),
+                                                   ("大模型应用产品经理", "成本评估")}),
+])
+def test_a_modal_before_a_verb_skill_and_skills_that_became_basics(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "requiresSkill")
