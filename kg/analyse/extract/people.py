@@ -23,8 +23,9 @@ NAME = rf"(?:[{SURNAMES}]{GIVEN}{{1,2}}?|[阿小老]{GIVEN})"
 ADVERB = r"(?:也|还|则|却|再|曾|就|又|都|所|便|更|一直|曾经)?"
 SAYING = r"(?:表示|认为|说|指出|坦言|介绍|告诉|透露|提到|回忆|解释|强调|觉得|直言|分享|问|答|补充|感叹|建议)"
 PERSON_WORD = (r"(?:朋友|同事|室友|同学|面试官|老师|联合创始人|创始人|CEO|CTO|COO|负责人|总监|经理|工程师|设计师|研究员|科学家|"
-               r"主管|合伙人|老板|HR|学长|学姐|师兄|师姐|前辈|导师|教授|博士|董事长|总裁|总经理|主编|记者|博主|运营)")
-AFTER_PERSON_WORD = re.compile(rf"{PERSON_WORD}({NAME})(?={ADVERB}{SAYING}|[，,。；;、（(：:“]|是|在|也|就|曾|原来|现在|已经|从|$)")
+               r"主管|合伙人|老板|HR|学长|学姐|师兄|师姐|前辈|导师|教授|博士|董事长|总裁|总经理|主编|记者|博主|运营|嘉宾|受访者|"
+               r"产品经理|训练师|分析师|标注员|作者)")
+AFTER_PERSON_WORD = re.compile(rf"{PERSON_WORD}({NAME})(?={ADVERB}{SAYING}|[，,。；;、（(：:“]|是|在|也|就|曾|原来|现在|已经|从|的(?![一-龥]{{0,2}}(?:时候|话))|$)")
 BEFORE_SAYING = re.compile(rf"(?:^|(?<=[，,。：:“\"\s据]))({NAME})(?={ADVERB}{SAYING}(?:道|过|了)?[，,：:“\"。])")
 CONFIDENCE = 0.7
 
@@ -53,6 +54,7 @@ class PeopleExtractor:
         for pattern in (AFTER_PERSON_WORD, BEFORE_SAYING):
             for match in pattern.finditer(sentence.text):
                 name = match.group(1)
-                tag = self.dictionary_tags(name)
-                if (tag is None or tag.startswith("nr")) and self.lexicon.lookup(name) is None:
+                tag, given = self.dictionary_tags(name), self.dictionary_tags(name[1:]) or ""
+                if (tag is None or tag.startswith("nr")) and self.lexicon.lookup(name) is None \
+                        and not (len(name) == 3 and given.startswith("v")):  # 作者曾提出: 曾 before a verb, no name
                     yield sentence.start + match.start(1), sentence.start + match.end(1)

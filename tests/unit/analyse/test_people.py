@@ -22,3 +22,16 @@ def test_a_name_after_a_word_for_a_person_or_before_a_verb_of_saying_is_a_person
                                   "老师说这个不行。", "L2 单轮问答：机器人能回答。", "经理还说，明天开会。"])
 def test_surname_characters_in_other_words_are_no_people(run, text: str) -> None:
     assert not any(m.rule == "open:person-context" for m in run(text).mentions)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("另一条是我大学室友林溪的——她原来是UI设计师。", "林溪"),
+    ("我们知序科技的AI训练师阿哲，是从人工客服转岗过来的。", "阿哲"),
+    ("编者按：受访者周屹，现任产品负责人。", "周屹"),
+])
+def test_a_guest_a_colleague_in_a_role_and_a_possessive_name_are_people(run, text: str, name: str) -> None:
+    assert name in {m.surface for m in run(text).mentions if m.cls == "Person"}
+
+
+def test_a_surname_character_before_a_verb_is_no_name(run) -> None:
+    assert not any(m.cls == "Person" for m in run("作者曾提出一个观点。").mentions)
