@@ -47,6 +47,7 @@ def leads_clause(sentence: Sentence, mention: Mention) -> bool:
     return len(lead) <= SUBJECT_LEAD and not NOT_A_SUBJECT_LEAD.search(lead)
 
 
+@lru_cache(maxsize=4096)  # (the rules of a sentence ask the same question of the same text many times)
 def find_cue(words: frozenset[str], text: str) -> str | None:
     """The longest cue word found in text (ties: the smallest, so the answer never depends on set order), or None."""
     ordered, first_chars = _longest_first(words)
