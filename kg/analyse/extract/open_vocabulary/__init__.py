@@ -28,6 +28,7 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
         self.skill_heads = cue("skillHead")
         self.skill_leads = cue("skillLead")
         self.team_heads = cue("teamHead")
+        self.head_ends = frozenset(word[-1] for word in (*self.role_heads, *self.skill_heads, *self.team_heads))
         self.not_personal = cue("notPersonalCapability")
         self.org_suffixes = cue("organizationSuffix")
         self.weak_org_suffixes = cue("weakOrganizationSuffix")
@@ -68,7 +69,7 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
                            self._latin_names,
                            self._org_products, self._company_kinds, self._suffixed_orgs):
                 near = earlier + previous + here  # what a finder can touch: never the mentions of far sentences
-                taken = [m for m in known if m not in removed] + near
+                taken = ([m for m in known if m not in removed] if removed else known) + near
                 for mention, covered in finder(doc, sentence, tokens, taken):
                     if not any(overlaps(m, mention.start, mention.end) for m in near):
                         here.append(mention)
