@@ -168,7 +168,7 @@ class PatternExtractor(SentenceExtractor):
         but without an `a` that is its subject takes, when `topical`, the sentence's topic (Sora是…模型，基于DiT架构)
         or, opening with no subject of its own, the last `a` of the clauses before (…发布Sora，可生成…的视频)."""
         masked = ctx.masked(index, keep=CUE_RULE)
-        if self.has("uncertainty", masked):
+        if all(m.cls != second_cls for m in here) or self.has("uncertainty", masked):
             return
         sentence = ctx.doc.sentences[index]
         topic = ctx.topic(index, first_cls)
