@@ -76,6 +76,8 @@ class PatternExtractor(SentenceExtractor):
     def _taxonomy(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """X 划分为 A 和 B → A, B kindOf X;  A、B 均属于这个范畴 (under heading X) → A, B kindOf X."""
         roles = [m for m in here if m.cls == "Role"]
+        if not roles:
+            return
         forward = self.has("kindOfTrigger", ctx.masked(index))
         back = self.has("kindOfBackTrigger", ctx.masked(index))
         if forward:
@@ -103,7 +105,7 @@ class PatternExtractor(SentenceExtractor):
         start = 0
         for end in [b.start() for b in CLAUSE_BREAK.finditer(masked)] + [len(masked)]:
             inside = [m for m in roles if sentence.start + start <= m.start and m.end <= sentence.start + end]
-            stated = self.has("kindOfUpTrigger", masked[start:end])
+            stated = bool(inside) and self.has("kindOfUpTrigger", masked[start:end])
             if len(inside) >= 2 and stated and narrower(inside[0], inside[1]):
                 yield relate(inside[0], "kindOf", inside[1], sentence, ctx.doc, "pattern:kind-of-up")
             elif len(inside) == 1 and stated and "□" not in masked[start:inside[0].start - sentence.start] \
