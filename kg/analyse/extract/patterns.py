@@ -56,7 +56,9 @@ class PatternExtractor(SentenceExtractor):
     """Relations stated by a sentence (trigger words between typed mentions) or by structure (headings, lists)."""
 
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """What each of the rules reads in the sentence."""
+        """What each of the rules reads in the sentence (none reads a sentence without mentions: each relates one)."""
+        if not here:
+            return
         for rule in (self._representative, self._taxonomy, self._hires, self._serves, self._based_on,
                      self._generates, self._generates_by_cue):
             yield from rule(ctx, index, sentence, here)
