@@ -38,7 +38,7 @@ class Segmenter:
     def tokens(self, text: str, base: int = 0) -> tuple[Token, ...]:
         """Tokens of `text` with offsets shifted by `base`; whitespace tokens dropped."""
         tags = self._tags
-        return tuple(map(Token._make, (  # (_make: a tuple made in C, one per word of the corpus)
+        return tuple(map(Token._make, (  # (_make: cheaper than Token(...), and there is one per word of the corpus)
             (base + start, base + end, word, tags.get(word, ""))
             for word, start, end in self._tokenizer.tokenize(text, "default", True)
             if word.strip()
