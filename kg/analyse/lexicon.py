@@ -85,11 +85,13 @@ class Lexicon:
         own dictionary: a name strictly inside one of its words is part of another word (科研 in 科研机构, 媒体 in
         流媒体), see _inside."""
         folded = fold_text(text, base)
-        starts = {t.start for t in tokens}
-        ends = {t.end for t in tokens}
         candidates: dict[int, list[int]] = {}  # folded start -> lengths of the keys found there (Aho-Corasick)
         for last, length in self._automaton.iter(folded.folded):
             candidates.setdefault(last - length + 1, []).append(length)
+        if not candidates:
+            return []
+        starts = {t.start for t in tokens}
+        ends = {t.end for t in tokens}
         matches: list[Match] = []
         resume = 0
         for i in sorted(candidates):

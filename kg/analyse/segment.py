@@ -38,11 +38,11 @@ class Segmenter:
     def tokens(self, text: str, base: int = 0) -> tuple[Token, ...]:
         """Tokens of `text` with offsets shifted by `base`; whitespace tokens dropped."""
         tags = self._tags
-        return tuple(
-            Token(base + start, base + end, word, tags.get(word, ""))
+        return tuple(map(Token._make, (  # (_make: cheaper than Token(...), and there is one per word of the corpus)
+            (base + start, base + end, word, tags.get(word, ""))
             for word, start, end in self._tokenizer.tokenize(text, "default", True)
             if word.strip()
-        )
+        )))
 
     def dictionary_tags(self, word: str) -> str | None:
         """The part-of-speech tag jieba's own dictionary gives the word, or None for a word it does not hold."""
@@ -52,11 +52,11 @@ class Segmenter:
         """The words jieba's own dictionary finds in `text` (no lexicon names, no HMM guesses), offsets shifted by
         `base`: what segmentation knows before kg's user dictionary, whose high frequencies cut names out of longer
         words (文本 out of 文本框, 科研 out of 科研机构). Single characters and whitespace are dropped."""
-        return tuple(
-            Token(base + start, base + end, word)
+        return tuple(map(Token._make, (
+            (base + start, base + end, word, "")
             for word, start, end in self._dictionary.tokenize(text, "default", False)
             if end - start > 1 and word.strip()
-        )
+        )))
 
 
 @functools.cache

@@ -118,11 +118,12 @@ class FoldedText:
 
 def fold_text(text: str, base: int = 0) -> FoldedText:
     """Fold a text for matching, remembering where each folded character came from (offset by base)."""
-    pieces = [fold(ch) for ch in text]
-    if all(len(piece) == 1 for piece in pieces):  # the common case: one folded character per source character
-        return FoldedText("".join(pieces), tuple(range(base, base + len(text))))
+    pieces = list(map(fold, text))
+    folded = "".join(pieces)
+    if len(folded) == len(text) and "" not in pieces:  # the common case: one folded character per source character
+        return FoldedText(folded, tuple(range(base, base + len(text))))
     origin = [base + index for index, piece in enumerate(pieces) for _ in piece]
-    return FoldedText("".join(pieces), tuple(origin))
+    return FoldedText(folded, tuple(origin))
 
 
 def is_cjk(ch: str) -> bool:

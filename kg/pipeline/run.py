@@ -127,7 +127,7 @@ def _analyse_all(documents, resources: Resources, extractors, settings: Settings
         else:
             pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                        initializer=_start_worker, initargs=(os.getpid(), settings, documents))
-        found = pool.map(_analyse_in_worker, range(len(documents)), chunksize=max(1, len(documents) // (workers * 8)))
+        found = pool.map(_analyse_in_worker, range(len(documents)), chunksize=max(1, len(documents) // (workers * 32)))
         analysed = (Extraction(document, (), *result) for document, result in zip(documents, found))
     try:
         for done, extraction in enumerate(analysed, 1):

@@ -35,10 +35,11 @@ def leads_clause(sentence: Sentence, mention: Mention) -> bool:
     return len(lead) <= SUBJECT_LEAD and not NOT_A_SUBJECT_LEAD.search(lead)
 
 
+@lru_cache(maxsize=4096)  # (the rules of a sentence ask the same question of the same text many times)
 def find_cue(words: frozenset[str], text: str) -> str | None:
     """The longest cue word found in text (ties: the smallest, so the answer never depends on set order), or None."""
-    ordered, first_chars = _longest_first(words)
-    if first_chars.isdisjoint(text):
+    ordered, any_word = _longest_first(words)
+    if any_word.search(text) is None:
         return None  # (most texts hold no word of a cue: one pass over the text says so)
     for word in ordered:
         if word in text:
@@ -56,9 +57,10 @@ def negated(cue: Callable[[str], frozenset[str]], text: str) -> str | None:
 
 
 @lru_cache(maxsize=256)
-def _longest_first(words: frozenset[str]) -> tuple[tuple[str, ...], frozenset[str]]:
-    """Cue words longest first, then in code-point order, and their first characters: computed once per cue."""
-    return tuple(sorted(words, key=lambda word: (-len(word), word))), frozenset(word[0] for word in words if word)
+def _longest_first(words: frozenset[str]) -> tuple[tuple[str, ...], re.Pattern]:
+    """Cue words longest first, then in code-point order, and a pattern finding any of them: computed once per cue."""
+    ordered = tuple(sorted(words, key=lambda word: (-len(word), word)))
+    return ordered, re.compile("|".join(map(re.escape, ordered)))
 
 
 def relate(subject: Mention, predicate: str, obj: Mention, sentence: Sentence, doc: Document, rule: str,
@@ -123,15 +125,14 @@ class DocumentContext(TopicLookups):
         """The sentence with its mentions blanked out, so trigger words are never read inside names (深度学习 ≠ 学习);
         mentions found by the rule `keep`, or of the class `keep`, stay readable (生成图片 holds the word 生成, the
         skill 沟通协作 the word 协作). Computed once per sentence."""
-        key = (index, keep)
-        if key not in self._masked:
+        masked = self._masked.get((index, keep))
+        if masked is None:
             sentence = self.doc.sentences[index]
             chars = list(sentence.text)
             for mention in (m for m in self.by_sentence[index] if keep not in (m.rule, m.cls)):
-                start, end = mention.start - sentence.start, mention.end - sentence.start
-                chars[start:end] = "□" * (end - start)
-            self._masked[key] = "".join(chars)
-        return self._masked[key]
+                chars[mention.start - sentence.start:mention.end - sentence.start] = "□" * (mention.end - mention.start)
+            masked = self._masked[index, keep] = "".join(chars)
+        return masked
 
     @cached_property
     def asked(self) -> list[int | None]:

@@ -55,7 +55,7 @@ class DepartmentExtractor:
         """(item spans, noun, rule) of each list the sentence marks as a list of teams; noun is the list's own word
         for a team ('' when only names the lexicon knows as teams count)."""
         text = sentence.text
-        for match in CLOSED_LIST.finditer(text):
+        for match in CLOSED_LIST.finditer(text) if "等" in text else ():  # (a closed list ends with 等)
             yield from _items(sentence, match, match.group(2), "department:closed-list")
         for team in (m for m in known if m.cls == "Team"):
             match = EXEMPLIFIED.match(text, team.end - sentence.start)

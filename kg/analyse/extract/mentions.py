@@ -32,8 +32,10 @@ def by_sentence(mentions: tuple[Mention, ...], sentences: tuple[Sentence, ...]) 
 
 
 def with_mentions(state: Extraction, added: list[Mention], removed: set[Mention] = frozenset()) -> Extraction:
-    """A new Extraction with mentions added and removed, kept in one total order (never set order) and free of
-    exact duplicates."""
+    """An Extraction with mentions added and removed (the same one when there are none), kept in one total order
+    (never set order) and free of exact duplicates."""
+    if not added and not removed:
+        return state  # (its mentions came from here: in order and free of duplicates already)
     merged = {m for m in state.mentions if m not in removed} | set(added)
     ordered = tuple(sorted(merged, key=lambda m: (m.start, m.end, m.cls, m.key, m.rule, m.confidence, m.label)))
     return Extraction(state.document, state.tokens, ordered, state.relations)

@@ -56,7 +56,9 @@ class PatternExtractor(SentenceExtractor):
     """Relations stated by a sentence (trigger words between typed mentions) or by structure (headings, lists)."""
 
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """What each of the rules reads in the sentence."""
+        """What each of the rules reads in the sentence (none reads a sentence without mentions: each relates one)."""
+        if not here:
+            return
         for rule in (self._representative, self._taxonomy, self._hires, self._serves, self._based_on,
                      self._generates, self._generates_by_cue):
             yield from rule(ctx, index, sentence, here)
@@ -76,6 +78,8 @@ class PatternExtractor(SentenceExtractor):
     def _taxonomy(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """X 划分为 A 和 B → A, B kindOf X;  A、B 均属于这个范畴 (under heading X) → A, B kindOf X."""
         roles = [m for m in here if m.cls == "Role"]
+        if not roles:
+            return
         forward = self.has("kindOfTrigger", ctx.masked(index))
         back = self.has("kindOfBackTrigger", ctx.masked(index))
         if forward:
@@ -103,7 +107,7 @@ class PatternExtractor(SentenceExtractor):
         start = 0
         for end in [b.start() for b in CLAUSE_BREAK.finditer(masked)] + [len(masked)]:
             inside = [m for m in roles if sentence.start + start <= m.start and m.end <= sentence.start + end]
-            stated = self.has("kindOfUpTrigger", masked[start:end])
+            stated = bool(inside) and self.has("kindOfUpTrigger", masked[start:end])
             if len(inside) >= 2 and stated and narrower(inside[0], inside[1]):
                 yield relate(inside[0], "kindOf", inside[1], sentence, ctx.doc, "pattern:kind-of-up")
             elif len(inside) == 1 and stated and "□" not in masked[start:inside[0].start - sentence.start] \
@@ -168,7 +172,7 @@ class PatternExtractor(SentenceExtractor):
         but without an `a` that is its subject takes, when `topical`, the sentence's topic (Sora是…模型，基于DiT架构)
         or, opening with no subject of its own, the last `a` of the clauses before (…发布Sora，可生成…的视频)."""
         masked = ctx.masked(index, keep=CUE_RULE)
-        if self.has("uncertainty", masked):
+        if all(m.cls != second_cls for m in here) or self.has("uncertainty", masked):
             return
         sentence = ctx.doc.sentences[index]
         topic = ctx.topic(index, first_cls)

@@ -34,6 +34,7 @@ class StructureExtractor:
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self.cue = resources.ontology.cue
+        self.content_cue = re.compile("|".join(map(re.escape, sorted(resources.ontology.content_cues))))
 
     def __call__(self, state: Extraction) -> Extraction:
         lineage_mentions, lineage_relations = self._lineages(state)
@@ -159,6 +160,8 @@ class StructureExtractor:
         by_iri = self.resources.lexicon.by_iri
         cues = sorted((word, iri) for word, iri in self.resources.ontology.content_cues.items() if iri in by_iri)
         for sentence, inside in zip(doc.sentences, by_sentence(state.mentions, doc.sentences)):
+            if not self.content_cue.search(sentence.text):
+                continue  # (most sentences hold no content word: one pass says so)
             hits = [(sentence.start + at, word, iri) for word, iri in cues if (at := sentence.text.find(word)) >= 0]
             names = [m for m in inside if m.cls in NAMED_CLASSES]
             for start, word, iri in hits:

@@ -28,6 +28,7 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
         self.skill_heads = cue("skillHead")
         self.skill_leads = cue("skillLead")
         self.team_heads = cue("teamHead")
+        self.head_ends = frozenset(word[-1] for word in (*self.role_heads, *self.skill_heads, *self.team_heads))
         self.not_personal = cue("notPersonalCapability")
         self.org_suffixes = cue("organizationSuffix")
         self.weak_org_suffixes = cue("weakOrganizationSuffix")
@@ -63,17 +64,19 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
         for sentence, tokens, known in zip(doc.sentences, state.tokens, by_sentence(state.mentions, doc.sentences)):
             here: list[Mention] = []
             earlier = [first_role] if first_role is not None and first_role not in previous else []
+            kept = [m for m in known if m not in removed]  # (filtered again only when a finder removes some)
             for finder in (self._headed, self._ai_roles, self._versions, self._listed, self._skill_list, self._duty_list,
                            self._industry_list,
                            self._latin_names,
                            self._org_products, self._company_kinds, self._suffixed_orgs):
                 near = earlier + previous + here  # what a finder can touch: never the mentions of far sentences
-                taken = [m for m in known if m not in removed] + near
-                for mention, covered in finder(doc, sentence, tokens, taken):
+                for mention, covered in finder(doc, sentence, tokens, kept + near):
                     if not any(overlaps(m, mention.start, mention.end) for m in near):
                         here.append(mention)
                         near.append(mention)
-                        removed.update(covered)
+                        if covered:
+                            removed.update(covered)
+                            kept = [m for m in known if m not in removed]
             added.extend(here)
             previous = here
             first_role = first_role or next((m for m in here if m.cls == "Role"), None)

@@ -53,6 +53,8 @@ class HeadedNames:
         """Role and skill names built from a head token and the content tokens before it (or a one-character head
         whose word a lexicon name took apart: 对话设计|师)."""
         for index, token in enumerate(tokens):
+            if token.text[-1] not in self.head_ends and token.text not in self.skill_leads:
+                continue  # (most tokens: no head can end them)
             glued = index > 0 and len(token.text) == 1 and tokens[index - 1].end == token.start
             role_head = token.text.endswith(self.role_heads) \
                 or glued and (tokens[index - 1].text + token.text).endswith(self.role_heads)

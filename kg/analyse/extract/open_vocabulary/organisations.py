@@ -65,9 +65,9 @@ class OrganisationNames:
         公司 / 企业 / 厂商 (电商公司, 游戏公司, 4A公司); an unknown prefix names one company (美图公司), a pronoun or
         a determiner a particular one (这家公司, 我们公司)."""
         for index, token in enumerate(tokens):
-            head = next((h for h in self.company_heads if token.text.endswith(h)), None)
-            if head is None:
+            if not token.text.endswith(self.company_heads):
                 continue
+            head = next(h for h in self.company_heads if token.text.endswith(h))
             first = index
             while token.text == head and first > 0 and index - first < 2 and tokens[first - 1].end == tokens[first].start \
                     and is_nounish(tokens[first - 1]) and tokens[first - 1].text not in self.breaks:

@@ -4,6 +4,7 @@ noun- or verb-like, and mentions indexed by position."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cached_property
 
 from kg.core.model import Mention, Token
 from kg.core.normalize import is_cjk
@@ -39,15 +40,20 @@ def is_covered(token: Token, known: list[Mention]) -> bool:
 
 
 class Spans:
-    """Mentions indexed by start: those overlapping a span, in their list order, without scanning them all."""
+    """Mentions indexed by start: those overlapping a span, in their list order, without scanning them all (the
+    index is built at the first question: most sentences ask none)."""
 
     def __init__(self, mentions: list[Mention]) -> None:
         self.mentions = mentions
-        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
-        self.starts = [mentions[i].start for i in self.order]
-        self.longest = max((m.end - m.start for m in mentions), default=0)
+
+    @cached_property
+    def _index(self) -> tuple[list[int], list[int], int]:
+        """Mention positions in order of start, their starts, and the longest mention's length."""
+        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        return order, [self.mentions[i].start for i in order], max((m.end - m.start for m in self.mentions), default=0)
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
         """The mentions sharing a character with [start, end), in list order."""
-        lo, hi = bisect_left(self.starts, start - self.longest + 1), bisect_left(self.starts, end)
-        return [self.mentions[i] for i in sorted(i for i in self.order[lo:hi] if self.mentions[i].end > start)]
+        order, starts, longest = self._index
+        lo, hi = bisect_left(starts, start - longest + 1), bisect_left(starts, end)
+        return [self.mentions[i] for i in sorted(i for i in order[lo:hi] if self.mentions[i].end > start)]
