@@ -20,8 +20,8 @@ class Extractor(Protocol):
 Factory = Callable[[Resources], Extractor]
 _REGISTRY: dict[str, Factory] = {}
 _BUILTIN_MODULES = tuple(f"kg.analyse.extract.{name}" for name in (
-    "lexicon_match", "open_vocabulary", "introductions", "slots", "brands", "glosses", "people", "departments", "employers", "structure", "scenarios",
-    "recurrences", "patterns", "knowing", "makers", "layers", "career", "transitions", "essentials", "syllabus",
+    "lexicon_match", "open_vocabulary", "introductions", "slots", "brands", "glosses", "people", "departments",
+    "employers", "structure", "scenarios", "recurrences", "patterns", "knowing", "makers", "layers", "career", "transitions", "essentials", "syllabus",
     "training", "usage", "made_with", "markets", "industry_labels", "fields", "content_kinds"))
 
 

@@ -36,6 +36,9 @@ GLOSS_REACH = 8  # characters after the maker where a product would make the glo
 GENERIC = re.compile(r"(?:产品|工具|平台|模型|应用|技术|方案|选型|能力|功能|特点|优势|定位|场景|团队|公司)$")
 OWNED = re.compile(r"的([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}?)"
                    r"(?=能|可以|[，,]它|则|也|接入|主攻|用来|专门|跑在)")
+LAUNCH_WORD = re.compile(r"推出|发布|上线|开源|打造|研发|自研|开发|做了|负责的")
+QUOTE = re.compile(r"[“\"「]")
+BUILT_ON_WORD = re.compile(r"基于|依托|构建在|建立在")
 BUILT_ON = re.compile(r"(?:也|则|就|其实|同样|主要|底层)?(?:基于|依托于?|构建在|建立在)$")  # 问北辰基于RAG
 OWNER = re.compile(r".*(?:的|：|:)")  # 萌芽智能做的阿糯, 它家的汇通小智: the name follows its owner
 NAME_LEAD = re.compile(r"[\s*“”\"「」『』《》\-+•·]*(?:\d{1,2}[.、．)）]\s*)?[\s*“”\"「」『』《》]*"
@@ -68,21 +71,27 @@ class GlossExtractor:
         found: list[Mention] = []
         replaced: set[Mention] = set()
         for sentence, known, tokens in zip(doc.sentences, by_sentence(state.mentions, doc.sentences), state.tokens):
-            edges = {edge for token in tokens for edge in (token.start, token.end)}
             for start, end, rule in _glossed(doc, sentence, known):
                 touching = [m for m in known + found if overlaps(m, start, end)]
-                words = [t for t in tokens if start <= t.start and t.end <= end]
-                if start in edges and (end in edges or rule == "glossed:is-one") and self._coined(doc.text[start:end], rule, words) and all(
+                if self._whole_words(doc.text, tokens, start, end, rule) and all(
                         m in known and start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
                         and (m.cls in NAME_PARTS or m.cls == "Organization" and m.start == start) for m in touching):
                     found.append(new_mention(doc, start, end, "Product", rule, CONFIDENCE))
                     replaced.update(touching)
         return with_mentions(state, found, replaced) if found else state
 
+    def _whole_words(self, text: str, tokens: tuple[Token, ...], start: int, end: int, rule: str) -> bool:
+        """True when text[start:end] begins (and, but before 是, ends) on a token edge and its words make a coined
+        name."""
+        edges = {edge for token in tokens for edge in (token.start, token.end)}
+        words = [t for t in tokens if start <= t.start and t.end <= end]
+        return start in edges and (end in edges or rule == "glossed:is-one") and self._coined(text[start:end], rule, words)
+
     def _coined(self, name: str, rule: str, words: list[Token]) -> bool:
         """True for a name the lexicon does not know, made of whole words of the sentence none of which is an adverb,
-        pronoun, particle or verb (爆火后, 蜻蜓FM应该), that is a coined mix of Han and Latin (绘影Studio, 布景AI; not AI写作) or holds a run of two Han
-        characters no dictionary word covers (禾伴, 汇通小智; not 用户画像, 交付物); one is enough after a dash (问北辰)."""
+        pronoun, particle or verb (爆火后, 蜻蜓FM应该), that is a coined mix of Han and Latin (绘影Studio, 布景AI; not
+        AI写作) or holds a run of two Han characters no dictionary word covers (禾伴, 汇通小智; not 用户画像, 交付物); one
+        is enough after a dash (问北辰); a bold label its maker glosses may be any name that is no generic word."""
         if not NAME.fullmatch(name) or NOT_IN_A_NAME.search(name) or self.lexicon.lookup(name) is not None \
                 or name[0] in introductions.NOT_A_NAME_START | introductions.COMMON_LEAD:
             return False
@@ -106,35 +115,43 @@ class GlossExtractor:
 
 
 def _glossed(doc: Document, sentence: Sentence, known: list[Mention]) -> Iterator[tuple[int, int, str]]:
-    """(start, end, rule) of each name the sentence glosses as a product."""
-    text = sentence.text
-    for match in IS_ONE.finditer(text):
+    """(start, end, rule) of each name the sentence glosses as a product (each pattern tried only where its words are)."""
+    text, base = sentence.text, sentence.start
+    for match in IS_ONE.finditer(text) if "是" in text else ():
         span = _clause_name(text, match.start())
         if span is not None:
-            yield sentence.start + span[0], sentence.start + span[1], "glossed:is-one"
-    for match in LAUNCHED.finditer(text):
-        yield sentence.start + match.start(1), sentence.start + match.end(1), "glossed:launched"
-    for match in MADE_NAME.finditer(text):  # 网易推出的网易七鱼, not 腾讯最新发布的财报: the maker names itself
-        if any(m.cls == "Organization" and m.end == sentence.start + match.end(1) for m in known):
-            yield sentence.start + match.start(2), sentence.start + match.end(2), "glossed:made"
-    for pattern, rule in ((DASH_GLOSS, "glossed:dash"), (QUOTED_LAUNCH, "glossed:dash")):
+            yield base + span[0], base + span[1], "glossed:is-one"
+    launched = LAUNCH_WORD.search(text) is not None
+    for match in LAUNCHED.finditer(text) if launched else ():
+        yield base + match.start(1), base + match.end(1), "glossed:launched"
+    for match in MADE_NAME.finditer(text) if launched else ():  # 网易推出的网易七鱼, not 腾讯最新发布的财报
+        if any(m.cls == "Organization" and m.end == base + match.end(1) for m in known):
+            yield base + match.start(2), base + match.end(2), "glossed:made"
+    for pattern in (DASH_GLOSS, QUOTED_LAUNCH) if QUOTE.search(text) else ():
         for match in pattern.finditer(text):
-            yield sentence.start + match.start(1), sentence.start + match.end(1), rule
-    label = BOLD_NAME.match(text)  # - **咕噜**：绒芽科技做的AI玩偶, **夜话**：微光互动出品
-    made = MAKER_GLOSS.match(text, label.end()) if label else None
-    if made and not any(m.cls == "Product" and m.start < sentence.start + made.end() + GLOSS_REACH for m in known
-                        if m.start >= sentence.start + made.start()) and (made.group(2) == "出品" or any(m.cls == "Organization" and m.end == sentence.start + made.end(1)
-                                              for m in known)):
-        yield sentence.start + label.start(1), sentence.start + label.end(1), "glossed:label"
+            yield base + match.start(1), base + match.end(1), "glossed:dash"
+    yield from _labelled(text, base, known)
     for org in (m for m in known if m.cls == "Organization"):  # 元坯科技的造物3D能…, 青禾软件的灵犀测，它能…
-        owned = OWNED.match(text, org.end - sentence.start)
+        owned = OWNED.match(text, org.end - base)
         if owned:
-            yield sentence.start + owned.start(1), sentence.start + owned.end(1), "glossed:owned"
-    for technology in (m for m in known if m.cls == "Technology"):
-        lead = BUILT_ON.search(text, 0, technology.start - sentence.start)
+            yield base + owned.start(1), base + owned.end(1), "glossed:owned"
+    for technology in (m for m in known if m.cls == "Technology") if BUILT_ON_WORD.search(text) else ():
+        lead = BUILT_ON.search(text, 0, technology.start - base)
         span = _clause_name(text, lead.start()) if lead else None
         if span is not None:
-            yield sentence.start + span[0], sentence.start + span[1], "glossed:built-on"
+            yield base + span[0], base + span[1], "glossed:built-on"
+
+
+def _labelled(text: str, base: int, known: list[Mention]) -> Iterator[tuple[int, int, str]]:
+    """A bold label its maker glosses (- **咕噜**：绒芽科技做的AI玩偶, **夜话**：微光互动出品), unless a product of its own
+    follows the maker (**技术选型**：百度推出的文心一言)."""
+    label = BOLD_NAME.match(text) if "**" in text else None
+    made = MAKER_GLOSS.match(text, label.end()) if label else None
+    if made is None or any(m.cls == "Product" and base + made.start() <= m.start < base + made.end() + GLOSS_REACH
+                           for m in known):
+        return
+    if made.group(2) == "出品" or any(m.cls == "Organization" and m.end == base + made.end(1) for m in known):
+        yield base + label.start(1), base + label.end(1), "glossed:label"
 
 
 def _clause_name(text: str, end: int) -> tuple[int, int] | None:
