@@ -48,3 +48,14 @@ def test_more_role_heads_and_no_verb_before_a_role(run, text: str, role: str) ->
 def test_a_role_in_the_prefix_is_a_role_of_its_own(run) -> None:
     roles = {m.surface for m in run("我们把评测工程师定位成测试工程师的一个分支。").mentions if m.cls == "Role"}
     assert roles == {"评测工程师", "测试工程师"}
+
+
+@pytest.mark.parametrize("text, role", [
+    ("AI如何革新基金经理调研的学习。", "基金经理"),  # a verbal noun before the role is the sentence's verb
+])
+def test_a_leading_verbal_noun_is_no_part_of_a_role(run, text: str, role: str) -> None:
+    assert {m.surface for m in run(text).mentions if m.cls == "Role"} == {role}
+
+
+def test_an_office_is_no_role(run) -> None:
+    assert not any(m.cls == "Role" for m in run("各行业主管部门沉淀了海量数据。").mentions)

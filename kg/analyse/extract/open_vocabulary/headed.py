@@ -27,6 +27,7 @@ AI_ROLE_PREFIX = re.compile(r"(?<![A-Za-z0-9])(?:AIGC|AI|大模型) ?$")
 MAX_PREFIX_TOKENS = 3
 BOUND_TAGS = frozenset({"h"})  # 非|英语: a one-character prefix binds to the word after it
 PREPOSITIONS = frozenset("对在和与跟把被给让向从问")
+BODIES = frozenset({"部门", "单位", "机构", "机关"})  # 主管部门: an office, not a person in it
 COPULAS = frozenset("成为是当做叫")  # one-character verbs jieba may tag as nouns (定位|成|测试工程师)
 GLUED_LEADS = frozenset("只就都也还又才再招做当转")  # 只招|全栈产品经理: an adverb or a verb jieba glued to the next word
 GROUP_WORDS = frozenset({"团队", "部门", "小组", "公司", "集团"})  # the people of a group, not a kind of role
@@ -98,7 +99,8 @@ class HeadedNames:
             if chars > MAX_PREFIX_CHARS:
                 break
             first -= 1
-        while first < index and (is_verbish(tokens[first]) and not is_covered(tokens[first], known)
+        while first < index and ((is_verbish(tokens[first]) or tokens[first].tag == "vn" and first + 1 < index)
+                                 and not is_covered(tokens[first], known)
                                  or self._opens_clause(tokens[first].text) or tokens[first].tag in NEVER_FIRST_TAGS):
             first += 1
         return first
@@ -147,9 +149,11 @@ class HeadedNames:
 
     def _head_runs_on(self, tokens: tuple[Token, ...], index: int) -> bool:
         """True when the head's last character and the lone character glued after it make a word (智能投顾问答: 问答),
-        so the head is no head."""
+        or a word for a body follows it (主管部门), so the head is no head."""
         head = tokens[index]
         following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is not None and following.start == head.end and following.text in BODIES:
+            return True  # 行业主管部门: the body in charge, not a person
         return following is not None and following.start == head.end and len(following.text) == 1 \
             and is_cjk(following.text) and self.dictionary_tags(head.text[-1] + following.text) is not None
 
