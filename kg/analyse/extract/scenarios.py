@@ -17,6 +17,7 @@ from kg.core.model import Extraction, Mention, Sentence, Token
 
 PHRASE = r"[\u4e00-\u9fffA-Za-z0-9]{2,8}?"
 AFTER_USE = re.compile(r"(?:用于|用在|应用于|应用在|应用到|落地到|落地于|落地在|落到|部署在|部署到|服务于|适用于|常见于|多见于"
+                       r"|(?:拿|用)它来?做"
                        r"|用得最多的(?:是|还是)(?:[一二两三四五几][类个种])?[：:]?)了?"
                        r"(?:[\u4e00-\u9fff]{0,4}的|[\u4e00-\u9fff]{1,8}(?:上|中|里|内)的)?"  # 用于企业内部的智能问答 / 平台上的
                        rf"(?P<items>{PHRASE}(?:(?:、|和|及|与){PHRASE}){{0,4}})"

@@ -13,7 +13,7 @@ from kg.core.model import Mention, Relation
 APPLIED = frozenset({"Product", "Technology"})
 AREAS = frozenset({"Industry"})  # a Concept (AI, AIGC, B端) read as an area is mostly wrong on real text
 SCENARIOS = frozenset({"Industry", "Concept"})  # areas after a use verb or with a scenario word (智能客服场景)
-USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|(?:用来|拿来)做(?![一个款种套张份些])|"
+USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|(?:用来|拿来|(?:拿|用)它来?)做(?![一个款种套张份些])|"
                       r"用得最多的(?:是|还是|就是)|服务于|落地于|落地到|落到|部署在|部署到|引入到|"
                       r"集成到|集成在|融入到|嵌入到|适用于|适合用于|适合用在|常见于|多见于)了?")  # 接入 / 引入 alone take what is brought in, not where
 SCENARIO_AFTER = re.compile(r"^等?(?:行业|领域|场景|业务|方面)?(?:应用场景)?(?:中|里|上)?(?:的|被|得到|获得|有|已经|已|也|都|正在|逐步|陆续){0,2}"
@@ -31,7 +31,8 @@ AIMED_AT = re.compile(r"面向[\s*]*$")  # Copilot是一款面向制造业的AI�
 AIMED_MODIFIES = re.compile(r"(?:行业|领域)?的[^，,。；;的]{0,8}")  # 面向制造业的AI助手Copilot
 AIMED_OF = re.compile(r"(?:是|为)?(?:一款|一个|一种|专门)?[\s*]*面向")  # Copilot是一款面向制造业…
 PLUS = re.compile(r"\s*[+＋]\s*")  # 大模型+教育, AI＋医疗: the technology put to work in the industry
-SUBJECTLESS_USE = re.compile(r"[\s*]*(?:它|其|该产品|该模型|该工具)?(?:主要|也|都|还|可以|能够|可|能|被|已经|目前|最常|则|更多)*")
+SUBJECTLESS_USE = re.compile(r"[\s*]*(?:它|其|该产品|该模型|该工具)?(?:主要|也|都|还|可以|能够|可|能|被|已经|目前|最常|则|更多|广泛|"
+                             r"大量|普遍|率先)*")  # …，被广泛用在在线问诊上; 医院主要拿它做智能导诊 (它: the opening one)
 PRONOUN_SUBJECT = re.compile(r"[\s*]*(?:它|其|该产品|这款产品|该工具|这款工具|该模型)(?:目前|主要|也|都|还|已经)*")
 PLACE_MODIFIER = re.compile(r"[\s*]*(?:(?:国内|海外|国外|全球|美国|欧美|日本)的?)?[\s*]*")  # 在海外的教育行业
 INDUSTRY_FRAME = re.compile(r"(?:^|(?<=[，,]))[\s*]*在□+(?:行业|领域|赛道|场景)?(?:中|里|内)?[，,]"  # 比如，在电商行业，…
@@ -177,7 +178,7 @@ class UsageExtractor(SentenceExtractor):
         if verb is not None:
             areas = [m for m in inside if m.cls in SCENARIOS and m.start >= offset + verb.end()]
             things = [m for m in inside if m.cls in APPLIED and m.end <= offset + verb.start()]
-            if not things and before is not None and SUBJECTLESS_USE.fullmatch(text[:verb.start()]):
+            if not things and before is not None and (SUBJECTLESS_USE.fullmatch(text[:verb.start()]) or "它" in verb.group()):
                 things = [opening] if opening is not None and opening.end <= offset else []
             yield from self._to_areas(ctx, sentence, text, offset, things[-1:], areas)
         yield from self._taken_up(ctx, sentence, clause)

@@ -293,3 +293,11 @@ def test_generations_arrows_and_replacements(run, text: str, expected) -> None:
 ])
 def test_a_modal_before_a_verb_skill_and_skills_that_became_basics(run, text: str, expected) -> None:
     assert expected <= pairs(run(text), "requiresSkill")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("灵医大模型由百度打造，医院主要拿它做智能导诊和病历质控。", {("灵医大模型", "智能导诊"), ("灵医大模型", "病历质控")}),
+    ("# 医疗\n\n京东健康的京医千询走的是另一条路：面向C端，被广泛用在在线问诊和用药咨询上。", {("京医千询", "在线问诊")}),
+])
+def test_used_through_a_pronoun_or_in_a_passive_clause(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "appliedIn")

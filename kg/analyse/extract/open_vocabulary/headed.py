@@ -99,7 +99,7 @@ class HeadedNames:
             if chars > MAX_PREFIX_CHARS:
                 break
             first -= 1
-        while first < index and ((is_verbish(tokens[first]) or tokens[first].tag == "vn" and first + 1 < index)
+        while first < index and ((is_verbish(tokens[first]) or cls == "Role" and tokens[first].tag == "vn" and first + 1 < index)
                                  and not is_covered(tokens[first], known)
                                  or self._opens_clause(tokens[first].text) or tokens[first].tag in NEVER_FIRST_TAGS):
             first += 1
