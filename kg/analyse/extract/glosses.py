@@ -9,14 +9,17 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import introductions, register
+from kg.analyse.extract.slots import NAME_PARTS
 from kg.analyse.extract.context import CLAUSE_BREAK, MARKUP
 from kg.analyse.extract.mentions import by_sentence, new_mention, overlaps, with_mentions
 from kg.analyse.extract.open_vocabulary.shapes import VERB_TAGS
 from kg.analyse.extract.resources import Resources
 from kg.core.model import Document, Extraction, Mention, Sentence, Token
 
-HEAD = (r"(?:助手|助理|工具|机器人|陪练|产品|平台|应用|App|APP|app|大模型|模型|系统|插件|智能体|Agent|数字人|小程序|软件|引擎"
-        r"|编辑器|硬件|设备|眼镜|耳机|音箱|学习机|桌宠|客服|网站)")
+HEADS = ("助手", "助理", "工具", "机器人", "陪练", "产品", "平台", "应用", "App", "APP", "app", "大模型", "模型", "系统", "插件",
+         "智能体", "Agent", "数字人", "小程序", "软件", "引擎", "编辑器", "硬件", "设备", "眼镜", "耳机", "音箱", "学习机", "桌宠",
+         "客服", "网站")  # the nouns a gloss of a product ends with
+HEAD = "(?:" + "|".join(HEADS) + ")"
 GLOSS_END = r"(?=[，,。；;：:！？!?（(—]|\*\*|$)"
 IS_ONE = re.compile(r"(?:最早|最初|起初|原本|本来|一开始|如今|现在)?(?:也|则|就|其实|本身|本质上|只|只是)?是"
                     r"(?:一?(?:个|款|套|台)[^，,。；;！？!?]{0,20}?|[^，,。；;！？!?]{0,12}?(?:推出|做|出|开发|打造|上线|自研)的"
@@ -49,11 +52,8 @@ NOT_IN_A_NAME = re.compile(r"这|那|它|我|你|他|她|哪|什么|怎么|如�
 FUNCTION_TAGS = frozenset({"d", "p", "c", "r", "y", "e", "m", "mq", "q", "f", "t", "uj", "ul", "uz", "ug", "uv", "ud", "ad",
                            "zg"})  # 主力也依然, 两者都不, 训练的: words around a name, never in it
 ENDS_IN_HEAD = re.compile(HEAD + "$")
-HEADS = frozenset(HEAD[3:-1].split("|"))
-GENERIC_LEAD = re.compile(r"^(?:AIGC|AI|智能)+")  # a kind of thing before the head: AIGC创意平台
 LATIN, HAN, UNCOVERED = re.compile(r"[A-Za-z]"), re.compile(r"[\u4e00-\u9fff]"), re.compile(r"\x00+")
 HAN_END = re.compile(r"[\u4e00-\u9fff]+$")
-NAME_PARTS = frozenset({"ContentType", "Concept", "Technology", "Industry", "Skill"})  # words a coined name may hold
 CONFIDENCE = 0.7
 
 
@@ -100,7 +100,7 @@ class GlossExtractor:
             return False
         if rule == "glossed:label":
             return not GENERIC.search(name)  # a bold label its maker glosses: a name, whatever its words (**夜话**)
-        bare = ENDS_IN_HEAD.sub("", GENERIC_LEAD.sub("", name))  # AIGC对话助手 → 对话
+        bare = ENDS_IN_HEAD.sub("", introductions.GENERIC_LEAD.sub("", name))  # AIGC对话助手 → 对话
         if not bare or self.lexicon.lookup(bare) is not None:
             return False
         if LATIN.search(bare) and HAN.search(name):  # 布景AI, 绘影Studio; not BP算法, Top50榜单: a kind of thing

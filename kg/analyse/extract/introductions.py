@@ -50,7 +50,7 @@ NOT_IN_A_NAME = re.compile(r"的|它|本身|当时|因为|由于|可以|称作|�
 JUDGEMENT_START = set("不很太没好最非真挺超")  # 的工具“不好用”: a quoted judgement, not a name
 CONFIDENCE = 0.7
 UNTYPED_RULE = "open:latin-untyped"  # a Latin word the open vocabulary could not type: an introduction types it
-GENERIC_LEAD = re.compile(r"^(?:AI|AIGC|智能)+")  # “AI文案”, “AI视频”: a kind of thing, not a name
+GENERIC_LEAD = re.compile(r"^(?:AIGC|AI|智能)+")  # “AI文案”, “AIGC视频”: a kind of thing, not a name (AIGC tried first)
 WORDS_IN_A_NAME = frozenset({"ContentType", "Concept", "Skill", "Technology", "Industry"})  # common words, not makers
 
 

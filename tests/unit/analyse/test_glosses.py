@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.analyse.test_brands import classes
 from tests.unit.analyse.test_extract import mentions_of, pairs
-
-
-def classes(state, surface: str) -> set[str]:
-    return {m.cls for m in mentions_of(state, surface)}
 
 
 @pytest.mark.parametrize("text, name", [
