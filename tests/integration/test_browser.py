@@ -148,11 +148,11 @@ def test_whole_graph_up_to_the_threshold_is_interactive(browser: Any, tmp_path: 
     visit.page.fill("#kg-search", f"实体{entities - 1}")
     visit.page.press("#kg-search", "Enter")
     assert visit.page.locator("#kg-panel h2").inner_text() == f"实体{entities - 1}"
-    assert time.monotonic() - started < 3, "search answers"
+    assert time.monotonic() - started < READY_CEILING, "search answers"
     started = time.monotonic()
     visit.page.uncheck('#kg-classes input[data-cls="Role"]')
     visit.page.wait_for_function(f"Number(document.body.dataset.kgNodes) < {visit.page.evaluate(IN_STORY)}")
-    assert time.monotonic() - started < 3, "a class filter answers"
+    assert time.monotonic() - started < READY_CEILING, "a class filter answers"
     assert visit.errors == [] and set(visit.requests) <= {path.as_uri()}
     visit.page.close()
 
