@@ -9,7 +9,7 @@ import re
 
 from kg.analyse.extract import register
 from kg.analyse.extract.mentions import with_mentions, new_mention
-from kg.analyse.extract.open_vocabulary.latin import COMMON_ENGLISH_ZIPF, common_english
+from kg.analyse.extract.open_vocabulary.latin import COMMON_ENGLISH_ZIPF, common_english, version_after
 from kg.analyse.extract.open_vocabulary.shapes import is_name_part, is_verbish
 from kg.analyse.extract.resources import Resources
 from kg.core.model import Extraction, Mention, Token
@@ -18,6 +18,7 @@ from kg.core.normalize import is_cjk
 MIN_BRAND = 2
 MAX_HEAD_WORDS = 3  # 青杉 + 批改 + 助手
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+BRAND_CODE = re.compile(r"-[A-Za-z0-9]+(?:\.\d+)?(?![A-Za-z0-9])|\d[A-Za-z]{1,2}(?![A-Za-z0-9])")  # 深澜-M2, 元造3D
 CONFIDENCE = 0.7
 UNTYPED_LATIN = "open:latin-untyped"
 NAME_LEADS = "的了型款是和与及、把叫为"  # the Han characters a coined name may follow (模型声澜V3; not 暗中吐槽V3)
@@ -45,22 +46,26 @@ class BrandExtractor:
         taken = bytearray(len(text))
         for mention in state.mentions:
             taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
-        words = {m.start: m for m in state.mentions if m.cls in NAME_PARTS}
         pattern = re.compile("|".join(map(re.escape, sorted(brands, key=lambda b: (-len(b), b)))))
         tokens = {t.start: (i, sentence) for sentence in state.tokens for i, t in enumerate(sentence)}
         found, replaced = [], set()
         for match in pattern.finditer(text):
             at = tokens.get(match.start())
-            end = self._product_end(at, match.end()) if at else None
+            if at is None and re.match(r"-?[A-Za-z0-9]", text[match.end():match.end() + 2]):
+                at = tokens.get(match.end())  # 迭代出星核-3B: jieba glued 出星, the code after the brand still names it
+            end = self._product_end(text, at, match.end()) if at else None
             if end is None or any(taken[match.start():match.end()]):
                 continue
-            glued = words.get(match.end())  # 砚池Code: the word Code is part of the name
-            if glued is not None and glued.end <= end:
-                taken[glued.start:glued.end] = bytes(glued.end - glued.start)
+            versioned = version_after(text, end, at[1][-1].end)  # 栖光Lens 2, 元造3D 2.0, 启衡影语2.0
+            end = versioned.end() if versioned else end
+            glued = {m for m in state.mentions if match.end() <= m.start and m.end <= end
+                     and (m.cls in NAME_PARTS or m.rule.startswith("open:"))}  # Code of 砚池Code, Lens 2 of 栖光Lens 2
+            for word in glued:
+                taken[word.start:word.end] = bytes(word.end - word.start)
             if not any(taken[match.end():end]):
                 found.append(new_mention(state.document, match.start(), end, "Product", "open:brand-product", CONFIDENCE))
                 taken[match.start():end] = b"\x01" * (end - match.start())
-                replaced.update({glued} if glued is not None and glued.end <= end else set())
+                replaced.update(glued)
         return with_mentions(state, found, replaced) if found else state
 
     def _coined_versions(self, state: Extraction) -> Extraction:
@@ -95,22 +100,26 @@ class BrandExtractor:
                 brands.add(org.surface[:-len(suffix)])
         return brands
 
-    def _product_end(self, at: tuple[int, tuple[Token, ...]], brand_end: int) -> int | None:
-        """End of a product name after the brand: an English word that is no name of its own (Code, Motion), or up
-        to three words ending in a product head, none a verb but the head (批改助手)."""
+    def _product_end(self, text: str, at: tuple[int, tuple[Token, ...]], brand_end: int) -> int | None:
+        """End of a product name after the brand: a hyphenated code or a digit-led code (-M2, 3D), an English word
+        that is no name of its own (Code, Motion), or up to three words ending in a product head or followed by a
+        version, none a verb but the last (批改助手, 影语2.0)."""
         index, sentence = at
         after = [t for t in sentence[index:] if t.start >= brand_end]
         if not after or after[0].start != brand_end:
             return None
         first = after[0]
+        code = BRAND_CODE.match(text, brand_end)
+        if code:
+            return code.end()  # 深澜-M2, 星核-MoE, 元造3D
         if LATIN_WORD.fullmatch(first.text):
             named = common_english(first.text) >= COMMON_ENGLISH_ZIPF and not first.text.isupper()
             return first.end if named and first.text not in self.generic else None
         for count, token in enumerate(after[:MAX_HEAD_WORDS], 1):
             if not is_name_part(token.text) or token.text in self.generic:
                 return None
-            if token.text.endswith(self.heads):
-                return token.end
+            if token.text.endswith(self.heads) or version_after(text, token.end, token.end + 8):
+                return token.end  # 青杉批改助手, 启衡影语2.0
             if is_verbish(token) and count == MAX_HEAD_WORDS:
                 return None
         return None

@@ -22,8 +22,8 @@ SHORT_FORM = re.compile(r"[A-Za-z]{0,3}\d[\w.]{0,4}")  # R1, V3, 4o: a version t
 
 @register("recurrences")
 class RecurrenceExtractor:
-    """Adds a mention at every other word-bounded occurrence of each discovered name of the article (a product's
-    name in place of its maker's name found at its start)."""
+    """Adds a mention at every other word-bounded occurrence of each discovered name of the article, in place of
+    the shorter names found inside it there (its maker 美图 in 美图云修Pro, the content word 文案 in 妙笔文案助手)."""
 
     def __init__(self, resources: Resources) -> None:
         """Recurrences need no resources: the names come from the mentions found so far."""
@@ -50,7 +50,7 @@ class RecurrenceExtractor:
                 continue
             name = first[match.group()]
             inside = [m for m in state.mentions if m.start < end and start < m.end] if any(taken[start:end]) else []
-            if all(name.cls == "Product" and m.cls == "Organization" and m.start == start and m.end < end
+            if all(start <= m.start and m.end <= end and m.end - m.start < end - start
                    for m in inside):  # 美图云修Pro again, though its maker 美图 was found at its start
                 added.append(dataclasses.replace(name, start=start, end=end))
                 replaced.update(inside)

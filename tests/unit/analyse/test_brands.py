@@ -55,6 +55,10 @@ def test_domain_words_before_a_weak_suffix_name_no_company(run, text: str) -> No
     ("南京的砚池科技做了个砚池Code，专门卖给券商。", "砚池Code"),
     ("杭州的镜语科技推出的镜语Motion专做数字人口播。", "镜语Motion"),
     ("群核科技推出了群核空间智能平台。", "群核空间智能平台"),
+    ("杭州的深澜科技把自家的深澜-M1升级成了深澜-M2。", "深澜-M2"),
+    ("星核智能是一家创业公司，后来迭代出星核-3B。", "星核-3B"),
+    ("元造科技的文生3D产品元造3D 2.0本月上线。", "元造3D 2.0"),
+    ("栖光科技的小公司不大。他们的栖光Lens 2只做语音识别。", "栖光Lens 2"),
 ])
 def test_a_brand_glued_to_a_word_or_a_product_head_names_a_product(run, text: str, product: str) -> None:
     assert classes(run(text), product) == {"Product"}
