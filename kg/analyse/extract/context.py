@@ -18,11 +18,13 @@ LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an
 PARTNER_OF = re.compile(r"[\s*“”\"]*(?:与|跟|同|和|向|给)")  # 与头部创作者交流，了解…: the creators are not the subject
 PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上的岗位, ProductHunt上搜: a place, not an agent
 COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
-TIME_CLAUSE_ENDS = ("后", "时", "前", "之后", "以后", "的时候", "之前", "以前")  # a clause of time before the subject's
+TIME_CLAUSE_ENDS = ("后", "时", "前", "之后", "以后", "的时候", "之前", "以前", "方面", "层面")  # a clause of
+# time or topic before the subject's
 NARRATOR = re.compile(r"我(?!们)[^。；;！？!?\n]{0,14}?(?:现在|目前|如今)?(?:在[^，,。；;！？!?]{1,10})?"
                       r"(?:做|是|当|担任|成为|转型成|转型为|转成)了?(?:一名|一个|一位)?\s*$")
 NARRATOR_REACH = 20  # characters before a role read for the first person's 我…做 (我现在在智谱做模型产品经理)
 QUESTION_LINE = re.compile(r"[\s>*]*(?:问|Q\d*|提问)\s*[：:]")  # an interview's question: **问：…？**, Q：…？
+ADVICE = re.compile(r"[\s*]*(?:建议|务必|记得|最好|至少|一定要)")  # advice to the reader: a person is its subject
 FIRST_PERSON = re.compile(r"^[\s*]*(?:答[：:]|A[：:])|我")  # an interview's answer speaks in the first person
 
 
@@ -194,8 +196,9 @@ class DocumentContext(TopicLookups):
                 or self.asked[index] is not None:
             return True  # (an interviewee answers about the role they were asked about)
         clauses = CLAUSE_BREAK.split(self.masked(index))
-        opening = clauses[0] + ("，" + clauses[1] if len(clauses) > 1 and clauses[0].endswith(TIME_CLAUSE_ENDS) else "")
-        return find_cue(person_words, opening) is not None  # (每个版本出结果后，你还需要…: the clause after the time)
+        framed = len(clauses) > 1 and clauses[0].endswith(TIME_CLAUSE_ENDS)  # 每个版本出结果后，你还需要… / 工具方面，…
+        opening = clauses[0] + ("，" + clauses[1] if framed else "")
+        return find_cue(person_words, opening) is not None or ADVICE.match(clauses[framed]) is not None
 
     def narrator(self, text: str) -> Mention | None:
         """The role the writer or interviewee says they hold, when `text` (a clause opening) speaks in the first

@@ -301,3 +301,13 @@ def test_a_modal_before_a_verb_skill_and_skills_that_became_basics(run, text: st
 ])
 def test_used_through_a_pronoun_or_in_a_passive_clause(run, text: str, expected) -> None:
     assert expected <= pairs(run(text), "appliedIn")
+
+
+def test_advice_to_the_reader_under_a_role_heading_is_what_the_role_should_know(run) -> None:
+    state = run("## 四、AI硬件产品经理要会什么\n\n工具方面，建议至少亲手用Ollama跑一个小模型，了解MiniCPM和Qwen2.5各自的尺寸。")
+    assert {("硬件产品经理", "Ollama"), ("硬件产品经理", "MiniCPM")} <= pairs(state, "shouldKnow")  # (AI硬件产品经理 is its alias)
+
+
+def test_a_statement_under_a_role_heading_without_a_person_or_advice_says_nothing_of_the_role(run) -> None:
+    state = run("## 四、AI硬件产品经理要会什么\n\n工具方面，很多公司了解MiniCPM和Qwen2.5各自的尺寸。")
+    assert pairs(state, "shouldKnow") == set()
