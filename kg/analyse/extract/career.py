@@ -149,6 +149,9 @@ class CareerExtractor(OrganizationHiring):
                                     and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])
             if earlier:
                 return [(earlier[0], "pattern:requires-continued", 0.85)]  # …需要具备A，还要懂B
+        continued = ctx.continued_holders(index, self.cue)  # AI产品经理的核心竞争力是A。想进大厂，还要懂B
+        if continued and not re.search(r"[它其]", opening):  # (其已经具备了…: a thing's ability)
+            return [(role, "pattern:requires-continued", 0.8) for role in continued]
         section = ctx.nearest(index, "Role")
         if section is not None and ctx.about_a_person(index, self.cue("personSubject")):
             return [(section, "pattern:requires-section-role", 0.8)]

@@ -24,6 +24,7 @@ NARRATOR = re.compile(r"我(?!们)[^。；;！？!?\n]{0,14}?(?:现在|目前|�
                       r"(?:做|是|当|担任|成为|转型成|转型为|转成)了?(?:一名|一个|一位)?\s*$")
 NARRATOR_REACH = 20  # characters before a role read for the first person's 我…做 (我现在在智谱做模型产品经理)
 QUESTION_LINE = re.compile(r"[\s>*]*(?:问|Q\d*|提问)\s*[：:]")  # an interview's question: **问：…？**, Q：…？
+HOLDER_LEAD = re.compile(r"[\s*\-+•·\d.、)）]*(?:答[：:])?(?:每一?[个位名]|所有|一[个名位]|优秀的|合格的)?[\s*“”\"]*")  # 答：AI产品经理…
 ADVICE = re.compile(r"[\s*]*(?:建议|务必|记得|最好|至少|一定要)")  # advice to the reader: a person is its subject
 FIRST_PERSON = re.compile(r"^[\s*]*(?:答[：:]|A[：:])|我")  # an interview's answer speaks in the first person
 
@@ -248,6 +249,22 @@ class DocumentContext(TopicLookups):
             return None
         roles = self.specific([m for m in self.by_sentence[index - 1] if m.cls == "Role"])
         return roles[-1] if roles else None
+
+    def continued_holders(self, index: int, cue: Callable[[str], frozenset[str]]) -> list[Mention]:
+        """The roles that open a clause of the sentence before, on the same line, stating their requirements
+        (AI产品经理的核心竞争力是…。想进大厂，最好亲手用过…): a sentence that goes on with requirements and names no holder
+        keeps them."""
+        before = self.previous_sentence(index)
+        if before is None or "\n" in self.doc.text[before.end:self.doc.sentences[index].start]:
+            return []
+        masked = self.masked(index - 1)
+        if find_cue(cue("hedge"), masked):
+            return []
+        holders = [m for m in self.by_sentence[index - 1] if m.cls == "Role"
+                   and HOLDER_LEAD.fullmatch(CLAUSE_BREAK.split(before.text[:m.start - before.start])[-1])
+                   and not self._partner(index - 1, m) and any(find_cue(cue(c), clause_around(masked, m.end - before.start))
+                                                               for c in ("requiresTrigger", "shouldKnowTrigger"))]
+        return self.specific(holders)
 
     def previous_sentence(self, index: int) -> Sentence | None:
         """The sentence before, when it is in the same paragraph (no blank line or heading between)."""

@@ -44,6 +44,7 @@ HAVING = re.compile(r"(?:有|具备|具有)[^□]{0,6}$|(?:有|具备|具有)[^�
 EXPERIENCE = re.compile(r"\s*(?:等|这类[^，,。；;□]{0,6})?的?(?:相关|实际|实操)?(?:使用|搭建|开发|应用|落地|项目|调优|部署|实战|"
                         r"二次开发|上手)?经验")  # the thing (and those listed with it) before 经验, after 有 / 具备
 ROLE_LABEL = re.compile(r"^[\s*\-+•·\d.、)）]*□+(?:\s*(?:、|和|/)\s*□+)*[\s*]*[：:][\s*]*")  # a line labelled with roles
+ADVISED = re.compile(r"建议|最好|至少|务必|一定要|要|得|应该|需要|必须")  # a modal or advice: what one should know
 BA_KNOW = re.compile(r"(?:都|也|先)?(?:玩熟|用熟|玩透|学会|吃透|搞懂|摸透|弄懂|学透|用起来|上手|研究透|玩明白|搞明白|用明白|摸清楚)")
 
 
@@ -70,6 +71,8 @@ class KnowingExtractor(SentenceExtractor):
             roles, rule, confidence = [posted], "-posted-role", 0.85  # 这类岗位要求候选人熟练使用…
         elif anaphor is not None:
             roles, rule, confidence = [anaphor], "-anaphor", 0.85  # 技术上，这个岗位应该了解Embedding…
+        elif rule and (continued := ctx.continued_holders(index, self.cue)) and self._advised(masked, things[0], sentence):
+            roles, rule, confidence = continued, "-continued", 0.8  # …AI产品经理的核心竞争力是…。想进大厂，最好用过…
         elif rule == "-main-role" or rule and not ctx.about_a_person(index, self.cue("personSubject")):
             return  # the section's role only for a person subject (你需要了解…) or a list item; never the article's
         for role in roles:
@@ -95,6 +98,12 @@ class KnowingExtractor(SentenceExtractor):
                       and m.start - sentence.start >= offset - 1 - len(listed)]
             for thing in things:
                 yield relate(roles[0], "shouldKnow", thing, sentence, ctx.doc, "pattern:should-know-fronted", 0.75)
+
+    @staticmethod
+    def _advised(masked: str, thing: Mention, sentence: Sentence) -> bool:
+        """True when the clause of the first thing to know says it must or should be known (最好用过, 至少要搭过,
+        建议先把…玩熟), not that someone does (我们用了…)."""
+        return ADVISED.search(clause_around(masked, thing.start - sentence.start)) is not None
 
     def _knower(self, masked: str, sentence: Sentence, here: list[Mention], role: Mention, thing: Mention) -> bool:
         """True when a role named in the sentence is the one who knows: it comes before the know-word, and no

@@ -311,3 +311,18 @@ def test_advice_to_the_reader_under_a_role_heading_is_what_the_role_should_know(
 def test_a_statement_under_a_role_heading_without_a_person_or_advice_says_nothing_of_the_role(run) -> None:
     state = run("## 四、AI硬件产品经理要会什么\n\n工具方面，很多公司了解MiniCPM和Qwen2.5各自的尺寸。")
     assert pairs(state, "shouldKnow") == set()
+
+
+def test_a_sentence_going_on_with_requirements_keeps_the_holder_of_the_one_before(run) -> None:
+    state = run("不管去哪类公司，AI产品经理的核心竞争力都是需求分析。想进大厂，最好亲手用过通义千问和豆包，还要懂数据分析。")
+    assert {("AI产品经理", "通义千问"), ("AI产品经理", "豆包")} <= pairs(state, "shouldKnow")
+    assert ("AI产品经理", "数据分析") in pairs(state, "requiresSkill")
+
+
+@pytest.mark.parametrize("text", [
+    "就很难挖掘开发人员需求，而沦为一个需求产品经理。所以这一方向对技术要求更高，至少要知道Flink和HDFS。",
+    "AI产品经理的核心竞争力是需求分析。\n\n想进大厂，最好亲手用过通义千问和豆包。",
+    "AI产品经理的核心竞争力是需求分析。我们团队上个月用过通义千问和豆包。",
+])
+def test_no_holder_is_kept_from_a_role_that_is_an_object_across_a_paragraph_or_for_a_plain_statement(run, text) -> None:
+    assert pairs(run(text), "shouldKnow") == set()
