@@ -206,13 +206,15 @@ class CareerExtractor(OrganizationHiring):
     # ------------------------------------------------------------ worksWith
     def _works_with(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """A role and the teams or roles it collaborates with, in one clause with a collaboration word: 与A、B和C共同推进 /
-        和算法团队紧密协作 / 打交道最多的是A、B和C. The holder is a role named before the partners (not one of them),
-        else the section's role, else the article's role when a person is the subject."""
+        和算法团队紧密协作 / 打交道最多的是A、B和C, or with none in a sentence going on with the partners of a role
+        the one before names. The holder is a role named before the partners (not one of them), else that role, else
+        the section's role, else the article's role when a person is the subject."""
         masked = ctx.masked(index, keep="Skill")  # 与研发团队沟通协作: the skill 沟通协作 is also the collaboration word
+        going_on = not any(m.cls == "Role" for m in here) and ctx.continued_holders(index, self.cue, ("collaborationTrigger",))
         for clause_start, clause in _clause_spans(masked):
-            if not find_cue(self.cue("collaborationTrigger"), clause) or negated(self.cue, clause) \
+            if not (find_cue(self.cue("collaborationTrigger"), clause) or going_on) or negated(self.cue, clause) \
                     or find_cue(self.cue("hedge"), clause):
-                continue
+                continue  # (…要和算法团队对齐指标；上线前和研发团队排期: the sentence goes on with the partners)
             opener = PARTNER_OPENER.search(clause)
             if opener is None:
                 continue
@@ -249,6 +251,9 @@ class CareerExtractor(OrganizationHiring):
         anaphor = named_anaphor(ctx, index, ctx.masked(index)[:opener_at - sentence.start], self.cue)
         if anaphor is not None:
             return anaphor  # 这类岗位日常要和医生、算法团队打交道
+        continued = ctx.continued_holders(index, self.cue, ("collaborationTrigger",))
+        if continued:
+            return continued[0]  # 评测产品经理每天要和算法团队对齐指标；上线前和研发团队排期
         section = ctx.nearest(index, "Role")
         if section is not None and ctx.about_a_person(index, self.cue("personSubject")):
             return section

@@ -250,10 +250,11 @@ class DocumentContext(TopicLookups):
         roles = self.specific([m for m in self.by_sentence[index - 1] if m.cls == "Role"])
         return roles[-1] if roles else None
 
-    def continued_holders(self, index: int, cue: Callable[[str], frozenset[str]]) -> list[Mention]:
+    def continued_holders(self, index: int, cue: Callable[[str], frozenset[str]],
+                          stated: tuple[str, ...] = ("requiresTrigger", "shouldKnowTrigger")) -> list[Mention]:
         """The roles that open a clause of the sentence before, on the same line, stating their requirements
-        (AI产品经理的核心竞争力是…。想进大厂，最好亲手用过…): a sentence that goes on with requirements and names no holder
-        keeps them."""
+        (AI产品经理的核心竞争力是…。想进大厂，最好亲手用过…), or what the `stated` cues say: a sentence that goes on with
+        requirements (or collaborators) and names no holder keeps them."""
         before = self.previous_sentence(index)
         if before is None or "\n" in self.doc.text[before.end:self.doc.sentences[index].start]:
             return []
@@ -263,7 +264,7 @@ class DocumentContext(TopicLookups):
         holders = [m for m in self.by_sentence[index - 1] if m.cls == "Role"
                    and HOLDER_LEAD.fullmatch(CLAUSE_BREAK.split(before.text[:m.start - before.start])[-1])
                    and not self._partner(index - 1, m) and any(find_cue(cue(c), clause_around(masked, m.end - before.start))
-                                                               for c in ("requiresTrigger", "shouldKnowTrigger"))]
+                                                               for c in stated)]
         return self.specific(holders)
 
     def previous_sentence(self, index: int) -> Sentence | None:

@@ -326,3 +326,8 @@ def test_a_sentence_going_on_with_requirements_keeps_the_holder_of_the_one_befor
 ])
 def test_no_holder_is_kept_from_a_role_that_is_an_object_across_a_paragraph_or_for_a_plain_statement(run, text) -> None:
     assert pairs(run(text), "shouldKnow") == set()
+
+
+def test_a_sentence_going_on_with_partners_keeps_the_collaborating_role(run) -> None:
+    state = run("以我们组为例，评测产品经理每天要和算法团队对齐指标；上线前和研发团队排期。")
+    assert {("评测产品经理", "算法团队"), ("评测产品经理", "研发团队")} <= pairs(state, "worksWith")
