@@ -36,8 +36,8 @@ GENERATED_AFTER = re.compile(r"\s*(?:等)?(?:内容)?的?(?:生成|创作|合成
 PRODUCT_CAN = re.compile(r"[\s*]*(?:还|也|都|同时)?(?:可|能|可以|能够|支持)[\s*]*")
 DENIED_AFTER = re.compile(r"(?:出)?(?:的|了)?(?:并)?(?:不是|并非|不算)")  # NotebookLM生成的不是…播客
 CUE_THEN_NAME = re.compile(r"[\s*]*(?:大模型|模型|工具|产品|应用|平台|软件|App|APP)[\s*“\"]*")  # 文生视频模型Sora
-SUBJECTLESS = re.compile(r"[\s*]*(?:(?:该模型|该产品|这款产品|它|其)?(?:还|也|都|同时|并|并且)?(?:可|能|可以|能够|支持|采用|基于|擅长|主打"
-                         r"|靠|依靠|改用|用的是)"
+SUBJECTLESS = re.compile(r"[\s*]*(?:(?:该模型|该产品|这款产品|它|其)?(?:还|也|都|同时|并|并且|又|同样)?(?:可|能|可以|能够|支持|采用|基于|擅长|主打"
+                         r"|靠|依靠|改用|用的是|结合了|融合了|用(?=[^，,。；;]{1,12}?(?:训练|微调|蒸馏)))"
                          r"|(?:它|其)的?(?:背后|底层|底座|核心))")  # 它背后的技术是…: 它 is the subject all along
 CAN_DO = re.compile(r"[\s*]*(?:它|其)?(?:还|也|都|同时)?(?:能|可以|能够|可|支持)(?:[^□，,。；;]{0,4}?(?:也|还)(?:能|可以|支持))?")
 MODIFIER_END = re.compile(r"的[\s0-9A-Za-z]{0,6}$")  # a modifier ending in 的, or in 的 and a format (1080p, 4K)
@@ -47,6 +47,7 @@ MADE_WITH = re.compile(r"[^，,。；;□]{0,6}?(?:是|都是|全是|均是|则�
 MADE_BY_VERB = re.compile(r"[\s*]*(?:来|直接)?(?:生成|创作|合成|画|制作|做|生产|渲染)(?:出来)?的")
 # the object is the head of a modifier built on another thing: 基于强化学习训练的推理模型
 HEAD_OF_MODIFIER = re.compile(r"□[^□，,。]{0,4}(?:训练|构建|打造|开发|搭建|研发|改进|优化|微调)(?:出来|而成)?的[\s*]*$")
+TRAINED = re.compile(r"\s*(?:技术|方法|算法)?(?:来|去)?(?:训练|预训练|后训练|微调|蒸馏|对齐|调优)(?:出来|而成|出)?")  # 用强化学习训练
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
 
@@ -239,11 +240,15 @@ class PatternExtractor(SentenceExtractor):
         return len(gap) <= longest and not re.search(r"[来去以并而让把将]", gap)
 
     def _based_on(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """Product and technology in one clause with 基于 / 采用 → product basedOn technology."""
+        """Product and technology in one clause with 基于 / 采用, or with 用 / 靠 and a training word after the technology
+        (同样用强化学习训练) → product basedOn technology."""
         for product, tech in self._in_clause(ctx, index, here, "Product", "Technology", "basedOnTrigger"):
             yield relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:based-on", 0.8)
         for product, tech in self._in_clause(ctx, index, here, "Product", "Technology", "basedOnSubjectTrigger", False):
             yield relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:based-on", 0.8)
+        for product, tech in self._in_clause(ctx, index, here, "Product", "Technology", "trainedWithTrigger"):
+            if TRAINED.match(ctx.doc.text, tech.end):  # 同样用强化学习训练 / 靠蒸馏压出来
+                yield relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:trained-with", 0.8)
 
     def _generates(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Product and content type in one clause with 生成 / 创作, or with 写 / 画 of which the product is the subject

@@ -331,3 +331,16 @@ def test_no_holder_is_kept_from_a_role_that_is_an_object_across_a_paragraph_or_f
 def test_a_sentence_going_on_with_partners_keeps_the_collaborating_role(run) -> None:
     state = run("以我们组为例，评测产品经理每天要和算法团队对齐指标；上线前和研发团队排期。")
     assert {("评测产品经理", "算法团队"), ("评测产品经理", "研发团队")} <= pairs(state, "worksWith")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2025年初，深度求索开源了DeepSeek-R1，同样用强化学习训练，把推理模型的门槛拉低了。", ("DeepSeek-R1", "强化学习")),
+    ("月初，阿里云开源了推理模型QwQ-32B，参数只有320亿，同样靠强化学习训练出来。", ("QwQ", "强化学习")),  # (QwQ-32B: a size of QwQ)
+    ("MedGPT又结合了知识图谱。", ("MedGPT", "知识图谱")),
+])
+def test_a_product_trained_with_or_combining_a_technology_is_based_on_it(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "basedOn")
+
+
+def test_a_person_training_with_a_product_states_no_basis(run) -> None:
+    assert pairs(run("设计师用Midjourney和LoRA训练自己的风格。"), "basedOn") == set()
