@@ -44,8 +44,8 @@ EVOLVING = frozenset({"Technology", "Product", "Concept"})
 STEP_CLASSES = frozenset({("Technology", "Technology"), ("Technology", "Product"), ("Product", "Product"),
                           ("Concept", "Concept"), ("Technology", "Concept"), ("Concept", "Technology")})
 STEP_ADVERBS = r"(?:正在|已经|逐渐|逐步|开始|将|会|也|又|再|然后|进而|后来|从此|随后|最终|就|一路)*"
-DEVELOPS_INTO = r"(?:演进|发展|进化|升级|演变|演化|迭代|过渡|转变|切|升|换)(?:到|至|为|成)了?"  # 从Qwen2升到了Qwen2.5
-STEP_TIME = r"(?:(?:在|于)?(?:\d{2,4}年|今年|去年|明年)?(?:\d{1,2}月份?|年[初中底]|[上下]半年)[初中底]?)?"  # GLM-4在8月升级为…
+DEVELOPS_INTO = r"(?:演进|发展|进化|升级|演变|演化|迭代|过渡|转变|切|升|换)(?:到|至|为|成|出)了?"  # 从Qwen2升到了Qwen2.5, 迭代出
+STEP_TIME = r"(?:(?:在|于)?(?:\d{2,4}年|今年|去年|明年)?(?:\d{1,2}月份?|年[初中底]|[上下]半年|(?<=年)[初中底])[初中底]?)?"  # GLM-4在8月升级为…
 STEP = re.compile(r"^[\s*“”\"）)]*" + STEP_TIME + "(?:" + STEP_ADVERBS +
                   r"(?:" + DEVELOPS_INTO + r"(?:[^□，,。]{1,8}的)?|(?:到|至|为|成)了?)"
                   r"|走向|迈向|转向|→|->|—>|=>)"
@@ -72,12 +72,13 @@ RE_MADE = re.compile(r"[，,]\s*" + STEP_TIME + r"(?:又|再|也|还)?把(?:它|
 REPLACING = re.compile(r"(?:逐渐|全面|彻底)?(?:取代|替代)")
 LATER_STEP = re.compile(r"(?:(?:最早|最初|一开始|起初)(?:只)?是[^，,。；;]{0,20})?"  # 衍语最早是一个…模型，去年迭代成了衍语2.0
                         r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|逐渐|最终|再|又|慢慢|现在|如今|目前|去年|今年|前年|\d{4}年"
-                        r"|\d{1,2}月(?:底|初|份)?)+(?:演进|进化|演变|发展|升级|迭代)(?:成|为|到)了?(?:一个|一种|一套)?")
+                        r"|\d{1,2}月(?:底|初|份)?)+(?:演进|进化|演变|发展|升级|迭代)(?:成|为|到|出)了?(?:一个|一种|一套)?")
 SWITCHED = re.compile(r"[，,；;]\s*(?:后来|之后|随后|最后|年底|年中|今年|去年)?(?:才|就|又|也|都|整体|全面|逐步)*"
                       r"(?:换成|升级为|升级成|改成|切到|升到)了?")  # 最早靠的是检索式对话，后来才整体换成了大语言模型
 LATER_ONE = re.compile(r"[，,]\s*(?:后来|之后|随后|再后来|现在|如今)(?:则|就)?(?:是|变成了?|换成了?|轮到)")  # 十年前流行A，后来是B
-GREW_FROM = re.compile(r"(?:则|也|就)?(?:是)?在")  # 生成式AI是在决策式AI的基础上发展起来的: the second one is the older
-BASE_OF_GROWTH = re.compile(r"的?基础上(?:发展|演进|演变|进化|升级|迭代)")
+BUILT_ON_BASE = re.compile(r"的?基础上(?:又|再)?(?:训练|训|微调|升级|迭代|推出|发布|打造|开发)出?了?")  # 在V3的基础上训出了R1
+GREW_FROM = re.compile(r"(?:则|也|就)?(?:是)?在(?:上一代|前一代|老一代|之前的|早期的)?的?")  # 生成式AI是在决策式AI的基础上发展起来的: the second one is the older
+BASE_OF_GROWTH = re.compile(r"的?基础上(?:发展|演进|演变|进化|升级|迭代|训练|微调)")  # B是在A的基础上训练的
 CAME_FROM = re.compile(r"(?:是|也是|正是|其实是|就是)?(?:从|由)")  # 生成式AI是从判别式AI发展而来的: the second one is the older
 GREW_OUT = re.compile(r"(?:逐步|逐渐|一步步)?(?:发展|演进|演变|演化|进化|衍生|迭代|升级)(?:而来|出来|起来|来的|过来)")
 SERIES_GAP = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|，|,|到|至|再到|→)?[\s*“”\"]*")  # GPT-4、GPT-4o: listed one after another
@@ -236,7 +237,8 @@ class UsageExtractor(SentenceExtractor):
         return chain
 
     def _succession(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
-        """B取代了A / A被B取代 / B是A的升级版 / B的前身是A / B是在A的基础上发展起来的 / B是从A发展而来的 /
+        """B取代了A / A被B取代 / B是A的升级版 / B的前身是A / B是在A的基础上发展起来的 / 在A的基础上训出了B /
+        B是从A发展而来的 /
         A，后来演进成了B / A之后出现了B (no products) / 作为A的下一代，B…, and for versions
         of one family (GPT-3, GPT-4) 从A到B，再到C / A之后是B / 继A之后…推出了B / 先后推出了A和B (ascending versions): the
         older one evolves into the newer,
@@ -254,6 +256,7 @@ class UsageExtractor(SentenceExtractor):
                     or CAME_FROM.fullmatch(gap) and GREW_OUT.match(after):
                 yield relate(b, "evolvesInto", a, sentence, ctx.doc, "pattern:succession", 0.8)
             elif PASSIVE_REPLACED.fullmatch(gap) and REPLACING.match(after) or LATER_STEP.fullmatch(gap) \
+                    or BUILT_ON_BASE.fullmatch(gap) and before.rstrip(" *").endswith("在") \
                     or TOWARDS.fullmatch(gap) and MOVING_ON.match(after) or RE_MADE.fullmatch(gap) \
                     or (LATER_ONE.fullmatch(gap) or SWITCHED.fullmatch(gap)) and "Product" not in (a.cls, b.cls) \
                     or CAME_AFTER.fullmatch(gap) and "Product" not in (a.cls, b.cls):

@@ -344,3 +344,13 @@ def test_a_product_trained_with_or_combining_a_technology_is_based_on_it(run, te
 
 def test_a_person_training_with_a_product_states_no_basis(run) -> None:
     assert pairs(run("设计师用Midjourney和LoRA训练自己的风格。"), "basedOn") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年1月，深度求索又在DeepSeek-V3的基础上训出了DeepSeek-R1。", ("DeepSeek-V3", "DeepSeek-R1")),
+    ("星绘科技的星绘-2是在上一代星绘-1的基础上训练的。", ("星绘-1", "星绘-2")),
+    ("衡川智能去年发布的衡川-3今年初已经升级成了衡川-3.5。", ("衡川-3", "衡川-3.5")),
+    ("快手推出可灵，之后又迭代出可灵1.5。", ("可灵", "可灵1.5")),
+])
+def test_a_model_trained_or_iterated_out_of_another_evolves_from_it(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "evolvesInto")
