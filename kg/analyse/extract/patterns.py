@@ -48,6 +48,7 @@ MADE_BY_VERB = re.compile(r"[\s*]*(?:来|直接)?(?:生成|创作|合成|画|制
 # the object is the head of a modifier built on another thing: 基于强化学习训练的推理模型
 HEAD_OF_MODIFIER = re.compile(r"□[^□，,。]{0,4}(?:训练|构建|打造|开发|搭建|研发|改进|优化|微调)(?:出来|而成)?的[\s*]*$")
 TRAINED = re.compile(r"\s*(?:技术|方法|算法)?(?:来|去)?(?:训练|预训练|后训练|微调|蒸馏|对齐|调优)(?:出来|而成|出)?")  # 用强化学习训练
+RESTATED = re.compile(r"[\s*]*(?:说白了|其实|也就是|本质上|简单说|换句话说|即)")  # …，说白了就是Y的一种
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
 
@@ -113,7 +114,8 @@ class PatternExtractor(SentenceExtractor):
                 yield relate(inside[0], "kindOf", inside[1], sentence, ctx.doc, "pattern:kind-of-up")
             elif len(inside) == 1 and stated and "□" not in masked[start:inside[0].start - sentence.start] \
                     and (subject := labelled if labelled is not None and labelled.end < sentence.start + start
-                         else ctx.clause_subject(index, sentence.start + start, "Role")) is not None \
+                         else ctx.clause_subject(index, sentence.start + start, "Role")
+                         or _restated(masked, start, sentence, roles)) is not None \
                     and narrower(subject, inside[0]):
                 yield relate(subject, "kindOf", inside[0], sentence, ctx.doc, "pattern:kind-of-up")
             start = end + 1
@@ -337,6 +339,14 @@ class PatternExtractor(SentenceExtractor):
                 and CAN_DO.fullmatch(sentence.text[clause_start:listed.start - sentence.start]):
             return topic, "pattern:generates-cue-topic", 0.75  # 即梦来自…，能文生图也能图生视频
         return None
+
+
+def _restated(masked: str, start: int, sentence: Sentence, roles: list[Mention]) -> Mention | None:
+    """The role the clause before ends with, when this clause restates what it is (招的是大模型应用产品经理，说白了就是
+    AI应用产品经理的一种)."""
+    before = [m for m in roles if m.end <= sentence.start + start - 1]
+    ends_clause = before and not masked[before[-1].end - sentence.start:start - 1].strip(MARKUP + "“”\"")
+    return before[-1] if ends_clause and RESTATED.match(masked, start) else None
 
 
 def _denied(cue: Callable[[str], frozenset[str]], span: str, verb: str | None) -> bool:

@@ -354,3 +354,15 @@ def test_a_person_training_with_a_product_states_no_basis(run) -> None:
 ])
 def test_a_model_trained_or_iterated_out_of_another_evolves_from_it(run, text: str, expected) -> None:
     assert expected in pairs(run(text), "evolvesInto")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("汇通金科招的是大模型应用产品经理，说白了就是AI应用产品经理的一种。", ("大模型应用产品经理", "AI应用产品经理")),
+    ("理想、蔚来都在招智能座舱产品经理，说白了就是座舱方向的AI产品经理。", ("智能座舱产品经理", "AI产品经理")),
+])
+def test_a_clause_restating_the_role_before_says_what_it_is_a_kind_of(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "kindOf")
+
+
+def test_a_person_who_is_in_fact_a_role_states_no_kind(run) -> None:
+    assert pairs(run("Gamma的CEO本身其实就是一个愿意分享的创作者。"), "kindOf") == set()
