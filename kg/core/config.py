@@ -29,8 +29,8 @@ class Settings:
     extractors: tuple[str, ...] = ("lexicon", "open_vocabulary", "introductions", "slots", "brands", "glosses", "people",
                                    "departments", "employers", "structure", "scenarios", "recurrences", "patterns",
                                    "knowing", "makers", "layers", "career", "transitions", "essentials", "syllabus",
-                                   "training", "usage", "made_with", "markets", "industry_labels", "fields",
-                                   "content_kinds")
+                                   "training", "usage", "family_makers", "made_with", "markets", "industry_labels",
+                                   "fields", "content_kinds")
     strict: bool = False
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "kg")
     use_cache: bool = True  # reuse the extraction of articles whose text did not change

@@ -265,7 +265,7 @@ class UsageExtractor(SentenceExtractor):
                     and ("从" in before and (LINE_OF_STEPS.search(before) or sentence.is_heading and "Technology" in (a.cls, b.cls))
                          or gap.startswith(("，再到", "，又到")) and STEPPED_BEFORE.search(before)):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.75)  # 从RNN到LSTM，再到…
-            elif _one_family(a, b) and (VERSION_STEP.fullmatch(gap) and "从" in before or FOLLOWED_BY.fullmatch(gap)
+            elif one_family(a, b) and (VERSION_STEP.fullmatch(gap) and "从" in before or FOLLOWED_BY.fullmatch(gap)
                                         or SUCCEEDED.fullmatch(gap) and before.endswith("继")
                                         or SERIES_GAP.fullmatch(gap) and _released_in_turn(masked, a, b)):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:version-step", 0.8)
@@ -283,7 +283,7 @@ class UsageExtractor(SentenceExtractor):
             stages = [m for m in stages if m.cls == "Technology"]
         for a, b in zip(stages, stages[1:]):
             step = text[a.end - offset: b.start - offset]
-            if a.cls == b.cls == "Product" and not _one_family(a, b) and not STRONG_STEP.search(step):
+            if a.cls == b.cls == "Product" and not one_family(a, b) and not STRONG_STEP.search(step):
                 continue  # 从ChatGPT到Midjourney再到Sora lists products; GPT-3到GPT-4 and X升级为Y are steps
             if a.key != b.key and (a.cls, b.cls) in STEP_CLASSES and (STEP.match(step) or _listed_stage(text, offset, a, step)):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:evolves-into", 0.8)
@@ -321,7 +321,7 @@ def _version(label: str) -> tuple[int, ...] | None:
     return tuple(int(part) for part in found.group().split(".")) if found else None
 
 
-def _one_family(a: Mention, b: Mention) -> bool:
+def one_family(a: Mention, b: Mention) -> bool:
     """True when two names start alike (GPT-3 / GPT-4o, 文心一言 / 文心大模型): versions of one product line."""
     first, second = FAMILY.match(a.label), FAMILY.match(b.label)
     return first is not None and second is not None and first.group().lower() == second.group().lower()
