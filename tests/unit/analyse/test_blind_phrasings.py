@@ -366,3 +366,11 @@ def test_a_clause_restating_the_role_before_says_what_it_is_a_kind_of(run, text:
 
 def test_a_person_who_is_in_fact_a_role_states_no_kind(run) -> None:
     assert pairs(run("Gamma的CEO本身其实就是一个愿意分享的创作者。"), "kindOf") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("南京的砚池科技做了个砚池Code，专门卖给券商和银行。", ("砚池Code", "砚池科技")),
+    ("上海的青梧数科做了一款“青梧投研”，基于RAG。", ("青梧投研", "青梧数科")),
+])
+def test_a_company_that_made_a_product_is_its_maker(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "madeBy")
