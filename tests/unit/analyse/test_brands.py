@@ -106,3 +106,14 @@ def test_sub_headings_under_a_heading_over_products_name_products(run) -> None:
                 "## 三、产品经理需要的能力\n\n### 1. 需求分析")
     assert classes(state, "溪言") == {"Product"}
     assert "Product" not in classes(state, "需求分析") and not any(m.surface == "还没发布的" for m in state.mentions)
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("我们最后选了阿里云的text-embedding-v3做向量化。", "text-embedding-v3", {"Product"}),
+    ("月之暗面的API里有moonshot-v1-8k和k0-math两个模型。", "k0-math", {"Product"}),
+    ("月之暗面的API里有moonshot-v1-8k和k0-math两个模型。", "moonshot-v1-8k", {"Product"}),
+    ("准确率看top-1，在线时长看soul-24h。", "top-1", set()),
+    ("准确率看top-1，在线时长看soul-24h。", "soul-24h", set()),
+])
+def test_a_lowercase_model_identifier_is_a_product(run, text: str, name: str, expected: set) -> None:
+    assert classes(run(text), name) == expected

@@ -43,6 +43,9 @@ MADE_PHRASE = re.compile(r"(?:是|为|，是)[^，,。；;！？!?]{0,14}(?:推�
 MODIFIABLE = frozenset({"Technology", "Product"})  # Naive RAG; but My AI is a product, not a kind of AI
 NOT_A_NAME = re.compile(r"^(?:top|Top|TOP)\s?\d+$|[a-z](?:19|20)\d\d$")  # a ranking, a name glued to a year
 SHORT_ACRONYM = re.compile(r"[A-Z0-9]{2,3}")
+MODEL_ID_VERSION = re.compile(r"v\d+(?:\.\d+)*|\d+(?:\.\d+)?[bkm]|[a-z]\d+(?:\.\d+)?")  # v3, 8k, 70b, m3, o3
+MODEL_ID_PART = re.compile(r"[a-z]{3,}|\d+(?:\.\d+)*")  # embedding, mini, 0324
+MODEL_ID_CONFIDENCE = 0.7
 STRONG_LATIN_RULES = frozenset({"open:latin-made-by-phrase", "open:latin-after-product-noun", "open:latin-org-context",
                                 "open:latin-version-of-product"})
 CONTEXT_TYPED_RULES = STRONG_LATIN_RULES | {"open:latin-after-maker", "open:latin-introduced-product",
@@ -53,6 +56,15 @@ PERSON_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+(?<!tion)(?<!ment)(?<!ing)(?<!
 PERSON_WINDOW = 6
 LATIN_PER_HAN = 3  # Latin letters per Chinese character above which a sentence is quoted English, not prose
 LIST_SEPARATORS = "、，,/和与及"
+
+
+def _model_id(name: str) -> bool:
+    """True for a lowercase model identifier: hyphenated parts that are words of three letters or more, numbers or
+    versions, with a word and a version among them (text-embedding-v3, bge-reranker-v2-m3, k0-math; not top-1,
+    soul-24h, subj3ct-v3rb)."""
+    parts = name.split("-")
+    return len(parts) > 1 and all(MODEL_ID_VERSION.fullmatch(p) or MODEL_ID_PART.fullmatch(p) for p in parts) \
+        and any(MODEL_ID_VERSION.fullmatch(p) for p in parts) and any(re.fullmatch(r"[a-z]{3,}", p) for p in parts)
 
 
 def version_after(text: str, end: int, limit: int) -> re.Match | None:
@@ -96,6 +108,10 @@ class LatinNames:
             if in_links(start, end, links):
                 continue
             inside = spans.overlapping(start, end)  # never one of `found`: they lie in earlier matches
+            if _model_id(name) and all(start <= m.start and m.end <= end for m in inside):
+                found.append(new_mention(doc, start, end, "Product", "open:model-id", MODEL_ID_CONFIDENCE))
+                yield found[-1], inside  # text-embedding-v3, moonshot-v1-8k, o3-mini: a model's API name
+                continue
             if inside:
                 modified = self._modified_name(doc, start, end, name, inside) or self._suffixed_name(doc, start, end, inside)
                 if modified is not None:
