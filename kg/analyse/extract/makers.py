@@ -66,7 +66,8 @@ class MakerExtractor(SentenceExtractor):
                 elif gap is not None and self._apposition(ctx.doc.text, gap, org, product, here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-apposition", 0.8)
                 elif gap is not None and not CLAUSE_BREAK.search(gap) and not gap.rstrip(MARKUP).endswith("在") \
-                        and self._made_word_near(gap, ctx.masked(index)[org.end - sentence.start:product.start - sentence.start]) \
+                        and self._made_word_near(gap, ctx.masked(index)[org.end - sentence.start:product.start - sentence.start],
+                                                 sentence.text.rstrip(MARKUP).endswith(("？", "?"))) \
                         and not find_cue(self.cue("notMadeByGap"), gap) and self._nearest_maker(ctx.doc.text, org, product, here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by", 0.9)
                     for partner in _partners_before(ctx.doc.text, org, here):  # 西门子和微软合作推出了X
@@ -108,13 +109,13 @@ class MakerExtractor(SentenceExtractor):
                     m.cls == "Organization" and subject.end <= m.start < product.start for m in here):
                 yield relate(product, "madeBy", subject, sentence, ctx.doc, "pattern:made-by-main-product", 0.8)
 
-    def _made_word_near(self, gap: str, masked_gap: str) -> bool:
+    def _made_word_near(self, gap: str, masked_gap: str, question: bool = False) -> bool:
         """True when a made-by word stands in the gap close before the product, not counting the names listed between
-        them (淘天旗下即时零售业务“小时达”正式升级为“淘宝闪购”: 旗下 governs 小时达, not 淘宝), and no company founded or
-        bought in between makes it (曾在百度…负责人吕聘创立公司Rabbit推出的R1)."""
+        them (淘天旗下即时零售业务“小时达”正式升级为“淘宝闪购”: 旗下 governs 小时达, not 淘宝), no company founded or
+        bought in between makes it (曾在百度…负责人吕聘创立公司Rabbit推出的R1), and a 做 word is not asked about."""
         trigger = find_cue(self.cue("madeByTrigger"), gap)
-        if trigger is None or ANOTHER_MAKER.search(gap[:gap.rindex(trigger)]):
-            return False
+        if trigger is None or ANOTHER_MAKER.search(gap[:gap.rindex(trigger)]) or question and trigger.startswith("做"):
+            return False  # (腾讯也做了一个“夸克”？ asks; 做 states a making only when nothing is asked)
         after = masked_gap[gap.rindex(trigger) + len(trigger):]
         return len(re.sub(r"[□、，,和与及\s]", "", after)) <= MADE_WORD_TO_PRODUCT
 

@@ -23,6 +23,7 @@ AREA_OF_THING = re.compile(r"[\s*]*((?:□+[\s*]*(?:、|和|与|及)[\s*]*)*□+
                            r"(?:(?:最先|最早|最快|率先)?(?:落地|应用|渗透|普及)?[^，,。；;□]{0,6}的(?:[一二两三四五六几]个)?(?:行业|领域|场景|方向)"
                            r"|[^，,。；;□]{0,6}的(?:应用|落地)(?:场景|领域|方向)?(?:之一)?)")  # 政务、金融和医疗是接入R1最快的三个行业
 THING_TO_PLACE = re.compile(r"[\s□*]*(?:技术|模型|大模型|产品|工具)?(?:主要|也|都|还|已经|目前)*")  # 文生图技术在广告行业…
+AGENT_OF_BA = re.compile(r"[^，,。；;]*?(?:将|把).+$")  # X将AI技术应用于…: X applies another thing
 PUT_TO_WORK = re.compile(r"[\s*]*(?:来|去)?(?:做|搞|实现|处理|进行|打造)了?[\s*]*$")  # 用大模型做风控: 大模型 applied in 风控
 TAKEN_UP = re.compile(r"(?:用|利用|借助|使用|采用)[\s*]*$")
 ADOPTS = re.compile(r"[\s*]*(?:行业|领域)?(?:也|已经|已|正在|开始|纷纷|都|率先|逐步|大规模|广泛|全面)*(?:引入|采用|使用|部署|接入|拥抱|用上)了?"
@@ -178,7 +179,8 @@ class UsageExtractor(SentenceExtractor):
         verb = USE_VERB.search(text)
         if verb is not None:
             areas = [m for m in inside if m.cls in SCENARIOS and m.start >= offset + verb.end()]
-            things = [m for m in inside if m.cls in APPLIED and m.end <= offset + verb.start()]
+            things = [m for m in inside if m.cls in APPLIED and m.end <= offset + verb.start()
+                      and not AGENT_OF_BA.match(text, m.end - offset, verb.start())]  # 腾讯视频将AI技术应用于…
             if not things and before is not None and (SUBJECTLESS_USE.fullmatch(text[:verb.start()]) or "它" in verb.group()):
                 things = [opening] if opening is not None and opening.end <= offset else []
             yield from self._to_areas(ctx, sentence, text, offset, things[-1:], areas)

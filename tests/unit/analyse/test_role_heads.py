@@ -59,3 +59,13 @@ def test_a_leading_verbal_noun_is_no_part_of_a_role(run, text: str, role: str) -
 
 def test_an_office_is_no_role(run) -> None:
     assert not any(m.cls == "Role" for m in run("各行业主管部门沉淀了海量数据。").mentions)
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("当L经理来了之后，科室轻松了很多。", "L经理", None),
+    ("张经理说今年要招AI产品经理。", "要招AI产品经理", "AI产品经理"),
+    ("他想当AI产品经理。", "想当AI产品经理", "AI产品经理"),
+])
+def test_a_person_addressed_by_a_title_or_a_verb_glued_before_a_role_is_no_role_name(run, text, absent, present) -> None:
+    roles = {m.surface for m in run(text).mentions if m.cls == "Role"}
+    assert absent not in roles and (present is None or present in roles)

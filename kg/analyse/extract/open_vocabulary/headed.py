@@ -7,6 +7,7 @@ import re
 
 from kg.analyse.extract.lines import list_lead
 from kg.analyse.extract.mentions import new_mention, overlaps
+from kg.analyse.extract.people import SURNAMES
 from kg.analyse.extract.open_vocabulary.shapes import (
     MAX_PREFIX_CHARS,
     NEVER_FIRST_TAGS,
@@ -29,7 +30,8 @@ BOUND_TAGS = frozenset({"h"})  # 非|英语: a one-character prefix binds to the
 PREPOSITIONS = frozenset("对在和与跟把被给让向从问")
 BODIES = frozenset({"部门", "单位", "机构", "机关"})  # 主管部门: an office, not a person in it
 COPULAS = frozenset("成为是当做叫")  # one-character verbs jieba may tag as nouns (定位|成|测试工程师)
-GLUED_LEADS = frozenset("只就都也还又才再招做当转")  # 只招|全栈产品经理: an adverb or a verb jieba glued to the next word
+ADDRESSED = re.compile(rf"[A-Za-z]|[{SURNAMES}]")  # one letter or a surname before a title: 李经理 is a person
+GLUED_LEADS = frozenset("只就都也还又才再招做当转要想需正将能得去来")  # 只招|全栈产品经理: an adverb or a verb jieba glued to the next word
 GROUP_WORDS = frozenset({"团队", "部门", "小组", "公司", "集团"})  # the people of a group, not a kind of role
 SPEAKERS = frozenset({"我", "你", "他", "她", "我们", "你们", "他们", "她们", "大家"})
 MODEL_CLASSES = frozenset({"Technology", "Product", "Organization", "CompanyType"})  # 'AI模型能力': a model's, not a skill
@@ -172,6 +174,8 @@ class HeadedNames:
             return None
         if not self._well_formed(cls, doc.text[start:tokens[index].start], inside, start):
             return None
+        if cls == "Role" and ADDRESSED.fullmatch(doc.text[start:tokens[index].start]):
+            return None  # L经理, 张经理: a person addressed by a title, not a role
         if cls == "Skill" and (_only_known_prefix(inside, start, tokens[index].start)
                                and not (tokens[index].text == EXPERIENCE and inside[0].cls in EXPERIENCE_OF)
                                and not (tokens[index].text in MINDSETS and inside[0].cls == "Concept")
