@@ -29,7 +29,8 @@ MODAL_END = re.compile(r"(?:要|得|必须|应该|应当)(?=[\s□、和与及]*
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?(?:要|得|需要|需)?[\s□*]*$")  # 还要懂业务: same subject
-SINGLED_OUT = re.compile(r"^\s*(?:尤其是|特别是|尤其|包括|比如|例如|以及|还有|甚至)(?:\s*□+\s*(?:、|和|与|及|以及))*\s*$")  # …能力，尤其是X
+SINGLED_OUT = re.compile(r"^\s*(?:尤其是|特别是|尤其|包括|比如|例如|以及|还有|甚至|(?:我|个人)?(?:觉得|认为)?(?:主要|其实|就)?是|我会列出|"
+                         r"无非是|不外乎)[\s*“”\"]*(?:\s*□+\s*(?:、|和|与|及|以及))*\s*$")  # …能力，尤其是X / 核心能力，我觉得是X
 PARTNER_CLASSES = frozenset({"Team", "Role"})
 FORMER_ROLE = re.compile(r"[\s*“”\"]*(?:[、和]\s*\S{2,10}?)?(?:转过来|转来|转行|转岗|转型|出身|背景)")  # …工程师转过来的
 PARTNER_OPENER = re.compile(r"(?:和|与|跟着|跟|同|对接|配合|协同|联动|拉通|拉上|协调|推动|支持|指导|反馈给|最多的是|最多的就是|主要是)"

@@ -374,3 +374,16 @@ def test_a_person_who_is_in_fact_a_role_states_no_kind(run) -> None:
 ])
 def test_a_company_that_made_a_product_is_its_maker(run, text: str, expected) -> None:
     assert expected in pairs(run(text), "madeBy")
+
+
+@pytest.mark.parametrize("text", [
+    "AI产品经理最重要的能力有三个：需求分析和模型评测。",
+    "AI产品经理的核心能力，我觉得是需求分析和模型评测。",
+    "如果让我总结AI产品经理最需要的能力，我会列出**需求分析和模型评测**。",
+])
+def test_the_skills_a_role_is_said_to_most_need_are_required(run, text: str) -> None:
+    assert {("AI产品经理", "需求分析"), ("AI产品经理", "模型评测")} <= pairs(run(text), "requiresSkill")
+
+
+def test_the_core_abilities_of_a_model_are_no_requirement(run) -> None:
+    assert pairs(run("大模型的核心能力是需求分析和模型评测。"), "requiresSkill") == set()
