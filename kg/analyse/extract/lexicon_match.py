@@ -3,12 +3,17 @@ an industry one word names with its holder (保险 of 保险公司, 法律 of �
 
 from __future__ import annotations
 
+import re
+
 from kg.analyse.extract import register
 from kg.analyse.extract.mentions import in_links, lexicon_mention, link_ranges, with_mentions
 from kg.analyse.extract.resources import Resources
 from kg.core.model import Extraction
 
 RULE = "lexicon"
+GENERATING = ("生成",)
+NAME_HEAD_AFTER = re.compile(r"\s*(?:技术|模型|能力|功能|工具|算法|领域|方向|赛道|平台|产品|应用|服务|方面|场景)")
+SOURCE_BEFORE = re.compile(r"(?:根据|依据|基于|通过|输入|用|把|将|从|由)\s*$")  # 根据文本生成…: 文本 is the input
 
 
 @register("lexicon")
@@ -26,7 +31,8 @@ class LexiconExtractor:
         for sentence, tokens in zip(doc.sentences, state.tokens):
             links = link_ranges(sentence)
             matches = self.lexicon.find(sentence.text, sentence.start, tokens, self.segmenter.dictionary_words)
-            matches = [m for m, following in zip(matches, [*matches[1:], None]) if not _generates_next(m, following)]
+            matches = [m for m, following in zip(matches, [*matches[1:], None]) if not _generates_next(m, following)
+                       and not generated_from(doc.text, m.start, m.end)]
             for match in matches:
                 if not in_links(match.start, match.end, links):
                     found.append(lexicon_mention(doc, match.start, match.end, match.entry, RULE))
@@ -44,6 +50,15 @@ class LexiconExtractor:
             if entry is not None and entry.cls == "Industry":
                 return [lexicon_mention(doc, token.start, token.end - len(holder), entry, RULE)]
         return []
+
+
+def generated_from(text: str, start: int, end: int) -> bool:
+    """True for a name holding 生成 after a word that makes what comes before 生成 the source (根据文本生成长达…的视频,
+    用文字生成图片): 生成 is the verb of the phrase — unless a head noun follows that makes the whole a name again
+    (通过图像生成技术, 用文本生成模型)."""
+    if not any(word in text[start:end] for word in GENERATING) or SOURCE_BEFORE.search(text, max(0, start - 3), start) is None:
+        return False
+    return not NAME_HEAD_AFTER.match(text, end)
 
 
 def _generates_next(match, following) -> bool:

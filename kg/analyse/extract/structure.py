@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from kg.analyse.extract import register
 from kg.analyse.extract.context import MARKUP, find_cue, relate
+from kg.analyse.extract.lexicon_match import generated_from
 from kg.analyse.extract.mentions import by_sentence, lexicon_mention, new_mention, with_mentions
 from kg.analyse.extract.resources import Resources
 from kg.core.model import Extraction, Mention, Relation, Sentence
@@ -165,7 +166,8 @@ class StructureExtractor:
             hits = [(sentence.start + at, word, iri) for word, iri in cues if (at := sentence.text.find(word)) >= 0]
             names = [m for m in inside if m.cls in NAMED_CLASSES]
             for start, word, iri in hits:
-                if not any(m.start <= start and start + len(word) <= m.end for m in names):
+                if not any(m.start <= start and start + len(word) <= m.end for m in names) \
+                        and not generated_from(doc.text, start, start + len(word)):
                     found.append(lexicon_mention(doc, start, start + len(word), by_iri[iri], CUE_RULE))
         return found
 

@@ -387,3 +387,18 @@ def test_the_skills_a_role_is_said_to_most_need_are_required(run, text: str) -> 
 
 def test_the_core_abilities_of_a_model_are_no_requirement(run) -> None:
     assert pairs(run("大模型的核心能力是需求分析和模型评测。"), "requiresSkill") == set()
+
+
+def test_what_a_phrase_generates_from_is_no_kind_of_generation(run) -> None:
+    state = run("Sora能根据文本生成长达一分钟的视频。")
+    assert pairs(state, "generates") == {("Sora", "视频")}
+    assert ("图像生成", "Technology") in {(m.surface, m.cls) for m in run("通过图像生成技术实现海报设计。").mentions}
+    assert ("语音合成", "Technology") in {(m.surface, m.cls) for m in run("口语陪练那块则靠语音合成。").mentions}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("想成为AI产品经理，你必须掌握Prompt工程和RAG。", ("AI产品经理", "RAG")),
+    ("如果你想从事AIGC产品经理，最好熟悉Midjourney。", ("AIGC产品经理", "Midjourney")),
+])
+def test_the_role_one_wants_to_become_should_know_what_the_next_clause_says(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "shouldKnow")
