@@ -402,3 +402,15 @@ def test_what_a_phrase_generates_from_is_no_kind_of_generation(run) -> None:
 ])
 def test_the_role_one_wants_to_become_should_know_what_the_next_clause_says(run, text: str, expected) -> None:
     assert expected in pairs(run(text), "shouldKnow")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AIGC产品经理的岗位职责包括：负责AIGC产品的需求分析。", ("AIGC产品经理", "需求分析")),
+    ("AI训练师主要负责数据标注。", ("AI训练师", "数据标注")),
+])
+def test_what_a_role_is_responsible_for_is_what_it_requires(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "requiresSkill")
+
+
+def test_what_a_model_is_responsible_for_is_no_requirement(run) -> None:
+    assert pairs(run("模型负责需求分析和数据标注。"), "requiresSkill") == set()
