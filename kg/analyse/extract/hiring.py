@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from kg.analyse.extract.context import CLAUSE_BREAK, PLATFORM_PLACE, STATEMENT_BREAK, find_cue, leads_clause, negated, relate
 from kg.core.model import Mention, Relation, Sentence
 
-JOB_OPENING = re.compile(r"\s*(?:岗位|职位|岗|招聘)")
+JOB_OPENING = re.compile(r"\s*的?(?:岗位|职位|岗|招聘|JD)")  # …AI产品经理岗位, …AI产品经理的招聘信息
+POSTING = re.compile(r"的?|(?:最近|近期|今年|又|也|刚刚|已经)*(?:发布|放出|挂出|贴出|公布|开放)了?")  # 百度最近发布了…
 TITLE_AFTER = re.compile(r"负责人|专员|经理|总监|主管|官|HR")  # 招聘负责人: a title, not a hiring
 HIRING_GOES_ON = re.compile(r"\s*(?:(?:另外|此外|同时|还|也|并|又)+(?:在|正在)?(?:招聘|招了|在招|招募|开放了|扩招)|正在招)")
 # ，另外招了两名C / 云栈在扩编，正在招两个A
@@ -64,8 +65,9 @@ class OrganizationHiring:
 
     @staticmethod
     def _posted_role(text: str, org: Mention, role: Mention, clause: str) -> bool:
-        """科大讯飞的交互设计实习生岗位: the organisation's own opening for the role, not one someone left."""
-        return text[org.end:role.start].strip() in ("", "的") and bool(JOB_OPENING.match(text, role.end)) \
+        """科大讯飞的交互设计实习生岗位, 百度最近发布了AI产品经理的招聘信息: the organisation's own opening for the role,
+        not one someone left."""
+        return bool(POSTING.fullmatch(text[org.end:role.start].strip())) and bool(JOB_OPENING.match(text, role.end)) \
             and not LEFT_JOB.search(clause)
 
     @staticmethod

@@ -19,8 +19,9 @@ from kg.analyse.extract.context import (
     part_around,
     relate,
 )
+from kg.analyse.extract.hiring import JOB_OPENING
 from kg.analyse.extract.lines import LABEL_LEAD
-from kg.analyse.extract.roles import narrower
+from kg.analyse.extract.roles import narrower, restated_role
 from kg.analyse.extract.structure import CUE_RULE
 from kg.analyse.extract.topics import PRONOUNS
 from kg.core.model import Mention, Relation, Sentence
@@ -48,7 +49,6 @@ MADE_BY_VERB = re.compile(r"[\s*]*(?:来|直接)?(?:生成|创作|合成|画|制
 # the object is the head of a modifier built on another thing: 基于强化学习训练的推理模型
 HEAD_OF_MODIFIER = re.compile(r"□[^□，,。]{0,4}(?:训练|构建|打造|开发|搭建|研发|改进|优化|微调)(?:出来|而成)?的[\s*]*$")
 TRAINED = re.compile(r"\s*(?:技术|方法|算法)?(?:来|去)?(?:训练|预训练|后训练|微调|蒸馏|对齐|调优)(?:出来|而成|出)?")  # 用强化学习训练
-RESTATED = re.compile(r"[\s*]*(?:说白了|其实|也就是|本质上|简单说|换句话说|即)")  # …，说白了就是Y的一种
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
 
@@ -115,7 +115,7 @@ class PatternExtractor(SentenceExtractor):
             elif len(inside) == 1 and stated and "□" not in masked[start:inside[0].start - sentence.start] \
                     and (subject := labelled if labelled is not None and labelled.end < sentence.start + start
                          else ctx.clause_subject(index, sentence.start + start, "Role")
-                         or _restated(masked, start, sentence, roles)) is not None \
+                         or restated_role(masked, sentence.start + start, roles, sentence.start)) is not None \
                     and narrower(subject, inside[0]):
                 yield relate(subject, "kindOf", inside[0], sentence, ctx.doc, "pattern:kind-of-up")
             start = end + 1
@@ -132,8 +132,9 @@ class PatternExtractor(SentenceExtractor):
         specific = ctx.specific(roles)
         for company in companies:
             for role in roles:
-                if self._same_clause(ctx, company, role) and self.has("hiresTrigger", between(masked, sentence,
-                                                                                                company, role)) \
+                gap = between(masked, sentence, company, role)  # (互联网大厂的AI产品经理岗位: its opening for the role)
+                if self._same_clause(ctx, company, role) and (self.has("hiresTrigger", gap) or company.end <= role.start
+                                                              and gap == "的" and JOB_OPENING.match(ctx.doc.text, role.end)) \
                         and not self.has("hedge", clause_around(masked, company.start - sentence.start)):
                     yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires")
                 elif strong and role in specific:
@@ -339,14 +340,6 @@ class PatternExtractor(SentenceExtractor):
                 and CAN_DO.fullmatch(sentence.text[clause_start:listed.start - sentence.start]):
             return topic, "pattern:generates-cue-topic", 0.75  # 即梦来自…，能文生图也能图生视频
         return None
-
-
-def _restated(masked: str, start: int, sentence: Sentence, roles: list[Mention]) -> Mention | None:
-    """The role the clause before ends with, when this clause restates what it is (招的是大模型应用产品经理，说白了就是
-    AI应用产品经理的一种)."""
-    before = [m for m in roles if m.end <= sentence.start + start - 1]
-    ends_clause = before and not masked[before[-1].end - sentence.start:start - 1].strip(MARKUP + "“”\"")
-    return before[-1] if ends_clause and RESTATED.match(masked, start) else None
 
 
 def _denied(cue: Callable[[str], frozenset[str]], span: str, verb: str | None) -> bool:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from kg.analyse.extract.topics import MARKUP
 from kg.core.model import Mention
+
+RESTATED = re.compile(r"[\s*]*(?:说白了|其实|也就是|本质上|简单说|换句话说|即)")  # …，说白了就是Y的一种
 
 
 def main_role(roles: list[Mention]) -> Mention | None:
@@ -29,3 +33,11 @@ def named_anaphor(ctx, index: int, before: str, cue: Callable[[str], frozenset[s
     as 产品经理: then the section's role says which."""
     anaphor = ctx.anaphor(index, before, cue)
     return anaphor if anaphor is not None and anaphor.label not in cue("roleHead") else None
+
+
+def restated_role(masked: str, clause_start: int, roles: list[Mention], base: int = 0) -> Mention | None:
+    """The role the clause before ends with, when the clause at document offset `clause_start` restates what it is
+    (招的是大模型应用产品经理，说白了就是AI应用产品经理的一种); `masked` is the sentence's masked text from `base`."""
+    before = [m for m in roles if m.end <= clause_start - 1]
+    ends_clause = before and not masked[before[-1].end - base:clause_start - 1 - base].strip(MARKUP + "“”\"")
+    return before[-1] if ends_clause and RESTATED.match(masked, clause_start - base) else None

@@ -414,3 +414,15 @@ def test_what_a_role_is_responsible_for_is_what_it_requires(run, text: str, expe
 
 def test_what_a_model_is_responsible_for_is_no_requirement(run) -> None:
     assert pairs(run("模型负责需求分析和数据标注。"), "requiresSkill") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("百度最近发布了AI产品经理的招聘信息。", ("百度", "AI产品经理")),
+    ("某互联网大厂的AI产品经理岗位要求有三年以上经验。", ("互联网大厂", "AI产品经理")),
+])
+def test_an_opening_posted_for_a_role_is_a_hiring(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "hires")
+
+
+def test_a_role_of_a_company_that_says_something_is_no_hiring(run) -> None:
+    assert pairs(run("互联网大厂的AI产品经理认为模型很重要。百度的AI产品经理也这么看。"), "hires") == set()
