@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator
 from kg.analyse.extract import register
 from kg.analyse.extract.context import (
     CLAUSE_BREAK,
-    COORDINATED,
     MARKUP,
     PLATFORM_PLACE,
     SentenceExtractor,
@@ -19,6 +18,7 @@ from kg.analyse.extract.context import (
     part_around,
     relate,
 )
+from kg.analyse.extract.generating import SUBJECTLESS, GenerationRules
 from kg.analyse.extract.hiring import JOB_OPENING
 from kg.analyse.extract.lines import LABEL_LEAD
 from kg.analyse.extract.roles import narrower, restated_role
@@ -26,26 +26,15 @@ from kg.analyse.extract.structure import CUE_RULE
 from kg.analyse.extract.topics import PRONOUNS
 from kg.core.model import Mention, Relation, Sentence
 
-CUE_GAP = 6  # characters allowed between a product and the content word after it
 INSTRUMENT = re.compile(r"(?:通过|借助|利用|用|在|把|将|和|与|跟)\s*$")  # 通过Discord生成图像: Discord is the means
 INSTRUMENT_LIST = re.compile(r"(?:通过|借助|利用|使用|调用|用)\s*(?:□+\s*(?:、|和|与|及|以及|或|或者|,|，)\s*)+$")  # 使用A、B和C…生成
 MODIFIER_OPENING = re.compile(r"具有|具备|带有|拥有")  # 生成具有3D一致性的视频: 3D describes the video
 AGENT_BETWEEN = re.compile(r"允许|让|用户|创作者|作者|设计师|开发者")  # X允许创作者…，制作成短视频: the creator makes it
 THIS_COMPANY = re.compile(r"[\s*]*(?:在)?(?:这类|这种|这些|这样的|此类|该类)(?:公司|企业)|[\s*]*在这里")  # 在这类公司，产品经理服务于…
-GENERATING = ("生成", "创作", "合成")
-GENERATED_AFTER = re.compile(r"\s*(?:等)?(?:内容)?的?(?:生成|创作|合成)(?!器|式|模型|技术|能力)")  # 支持文本和视频生成
-PRODUCT_CAN = re.compile(r"[\s*]*(?:还|也|都|同时)?(?:可|能|可以|能够|支持)[\s*]*")
 DENIED_AFTER = re.compile(r"(?:出)?(?:的|了)?(?:并)?(?:不是|并非|不算)")  # NotebookLM生成的不是…播客
-CUE_THEN_NAME = re.compile(r"[\s*]*(?:大模型|模型|工具|产品|应用|平台|软件|App|APP)[\s*“\"]*")  # 文生视频模型Sora
-SUBJECTLESS = re.compile(r"[\s*]*(?:(?:该模型|该产品|这款产品|它|其)?(?:还|也|都|同时|并|并且|又|同样)?(?:可|能|可以|能够|支持|采用|基于|擅长|主打"
-                         r"|靠|依靠|改用|用的是|结合了|融合了|用(?=[^，,。；;]{1,12}?(?:训练|微调|蒸馏)))"
-                         r"|(?:它|其)的?(?:背后|底层|底座|核心))")  # 它背后的技术是…: 它 is the subject all along
-CAN_DO = re.compile(r"[\s*]*(?:它|其)?(?:还|也|都|同时)?(?:能|可以|能够|可|支持)(?:[^□，,。；;]{0,4}?(?:也|还)(?:能|可以|支持))?")
 MODIFIER_END = re.compile(r"的[\s0-9A-Za-z]{0,6}$")  # a modifier ending in 的, or in 的 and a format (1080p, 4K)
+FEATURE_CAN = re.compile(r"的(?:□+|AI)?(?:功能|能力|模块|插件)(?:也|还|都)?(?:可以|能|能够|支持)?(?:自动|直接|一键)?")
 PART_IS = re.compile(r"\w{1,4}?(?:采用|使用|用)?的?(?:应该|其实|就|正)?是")  # 豆包的底层采用的应该是MoE架构
-WRITTEN_INTO = re.compile(r"在(?:画面|图片|图像|图|视频|海报)(?:里|中|上)")  # 在画面里写出英文文字: text drawn into an image
-MADE_WITH = re.compile(r"[^，,。；;□]{0,6}?(?:是|都是|全是|均是|则是|就是)?(?:由|用|通过|借助)[\s*]*")  # 图片是由…
-MADE_BY_VERB = re.compile(r"[\s*]*(?:来|直接)?(?:生成|创作|合成|画|制作|做|生产|渲染)(?:出来)?的")
 # the object is the head of a modifier built on another thing: 基于强化学习训练的推理模型
 HEAD_OF_MODIFIER = re.compile(r"□[^□，,。]{0,4}(?:训练|构建|打造|开发|搭建|研发|改进|优化|微调)(?:出来|而成)?的[\s*]*$")
 TRAINED = re.compile(r"\s*(?:技术|方法|算法)?(?:来|去)?(?:训练|预训练|后训练|微调|蒸馏|对齐|调优)(?:出来|而成|出)?")  # 用强化学习训练
@@ -54,7 +43,7 @@ MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最
 
 
 @register("patterns")
-class PatternExtractor(SentenceExtractor):
+class PatternExtractor(GenerationRules, SentenceExtractor):
     """Relations stated by a sentence (trigger words between typed mentions) or by structure (headings, lists)."""
 
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
@@ -224,8 +213,8 @@ class PatternExtractor(SentenceExtractor):
         if at is None:
             return False  # the cue word is only inside a name (喜马拉雅创作者大会)
         before, after = between[:at], between[at:]
-        if before.strip(MARKUP) == "的" and PART_IS.match(after):
-            before = ""  # Stable Diffusion的核心是潜在扩散模型: the product's part names what it is built on
+        if before.strip(MARKUP) == "的" and PART_IS.match(after) or FEATURE_CAN.fullmatch(before):
+            before = ""  # Stable Diffusion的核心是潜在扩散模型, 剪映的AI功能可以自动生成字幕: the product's part
         if HEAD_OF_MODIFIER.search(after):
             return False  # 基于强化学习训练的推理模型: the model is what the product is, built on the first
         opened = [m.end() for m in MODIFIER_OPENING.finditer(after)]
@@ -253,105 +242,9 @@ class PatternExtractor(SentenceExtractor):
             if TRAINED.match(ctx.doc.text, tech.end):  # 同样用强化学习训练 / 靠蒸馏压出来
                 yield relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:trained-with", 0.8)
 
-    def _generates(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """Product and content type in one clause with 生成 / 创作, or with 写 / 画 of which the product is the subject
-        (WPS AI写周报, 它能画插画) → product generates content type."""
-        for product, content in self._in_clause(ctx, index, here, "Product", "ContentType", "generatesTrigger"):
-            yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates", 0.8)
-        for product, content in self._in_clause(ctx, index, here, "Product", "ContentType", "writesTrigger"):
-            if not WRITTEN_INTO.search(ctx.doc.text, sentence.start, content.start):
-                yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-writes", 0.75)
-        yield from self._generates_before_verb(ctx, index, sentence, here)
-        yield from self._generated_by(ctx, index, sentence, here)
-
-    def _generated_by(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """图片是由DALL·E 3生成的 / 这些视频都是用可灵做的: content made by the product named after it."""
-        masked = ctx.masked(index)
-        if self.has("uncertainty", masked) or negated(self.cue, masked):
-            return
-        for content in (m for m in here if m.cls == "ContentType"):
-            for product in (m for m in here if m.cls == "Product" and m.start >= content.end):
-                gap = masked[content.end - sentence.start:product.start - sentence.start]
-                if MADE_WITH.fullmatch(gap) and MADE_BY_VERB.match(masked, product.end - sentence.start):
-                    yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generated-by", 0.8)
-
-    def _generates_before_verb(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """Content types listed before the generating verb (MiniMax推出海螺AI，支持文本、语音和视频生成): the product
-        that opens the clause, else the one the clauses before end with, or the topic."""
-        masked = ctx.masked(index)
-        if self.has("uncertainty", masked) or negated(self.cue, masked):
-            return
-        kinds = [m for m in here if m.cls == "ContentType"]
-        for last in kinds:
-            verb_at = last.end - sentence.start
-            if not (last.rule == CUE_RULE and last.surface.endswith(GENERATING) or GENERATED_AFTER.match(masked, verb_at)):
-                continue
-            listed = [last]
-            while (previous := [m for m in kinds if m.end <= listed[0].start
-                                and COORDINATED.match(ctx.doc.text[m.end:listed[0].start])]):
-                listed.insert(0, previous[-1])
-            subject = self._maker_of_list(ctx, index, sentence, here, masked, listed[0])
-            for content in listed if subject is not None else []:
-                yield relate(subject, "generates", content, sentence, ctx.doc, "pattern:generates-listed", 0.75)
-
-    def _maker_of_list(self, ctx, index, sentence, here, masked: str, first: Mention) -> Mention | None:
-        """The product that makes a list of content types starting at `first`: the one opening its clause (X支持A和B
-        生成), else, for a subjectless clause (支持A和B生成), the sentence's topic or the product the clauses before
-        end with."""
-        start, _ = part_around(masked, first.start - sentence.start)
-        inside = [m for m in here if m.cls == "Product" and sentence.start + start <= m.start < first.start]
-        if inside:
-            gap = masked[inside[0].end - sentence.start:first.start - sentence.start]
-            return inside[0] if PRODUCT_CAN.fullmatch(gap) else None
-        if not SUBJECTLESS.match(masked[start:first.start - sentence.start]):
-            return None
-        topic = ctx.topic(index, "Product")  # 它基于云雀大模型，可以实现文本生成…: 它 is the subject all along
-        carried = [m for m in here if m.cls == "Product" and m.end <= sentence.start + start
-                   and self._carries(ctx.doc.text, sentence, m)]
-        return topic or (carried[-1] if carried else ctx.clause_subject(index, sentence.start + start, "Product"))
-
-    def _generates_by_cue(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """A product right before a word that implies a content type (文心一言绘图功能, Sora等视频生成模型) or right
-        after it and a product noun (文生视频模型Sora), or the sentence's topic when a clause of its own says what it
-        can do (即梦来自…，能文生图也能图生视频), in a sentence that does not deny it."""
-        if negated(self.cue, ctx.masked(index, keep=CUE_RULE)):
-            return
-        for content in (m for m in here if m.rule == CUE_RULE):
-            found = self._maker_of_cue(ctx, index, sentence, here, content)
-            if found is not None:
-                yield relate(found[0], "generates", content, sentence, ctx.doc, found[1], found[2])
-
-    @staticmethod
-    def _maker_of_cue(ctx, index, sentence, here, content: Mention) -> tuple[Mention, str, float] | None:
-        """(product, rule, confidence) of the product a content word says makes that content, or None."""
-        text = ctx.doc.text
-        listed = _first_listed_cue(text, here, content)  # 支持文生图和图生视频: the first of the list
-        before = [m for m in here if m.end <= listed.start]
-        if before and before[-1].cls == "Product" and len(text[before[-1].end:listed.start]) <= CUE_GAP \
-                and not re.search(r"[、，,；;。“”]", text[before[-1].end:listed.start]):
-            return before[-1], "pattern:generates-cue", 0.8  # 文心一言绘图功能
-        named = [m for m in here if m.start >= content.end and m.cls == "Product"
-                 and CUE_THEN_NAME.fullmatch(text[content.end:m.start])]
-        if named:
-            return named[0], "pattern:generates-cue", 0.8  # 文生视频模型Sora
-        topic = ctx.topic(index, "Product")
-        clause_start, _ = part_around(sentence.text, listed.start - sentence.start)
-        if topic is not None and topic.end <= listed.start \
-                and CAN_DO.fullmatch(sentence.text[clause_start:listed.start - sentence.start]):
-            return topic, "pattern:generates-cue-topic", 0.75  # 即梦来自…，能文生图也能图生视频
-        return None
-
 
 def _denied(cue: Callable[[str], frozenset[str]], span: str, verb: str | None) -> bool:
     """True when the span from a subject to its object denies the verb: a negation before it (没有生成) or a
     denied copula after it (生成的不是…); 生成的不可信代码 only qualifies what is made."""
     at = span.find(verb) if verb else -1
     return at >= 0 and (negated(cue, span[:at]) is not None or DENIED_AFTER.match(span, at + len(verb)) is not None)
-
-
-def _first_listed_cue(text: str, here: list[Mention], content: Mention) -> Mention:
-    """The first content word of the list that ends with `content` (文生图和图生视频), whatever names lie inside them."""
-    cues = [m for m in here if m.rule == CUE_RULE]
-    while (previous := [c for c in cues if c.end <= content.start and COORDINATED.match(text[c.end:content.start])]):
-        content = min(previous, key=lambda c: c.start)
-    return content

@@ -426,3 +426,12 @@ def test_an_opening_posted_for_a_role_is_a_hiring(run, text: str, expected) -> N
 
 def test_a_role_of_a_company_that_says_something_is_no_hiring(run) -> None:
     assert pairs(run("互联网大厂的AI产品经理认为模型很重要。百度的AI产品经理也这么看。"), "hires") == set()
+
+
+def test_a_products_feature_that_generates_makes_the_product_generate(run) -> None:
+    assert ("剪映", "字幕") in pairs(run("剪映的AI功能可以自动生成字幕。"), "generates")
+
+
+def test_products_listed_before_a_content_word_all_generate_it(run) -> None:
+    made = pairs(run("Suno和Udio是目前最火的AI音乐生成工具。"), "generates")
+    assert {subject for subject, _ in made} == {"Suno", "Udio"}
