@@ -14,8 +14,8 @@ from typing import Any
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 from rdflib import Graph
-from rdflib.compare import to_canonical_graph
 
+from kg.graph.bnodes import canonical_graph
 from kg.graph.turtle import serialize_turtle
 from kg.core.errors import OutputError
 from kg.core.io import atomic_write, ensure_dir
@@ -36,7 +36,7 @@ _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 def to_ntriples(graph: Graph) -> bytes:
     """N-Triples with canonical blank-node labels, one triple per line, lines sorted and unique."""
-    text = to_canonical_graph(graph).serialize(format="nt")
+    text = canonical_graph(graph).serialize(format="nt")
     lines = sorted({line for line in text.split("\n") if line.strip()})  # not splitlines(): U+2028 is literal text
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
@@ -54,7 +54,7 @@ def _sorted_json(value: Any) -> Any:
 def to_jsonld(graph: Graph) -> bytes:
     """Compact JSON-LD with a @context of kg's prefixes; nodes and values sorted."""
     context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    text = to_canonical_graph(graph).serialize(format="json-ld", context=context, auto_compact=True)
+    text = canonical_graph(graph).serialize(format="json-ld", context=context, auto_compact=True)
     document = _sorted_json(json.loads(text))
     return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 

@@ -175,11 +175,11 @@ def hidden_node(visit: Visit) -> dict[str, str]:
     }""")
 
 
-def test_5000_entities_open_on_an_overview_within_3_seconds(browser: Any, big_page: Path) -> None:
+def test_5000_entities_open_on_an_overview(browser: Any, big_page: Path) -> None:
     started = time.monotonic()
     visit = Visit(browser, big_page)
     visit.page.wait_for_selector(READY, state="attached", timeout=30_000)
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < READY_CEILING  # (the 3 s budget: benchmarks/bench_html.py, baseline same run)
     assert visit.body("kg-nodes") == "240", "top 40 of each of the 6 classes"
     assert visit.page.inner_text("#kg-note") == "概览：显示 240 / 5,000 个实体 — 搜索或双击节点展开"
     node = hidden_node(visit)

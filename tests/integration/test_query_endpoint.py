@@ -37,6 +37,7 @@ THREE_ENGINE_CASES = {
                       {"a": "AIGC产品经理", "b": "*Role"}],
 }
 RDFLIB_TOO_SLOW = {"technology-lineage"}  # rdflib walks kg:evolvesInto* from every node: minutes on the seeds
+SLOW_PLANS = {("oxigraph", "entity-evidence")}  # `oxigraph serve` plans the portable twin at ~10 s a run: two formats
 RDFLIB_UNORDERED = {"entity-evidence"}  # rdflib ignores ORDER BY keys that are grouped but not projected
 HAND_WRITTEN = [("ASK { ?p a kg:Product }", "table"),
                 ("SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Evidence }", "csv"),
@@ -74,7 +75,7 @@ def endpoints(virtuoso_url: str, oxigraph: str, seeds_build) -> dict[str, str]: 
 def test_saved_query_answers_as_the_local_graph(endpoints: dict[str, str], seeds_build, name: str,
                                                 engine: str) -> None:
     graph = str(Path(seeds_build[1]) / "graph.ttl")
-    for fmt in ("table", "json", "csv", "tsv", "xml"):
+    for fmt in ("table", "json") if (engine, name) in SLOW_PLANS else ("table", "json", "csv", "tsv", "xml"):
         local = kg("query", name, *PORTABLE[name], "--format", fmt, "--graph", graph)
         remote = kg("query", name, *PORTABLE[name], "--format", fmt, "--endpoint", endpoints[engine],
                     "--named-graph", DEFAULT_NAMED_GRAPH)
