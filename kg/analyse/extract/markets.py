@@ -12,12 +12,15 @@ from kg.analyse.extract import register
 from kg.analyse.extract.context import CLAUSE_BREAK, SentenceExtractor, find_cue, negated, relate
 from kg.core.model import Mention, Relation
 
-MARKET_WORD = re.compile(r"卖给|卖到|面向|主攻|专攻|专注于?|主打|落在|落到|用在|跑起来|跑通|铺开|铺得|拿来|拿它|接进|接入了?"
+MARKET_WORD = re.compile(r"卖给|卖到|面向|主攻|专攻|专注于?|主打|落在|落到|用在|跑起来|跑通|铺开|铺得|拿来|拿它|接进|接入了?|服务于"
                          r"|落地|用得最多|用得不少|用得很多|用得比较多|最受欢迎|口碑不错"
                          r"|客户主要(?:是|在|来自)|用户主要(?:是|在|来自)|客户(?:是|来自)|用户(?:是|来自)")
-GOES_ON = re.compile(r"[\s*]*(?:前者|后者|它|其)?(?:主要|也|都|则|目前|现在|已经|同时|还|先|更|是|则是|已)*$")  # …，主要卖给…
+GOES_ON = re.compile(r"[\s*]*(?:前者|后者|它|其)?(?:主要|也|都|则|目前|现在|已经|同时|还|先|更|是|则是|已|接下来|今后|未来)*"
+                     r"(?:在[□和与及、]+(?:行业|领域)?(?:里|中)?)?$")  # …，主要卖给…; …，在高校和教育行业用得很多
 AREA_TO_WORD = re.compile(r"(?:[和与及、\s]|两个|几个|三个|行业|场景|领域|里|中|上|内|卖家|用户|客户|商家|团队|的?朋友|从业者"
                           r"|主要|也|都|已经|目前|已|被)*")  # 在餐饮和零售两个行业落地, 跨境电商卖家用得最多, 在银行里主要被拿来
+SCENARIO = re.compile(r"[^，,。；;！？!?]{0,20}?场景")  # 面向智能办公场景, 智能客服、内容生产和内部知识问答这几个场景
+PEOPLE = re.compile(r"群体|人群|人士")
 FORMER_LATTER = re.compile(r"^[\s*]*(前者|后者)")
 APPLIED = frozenset({"Product", "Technology"})
 CONFIDENCE = 0.7
@@ -37,13 +40,14 @@ class MarketExtractor(SentenceExtractor):
             clause = masked[start:end]
             word = MARKET_WORD.search(clause)
             inside = [m for m in here if sentence.start + start <= m.start and m.end <= sentence.start + end]
-            areas = [m for m in inside if m.cls == "Industry"]
+            areas = [m for m in inside if m.cls == "Industry" or m.cls == "Concept" and SCENARIO.match(masked, m.end - sentence.start)]
             if word is not None and areas and not negated(self.cue, clause) and not find_cue(self.cue("hedge"), clause):
                 thing = self._thing(ctx, index, sentence, here, inside, start, start + word.start())
                 word_end = sentence.start + start + word.end()
                 word_start = sentence.start + start + word.start()
                 for area in (a for a in areas if thing is not None and a.key != thing.key and (
-                        a.start >= word_end and "的" not in ctx.doc.text[word_end:a.start]  # (专注米线的餐饮品牌)
+                        a.start >= word_end and "的" not in ctx.doc.text[word_end:a.start].removeprefix("的是")  # (专注米线的餐饮品牌)
+                        and not PEOPLE.match(ctx.doc.text, a.end)  # (服务于互联网群体: people)
                         or a.end <= word_start and AREA_TO_WORD.fullmatch(_without(ctx.doc.text, areas, a.end, word_start)))):
                     yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:market", CONFIDENCE)
             start = end + 1

@@ -135,7 +135,9 @@ def test_markets_a_product_is_sold_to_or_put_to_work_in(run, text: str, expected
     assert expected <= pairs(run(text), "appliedIn")
 
 
-@pytest.mark.parametrize("text", ["我们的客户主要是银行。", "ChatGPT不一定适合卖给银行。"])
+@pytest.mark.parametrize("text", ["我们的客户主要是银行。", "ChatGPT不一定适合卖给银行。",
+                                  "ChatGPT主要面向AIGC爱好者。",  # a concept that is not named as a scenario
+                                  "用户在抖音刷到广告，在电商平台用得很多。"])
 def test_a_market_without_a_product_or_denied_is_no_application(run, text: str) -> None:
     assert not any(r.evidence.rule == "pattern:market" for r in run(text).relations)
 
@@ -207,6 +209,10 @@ def test_this_kind_of_post_works_with_whom_the_sentence_names(run) -> None:
 @pytest.mark.parametrize("text, expected", [
     ("目前Kimi在餐饮和零售两个行业落地。", {("Kimi", "餐饮"), ("Kimi", "零售")}),
     ("即梦在游戏行业口碑不错。", {("即梦", "游戏")}),
+    ("智谱的CodeGeeX开源得早，在高校和教育行业用得很多。", {("CodeGeeX", "教育")}),  # the clause goes on with CodeGeeX
+    ("Notion主要服务于金融行业。", {("Notion", "金融")}),
+    ("大模型最先跑通的是智能客服、内容生产和内部知识问答这几个场景。",
+     {("大模型", "智能客服"), ("大模型", "内容生产"), ("大模型", "知识库问答")}),  # scenarios, named as such
 ])
 def test_industries_before_a_market_word(run, text: str, expected) -> None:
     assert expected <= pairs(run(text), "appliedIn")

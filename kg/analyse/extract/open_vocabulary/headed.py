@@ -32,6 +32,7 @@ BODIES = frozenset({"部门", "单位", "机构", "机关"})  # 主管部门: an
 COPULAS = frozenset("成为是当做叫")  # one-character verbs jieba may tag as nouns (定位|成|测试工程师)
 ADDRESSED = re.compile(rf"[A-Za-z]|[{SURNAMES}]")  # one letter or a surname before a title: 李经理 is a person
 GLUED_LEADS = frozenset("只就都也还又才再招做当转要想需正将能得去来")  # 只招|全栈产品经理: an adverb or a verb jieba glued to the next word
+GLUED_VERBS = frozenset("招转")  # 规模地招|AIGC运营, 先转|AIGC运营: a verb jieba glued to the words before it
 GROUP_WORDS = frozenset({"团队", "部门", "小组", "公司", "集团"})  # the people of a group, not a kind of role
 SPEAKERS = frozenset({"我", "你", "他", "她", "我们", "你们", "他们", "她们", "大家"})
 MODEL_CLASSES = frozenset({"Technology", "Product", "Organization", "CompanyType"})  # 'AI模型能力': a model's, not a skill
@@ -110,10 +111,12 @@ class HeadedNames:
     @staticmethod
     def _bound_lead(token: Token, known: list[Mention]) -> bool:
         """True for a lone prefix (非), an unknown two-character word opening with a preposition, an adverb or a verb
-        (对大 of 品牌对大主播, 只招 of 只招全栈产品经理) or a group word (团队 of 在团队算法科学家), not a known name."""
+        (对大 of 品牌对大主播, 只招 of 只招全栈产品经理), an unknown word ending with 招 / 转 (先转 of 先转AIGC运营) or a
+        group word (团队 of 在团队算法科学家), not a known name."""
         return not is_covered(token, known) and is_cjk(token.text[0]) and (
             len(token.text) == 1 and token.tag in BOUND_TAGS
             or token.tag == "" and len(token.text) == 2 and token.text[0] in PREPOSITIONS | GLUED_LEADS
+            or token.tag == "" and len(token.text) >= 2 and token.text[-1] in GLUED_VERBS
             or token.text in GROUP_WORDS)
 
     def _opens_clause(self, text: str) -> bool:
