@@ -213,6 +213,8 @@ class CareerExtractor(OrganizationHiring):
         masked = ctx.masked(index, keep="Skill")  # 与研发团队沟通协作: the skill 沟通协作 is also the collaboration word
         going_on = not any(m.cls == "Role" for m in here) and ctx.continued_holders(index, self.cue, ("collaborationTrigger",))
         for clause_start, clause in _clause_spans(masked):
+            stated = clause.split("：")[0]
+            clause = stated if PARTNER_OPENER.search(stated) else clause  # (…和算法团队：模板效果不好时… explains)
             if not (find_cue(self.cue("collaborationTrigger"), clause) or going_on) or negated(self.cue, clause) \
                     or find_cue(self.cue("hedge"), clause):
                 continue  # (…要和算法团队对齐指标；上线前和研发团队排期: the sentence goes on with the partners)

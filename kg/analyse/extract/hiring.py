@@ -15,6 +15,8 @@ TITLE_AFTER = re.compile(r"负责人|专员|经理|总监|主管|官|HR")  # 招
 HIRING_GOES_ON = re.compile(r"\s*(?:(?:另外|此外|同时|还|也|并|又)+(?:在|正在)?(?:招聘|招了|在招|招募|开放了|扩招)|正在招)")
 # ，另外招了两名C / 云栈在扩编，正在招两个A
 LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
+HIRERS_ONLY = re.compile(r"[\s*]*(?:(?:我们|他们|像)?□+[、和与及]?)+(?:也|都|还|同样)*(?:在|正在)?(?:大量|疯狂|陆续|积极)?"
+                         r"(?:招聘?|招人|扩招)(?:了)?")  # …售前工程师和解决方案架构师，百度智能云、火山引擎都在大量招
 
 
 class OrganizationHiring:
@@ -40,10 +42,29 @@ class OrganizationHiring:
                     yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires", 0.85)
                 elif sentence.is_heading and job_post and len(span.strip(" □*—-|（）()")) <= 1:
                     yield relate(org, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
+        yield from self._hiring_the_roles_before(ctx, index, sentence, here)
         if sentence.is_heading and job_post:  # 数据标注员（AI创业公司）: the kind of company that posts the job
             for company in (m for m in here if m.cls == "CompanyType"):
                 for role in (r for r in roles if ctx.doc.text[r.end:company.start].strip(" *") in ("（", "(")):
                     yield relate(company, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
+
+    def _hiring_the_roles_before(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """法律科技公司是招法律AI产品经理的主力，幂律智能、衡律科技都在招: a clause of organisations that only says they
+        hire hires the roles of the clause before it."""
+        masked = ctx.masked(index)
+        breaks = [m.start() for m in CLAUSE_BREAK.finditer(masked)] + [len(masked)]
+        for before, (start, end) in zip([0, *breaks], zip([b + 1 for b in breaks], breaks[1:])):
+            hirers = [m for m in here if m.cls == "Organization" and start <= m.start - sentence.start < end]
+            if not hirers or not HIRERS_ONLY.fullmatch(masked[start:end]) \
+                    or masked.count("□", start, end) != sum(m.end - m.start for m in hirers):
+                continue  # (something besides organisations is named there)
+            statement = masked[before:start]
+            if negated(self.cue, statement) or find_cue(self.cue("hedge"), statement):
+                continue
+            roles = ctx.specific([m for m in here if m.cls == "Role" and before <= m.start - sentence.start < start])
+            for org in hirers:
+                for role in roles:
+                    yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organizations-hire-them", 0.8)
 
     def _hiring_goes_on(self, masked: str, sentence: Sentence, org: Mention, role: Mention) -> bool:
         """青禾数科在招A和B，另外招了两名C: a later clause of the statement goes on hiring (另外 / 还 / 同时 + a hiring

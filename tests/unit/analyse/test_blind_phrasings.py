@@ -441,3 +441,24 @@ def test_a_products_feature_that_generates_makes_the_product_generate(run) -> No
 def test_products_listed_before_a_content_word_all_generate_it(run) -> None:
     made = pairs(run("Suno和Udio是目前最火的AI音乐生成工具。"), "generates")
     assert {subject for subject, _ in made} == {"Suno", "Udio"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("法律科技公司是招法律AI产品经理的主力，幂律智能、我们衡律科技都在招。",
+     {("幂律智能", "法律AI产品经理"), ("衡律科技", "法律AI产品经理")}),
+    ("模型厂今年最缺的不是算法，而是售前工程师和解决方案架构师，百度智能云、火山引擎都在大量招。",
+     {("百度智能云", "售前工程师"), ("火山引擎", "解决方案架构师")}),
+])
+def test_organisations_that_only_say_they_hire_hire_the_roles_before(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "hires")
+
+
+@pytest.mark.parametrize("text", ["AI产品经理不好找工作，百度、阿里都不招。", "我们找了AI产品经理，ChatGPT、Kimi都在用。",
+                                  "AI产品经理不一定吃香，百度、阿里都在招。"])
+def test_no_hiring_denied_hedged_or_of_products(run, text: str) -> None:
+    assert not pairs(run(text), "hires")
+
+
+def test_a_colon_after_the_partners_opens_an_explanation_not_a_negation(run) -> None:
+    state = run("AIGC运营日常打交道最多的是产品团队和算法团队：模板效果不好，要和算法同学一起看。")
+    assert {("AI运营", "产品团队"), ("AI运营", "算法团队")} <= pairs(state, "worksWith")  # AIGC运营: an alias
