@@ -29,7 +29,7 @@ class Settings:
     extractors: tuple[str, ...] = ("lexicon", "open_vocabulary", "introductions", "slots", "brands", "glosses", "people",
                                    "departments", "employers", "structure", "scenarios", "recurrences", "patterns",
                                    "knowing", "makers", "layers", "career", "transitions", "essentials", "syllabus",
-                                   "training", "usage", "family_makers", "made_with", "markets", "industry_labels",
+                                   "training", "usage", "stages", "family_makers", "made_with", "markets", "industry_labels",
                                    "fields", "content_kinds")
     strict: bool = False
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "kg")

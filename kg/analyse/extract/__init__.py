@@ -22,7 +22,7 @@ _REGISTRY: dict[str, Factory] = {}
 _BUILTIN_MODULES = tuple(f"kg.analyse.extract.{name}" for name in (
     "lexicon_match", "open_vocabulary", "introductions", "slots", "brands", "glosses", "people", "departments",
     "employers", "structure", "scenarios", "recurrences", "patterns", "knowing", "makers", "layers", "career", "transitions", "essentials", "syllabus",
-    "training", "usage", "family_makers", "made_with", "markets", "industry_labels", "fields", "content_kinds"))
+    "training", "usage", "stages", "family_makers", "made_with", "markets", "industry_labels", "fields", "content_kinds"))
 
 
 def register(name: str) -> Callable[[Factory], Factory]:
