@@ -43,6 +43,7 @@ MAIN_PRODUCT = re.compile(r"[\s*]*(?:其|它的|他们的|他们自己的|自己
                           r"[\s“\"「]*")  # …，主力产品叫帆语 / 主力产品是“衍语”系列
 HEADED_MADE = re.compile(r"\s*(?:出品|推出|自研|旗下|开发|打造|研发|家的|自家的|做的)")  # 快手自研的…, OpenAI出品
 MAKER_LABEL = re.compile(r"[\s*]*[：:][\s*“”\"]*")  # ORG： then its product
+BOLD_LABEL = re.compile(r"\*\*[：:]|[：:]\*\*")  # - **智谱**：GLM-4，… : the organisation is the line's label
 BOLD_LINE = re.compile(r"[\s\-+•·\d.、)）]*\*\*[^*\n]+\*\*[\s*]*")  # a whole line in bold: a sub-heading
 EARLIEST = re.compile(r"^(?:最早|最初|起初|早期|一开始|最先)")
 MAKER_OF_PRODUCT = re.compile(r"的?(?:开发商|开发者|出品方|研发方|所属公司|背后的公司|母公司)(?:是|为|：|:)?")  # X的开发商是ORG
@@ -77,6 +78,8 @@ class MakerExtractor(SentenceExtractor):
                 elif product.end <= org.start \
                         and self._made_by_after(ctx.doc.text, _list_end(ctx.doc.text, product, here), org):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
+                    for partner in _partners_after(ctx.doc.text, org, here):  # X：幂律智能和智谱联合发布的…
+                        yield relate(product, "madeBy", partner, sentence, ctx.doc, "pattern:made-by-joint", 0.85)
 
     @staticmethod
     def _apposition(text: str, gap: str, org: Mention, product: Mention, here: list[Mention]) -> bool:
@@ -180,6 +183,12 @@ def _partners_before(text: str, org: Mention, here: list[Mention]) -> list[Menti
     return partners if partners and JOINTLY.match(text[org.end:org.end + JOINT_SPAN]) else []
 
 
+def _partners_after(text: str, org: Mention, here: list[Mention]) -> list[Mention]:
+    """The organisations listed right after this one that make a product with it (幂律智能和智谱联合发布的: 智谱)."""
+    partners = _coordinated(text, org, [m for m in here if m.cls == "Organization" and m.start >= org.end])
+    return partners if partners and JOINTLY.match(text[partners[-1].end:partners[-1].end + JOINT_SPAN]) else []
+
+
 def _headed_maker(ctx, index: int, sentence, here: list[Mention]) -> Iterator[Relation]:
     """**2. 可灵** ⏎ 快手自研的视频大模型…: a paragraph under a product's heading that opens with an organisation and
     a made-by word names the product's maker."""
@@ -191,13 +200,13 @@ def _headed_maker(ctx, index: int, sentence, here: list[Mention]) -> Iterator[Re
 
 
 def _labelled_by_maker(ctx, sentence, here: list[Mention]) -> Iterator[Relation]:
-    """**6. OpenAI：GPT-4o能自己画图了**: a heading (or a bold line) labelled with an organisation names its products
-    first — the product right after the label and those listed with it."""
+    """**6. OpenAI：GPT-4o能自己画图了**: a heading, a bold line or a line whose bold label is an organisation
+    (- **智谱**：GLM-4，…) names its products first — the product right after the label and those listed with it."""
     text = ctx.doc.text
     line_start, line_end = line_span(text, sentence.start)
     line = text[line_start:line_end]
     label = next((m for m in here if m.cls == "Organization"), None)
-    if label is None or not (sentence.is_heading or BOLD_LINE.fullmatch(line)) \
+    if label is None or not (sentence.is_heading or BOLD_LINE.fullmatch(line) or BOLD_LABEL.match(text, label.end)) \
             or LABEL_LEAD.fullmatch(text[line_start:label.start]) is None or not MAKER_LABEL.match(text, label.end):
         return
     after = MAKER_LABEL.match(text, label.end).end()

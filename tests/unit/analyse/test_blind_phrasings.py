@@ -462,3 +462,14 @@ def test_no_hiring_denied_hedged_or_of_products(run, text: str) -> None:
 def test_a_colon_after_the_partners_opens_an_explanation_not_a_negation(run) -> None:
     state = run("AIGC运营日常打交道最多的是产品团队和算法团队：模板效果不好，要和算法同学一起看。")
     assert {("AI运营", "产品团队"), ("AI运营", "算法团队")} <= pairs(state, "worksWith")  # AIGC运营: an alias
+
+
+def test_organisations_that_make_a_product_together_all_make_it(run) -> None:
+    state = run("- **PowerLawGLM**：幂律智能和智谱联合发布的法律大模型，偏向律所。")
+    assert {("PowerLawGLM", "幂律智能"), ("PowerLawGLM", "智谱")} <= pairs(state, "madeBy")
+    assert pairs(run("PowerLawGLM是幂律智能和智谱的客户发布的。"), "madeBy") == set()
+
+
+def test_a_line_labelled_in_bold_with_an_organisation_names_its_product_first(run) -> None:
+    assert ("GLM-4", "智谱") in pairs(run("- **智谱**：GLM-4，私有化部署经验多，国企客户不少。"), "madeBy")
+    assert pairs(run("- 智谱：GLM-4，私有化部署经验多。"), "madeBy") == set()  # (a plain label: a list of anything)
