@@ -12,6 +12,7 @@ from kg.analyse.extract.roles import main_role
 from kg.analyse.extract.topics import MARKUP, NOT_A_SUBJECT_LEAD, TopicLookups
 from kg.core.model import Document, Evidence, Extraction, Mention, Relation, Sentence
 
+POST_ANAPHOR = re.compile(r"这个岗位|该岗位|这类岗位|这一岗位|这个职位|该职位|这个角色|这份工作")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a statement runs over commas, not past these
 LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an item of a comma list
@@ -154,7 +155,8 @@ class DocumentContext(TopicLookups):
         return asked
 
     def nearest(self, index: int, cls: str) -> Mention | None:
-        """The first mention of cls in the question the sentence answers, else in its headings, innermost first."""
+        """The first mention of cls in the question the sentence answers, else in its headings, innermost first (a
+        heading that calls it 这个岗位 names the article's role)."""
         if (question := self.asked[index]) is not None:
             named = self.specific([m for m in self.by_sentence[question] if m.cls == cls]) if cls == "Role" \
                 else [m for m in self.by_sentence[question] if m.cls == cls]
@@ -168,6 +170,9 @@ class DocumentContext(TopicLookups):
             for mention in self.heading_mentions.get(heading, []):
                 if mention.cls == cls:
                     return mention
+        if cls == "Role" and headings and POST_ANAPHOR.search(headings[-1]) and self.main_role is not None \
+                and self.about_role(self.main_role):
+            return self.main_role  # ## 五、这个岗位要什么, in an article whose title names the post
         return None
 
     def roles_for(self, index: int, here: list[Mention]) -> tuple[list[Mention], str, float]:

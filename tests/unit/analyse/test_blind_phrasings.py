@@ -473,3 +473,12 @@ def test_organisations_that_make_a_product_together_all_make_it(run) -> None:
 def test_a_line_labelled_in_bold_with_an_organisation_names_its_product_first(run) -> None:
     assert ("GLM-4", "智谱") in pairs(run("- **智谱**：GLM-4，私有化部署经验多，国企客户不少。"), "madeBy")
     assert pairs(run("- 智谱：GLM-4，私有化部署经验多。"), "madeBy") == set()  # (a plain label: a list of anything)
+
+
+@pytest.mark.parametrize("heading, holder", [("这个岗位要什么", "AI运营"), ("面试流程", None)])
+def test_a_heading_that_calls_it_this_post_names_the_articles_role(run, heading: str, holder) -> None:
+    state = run(f"# AIGC运营到底在运营什么？一份岗位指南\n\n## 五、{heading}\n\n根据我的经验：\n\n"
+                "- **要会的**：Prompt设计、数据分析；\n- **要懂的**：LoRA和工作流这些基本概念。\n")
+    expected = {(holder, "Prompt设计"), (holder, "数据分析")} if holder else set()
+    assert pairs(state, "requiresSkill") == expected
+    assert ((holder, "LoRA") in pairs(state, "shouldKnow")) == bool(holder)
