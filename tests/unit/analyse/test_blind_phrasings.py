@@ -482,3 +482,7 @@ def test_a_heading_that_calls_it_this_post_names_the_articles_role(run, heading:
     expected = {(holder, "Prompt设计"), (holder, "数据分析")} if holder else set()
     assert pairs(state, "requiresSkill") == expected
     assert ((holder, "LoRA") in pairs(state, "shouldKnow")) == bool(holder)
+
+
+def test_what_a_product_is_in_essence_is_what_it_is_built_on(run) -> None:
+    assert ("Notion", "RAG") in pairs(run("Notion的本质是一个超级AI RAG系统，可以理解用户放进去的信息。"), "basedOn")
