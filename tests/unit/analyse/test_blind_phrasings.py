@@ -486,3 +486,9 @@ def test_a_heading_that_calls_it_this_post_names_the_articles_role(run, heading:
 
 def test_what_a_product_is_in_essence_is_what_it_is_built_on(run) -> None:
     assert ("Notion", "RAG") in pairs(run("Notion的本质是一个超级AI RAG系统，可以理解用户放进去的信息。"), "basedOn")
+
+
+@pytest.mark.parametrize("text, name", [("AI搜索正在改变搜索引擎的格局。", "搜索引擎"), ("抖音的内容生态很丰富。", "内容生态"),
+                                        ("衡律专门用于合同审查。", "合同审查")])
+def test_frequent_domain_terms_are_in_the_lexicon(run, text: str, name: str) -> None:
+    assert (name, "Concept") in {(m.label, m.cls) for m in run(text).mentions}
