@@ -71,3 +71,21 @@ def test_an_office_is_no_role(run) -> None:
 def test_a_person_addressed_by_a_title_or_a_verb_glued_before_a_role_is_no_role_name(run, text, absent, present) -> None:
     roles = {m.surface for m in run(text).mentions if m.cls == "Role"}
     assert absent not in roles and (present is None or present in roles)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("扣子在招智能体生态运营。", "智能体生态运营"),
+    ("由百度副总裁继续担任文库BU负责人。", "文库BU负责人"),
+    ("法律专家岗位很缺。", "法律专家"),
+])
+def test_context_heads_make_a_role_where_the_text_calls_it_a_job(run, text: str, role: str) -> None:
+    assert role in {m.surface for m in run(text).mentions if m.cls == "Role"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我们要做好精细化运营。", "精细化运营"),
+    ("在小红书上做账号运营的难度很大。", "账号运营"),  # doing account operations, not the job
+    ("最早靠法律专家手写规则。", "法律专家"),
+])
+def test_context_heads_elsewhere_make_no_role(run, text: str, name: str) -> None:
+    assert name not in {m.surface for m in run(text).mentions if m.cls == "Role"}

@@ -28,7 +28,9 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
         self.skill_heads = cue("skillHead")
         self.skill_leads = cue("skillLead")
         self.team_heads = cue("teamHead")
-        self.head_ends = frozenset(word[-1] for word in (*self.role_heads, *self.skill_heads, *self.team_heads))
+        self.context_role_heads = tuple(sorted(cue("contextRoleHead")))
+        self.head_ends = frozenset(word[-1] for word in (*self.role_heads, *self.context_role_heads, *self.skill_heads,
+                                                         *self.team_heads))
         self.not_personal = cue("notPersonalCapability")
         self.org_suffixes = cue("organizationSuffix")
         self.weak_org_suffixes = cue("weakOrganizationSuffix")

@@ -33,6 +33,8 @@ COPULAS = frozenset("成为是当做叫")  # one-character verbs jieba may tag a
 ADDRESSED = re.compile(rf"[A-Za-z]|[{SURNAMES}]")  # one letter or a surname before a title: 李经理 is a person
 GLUED_LEADS = frozenset("只就都也还又才再招做当转要想需正将能得去来")  # 只招|全栈产品经理: an adverb or a verb jieba glued to the next word
 GLUED_VERBS = frozenset("招转")  # 规模地招|AIGC运营, 先转|AIGC运营: a verb jieba glued to the words before it
+JOB_BEFORE = re.compile(r"(?:招聘?|招募|当|转成了?|转型为|转为|成为|担任)(?:了|过)?(?:一名|一个|一位)?[\s*“”\"]*$")
+JOB_AFTER = re.compile(r"[\s*“”\"]*(?:岗位|岗|职位)")
 GROUP_WORDS = frozenset({"团队", "部门", "小组", "公司", "集团"})  # the people of a group, not a kind of role
 SPEAKERS = frozenset({"我", "你", "他", "她", "我们", "你们", "他们", "她们", "大家"})
 MODEL_CLASSES = frozenset({"Technology", "Product", "Organization", "CompanyType"})  # 'AI模型能力': a model's, not a skill
@@ -66,6 +68,10 @@ class HeadedNames:
                 cls = "Role" if role_head else "Team" if token.text in self.team_heads else "Skill"
                 found = self._with_prefix(doc, sentence, tokens, index, known, cls)
                 if found is not None:
+                    yield found
+            elif token.text.endswith(self.context_role_heads):
+                found = self._with_prefix(doc, sentence, tokens, index, known, "Role")
+                if found is not None and _said_to_be_a_job(doc.text, sentence, found[0]):
                     yield found
             elif token.text in self.skill_leads and index + 1 < len(tokens):
                 found = self._lead_skill(doc, sentence, tokens, index, known)
@@ -249,3 +255,8 @@ def _only_known_prefix(inside: list[Mention], start: int, head_start: int) -> bo
     """True when the prefix before a skill head is exactly one known entity (ROI分析 + 能力 stays ROI分析)."""
     before = [m for m in inside if m.end <= head_start]
     return len(before) == 1 and before[0].start == start and before[0].end == head_start
+
+
+def _said_to_be_a_job(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """True when the text calls the name a job: 在招|智能体生态运营, 担任|文库BU负责人, 法律专家|岗位 (not 做|账号运营)."""
+    return bool(JOB_BEFORE.search(text, sentence.start, mention.start)) or bool(JOB_AFTER.match(text, mention.end))
