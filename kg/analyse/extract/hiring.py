@@ -52,8 +52,8 @@ class OrganizationHiring:
         """法律科技公司是招法律AI产品经理的主力，幂律智能、衡律科技都在招: a clause of organisations that only says they
         hire hires the roles of the clause before it."""
         masked = ctx.masked(index)
-        breaks = [m.start() for m in CLAUSE_BREAK.finditer(masked)] + [len(masked)]
-        for before, (start, end) in zip([0, *breaks], zip([b + 1 for b in breaks], breaks[1:])):
+        clauses = _clause_bounds(masked)
+        for (before, _), (start, end) in zip(clauses, clauses[1:]):
             hirers = [m for m in here if m.cls == "Organization" and start <= m.start - sentence.start < end]
             if not hirers or not HIRERS_ONLY.fullmatch(masked[start:end]) \
                     or masked.count("□", start, end) != sum(m.end - m.start for m in hirers):
@@ -100,3 +100,9 @@ class OrganizationHiring:
         start = max((m.end() for m in CLAUSE_BREAK.finditer(masked, 0, lo)), default=0)
         end = next((m.start() for m in CLAUSE_BREAK.finditer(masked, hi)), len(masked))
         return masked[start:end]
+
+
+def _clause_bounds(masked: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a masked sentence, the breaks between them left out."""
+    breaks = list(CLAUSE_BREAK.finditer(masked))
+    return list(zip([0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(masked)]))
