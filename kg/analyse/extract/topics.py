@@ -52,7 +52,7 @@ class TopicLookups:
     def clause_subject(self, index: int, clause_start: int, cls: str) -> Mention | None:
         """The subject a clause without its own goes on with: walking back over the clauses of the sentence that
         continue a subject (它基于…, 也能…), the mention of cls that opens a clause before them as its subject
-        (OpenAI推出的ChatGPT引爆全网，它基于Transformer，能生成文本和代码 → ChatGPT), or None."""
+        (OpenAI推出的ChatGPT引爆全网，它基于Transformer，能生成文本和代码 → ChatGPT), else the sentence's topic."""
         sentence, text = self.doc.sentences[index], self.doc.text
         breaks = list(SUBJECT_BREAK.finditer(sentence.text, 0, clause_start - sentence.start))
         starts = [sentence.start, *(sentence.start + m.end() for m in breaks)]
@@ -69,4 +69,4 @@ class TopicLookups:
                 return opening
             if not CONTINUES_SUBJECT.match(text, start):
                 return None
-        return None
+        return self.topic(index, cls)  # 它由阿里巴巴出品，目前…: every clause goes on with the one 它 stands for

@@ -3,12 +3,14 @@ organisation-prefixed products — found from their shape and typed from their c
 
 The extractor runs its finders sentence by sentence; each finder lives with its rules in a module of its own:
 headed (roles, skills, teams from their head words), lists (list-mates), latin (Latin-script names and versions),
-organisations (organisation-prefixed products, suffixed company names); shapes holds what they share."""
+organisations (organisation-prefixed products, suffixed company names), content (what is generated: 审查意见书);
+shapes holds what they share."""
 
 from __future__ import annotations
 
 from kg.analyse.extract import register
 from kg.analyse.extract.mentions import by_sentence, overlaps, with_mentions
+from kg.analyse.extract.open_vocabulary.content import GeneratedContent
 from kg.analyse.extract.open_vocabulary.headed import HeadedNames
 from kg.analyse.extract.open_vocabulary.latin import LatinNames
 from kg.analyse.extract.open_vocabulary.lists import ListedNames
@@ -19,7 +21,7 @@ from kg.core.normalize import match_key
 
 
 @register("open_vocabulary")
-class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, OrganisationNames):
+class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, OrganisationNames, GeneratedContent):
     """Finds and types unknown names; each new mention carries a confidence and the rule that found it."""
 
     def __init__(self, resources: Resources) -> None:
@@ -54,6 +56,8 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
         self.tech_modifiers = frozenset(match_key(w) for w in cue("technologyModifier"))
         self.evolution = cue("evolutionTrigger") | cue("lineageTrigger")
         self.release_words = cue("madeByTrigger") | cue("versionContext")
+        self.content_verbs = cue("contentVerb")
+        self.content_heads = tuple(sorted(cue("contentHead")))
         self.lexicon = resources.lexicon
         self.dictionary_tags = resources.segmenter.dictionary_tags
 
@@ -70,7 +74,7 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
             for finder in (self._headed, self._ai_roles, self._versions, self._listed, self._skill_list, self._duty_list,
                            self._industry_list,
                            self._latin_names,
-                           self._org_products, self._company_kinds, self._suffixed_orgs):
+                           self._org_products, self._company_kinds, self._suffixed_orgs, self._generated_kinds):
                 near = earlier + previous + here  # what a finder can touch: never the mentions of far sentences
                 for mention, covered in finder(doc, sentence, tokens, kept + near):
                     if not any(overlaps(m, mention.start, mention.end) for m in near):
