@@ -30,6 +30,11 @@ def test_the_subject_of_the_clause_before_is_used_when_the_use_clause_opens_with
     assert ("Kimiko", "智能客服") in found
 
 
+def test_a_sentence_of_clauses_going_on_with_it_takes_the_topic_it_stands_for(run) -> None:
+    text = "通义万相是阿里的视频生成模型。它由阿里巴巴出品，主要卖给影视行业。"
+    assert ("通义万相", "影视") in pairs(run(text), "appliedIn")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Jasper、Notion AI都属于应用层。", {("Jasper", "应用层"), ("Notion AI", "应用层")}),
     ("A100和H100是主力GPU，都处在基础设施层。", {("A100", "基础设施层"), ("H100", "基础设施层")}),
