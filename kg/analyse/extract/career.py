@@ -154,7 +154,7 @@ class CareerExtractor(OrganizationHiring):
         if continued and not re.search(r"[它其]", opening):  # (其已经具备了…: a thing's ability)
             return [(role, "pattern:requires-continued", 0.8) for role in continued]
         section = ctx.nearest(index, "Role")
-        if section is not None and ctx.about_a_person(index, self.cue("personSubject")):
+        if section is not None and ctx.about_a_person(index, self.cue):
             return [(section, "pattern:requires-section-role", 0.8)]
         if find_cue(self.cue("personSubject"), opening) and ctx.main_role is not None and ctx.about_role(ctx.main_role):
             return [(ctx.main_role, "pattern:requires-main-role", 0.7)]
@@ -258,7 +258,7 @@ class CareerExtractor(OrganizationHiring):
         if continued:
             return continued[0]  # 评测产品经理每天要和算法团队对齐指标；上线前和研发团队排期
         section = ctx.nearest(index, "Role")
-        if section is not None and ctx.about_a_person(index, self.cue("personSubject")):
+        if section is not None and ctx.about_a_person(index, self.cue):
             return section
         if find_cue(self.cue("thingSubject"), clause):
             return None

@@ -193,9 +193,11 @@ class DocumentContext(TopicLookups):
         labels = {m.label for m in roles}
         return [m for m in roles if not any(o != m.label and o.endswith(m.label) for o in labels)]
 
-    def about_a_person(self, index: int, person_words: frozenset[str]) -> bool:
+    def about_a_person(self, index: int, cue: Callable[[str], frozenset[str]]) -> bool:
         """True when a sentence with no role of its own may take its section's or article's role: its opening clause
-        has a person as subject (你需要了解…), it is an item of a list (a list under a role heading) or an answer."""
+        has a person as subject (你需要了解…), it is an item of a list (a list under a role heading) or an answer, or
+        it stands under a heading that asks what a role needs (## 四、AI硬件产品经理要会什么) and opens with no thing
+        or company as subject."""
         sentence = self.doc.sentences[index]
         line = self.doc.text.rfind("\n", 0, sentence.start) + 1
         if LIST_LINE.match(self.doc.text, line) and not self.doc.text[line:sentence.start].strip(LIST_MARKS) \
@@ -204,7 +206,16 @@ class DocumentContext(TopicLookups):
         clauses = CLAUSE_BREAK.split(self.masked(index))
         framed = len(clauses) > 1 and clauses[0].endswith(TIME_CLAUSE_ENDS)  # 每个版本出结果后，你还需要… / 工具方面，…
         opening = clauses[0] + ("，" + clauses[1] if framed else "")
-        return find_cue(person_words, opening) is not None or ADVICE.match(clauses[framed]) is not None
+        return find_cue(cue("personSubject"), opening) is not None or ADVICE.match(clauses[framed]) is not None \
+            or self._under_requirement_heading(sentence, cue("requirementHeading")) \
+            and find_cue(cue("thingSubject"), opening) is None  # (…要会什么: 很多公司了解… is still the companies')
+
+    def _under_requirement_heading(self, sentence: Sentence, requirement_words: frozenset[str]) -> bool:
+        """True when the innermost heading above a sentence that names a role says what the role needs."""
+        for heading in reversed([h for h in sentence.section if h != self.doc.meta.title]):
+            if any(m.cls == "Role" for m in self.heading_mentions.get(heading, [])):
+                return find_cue(requirement_words, heading) is not None
+        return False
 
     def narrator(self, text: str) -> Mention | None:
         """The role the writer or interviewee says they hold, when `text` (a clause opening) speaks in the first

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from kg.analyse.extract.context import COORDINATED, negated, part_around, relate
 from kg.analyse.extract.structure import CUE_RULE
+from kg.analyse.extract.topics import EFFORT_LEAD
 from kg.core.model import Mention, Relation
 
 CUE_GAP = 6  # characters allowed between a product and the content word after it
@@ -17,7 +18,7 @@ GENERATING = ("生成", "创作", "合成")
 GENERATED_AFTER = re.compile(r"\s*(?:等)?(?:内容)?的?(?:生成|创作|合成)(?!器|式|模型|技术|能力)")  # 支持文本和视频生成
 PRODUCT_CAN = re.compile(r"[\s*]*(?:还|也|都|同时)?(?:可|能|可以|能够|支持)[\s*]*")
 CUE_THEN_NAME = re.compile(r"[\s*]*(?:大模型|模型|工具|产品|应用|平台|软件|App|APP)[\s*“\"]*")  # 文生视频模型Sora
-SUBJECTLESS = re.compile(r"[\s*]*(?:(?:该模型|该产品|这款产品|它|其)?(?:还|也|都|同时|并|并且|又|同样)?(?:可|能|可以|能够|支持|采用|基于|擅长|主打"
+SUBJECTLESS = re.compile(r"[\s*]*(?:(?:该模型|该产品|这款产品|它|其)?" + EFFORT_LEAD + r"(?:还|也|都|同时|并|并且|又|同样)?(?:可|能|可以|能够|支持|采用|基于|擅长|主打"
                          r"|靠|依靠|改用|用的是|结合了|融合了|用(?=[^，,。；;]{1,12}?(?:训练|微调|蒸馏)))"
                          r"|(?:它|其)的?(?:背后|底层|底座|核心))")  # 它背后的技术是…: 它 is the subject all along
 CAN_DO = re.compile(r"[\s*]*(?:它|其)?(?:还|也|都|同时)?(?:能|可以|能够|可|支持)(?:[^□，,。；;]{0,4}?(?:也|还)(?:能|可以|支持))?")

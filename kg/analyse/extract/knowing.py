@@ -73,7 +73,7 @@ class KnowingExtractor(SentenceExtractor):
             roles, rule, confidence = [anaphor], "-anaphor", 0.85  # 技术上，这个岗位应该了解Embedding…
         elif rule and (continued := ctx.continued_holders(index, self.cue)) and self._advised(masked, things[0], sentence):
             roles, rule, confidence = continued, "-continued", 0.8  # …AI产品经理的核心竞争力是…。想进大厂，最好用过…
-        elif rule == "-main-role" or rule and not ctx.about_a_person(index, self.cue("personSubject")):
+        elif rule == "-main-role" or rule and not ctx.about_a_person(index, self.cue):
             return  # the section's role only for a person subject (你需要了解…) or a list item; never the article's
         for role in roles:
             for thing in things:

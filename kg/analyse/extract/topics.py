@@ -12,8 +12,9 @@ TOPIC_LEAD = MARKUP + "“”\"'《》「」-+•·0123456789.、)）"
 HEADED_OPENING = re.compile(r"[^，,。；;]{0,12}?(?:出品|推出|自研|旗下|开发|打造|研发)|(?:还|也|都|同时|主要|可|能|可以|能够|支持|基于|采用)")
 PRONOUN_LEAD = 5  # characters of a time phrase that may stand before 它 (开完会它…)
 PRONOUNS = ("它", "其", "该产品", "这款产品", "这个产品", "该工具", "这款工具", "该模型", "这个模型")
+EFFORT_LEAD = r"(?:(?:只要|只需)?(?:一句话|一句描述|一段描述|一段文字|一张图|一张照片|一键|几秒钟?|几分钟)(?:就|即可|便)?)?"  # 一句话就能…
 CONTINUES_SUBJECT = re.compile(  # a clause that goes on with the subject before: 它基于…, 也能…, 同样采用…
-    r"[\s*]*(?:它|其|该模型|该产品|这款产品|该工具)|[\s*]*(?:还|也|都|同时|并|并且|同样|则|又)?"
+    r"[\s*]*(?:它|其|该模型|该产品|这款产品|该工具)|[\s*]*" + EFFORT_LEAD + r"(?:还|也|都|同时|并|并且|同样|则|又)?"
     r"(?:可|能|可以|能够|支持|采用|基于|擅长|主打|主要|专门|直接|靠|依靠|改用|用的是|底层)")
 SUBJECT_BREAK = re.compile(r"[，,；;。！？!?：:]|——")  # where a clause that may hold a subject begins
 HEAD_LEAD = re.compile(r"[^，,；;。]{0,16}的(?:[^，,；;。的]{0,6}(?:产品|模型|工具|应用|助手|平台))?")  # OpenAI推出的ChatGPT,

@@ -80,3 +80,13 @@ def test_partner_labels_and_duty_skills_belong_to_the_writers_role(run) -> None:
 def test_a_product_used_somewhere_is_not_made_by_the_maker_before_it(run) -> None:
     state = run("行云差旅是一家公司。行云差旅自研的差旅Agent：员工在飞书里说一句话。")
     assert pairs(state, "madeBy") == set()
+
+
+NEEDS_HEADING = "## 四、多模态产品经理要会什么\n\n工具上，Ollama和LM Studio都得用熟。\n"
+DAY_HEADING = "## 五、多模态产品经理的日常\n\n工具上，Ollama和LM Studio都得用熟。\n"
+
+
+def test_a_heading_asking_what_a_role_needs_gives_its_sentences_that_role(run) -> None:
+    expected = {("多模态产品经理", "Ollama"), ("多模态产品经理", "LM Studio")}
+    assert expected <= pairs(run(NEEDS_HEADING), "shouldKnow")
+    assert not pairs(run(DAY_HEADING), "shouldKnow")  # a heading naming the role alone: no person, no holder
