@@ -519,6 +519,22 @@ def test_products_listed_before_the_maker_they_come_from_are_made_by_it(run) -> 
 
 
 @pytest.mark.parametrize("text, pair", [
+    ("- **通义万相**：阿里的，基于DiT和流匹配。", ("通义万相", "阿里巴巴")),
+    ("- **Replika**：Luka公司的老产品，比这波大模型热早了好几年。", ("Replika", "Luka")),
+    ("- **团子桌宠**：栗团科技的作品，一只常驻屏幕角落的柴犬。", ("团子桌宠", "栗团科技")),
+    ("- **心屿**：深圳心屿科技做的倾诉类App，主要用在心理咨询前的自助疏导。", ("心屿", "心屿科技")),
+    ("至于Stable Diffusion，它出自Stability AI，和Midjourney一样。", ("Stable Diffusion", "Stability AI")),
+])
+def test_a_gloss_or_a_pronoun_names_the_maker_of_the_product_before_it(run, text: str, pair) -> None:
+    assert pair in pairs(run(text), "madeBy")
+
+
+def test_a_gloss_that_names_an_organisation_and_its_own_product_makes_the_product_not_the_label(run) -> None:
+    found = pairs(run("- **通义万相**：阿里的视频模型，对标谷歌的Veo。"), "madeBy")
+    assert ("通义万相", "阿里巴巴") in found and ("通义万相", "谷歌") not in found
+
+
+@pytest.mark.parametrize("text, pair", [
     ("ChatGPT、Kimi和豆包，每一个AI产品经理都应该深度用过——不是随便问两句。", ("AI产品经理", "Kimi")),
     ("如果想做大模型产品经理，还得进一步了解RLHF和Scaling Law。", ("大模型产品经理", "RLHF")),
     ("想做AIGC产品经理的话，Midjourney、Stable Diffusion和可灵这几个工具要亲手用过。", ("AIGC产品经理", "可灵")),
