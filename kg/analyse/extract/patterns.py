@@ -14,6 +14,7 @@ from kg.analyse.extract.context import (
     SentenceExtractor,
     between,
     clause_around,
+    leads_clause,
     negated,
     part_around,
     relate,
@@ -38,6 +39,9 @@ PART_IS = re.compile(r"\w{1,4}?(?:采用|使用|用)?的?(?:应该|其实|就|�
 # the object is the head of a modifier built on another thing: 基于强化学习训练的推理模型
 HEAD_OF_MODIFIER = re.compile(r"□[^□，,。]{0,4}(?:训练|构建|打造|开发|搭建|研发|改进|优化|微调)(?:出来|而成)?的[\s*]*$")
 TRAINED = re.compile(r"\s*(?:技术|方法|算法)?(?:来|去)?(?:训练|预训练|后训练|微调|蒸馏|对齐|调优)(?:出来|而成|出)?")  # 用强化学习训练
+ARCHITECTURE_OF = re.compile(r"[\s*]*(?:架构|结构)的[\s*“”\"]*")  # 开源了MoE架构的混元Large: the product built on it
+BUILT_AS = re.compile(r"[\s*]*(?:是|也是|则是|同样是)(?:一个|一款|个|款)?(?:纯)?[^，,。；;□]{0,8}?的?[\s*]*$")  # Step-2是万亿参数的MoE模型
+MODEL_NOUN = re.compile(r"[\s*]*(?:大模型|模型|架构)(?=[\s*]*(?:[，,。；;！!）)]|$))")
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
 
@@ -218,7 +222,7 @@ class PatternExtractor(GenerationRules, SentenceExtractor):
         if HEAD_OF_MODIFIER.search(after):
             return False  # 基于强化学习训练的推理模型: the model is what the product is, built on the first
         opened = [m.end() for m in MODIFIER_OPENING.finditer(after)]
-        return not re.search(r"[的、]|上传|上线|输入|发布|推出|允许|来$|用户|创作者|作者|设计师", before) \
+        return not re.search(r"[的、]|上传|上线|输入|发布|推出|允许|(?<![后本原])来$|用户|创作者|作者|设计师", before) \
             and not (opened and "的" not in after[opened[-1]:])
 
     def _object_of_cue(self, cue: str, before: str) -> bool:
@@ -241,6 +245,22 @@ class PatternExtractor(GenerationRules, SentenceExtractor):
         for product, tech in self._in_clause(ctx, index, here, "Product", "Technology", "trainedWithTrigger"):
             if TRAINED.match(ctx.doc.text, tech.end):  # 同样用强化学习训练 / 靠蒸馏压出来
                 yield relate(product, "basedOn", tech, sentence, ctx.doc, "pattern:trained-with", 0.8)
+        yield from _built_as(ctx, sentence, here)
+
+
+def _built_as(ctx, sentence: Sentence, here: list[Mention]) -> Iterator[Relation]:
+    """MoE架构的混元Large / Step-2是万亿参数的MoE模型 / 星核-1B是个纯稠密模型: a product named as a model of a technology
+    (or of its architecture) is based on it."""
+    text = ctx.doc.text
+    for tech in (m for m in here if m.cls == "Technology"):
+        named = next((m for m in here if m.cls == "Product" and m.start >= tech.end), None)
+        if named is not None and ARCHITECTURE_OF.fullmatch(text, tech.end, named.start):
+            yield relate(named, "basedOn", tech, sentence, ctx.doc, "pattern:architecture-of", 0.8)
+        subject = next((m for m in reversed(here) if m.cls == "Product" and m.end <= tech.start), None)
+        if subject is not None and MODEL_NOUN.match(text, tech.end) and leads_clause(sentence, subject) \
+                and BUILT_AS.fullmatch(text, subject.end, tech.start) \
+                and not any(m.start >= subject.end and m.end <= tech.start for m in here):
+            yield relate(subject, "basedOn", tech, sentence, ctx.doc, "pattern:built-as", 0.75)
 
 
 def _denied(cue: Callable[[str], frozenset[str]], span: str, verb: str | None) -> bool:

@@ -144,9 +144,18 @@ def test_a_subjectless_clause_takes_the_product_the_sentence_is_about(run, text,
     ("Stable Diffusion的核心是潜在扩散模型。", {("Stable Diffusion", "潜在扩散模型")}),
     ("豆包的底层采用的应该是MoE（混合专家模型）架构的模型。", {("豆包", "混合专家模型")}),
     ("Sora利用了先进的扩散模型。", {("Sora", "扩散模型")}),
+    ("腾讯11月一口气开源了MoE架构的混元Large，参数3890亿。", {("混元Large", "混合专家模型")}),
+    ("阶跃星辰的Step-2是万亿参数的MoE模型，声量不大。", {("Step-2", "混合专家模型")}),
+    ("AlexNet是一个经典的CNN模型。", {("AlexNet", "卷积神经网络")}),
+    ("DeepSeek-Coder后来改用混合专家模型，不少公司拿它当底座。", {("DeepSeek-Coder", "混合专家模型")}),
 ])
 def test_what_a_product_rests_on_is_read_from_its_core_and_its_means(run, text, expected) -> None:
     assert expected <= pairs(run(text), "basedOn")
+
+
+@pytest.mark.parametrize("text", ["Sora是OpenAI的视频生成模型。", "ChatGPT是比GPT-3更好用的模型。"])
+def test_a_product_called_a_model_of_no_technology_rests_on_nothing(run, text) -> None:
+    assert pairs(run(text), "basedOn") == set()
 
 
 def test_a_use_word_without_the_product_in_its_clause_takes_no_topic(run) -> None:
