@@ -16,14 +16,19 @@ MARKET_WORD = re.compile(r"卖给|卖到|面向|主攻|专攻|专注于?|主打|
                          r"|落地|用得最多|用得不少|用得很多|用得比较多|最受欢迎|口碑不错"
                          r"|客户主要(?:是|在|来自)|用户主要(?:是|在|来自)|客户(?:是|来自)|用户(?:是|来自)")
 GOES_ON = re.compile(r"[\s*]*(?:前者|后者|它|其)?(?:主要|也|都|则|目前|现在|已经|同时|还|先|更|是|则是|已|接下来|今后|未来)*"
-                     r"(?:在[□和与及、]+(?:行业|领域)?(?:里|中)?)?$")  # …，主要卖给…; …，在高校和教育行业用得很多
-AREA_TO_WORD = re.compile(r"(?:[和与及、\s]|两个|几个|三个|行业|场景|领域|里|中|上|内|卖家|用户|客户|商家|团队|的?朋友|从业者"
+                     r"(?:在[□和与及、]+(?:行业|领域|[两三四几]条线|[两三四几]个(?:行业|领域|场景))?(?:里|中|上)?(?:都|也|已经|已|主要)*)?$")
+# …，主要卖给…; …，在高校和教育行业用得很多; 在证券和银行两条线上都跑起来了
+AREA_TO_WORD = re.compile(r"(?:[和与及、\s]|两个|几个|三个|[两三四几]条线|行业|场景|领域|里|中|上|内|卖家|用户|客户|商家|团队|的?朋友|从业者"
                           r"|主要|也|都|已经|目前|已|被)*")  # 在餐饮和零售两个行业落地, 跨境电商卖家用得最多, 在银行里主要被拿来
 SCENARIO = re.compile(r"[^，,。；;！？!?]{0,20}?场景")  # 面向智能办公场景, 智能客服、内容生产和内部知识问答这几个场景
 PEOPLE = re.compile(r"群体|人群|人士")
 FORMER_LATTER = re.compile(r"^[\s*]*(前者|后者)")
 APPLIED = frozenset({"Product", "Technology"})
 CONFIDENCE = 0.7
+KIND_OF_THING = r"(?:垂直|行业|领域)?[^，,。；;□、和与及的]{0,4}?(?:大模型|模型|系统|助手|产品|工具|平台|应用|机器人)"
+DESCRIBED_BEFORE = re.compile(KIND_OF_THING + r"[\s*“”\"「」]*")  # 医疗诊断系统MYCIN, 法律大模型衡律
+DESCRIBED_AS = re.compile(r"[\s*]*(?:是|则是|也是|就是)(?:一个|一款|一套|一种|个|款)?[\s*]*")  # 携程问道是一个旅游垂直大模型
+DESCRIBED_AFTER = re.compile(KIND_OF_THING)
 
 
 @register("markets")
@@ -34,6 +39,7 @@ class MarketExtractor(SentenceExtractor):
         """appliedIn for each industry after a market word, clause by clause; a question states none."""
         if sentence.text.rstrip(" *").endswith(("？", "?")):
             return
+        yield from _described_by_area(ctx, sentence, here)
         masked = ctx.masked(index)
         start = 0
         for end in [m.start() for m in CLAUSE_BREAK.finditer(masked)] + [len(masked)]:
@@ -76,3 +82,18 @@ def _without(text: str, areas: list[Mention], start: int, end: int) -> str:
         kept.append(text[at:area.start])
         at = area.end
     return "".join(kept) + text[at:end]
+
+
+def _described_by_area(ctx, sentence, here: list[Mention]) -> Iterator[Relation]:
+    """A product called a model, system or tool of an industry — 医疗诊断系统MYCIN, 法律大模型衡律, 携程问道是一个旅游
+    垂直大模型 — is applied in that industry."""
+    text = ctx.doc.text
+    for area in (m for m in here if m.cls == "Industry"):
+        after = DESCRIBED_BEFORE.match(text, area.end)
+        named = next((m for m in here if m.cls == "Product" and after is not None and m.start == after.end()), None)
+        if named is not None:
+            yield relate(named, "appliedIn", area, sentence, ctx.doc, "pattern:area-descriptor", CONFIDENCE)
+        subject = next((m for m in reversed(here) if m.cls == "Product" and m.end <= area.start), None)
+        if subject is not None and DESCRIBED_AS.fullmatch(text, subject.end, area.start) \
+                and DESCRIBED_AFTER.match(text, area.end):
+            yield relate(subject, "appliedIn", area, sentence, ctx.doc, "pattern:area-descriptor", CONFIDENCE)

@@ -17,7 +17,8 @@ CONTINUES_SUBJECT = re.compile(  # a clause that goes on with the subject before
     r"[\s*]*(?:它|其|该模型|该产品|这款产品|该工具)|[\s*]*" + EFFORT_LEAD + r"(?:还|也|都|同时|并|并且|同样|则|又)?"
     r"(?:可|能|可以|能够|支持|采用|基于|擅长|主打|主要|专门|直接|靠|依靠|改用|用的是|底层)")
 SUBJECT_BREAK = re.compile(r"[，,；;。！？!?：:]|——")  # where a clause that may hold a subject begins
-HEAD_LEAD = re.compile(r"[^，,；;。]{0,16}的(?:[^，,；;。的]{0,6}(?:产品|模型|工具|应用|助手|平台))?")  # OpenAI推出的ChatGPT,
+HEAD_LEAD = re.compile(r"[^，,；;。]{0,16}的(?:[^，,；;。的]{0,6}(?:产品|模型|工具|应用|助手|平台))?"  # OpenAI推出的ChatGPT,
+                      r"|[^，,；;。的]{0,6}(?:叫做?|名叫|名为)")  # 主力产品叫帆语, 一条叫“青禾智服”: the name introduced
 # 快手的可灵, MiniMax的视频产品海螺AI: the name is the head, the lead its modifier
 MODIFIES_NEXT = re.compile(r"[\s*“”\"]*(?:的|、|和|与|及|或)")  # Midjourney的图片, A和B: the name is no subject on its own
 NOT_A_SUBJECT_LEAD = re.compile(r"不同于|和|与|像|比|用|跟|同|对|把|被|给|让|从|向|除了|关于|随着|如果|只要|涉及|通过|借助|利用")

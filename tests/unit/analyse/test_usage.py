@@ -25,6 +25,22 @@ def test_a_use_verb_or_a_scenario_word_applies_the_thing_to_each_area(run, text,
     assert expected <= pairs(run(text), "appliedIn")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("最有名的例子是医疗诊断系统MYCIN。", ("MYCIN", "医疗")),
+    ("正衡科技发布了法律大模型衡律，依托RAG技术检索法条。", ("衡律", "法律")),
+    ("携程推出的携程问道是一个旅游垂直大模型，主要用于行程规划。", ("携程问道", "旅游")),
+    ("云帆数科是一家做智能客服的SaaS公司，主力产品叫帆语，主要卖给电商和物流公司。", ("帆语", "电商")),
+    ("它家的汇通小智是给理财经理用的投研助手，目前在证券和银行两条线上都跑起来了。", ("汇通小智", "证券")),
+])
+def test_a_product_described_by_its_industry_or_sold_to_it_is_applied_there(run, text, expected) -> None:
+    assert expected in pairs(run(text), "appliedIn")
+
+
+@pytest.mark.parametrize("text", ["ChatGPT是教育行业最常用的工具之一吗？", "Kimi和电商平台的客服都很忙。"])
+def test_an_industry_word_that_describes_no_product_applies_nothing(run, text) -> None:
+    assert pairs(run(text), "appliedIn") == set()
+
+
 def test_the_subject_of_the_clause_before_is_used_when_the_use_clause_opens_with_the_verb(run) -> None:
     found = pairs(run("腾讯推出了办公工具Kimiko，主要用于智能客服。"), "appliedIn")
     assert ("Kimiko", "智能客服") in found
