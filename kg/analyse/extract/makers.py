@@ -24,7 +24,8 @@ from kg.core.model import Mention, Relation
 DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的
 MADE_WORD_TO_PRODUCT = 12  # characters from a made-by word to the product it governs (推出了新一代旗舰模型X)
 MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
-MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研|做)(?:的|了?(?=[，,。；;！？!?]|$))")
+MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研|做)"
+                        r"(?:(?:、[^，,。；;！？!?的]{0,8})?的|了?(?=[，,。；;！？!?]|$))")  # 檀溪科技最早上线、也最先收费的
 OF_MAKER = re.compile(r"(?:公司|集团)?(?:家|自家)?的(?:[^，,。；;！？!?、的]{0,8}?(?:大模型|模型|产品|工具|应用|助手|平台|App|APP|智能体|引擎|作品)"
                       r"|(?=[，,；;。]))")  # X是谷歌的多模态大模型, **Replika**：Luka公司的老产品, **通义万相**：阿里的，…
 GLOSS = re.compile(r"[：:]\s*(?:(?:北京|上海|深圳|杭州|广州|成都|南京|武汉|西安|苏州|合肥|厦门|美国|英国|法国|日本|韩国|德国|国内|海外|国外)的?)?")

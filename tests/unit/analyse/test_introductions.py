@@ -14,12 +14,14 @@ from tests.unit.analyse.test_extract import pairs
     ("我们团队做了一款叫“灵犀写作”的AI写作助手。", "灵犀写作"),
     ("这款名为“妙笔”的工具上线三个月用户破百万。", "妙笔"),
     ("最近出圈的AI应用“小猫补光灯”是一款摄影助手。", "小猫补光灯"),
+    ("溪言是檀溪科技最早上线、也最先收费的AI产品。", "溪言"),
+    ("溪画是檀溪科技的第二个产品，解决门店没有设计师的问题。", "溪画"),
 ])
 def test_a_name_the_text_introduces_as_a_product_is_a_product(run, text: str, name: str) -> None:
     assert (name, "Product") in {(m.surface, m.cls) for m in run(text).mentions}
 
 
-@pytest.mark.parametrize("text", ["他读了《人类简史》这本书。", "这个项目叫我们很头疼。", "我们的目标，是百度推出的考核。",
+@pytest.mark.parametrize("text", ["他读了《人类简史》这本书。", "这个项目叫我们很头疼。", "我们的目标，是百度推出的考核。", "这是百度的第一个产品。",
                                   "这个产品“不好用”是大家的共识。", "我们的工具“很强”，是因为模型好。",
                                   "一个叫“提示词”的概念火了。"])
 def test_titles_and_clauses_that_are_no_products_stay_out(run, text: str) -> None:
@@ -29,6 +31,7 @@ def test_titles_and_clauses_that_are_no_products_stay_out(run, text: str) -> Non
 def test_an_introduced_product_takes_its_maker(run) -> None:
     found = pairs(run("我负责的产品叫知行助手，是云岫科技推出的企业知识问答产品。"), "madeBy")
     assert ("知行助手", "云岫科技") in found
+    assert ("溪言", "檀溪科技") in pairs(run("溪言是檀溪科技最早上线、也最先收费的AI产品。"), "madeBy")
 
 
 def test_a_pronoun_before_is_no_product(run) -> None:
