@@ -40,13 +40,15 @@ def test_versions_of_a_discovered_product_are_products(run) -> None:
     ("我所在的北辰重工是一家做工程机械的传统企业。", "北辰重工"),
     ("深圳心屿科技做的倾诉类App很受欢迎。", "心屿科技"),  # the city before says where, it is no part of the name
     ("杭州镜湖智能今年发布了新模型。", "镜湖智能"),
+    ("安衡保险今年上线了理赔助手。", "安衡保险"),
+    ("最后我选了云帆数科。", "云帆数科"),  # the verb and 了 jieba glued to the name are none of it
 ])
 def test_company_names_the_words_around_license(run, text: str, name: str) -> None:
     assert classes(run(text), name) == {"Organization"}
 
 
 @pytest.mark.parametrize("text", ["全屋智能生态将整合大模型。", "中国汽车工业很强。", "赋能智能营销和智能客服。",
-                                  "人工智能和在线教育都在变。"])
+                                  "人工智能和在线教育都在变。", "买商业保险的人变多了。"])
 def test_domain_words_before_a_weak_suffix_name_no_company(run, text: str) -> None:
     assert not any(m.cls == "Organization" for m in run(text).mentions)
 

@@ -103,6 +103,8 @@ class OrganisationNames:
             start, name = tokens[first].start, doc.text[tokens[first].start:token.start]
             lead = next((w for w in self.leads if name.startswith(w) and len(name) - len(w) >= MIN_ORG_NAME), "")
             start, name = start + len(lead), name[len(lead):]  # 一家叫云岫科技的公司: jieba glues 叫 to the name
+            done = name.rfind("了") + 1  # 选了云帆数科: a verb and 了 glued to the name are none of it
+            start, name = start + done, name[done:]
             last = index  # 物美科技集团: a second suffix belongs to the name
             while last + 1 < len(tokens) and tokens[last + 1].text in self.org_suffixes \
                     and tokens[last + 1].start == tokens[last].end:
