@@ -70,6 +70,9 @@ PASSIVE_REPLACED = re.compile(r"(?:后来|逐渐|已经|正在|最终|很快|迅
 TOWARDS = re.compile(r"(?:又|也|正|正在|在|开始|逐渐|慢慢)*(?:往|向|朝)")  # 智能手机又在往AI手机演进
 MOVING_ON = re.compile(r"(?:演进|发展|进化|迁移|升级|过渡)")
 RE_MADE = re.compile(r"[，,]\s*" + STEP_TIME + r"(?:又|再|也|还)?把(?:它|其)" + DEVELOPS_INTO)  # …发布了A，10月又把它升级成B
+JOINED_BY = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|跟)[\s*“”\"]*")  # A和B结合: joined, not listed by a comma
+COMBINED = re.compile(r"[\s*]*(?:二者|两者)?(?:相?结合|融合|合体)(?:起来|在一起)?[，,]\s*(?:就|便|又|才)?"
+                      r"(?:演进|演化|演变|发展|进化)(?:为|成|出)了?[\s*“”\"]*")  # 扩散模型和Transformer结合，演进为DiT
 REPLACING = re.compile(r"(?:逐渐|全面|彻底)?(?:取代|替代)")
 LATER_STEP = re.compile(r"(?:(?:最早|最初|一开始|起初)(?:只)?是[^，,。；;]{0,20})?"  # 衍语最早是一个…模型，去年迭代成了衍语2.0
                         r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|逐渐|最终|再|又|慢慢|现在|如今|目前|去年|今年|前年|\d{4}年"
@@ -267,7 +270,11 @@ class UsageExtractor(SentenceExtractor):
                     and ("从" in before and (LINE_OF_STEPS.search(before) or sentence.is_heading and "Technology" in (a.cls, b.cls))
                          or gap.startswith(("，再到", "，又到")) and STEPPED_BEFORE.search(before)):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.75)  # 从RNN到LSTM，再到…
+            elif COMBINED.fullmatch(gap):  # 扩散模型和Transformer结合，演进为DiT: each of the joined ones
+                for joined in [*_joined_before(ctx.doc.text, a, stages), a]:
+                    yield relate(joined, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.75)
             elif one_family(a, b) and (VERSION_STEP.fullmatch(gap) and "从" in before or FOLLOWED_BY.fullmatch(gap)
+                                        or CAME_AFTER.fullmatch(gap)
                                         or SUCCEEDED.fullmatch(gap) and before.endswith("继")
                                         or SERIES_GAP.fullmatch(gap) and _released_in_turn(masked, a, b)):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:version-step", 0.8)
@@ -294,6 +301,17 @@ class UsageExtractor(SentenceExtractor):
             b = next((m for m in stages if modified and m.start - offset == modified.end()), None)
             if b is not None and a.key != b.key and (a.cls, b.cls) in STEP_CLASSES:
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:evolves-into", 0.75)
+
+
+def _joined_before(text: str, mention: Mention, stages: list[Mention]) -> list[Mention]:
+    """The stages joined to this one by 和 / 与 / 、 right before it (扩散模型和Transformer: 扩散模型)."""
+    joined, edge = [], mention
+    for other in reversed([m for m in stages if m.end <= mention.start]):
+        if not JOINED_BY.fullmatch(text[other.end:edge.start]):
+            break
+        joined.insert(0, other)
+        edge = other
+    return joined
 
 
 def _listed_stage(text: str, offset: int, a: Mention, step: str) -> bool:
