@@ -103,8 +103,12 @@ class PatternExtractor(GenerationRules, SentenceExtractor):
         for end in [b.start() for b in CLAUSE_BREAK.finditer(masked)] + [len(masked)]:
             inside = [m for m in roles if sentence.start + start <= m.start and m.end <= sentence.start + end]
             stated = bool(inside) and self.has("kindOfUpTrigger", masked[start:end])
-            if len(inside) >= 2 and stated and narrower(inside[0], inside[1]):
-                yield relate(inside[0], "kindOf", inside[1], sentence, ctx.doc, "pattern:kind-of-up")
+            if len(inside) >= 2 and stated:
+                at = sentence.start + masked.index(stated, start, end)  # A属于B / A、B都可以看作C的细分
+                after = [m for m in inside if m.start >= at]
+                parent = after[0] if after else inside[-1]
+                for child in (m for m in inside if m.end <= min(at, parent.start) and narrower(m, parent)):
+                    yield relate(child, "kindOf", parent, sentence, ctx.doc, "pattern:kind-of-up")
             elif len(inside) == 1 and stated and "□" not in masked[start:inside[0].start - sentence.start] \
                     and (subject := labelled if labelled is not None and labelled.end < sentence.start + start
                          else ctx.clause_subject(index, sentence.start + start, "Role")

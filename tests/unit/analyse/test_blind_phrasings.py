@@ -370,6 +370,17 @@ def test_a_clause_restating_the_role_before_says_what_it_is_a_kind_of(run, text:
     assert expected in pairs(run(text), "kindOf")
 
 
+@pytest.mark.parametrize("text, expected, unwanted", [
+    ("大模型产品经理、AIGC产品经理都可以看作AI产品经理的细分。", {("大模型产品经理", "AI产品经理"), ("AIGC产品经理", "AI产品经理")},
+     ("大模型产品经理", "AIGC产品经理")),
+    ("视频生成产品经理一般归在多模态产品经理底下。", {("视频生成产品经理", "多模态产品经理")}, None),
+    ("AI搜索产品经理是AI产品经理里很特殊的一支。", {("AI搜索产品经理", "AI产品经理")}, None),
+])
+def test_roles_listed_before_the_wider_one_are_each_a_kind_of_it(run, text: str, expected, unwanted) -> None:
+    found = pairs(run(text), "kindOf")
+    assert expected <= found and unwanted not in found
+
+
 def test_a_person_who_is_in_fact_a_role_states_no_kind(run) -> None:
     assert pairs(run("Gamma的CEO本身其实就是一个愿意分享的创作者。"), "kindOf") == set()
 
