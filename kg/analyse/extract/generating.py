@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.analyse.extract.context import COORDINATED, negated, part_around, relate
+from kg.analyse.extract.context import COORDINATED, leads_clause, negated, part_around, relate
 from kg.analyse.extract.structure import CUE_RULE
 from kg.analyse.extract.topics import EFFORT_LEAD
 from kg.core.model import Mention, Relation
@@ -27,6 +27,12 @@ MADE_WITH = re.compile(r"[^，,。；;□]{0,6}?(?:是|都是|全是|均是|则�
 MADE_BY_VERB = re.compile(r"[\s*]*(?:来|直接)?(?:生成|创作|合成|画|制作|做|生产|渲染)(?:出来)?的")
 
 
+MAKER_KIND = re.compile(r"(?:生成|创作|合成|制作)(?:大模型|模型|工具|产品|应用|平台|助手)|(?:大模型|模型)")  # 语音生成模型, 音乐大模型
+AI_KIND = re.compile(r"(?:工具|产品|应用|助手)")  # AI视频产品: after AI + the content
+DESCRIBED_GAP = re.compile(r"[\s*“”\"]*(?:[：:]|是|则是|也是|就是)[\s*]*(?:一个|一款|一套|个|款)?[^，,。；;：:]{0,14}?")
+HEADING_GLOSS = re.compile(r"[\s*“”\"]*[：:]([^，,。；;：:！？!?]{1,16})$")  # 溪画：商品图和海报
+
+
 class GenerationRules:
     """The generates rules of PatternExtractor (a mixin: it needs _in_clause, _carries, has and cue)."""
 
@@ -40,6 +46,8 @@ class GenerationRules:
                 yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-writes", 0.75)
         yield from self._generates_before_verb(ctx, index, sentence, here)
         yield from self._generated_by(ctx, index, sentence, here)
+        yield from _described_by_content(ctx, sentence, here)
+        yield from _glossed_with_content(ctx, index, sentence, here)
 
     def _generated_by(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """图片是由DALL·E 3生成的 / 这些视频都是用可灵做的: content made by the product named after it."""
@@ -134,3 +142,29 @@ def _first_listed_cue(text: str, here: list[Mention], content: Mention) -> Menti
     while (previous := [c for c in cues if c.end <= content.start and COORDINATED.match(text[c.end:content.start])]):
         content = min(previous, key=lambda c: c.start)
     return content
+
+
+def _described_by_content(ctx, sentence, here: list[Mention]) -> Iterator[Relation]:
+    """A product called a model or a maker of a kind of content — **CosyVoice**：阿里开源的语音生成模型, 天工SkyMusic是
+    昆仑万维家的音乐大模型, 可灵是快手推出的AI视频产品 — generates it (a 短视频平台 hosts video, it makes none)."""
+    text = ctx.doc.text
+    for content in (m for m in here if m.cls == "ContentType"):
+        kind = MAKER_KIND.match(text, content.end) or text[content.start - 2:content.start] == "AI" \
+            and AI_KIND.match(text, content.end)
+        product = next((m for m in reversed(here) if m.cls == "Product" and m.end <= content.start), None)
+        if kind and product is not None and leads_clause(sentence, product) \
+                and DESCRIBED_GAP.fullmatch(text, product.end, content.start - (2 if text[content.start - 2:content.start] == "AI" else 0)) \
+                and not any(m.cls in ("Product", "ContentType") and product.end <= m.start < content.start for m in here):
+            yield relate(product, "generates", content, sentence, ctx.doc, "pattern:content-descriptor", 0.75)
+
+
+def _glossed_with_content(ctx, index, sentence, here: list[Mention]) -> Iterator[Relation]:
+    """### 2. 溪画：商品图和海报 / ## 7. 剪映：自动字幕和智能剪辑: a heading or a bold label that glosses a product with the
+    kinds of content alone names what it makes."""
+    if not sentence.is_heading:
+        return
+    product = next((m for m in here if m.cls == "Product"), None)
+    if product is None or not HEADING_GLOSS.match(sentence.text.rstrip(" *"), product.end - sentence.start):
+        return
+    for content in (m for m in here if m.cls == "ContentType" and m.start > product.end):
+        yield relate(product, "generates", content, sentence, ctx.doc, "structure:glossed-content", 0.75)

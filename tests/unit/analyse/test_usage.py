@@ -441,3 +441,18 @@ def test_a_subjectless_clause_that_denies_generating_generates_nothing(run) -> N
 def test_text_written_into_an_image_is_no_generated_text(run) -> None:
     found = pairs(run("Midjourney基于扩散模型，还能在画面里写出比较准确的英文文字。"), "generates")
     assert ("Midjourney", "文本") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- **CosyVoice**：阿里开源的语音生成模型，支持多语种和方言；", ("CosyVoice", "语音")),
+    ("天工SkyMusic是昆仑万维推出的音乐大模型，中文歌咬字很自然。", ("天工SkyMusic", "音乐")),
+    ("## 7. 剪映：自动字幕和智能剪辑", ("剪映", "字幕")),
+])
+def test_a_product_called_a_maker_of_content_or_glossed_with_it_generates_it(run, text, expected) -> None:
+    assert expected in pairs(run(text), "generates")
+
+
+@pytest.mark.parametrize("text", ["抖音是国内最大的短视频平台。", "## 3. 海绵音乐：字节的国产选择",
+                                  "剪映：自动字幕和智能剪辑都很好用，我们团队天天用它。"])
+def test_a_platform_for_content_or_a_gloss_outside_a_heading_generates_nothing(run, text) -> None:
+    assert pairs(run(text), "generates") == set()
