@@ -1,6 +1,7 @@
 """Stages: a line of development told as timed steps joined by semicolons — 最早是专家系统，…；后来换成以BERT为代表的
 预训练模型，…；2023年之后，大模型接过了接力棒 — evolvesInto from each step's name to the next one's, with the later
-step's sentence as evidence. A step's name is the first technology, product or concept shortly after its time word."""
+step's sentence as evidence. A step's name is the first technology, product or concept shortly after its time word
+(or the means that task is done by: 以前的类案检索靠关键词检索)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ NEXT_STEP = re.compile(r"[\s*]*(?:后来|之后|随后|再后来|再往后|往�
                        r"|(?:\d{4}年|近几年|这两年|近两年)(?:之后|以后|后|起|开始))")
 JOINED = ("；", ";")
 MAX_GAP = 12  # characters between the time word and the step's name (以前的类案检索靠关键词检索)
+MEANS_OF = re.compile(r"\s*(?:靠|用|依靠|采用|走的是|用的是|靠的是)\s*")  # 类案检索靠关键词检索: the task, then its means
 EXAMPLE_OF = re.compile(r"\s*为代表的")  # 以BERT为代表的预训练模型: BERT stands for the step, the step is 预训练模型
 STEP_CLASSES = frozenset({"Technology", "Product", "Concept"})
 CONFIDENCE = 0.75
@@ -60,8 +62,9 @@ class StageExtractor:
             return None
         start = sentence.start + found.end()
         named = [m for m in ctx.by_sentence[index] if m.start >= start and m.cls in STEP_CLASSES]
-        while len(named) > 1 and EXAMPLE_OF.match(ctx.doc.text, named[0].end):
-            named = named[1:]
+        while len(named) > 1 and (EXAMPLE_OF.match(ctx.doc.text, named[0].end)
+                                  or MEANS_OF.fullmatch(ctx.doc.text, named[0].end, named[1].start)):
+            named = named[1:]  # (以BERT为代表的预训练模型, 以前的类案检索靠关键词检索: the step is the latter)
         if not named or named[0].start - start > MAX_GAP or re.search(r"[，,]", masked[found.end():named[0].start - sentence.start].lstrip("，, ")):
             return None
         return named[0]

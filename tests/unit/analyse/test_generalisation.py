@@ -99,7 +99,7 @@ def test_common_names_of_office_and_dialogue_software_are_known(run) -> None:
 
 @pytest.mark.parametrize("text, expected", [
     ("金融行业的朋友告诉我们。", "金融"),
-    ("大模型已经用于法律咨询和在线教育。", "法律"),
+    ("大模型已经用于保险服务和在线教育。", "保险"),
 ])
 def test_an_industry_named_with_its_holder(run, text: str, expected: str) -> None:
     assert [m.cls for m in run(text).mentions if m.label == expected] == ["Industry"]

@@ -250,3 +250,13 @@ def test_a_word_opening_with_a_preposition_is_no_part_of_a_role(run) -> None:
 def test_cased_twins_are_told_apart_by_their_spelling(run) -> None:
     found = {(m.surface, m.cls) for m in run("Agent常用ReAct框架，前端则用React开发。").mentions}
     assert {("ReAct", "Technology"), ("React", "Product")} <= found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("木棉导诊接入了DeepSeek-V3，用在医院的分诊和病历生成上。", "病历生成"),
+    ("文心X1适合用在公文写作、知识问答这类场景。", "公文写作"),
+    ("RAG在类案检索里用得最多。", "类案检索"),
+    ("银行把大模型用在了风控和智能投顾上。", "智能投顾"),
+])
+def test_common_application_scenarios_are_known_concepts(run, text: str, name: str) -> None:
+    assert (name, "Concept") in {(m.label, m.cls) for m in run(text).mentions}
