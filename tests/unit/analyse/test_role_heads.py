@@ -17,7 +17,7 @@ def test_a_title_with_a_role_head_is_a_role(run, text: str, role: str) -> None:
     assert (role, "Role") in {(m.surface, m.cls) for m in run(text).mentions}
 
 
-@pytest.mark.parametrize("text", ["平台上有不少优质创作者。", "头部主播的带货能力很强。"])
+@pytest.mark.parametrize("text", ["平台上有不少优质创作者。", "头部主播的带货能力很强。", "这些功能都是给专业创作者准备的。"])
 def test_a_described_person_is_no_new_role(run, text: str) -> None:
     assert not any(m.rule == "open:role-head" for m in run(text).mentions)
 
