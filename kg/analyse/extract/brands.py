@@ -16,6 +16,8 @@ from kg.core.model import Extraction, Mention, Token
 from kg.core.normalize import is_cjk
 
 MIN_BRAND = 2
+QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}  # opening quote → its closing one
+MAX_QUOTED = 8  # characters of a quoted name after the brand
 MAX_HEAD_WORDS = 3  # 青杉 + 批改 + 助手
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 BRAND_CODE = re.compile(r"-[A-Za-z0-9]+(?:\.\d+)?(?![A-Za-z0-9])|\d[A-Za-z]{1,2}(?![A-Za-z0-9])")  # 深澜-M2, 元造3D
@@ -101,10 +103,15 @@ class BrandExtractor:
         return brands
 
     def _product_end(self, text: str, at: tuple[int, tuple[Token, ...]], brand_end: int) -> int | None:
-        """End of a product name after the brand: a hyphenated code or a digit-led code (-M2, 3D), an English word
-        that is no name of its own (Code, Motion), or up to three words ending in a product head or followed by a
-        version, none a verb but the last (批改助手, 影语2.0)."""
+        """End of a product name after the brand: the rest of a quoted name («衡律审»), a hyphenated code or a digit-led
+        code (-M2, 3D), an English word that is no name of its own (Code, Motion), or up to three words ending in a
+        product head or followed by a version, none a verb but the last (批改助手, 影语2.0)."""
         index, sentence = at
+        closing = QUOTES.get(text[sentence[index].start - 1:sentence[index].start])
+        if closing is not None:
+            close = text.find(closing, brand_end, brand_end + MAX_QUOTED)
+            if close > brand_end and is_name_part(text[brand_end:close]):
+                return close  # 「衡律审」, “木棉导诊”: a quoted name the brand leads
         after = [t for t in sentence[index:] if t.start >= brand_end]
         if not after or after[0].start != brand_end:
             return None

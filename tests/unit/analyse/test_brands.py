@@ -61,12 +61,15 @@ def test_domain_words_before_a_weak_suffix_name_no_company(run, text: str) -> No
     ("星核智能是一家创业公司，后来迭代出星核-3B。", "星核-3B"),
     ("元造科技的文生3D产品元造3D 2.0本月上线。", "元造3D 2.0"),
     ("栖光科技的小公司不大。他们的栖光Lens 2只做语音识别。", "栖光Lens 2"),
+    ("衡律科技有两个产品：合同审查工具「衡律审」和类案检索工具「衡律类案」。", "衡律审"),
+    ("衡律科技有两个产品：合同审查工具「衡律审」和类案检索工具「衡律类案」。", "衡律类案"),
 ])
 def test_a_brand_glued_to_a_word_or_a_product_head_names_a_product(run, text: str, product: str) -> None:
     assert classes(run(text), product) == {"Product"}
 
 
-@pytest.mark.parametrize("text", ["星核智能的AI团队在招人。", "镜语科技的CEO表示，镜语PCG部门在扩张。"])
+@pytest.mark.parametrize("text", ["星核智能的AI团队在招人。", "镜语科技的CEO表示，镜语PCG部门在扩张。",
+                                  "衡律科技的员工说“衡律真不错，是家好公司”。"])
 def test_a_brand_before_a_generic_word_or_an_acronym_is_no_product(run, text: str) -> None:
     assert not any(m.rule == "open:brand-product" for m in run(text).mentions)
 
