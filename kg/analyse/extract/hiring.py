@@ -14,6 +14,8 @@ POSTING = re.compile(r"的?|(?:最近|近期|今年|又|也|刚刚|已经)*(?:�
 TITLE_AFTER = re.compile(r"负责人|专员|经理|总监|主管|官|HR")  # 招聘负责人: a title, not a hiring
 HIRING_GOES_ON = re.compile(r"\s*(?:(?:另外|此外|同时|还|也|并|又)+(?:在|正在)?(?:招聘|招了|在招|招募|开放了|扩招)|正在招)")
 # ，另外招了两名C / 云栈在扩编，正在招两个A
+POSTS_THIS = re.compile(r"(?:都|也|还|同样|已经|今年|去年|最近)*(?:挂过|挂出了?|开过|开放了?|放出了?|在招|招过|招聘过?|发布了?)"
+                        r"(?:不少|很多|一批)?((?:这类|这个|该|这种|此类)(?:岗位|职位|角色))")  # 都挂过这类岗位
 LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
 HIRERS_ONLY = re.compile(r"[\s*]*(?:我们|他们)?□+(?:[、和与及](?:我们|他们)?□+)*(?:也|都|还|同样)*(?:在|正在)?"
                          r"(?:大量|疯狂|陆续|积极)?(?:招聘?|招人|扩招)(?:了)?")  # …售前工程师和解决方案架构师，百度智能云、火山引擎都在大量招
@@ -43,6 +45,7 @@ class OrganizationHiring:
                 elif sentence.is_heading and job_post and len(span.strip(" □*—-|（）()")) <= 1:
                     yield relate(org, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
         yield from self._hiring_the_roles_before(ctx, index, sentence, here)
+        yield from self._hiring_this_post(ctx, index, sentence, here)
         if sentence.is_heading and job_post:  # 数据标注员（AI创业公司）: the kind of company that posts the job
             for company in (m for m in here if m.cls == "CompanyType"):
                 for role in (r for r in roles if ctx.doc.text[r.end:company.start].strip(" *") in ("（", "(")):
@@ -65,6 +68,20 @@ class OrganizationHiring:
             for org in hirers:
                 for role in roles:
                     yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organizations-hire-them", 0.8)
+
+    def _hiring_this_post(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """MiniMax、字节跳动、阅文集团今年都挂过这类岗位: organisations that post or hire 这类岗位 hire the role it
+        stands for (the last role named before)."""
+        masked = ctx.masked(index)
+        for start, end in _clause_bounds(masked):
+            clause = masked[start:end]
+            post = POSTS_THIS.search(clause)
+            if post is None or negated(self.cue, clause) or find_cue(self.cue("hedge"), clause):
+                continue
+            hirers = [m for m in here if m.cls == "Organization" and start <= m.start - sentence.start < start + post.start()]
+            role = ctx.anaphor(index, post.group(1), self.cue)
+            for org in hirers if role is not None else []:
+                yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires-anaphor", 0.8)
 
     def _hiring_goes_on(self, masked: str, sentence: Sentence, org: Mention, role: Mention) -> bool:
         """青禾数科在招A和B，另外招了两名C: a later clause of the statement goes on hiring (另外 / 还 / 同时 + a hiring

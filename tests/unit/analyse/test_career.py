@@ -362,3 +362,14 @@ def test_an_organisation_that_goes_on_hiring_in_a_later_clause_hires_that_role_t
 def test_the_partners_said_of_a_roles_collaborators_after_a_comma_work_with_it(run) -> None:
     found = pairs(run("传统产品经理的协作对象，主要是研发、设计和运营。"), "worksWith")
     assert {("传统产品经理", "研发团队"), ("传统产品经理", "运营团队")} <= found
+
+
+def test_organisations_that_post_this_kind_of_job_hire_the_role_named_before(run) -> None:
+    text = "AI陪伴产品经理是这两年冒出来的新岗位。MiniMax、字节跳动、阅文集团今年都挂过这类岗位，名字五花八门。"
+    found = pairs(run(text), "hires")
+    assert {("MiniMax", "AI陪伴产品经理"), ("字节跳动", "AI陪伴产品经理"), ("阅文集团", "AI陪伴产品经理")} <= found
+
+
+def test_organisations_that_do_not_post_this_kind_of_job_hire_nothing(run) -> None:
+    text = "AI陪伴产品经理是这两年冒出来的新岗位。MiniMax、字节跳动今年都没有挂过这类岗位。"
+    assert pairs(run(text), "hires") == set()

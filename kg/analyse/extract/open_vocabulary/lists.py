@@ -140,10 +140,11 @@ class ListedNames:
                 yield start, end, inside, same_head[0] if same_head else agreed
 
     def _nameable(self, text: str) -> bool:
-        """True for a short run of letters that is not a function word: a plausible name."""
+        """True for a short run of letters that is not a function word nor opens with a descriptive one: a plausible name."""
         shortest = 2 if text.isascii() else 3  # two-character Chinese items are mostly plain words: 训练、部署
         return shortest <= len(text) <= 8 and is_name_part(text) and not any(w in text for w in LIST_BREAKS) \
-            and text not in self.breaks
+            and text not in self.breaks and not any(text.startswith(word) for word in self.descriptive if len(word) > 1)
+        # (专业团队: a described group, not a name)
 
 
 def _lists(sentence: Sentence) -> list[list[tuple[int, int]]]:
