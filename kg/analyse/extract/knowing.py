@@ -20,7 +20,8 @@ from kg.analyse.extract.roles import named_anaphor
 from kg.core.model import Mention, Relation, Sentence
 
 CONTINUED_ITEM = re.compile(r"^\s*(?:以及|还有|及|和|包括|甚至)")  # a clause that goes on with the list of the one before
-KNOW_WHAT = re.compile(r"是干什么的|是做什么的|是什么|的区别|有什么区别|有何区别|各自|怎么工作|如何工作|的原理|原理")
+KNOW_WHAT = re.compile(r"是干什么的|是做什么的|是什么|的区别|有什么区别|有何区别|各自|分别|怎么工作|如何工作|的原理|原理"
+                       r"|适合什么|适用于什么|怎么选")  # 知道微调和RAG分别适合什么问题
 CATEGORY_LEAD = re.compile(r"(?:等|这些|这类|各种|各类|主流|[\d两几多十][个款种类])(?:主流|常见|常用)?的?$")
 CATEGORY_NOUN = re.compile(r"(?:工具|产品|应用|App|APP|平台|架构|助手|软件)")
 WAS_A = re.compile(r"(?:是|做|当|担任|成为)(?:了)?(?:一名|一个|一位)?\s*$")  # the role is what someone is or was

@@ -316,6 +316,7 @@ def test_a_person_after_a_clause_of_time_takes_the_sections_role(run) -> None:
 
 @pytest.mark.parametrize("text, expected", [
     ("AIGC产品经理要知道Embedding和向量数据库是干什么的。", {("AIGC产品经理", "Embedding"), ("AIGC产品经理", "向量数据库")}),
+    ("AI产品经理不一定要会训练模型，但一定要知道微调和RAG分别适合什么问题。", {("AI产品经理", "微调"), ("AI产品经理", "RAG")}),
     ("2.  **做音视频方向的**：对AIGC产品经理来说，如果负责音视频，Suno和可灵一定要玩透；做助手的就不一定需要了。",
      {("AIGC产品经理", "Suno")}),
 ])
