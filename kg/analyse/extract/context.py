@@ -267,10 +267,11 @@ class DocumentContext(TopicLookups):
         return roles[-1] if roles else None
 
     def continued_holders(self, index: int, cue: Callable[[str], frozenset[str]],
-                          stated: tuple[str, ...] = ("requiresTrigger", "shouldKnowTrigger")) -> list[Mention]:
+                          stated: tuple[str, ...] = ("requiresTrigger", "shouldKnowTrigger"), reach: int = 2) -> list[Mention]:
         """The roles that open a clause of the sentence before, on the same line, stating their requirements
         (AI产品经理的核心竞争力是…。想进大厂，最好亲手用过…), or what the `stated` cues say: a sentence that goes on with
-        requirements (or collaborators) and names no holder keeps them."""
+        requirements (or collaborators) and names no holder keeps them — through `reach` sentences that name no role
+        and go on stating (…。想进大厂，最好用过…。但一定要知道…)."""
         before = self.previous_sentence(index)
         if before is None or "\n" in self.doc.text[before.end:self.doc.sentences[index].start]:
             return []
@@ -281,6 +282,9 @@ class DocumentContext(TopicLookups):
                    and HOLDER_LEAD.fullmatch(CLAUSE_BREAK.split(before.text[:m.start - before.start])[-1])
                    and not self._partner(index - 1, m) and any(find_cue(cue(c), clause_around(masked, m.end - before.start))
                                                                for c in stated)]
+        if not holders and reach > 1 and all(m.cls != "Role" for m in self.by_sentence[index - 1]) \
+                and any(find_cue(cue(c), masked) for c in stated):
+            return self.continued_holders(index - 1, cue, stated, reach - 1)
         return self.specific(holders)
 
     def previous_sentence(self, index: int) -> Sentence | None:

@@ -374,3 +374,14 @@ def test_organisations_that_post_this_kind_of_job_hire_the_role_named_before(run
 def test_organisations_that_do_not_post_this_kind_of_job_hire_nothing(run) -> None:
     text = "AI陪伴产品经理是这两年冒出来的新岗位。MiniMax、字节跳动今年都没有挂过这类岗位。"
     assert pairs(run(text), "hires") == set()
+
+
+def test_requirements_go_on_through_two_sentences_that_name_no_role(run) -> None:
+    text = ("不管去哪类公司，AI产品经理的核心竞争力都是需求分析和模型评测。想进大厂，最好亲手用过通义千问和豆包。"
+            "不一定要会训练模型，但一定要了解微调和RAG。")
+    assert {("AI产品经理", "豆包"), ("AI产品经理", "微调")} <= pairs(run(text), "shouldKnow")
+
+
+def test_requirements_stop_at_a_sentence_that_states_none(run) -> None:
+    text = "AI产品经理的核心竞争力是需求分析。大厂这两年变化很大。最好亲手用过通义千问和豆包。"
+    assert ("AI产品经理", "豆包") not in pairs(run(text), "shouldKnow")
