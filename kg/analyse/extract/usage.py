@@ -33,7 +33,7 @@ AIMED_MODIFIES = re.compile(r"(?:行业|领域)?的[^，,。；;的]{0,8}")  # �
 AIMED_OF = re.compile(r"(?:是|为)?(?:一款|一个|一种|专门)?[\s*]*面向")  # Copilot是一款面向制造业…
 PLUS = re.compile(r"\s*[+＋]\s*")  # 大模型+教育, AI＋医疗: the technology put to work in the industry
 SUBJECTLESS_USE = re.compile(r"[\s*]*(?:它|其|该产品|该模型|该工具)?(?:主要|也|都|还|可以|能够|可|能|被(?:广泛|大量|普遍)?|已经|目前|"
-                             r"最常|则|更多)*")  # …，被广泛用在在线问诊上 (not 广泛应用于 after a list of techniques)
+                             r"最常|则|更多|专门|专)*")  # …，被广泛用在在线问诊上 (not 广泛应用于 after a list of techniques)
 PRONOUN_SUBJECT = re.compile(r"[\s*]*(?:它|其|该产品|这款产品|该工具|这款工具|该模型)(?:目前|主要|也|都|还|已经)*")
 PLACE_MODIFIER = re.compile(r"[\s*]*(?:(?:国内|海外|国外|全球|美国|欧美|日本)的?)?[\s*]*")  # 在海外的教育行业
 INDUSTRY_FRAME = re.compile(r"(?:^|(?<=[，,]))[\s*]*在□+(?:行业|领域|赛道|场景)?(?:中|里|内)?[，,]"  # 比如，在电商行业，…
@@ -70,6 +70,7 @@ PASSIVE_REPLACED = re.compile(r"(?:后来|逐渐|已经|正在|最终|很快|迅
 TOWARDS = re.compile(r"(?:又|也|正|正在|在|开始|逐渐|慢慢)*(?:往|向|朝)")  # 智能手机又在往AI手机演进
 MOVING_ON = re.compile(r"(?:演进|发展|进化|迁移|升级|过渡)")
 RE_MADE = re.compile(r"[，,]\s*" + STEP_TIME + r"(?:又|再|也|还)?把(?:它|其)" + DEVELOPS_INTO)  # …发布了A，10月又把它升级成B
+CLAUSE_END = re.compile(r"[\s*“”\"」]*[，,；;]")  # a name right before a clause break ends its clause
 JOINED_BY = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|跟)[\s*“”\"]*")  # A和B结合: joined, not listed by a comma
 COMBINED = re.compile(r"[\s*]*(?:二者|两者)?(?:相?结合|融合|合体)(?:起来|在一起)?[，,]\s*(?:就|便|又|才)?"
                       r"(?:演进|演化|演变|发展|进化)(?:为|成|出)了?[\s*“”\"]*")  # 扩散模型和Transformer结合，演进为DiT
@@ -125,7 +126,7 @@ class UsageExtractor(SentenceExtractor):
             if find_cue(self.cue("hedge"), clause[0]) or negated(self.cue, clause[0]):
                 continue  # …用在海报设计上，终于不用再手动修字了: a hedge or a denial holds for its own clause
             yield from self._applied(ctx, sentence, clause)
-            yield from self._used_for(ctx, sentence, clause, before, topic, opening)
+            yield from self._used_for(ctx, sentence, clause, before, topic, opening, here)
             yield from self._evolves(ctx, sentence, clause)
 
     def _framed(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
@@ -172,8 +173,8 @@ class UsageExtractor(SentenceExtractor):
                     continue
                 yield relate(thing, "appliedIn", area, sentence, ctx.doc, "pattern:applied-in", 0.8)
 
-    def _used_for(self, ctx, sentence, clause, before, topic: Mention | None, opening: Mention | None) \
-            -> Iterator[Relation]:
+    def _used_for(self, ctx, sentence, clause, before, topic: Mention | None, opening: Mention | None,
+                  here: list[Mention]) -> Iterator[Relation]:
         """X 主要用于 / 把 X 用在了 A(、B) / X 在 A 场景的落地 / X 在(海外的) A 行业用得最多 / 它在 A 行业…: the product
         or technology nearest before the use word (or the one the sentence opens with, when the clause has no
         subject of its own: BloombergGPT，基于…，主要用于…; or the topic 它 stands for), and each area after it that
@@ -185,7 +186,8 @@ class UsageExtractor(SentenceExtractor):
             things = [m for m in inside if m.cls in APPLIED and m.end <= offset + verb.start()
                       and not AGENT_OF_BA.match(text, m.end - offset, verb.start())]  # 腾讯视频将AI技术应用于…
             if not things and before is not None and (SUBJECTLESS_USE.fullmatch(text[:verb.start()]) or "它" in verb.group()):
-                things = [opening] if opening is not None and opening.end <= offset else []
+                things = [opening] if opening is not None and opening.end <= offset \
+                    else _clause_final(ctx.doc.text, here, offset)
             yield from self._to_areas(ctx, sentence, text, offset, things[-1:], areas)
         yield from self._taken_up(ctx, sentence, clause)
         for at in (m.start() for m in re.finditer("在", text)):
@@ -312,6 +314,13 @@ def _joined_before(text: str, mention: Mention, stages: list[Mention]) -> list[M
         joined.insert(0, other)
         edge = other
     return joined
+
+
+def _clause_final(text: str, here: list[Mention], before: int) -> list[Mention]:
+    """The last product or technology before `before` that ends its clause (…发布了法律大模型衡律，依托…，专门用于…: 衡律),
+    as the subject a later clause without one goes on with."""
+    final = [m for m in here if m.cls in APPLIED and m.end < before and CLAUSE_END.match(text, m.end)]
+    return final[-1:]
 
 
 def _listed_stage(text: str, offset: int, a: Mention, step: str) -> bool:

@@ -31,6 +31,8 @@ def test_a_use_verb_or_a_scenario_word_applies_the_thing_to_each_area(run, text,
     ("携程推出的携程问道是一个旅游垂直大模型，主要用于行程规划。", ("携程问道", "旅游")),
     ("云帆数科是一家做智能客服的SaaS公司，主力产品叫帆语，主要卖给电商和物流公司。", ("帆语", "电商")),
     ("它家的汇通小智是给理财经理用的投研助手，目前在证券和银行两条线上都跑起来了。", ("汇通小智", "证券")),
+    ("法律科技公司正衡科技发布了法律大模型衡律，依托RAG技术检索法条和判例，专门用于合同审查。", ("衡律", "合同审查")),
+    ("Kimi算是打进了教育行业。", ("Kimi", "教育")),
 ])
 def test_a_product_described_by_its_industry_or_sold_to_it_is_applied_there(run, text, expected) -> None:
     assert expected in pairs(run(text), "appliedIn")
