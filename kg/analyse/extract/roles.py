@@ -29,10 +29,12 @@ def narrower(child: Mention, parent: Mention) -> bool:
 
 
 def named_anaphor(ctx, index: int, before: str, cue: Callable[[str], frozenset[str]]) -> Mention | None:
-    """The role 这个岗位 / 这类岗位 in `before` refers to (DocumentContext.anaphor), unless it is a bare head word such
-    as 产品经理: then the section's role says which."""
+    """The role 这个岗位 / 这类岗位 in `before` refers to (DocumentContext.anaphor); when that is a bare head word such
+    as 产品经理, the role of the section's heading (## 二、模型厂：衡川智能，大模型评测产品经理 … 所以这个岗位每天都和…)."""
     anaphor = ctx.anaphor(index, before, cue)
-    return anaphor if anaphor is not None and anaphor.label not in cue("roleHead") else None
+    if anaphor is not None and anaphor.label in cue("roleHead"):
+        return ctx.nearest(index, "Role")
+    return anaphor
 
 
 def restated_role(masked: str, clause_start: int, roles: list[Mention], base: int = 0) -> Mention | None:

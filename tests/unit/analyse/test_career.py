@@ -385,3 +385,10 @@ def test_requirements_go_on_through_two_sentences_that_name_no_role(run) -> None
 def test_requirements_stop_at_a_sentence_that_states_none(run) -> None:
     text = "AI产品经理的核心竞争力是需求分析。大厂这两年变化很大。最好亲手用过通义千问和豆包。"
     assert ("AI产品经理", "豆包") not in pairs(run(text), "shouldKnow")
+
+
+def test_this_post_after_a_bare_head_is_the_role_of_the_sections_heading(run) -> None:
+    text = ("## 二、模型厂：衡川智能，大模型评测产品经理\n\n"
+            "面试官说得很直白：在模型厂，产品经理首先服务的是算法团队。所以这个岗位每天都和算法团队、标注团队泡在一起。\n")
+    found = pairs(run(text), "worksWith")
+    assert ("大模型评测产品经理", "标注团队") in found and not any(role == "产品经理" for role, _ in found)
