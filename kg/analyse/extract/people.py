@@ -1,6 +1,6 @@
 """People: the named people of an article's body that the lexicon does not know — a Chinese name (a common surname and
 one or two characters, or 阿 / 小 / 老 and one) standing right after a word for a person (我的室友林溪, 产品负责人陈默,
-面试官周宁) or right before a verb of saying (赵磊认为…, 据张伟介绍). Without such a context a surname character and
+面试官周宁), right before a verb of saying (赵磊认为…, 据张伟介绍), or after 我叫 (我叫Lydia). Without such a context a surname character and
 what follows is any word, so none is guessed."""
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ PERSON_WORD = (r"(?:朋友|同事|室友|同学|面试官|老师|联合创始人
                r"产品经理|训练师|分析师|标注员|作者)")
 AFTER_PERSON_WORD = re.compile(rf"{PERSON_WORD}({NAME})(?={ADVERB}{SAYING}|[，,。；;、（(：:“]|是|在|也|就|曾|原来|现在|已经|从|的(?![一-龥]{{0,2}}(?:时候|话))|$)")
 BEFORE_SAYING = re.compile(rf"(?:^|(?<=[，,。：:“\"\s据]))({NAME})(?={ADVERB}{SAYING}(?:道|过|了)?[，,：:“\"。])")
+SELF_NAMED = re.compile(rf"(?:我|他|她)(?:叫|名叫|的名字是)({NAME}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[，,。；;、（(：:]|$)")  # 我叫Lydia
 CONFIDENCE = 0.7
 
 
@@ -41,11 +42,19 @@ class PeopleExtractor:
     def __call__(self, state: Extraction) -> Extraction:
         doc = state.document
         found: list[Mention] = []
+        replaced: set[Mention] = set()
         for sentence, known in zip(doc.sentences, by_sentence(state.mentions, doc.sentences)):
             for start, end in self._names(sentence):
                 if not any(overlaps(m, start, end) for m in known + found):
                     found.append(new_mention(doc, start, end, "Person", "open:person-context", CONFIDENCE))
-        return with_mentions(state, found)
+            for match in SELF_NAMED.finditer(sentence.text):  # 我叫Lydia: a guessed type of the name gives way
+                start, end = sentence.start + match.start(1), sentence.start + match.end(1)
+                touching = [m for m in known if overlaps(m, start, end)]
+                if all(m.rule.startswith("open:") and (m.start, m.end) == (start, end) for m in touching) \
+                        and self.lexicon.lookup(match.group(1)) is None:
+                    found.append(new_mention(doc, start, end, "Person", "open:person-self-named", CONFIDENCE))
+                    replaced.update(touching)
+        return with_mentions(state, found, replaced)
 
     def _names(self, sentence: Sentence):
         """Document spans of the names in a person's place, not words jieba or the lexicon know as something else."""

@@ -35,3 +35,12 @@ def test_a_guest_a_colleague_in_a_role_and_a_possessive_name_are_people(run, tex
 
 def test_a_surname_character_before_a_verb_is_no_name(run) -> None:
     assert not any(m.cls == "Person" for m in run("作者曾提出一个观点。").mentions)
+
+
+@pytest.mark.parametrize("text, name", [("答：我叫Lydia，现在在智谱做模型产品经理。", "Lydia"), ("我叫林溪，是一名设计师。", "林溪")])
+def test_a_name_someone_introduces_themselves_by_is_a_person(run, text: str, name: str) -> None:
+    assert (name, "Person") in {(m.surface, m.cls) for m in run(text).mentions}
+
+
+def test_what_someone_calls_a_thing_is_no_person(run) -> None:
+    assert not any(m.cls == "Person" for m in run("我叫它小助手，它每天帮我写周报。").mentions)
