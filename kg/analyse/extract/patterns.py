@@ -42,6 +42,8 @@ TRAINED = re.compile(r"\s*(?:技术|方法|算法)?(?:来|去)?(?:训练|预训�
 ARCHITECTURE_OF = re.compile(r"[\s*]*(?:架构|结构)的[\s*“”\"]*")  # 开源了MoE架构的混元Large: the product built on it
 BUILT_AS = re.compile(r"[\s*]*(?:是|也是|则是|同样是)(?:一个|一款|个|款)?(?:纯)?[^，,。；;□]{0,8}?的?[\s*]*$")  # Step-2是万亿参数的MoE模型
 MODEL_NOUN = re.compile(r"[\s*]*(?:大模型|模型|架构)(?=[\s*]*(?:[，,。；;！!）)]|$))")
+FRAME_END = re.compile(r"□[\s*]*(?:来说|而言|里|中|当中|这边)?[\s*]*$")  # the opening clause ends with the company type
+FRAMED_HIRING = frozenset({"招聘", "招人", "招募", "在招", "急招", "招了", "招", "扩招", "在抢", "抢人"})
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
 
@@ -138,6 +140,7 @@ class PatternExtractor(GenerationRules, SentenceExtractor):
                     yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires-sentence", 0.7)
         if hedged:
             return
+        yield from self._hires_in_frame(ctx, sentence, masked, here)
         opening = CLAUSE_BREAK.split(masked)[0]
         trigger = self.has("hiresTrigger", opening)
         if not companies and roles and trigger and not any(m.cls == "Organization" for m in here) \
@@ -202,6 +205,29 @@ class PatternExtractor(GenerationRules, SentenceExtractor):
                                                                     and a.end <= clause_start]) \
                     and self._carries(ctx.doc.text, sentence, carried[-1]):
                 yield carried[-1], b  # 百川智能发布Baichuan 3，该模型采用MoE架构 / …发布Sora，可生成长达60秒的视频
+
+    def _hires_in_frame(self, ctx, sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
+        """在创业公司，基本只招全栈产品经理 / 银行、车企这些传统企业，这两年也开始招AI产品经理: the company types of an
+        opening clause that only names them frame the sentence; a later clause with no employer of its own that hires
+        a role says they hire it."""
+        opening = CLAUSE_BREAK.split(masked)[0]
+        end = sentence.start + len(opening)
+        framed = [m for m in here if m.cls == "CompanyType" and m.end <= end]
+        if not framed or not FRAME_END.search(opening) or any(m.cls in ("Role", "Organization") and m.end <= end for m in here) \
+                or self.has("hiresTrigger", opening):
+            return
+        start = len(opening) + 1
+        for stop in [b.start() for b in CLAUSE_BREAK.finditer(masked, start)] + [len(masked)]:
+            inside = [m for m in here if sentence.start + start <= m.start and m.end <= sentence.start + stop]
+            roles = [m for m in inside if m.cls == "Role"]
+            if any(m.cls in ("CompanyType", "Organization") for m in inside) or not roles:
+                break
+            trigger = self.has("hiresTrigger", masked[start:roles[0].start - sentence.start])
+            if trigger in FRAMED_HIRING:
+                for company in framed:
+                    for role in ctx.specific(roles):
+                        yield relate(company, "hires", role, sentence, ctx.doc, "pattern:hires-framed", 0.75)
+            start = stop + 1
 
     @staticmethod
     def _carries(text: str, sentence: Sentence, mention: Mention) -> bool:

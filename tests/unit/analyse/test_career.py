@@ -392,3 +392,17 @@ def test_this_post_after_a_bare_head_is_the_role_of_the_sections_heading(run) ->
             "面试官说得很直白：在模型厂，产品经理首先服务的是算法团队。所以这个岗位每天都和算法团队、标注团队泡在一起。\n")
     found = pairs(run(text), "worksWith")
     assert ("大模型评测产品经理", "标注团队") in found and not any(role == "产品经理" for role, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在创业公司，基本只招全栈产品经理。", {("创业公司", "全栈产品经理")}),
+    ("银行、保险、车企这些传统企业，这两年也开始招AI产品经理，多半挂在数字化部门。",
+     {("车企", "AI产品经理"), ("传统企业", "AI产品经理")}),
+])
+def test_company_types_that_frame_a_sentence_hire_the_role_a_later_clause_hires(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "hires")
+
+
+@pytest.mark.parametrize("text", ["在创业公司，产品经理要会写代码。", "在模型厂，字节跳动招了算法工程师。"])
+def test_a_framing_company_type_hires_nobody_without_a_hiring_clause_of_its_own(run, text: str) -> None:
+    assert not any(company in ("创业公司", "模型厂") for company, _ in pairs(run(text), "hires"))
