@@ -16,8 +16,9 @@ HIRING_GOES_ON = re.compile(r"\s*(?:(?:另外|此外|同时|还|也|并|又)+(?:
 # ，另外招了两名C / 云栈在扩编，正在招两个A
 POSTS_THIS = re.compile(r"(?:都|也|还|同样|已经|今年|去年|最近)*(?:挂过|挂出了?|开过|开放了?|放出了?|在招|招过|招聘过?|发布了?)"
                         r"(?:不少|很多|一批)?((?:这类|这个|该|这种|此类)(?:岗位|职位|角色))")  # 都挂过这类岗位
+HIRERS = frozenset({"Organization", "CompanyType"})
 LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
-HIRERS_ONLY = re.compile(r"[\s*]*(?:我们|他们)?□+(?:[、和与及](?:我们|他们)?□+)*(?:也|都|还|同样)*(?:在|正在)?"
+HIRERS_ONLY = re.compile(r"[\s*]*(?:我们|他们|不少|很多|许多|一些|越来越多的?)?□+(?:[、和与及](?:我们|他们)?□+)*(?:也|都|还|同样)*(?:在|正在)?"
                          r"(?:大量|疯狂|陆续|积极)?(?:招聘?|招人|扩招)(?:了)?")  # …售前工程师和解决方案架构师，百度智能云、火山引擎都在大量招
 
 
@@ -52,12 +53,12 @@ class OrganizationHiring:
                     yield relate(company, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
 
     def _hiring_the_roles_before(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """法律科技公司是招法律AI产品经理的主力，幂律智能、衡律科技都在招: a clause of organisations that only says they
-        hire hires the roles of the clause before it."""
+        """法律科技公司是招法律AI产品经理的主力，幂律智能、衡律科技都在招 / Agent产品经理很抢手，不少AI创业公司都在招: a
+        clause of organisations or company types that only says they hire hires the roles of the clause before it."""
         masked = ctx.masked(index)
         clauses = _clause_bounds(masked)
         for (before, _), (start, end) in zip(clauses, clauses[1:]):
-            hirers = [m for m in here if m.cls == "Organization" and start <= m.start - sentence.start < end]
+            hirers = [m for m in here if m.cls in HIRERS and start <= m.start - sentence.start < end]
             if not hirers or not HIRERS_ONLY.fullmatch(masked[start:end]) \
                     or masked.count("□", start, end) != sum(m.end - m.start for m in hirers):
                 continue  # (something besides organisations is named there)

@@ -406,3 +406,8 @@ def test_company_types_that_frame_a_sentence_hire_the_role_a_later_clause_hires(
 @pytest.mark.parametrize("text", ["在创业公司，产品经理要会写代码。", "在模型厂，字节跳动招了算法工程师。"])
 def test_a_framing_company_type_hires_nobody_without_a_hiring_clause_of_its_own(run, text: str) -> None:
     assert not any(company in ("创业公司", "模型厂") for company, _ in pairs(run(text), "hires"))
+
+
+def test_company_types_that_only_say_they_hire_hire_the_role_before(run) -> None:
+    assert ("AI创业公司", "Agent产品经理") in pairs(run("Agent产品经理这两年很抢手，不少AI创业公司都在招。"), "hires")
+    assert pairs(run("Agent产品经理这两年很抢手，不少AI创业公司都没在招。"), "hires") == set()
