@@ -11,6 +11,7 @@ from kg.analyse.extract import register
 from kg.analyse.extract.context import (
     CLAUSE_BREAK,
     LIST_ITEM,
+    MARKUP,
     STATEMENT_BREAK,
     context_of,
     find_cue,
@@ -129,6 +130,9 @@ class CareerExtractor(OrganizationHiring):
         former, latter = (find_cue(self.cue(cue), own_clause) for cue in ("formerRole", "latterRole"))
         if len(pair) == 2 and (former or latter):
             return [(pair[0] if former else pair[1], "pattern:requires-anaphor", 0.85)]  # 在招A和B，前者要会…，后者更看重…
+        this_post = next((w for w in self.cue("thisRole") if opening.lstrip(MARKUP).startswith(w)), None)
+        if named and this_post is not None and (anaphor := named_anaphor(ctx, index, this_post, self.cue)) is not None:
+            return [(anaphor, "pattern:requires-anaphor", 0.85)]  # 这个岗位是从研发工程师里分化出来的，要求…
         if named:  # Agent产品经理属于AI应用产品经理，需要…: the subject needs it, however far before
             stated = ctx.specific([m for m in here if m.cls == "Role" and m.end <= trigger_at
                                    and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])

@@ -16,7 +16,8 @@ POST_ANAPHOR = re.compile(r"这个岗位|该岗位|这类岗位|这一岗位|这
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a statement runs over commas, not past these
 LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an item of a comma list
-PARTNER_OF = re.compile(r"[\s*“”\"]*(?:与|跟|同|和|向|给)")  # 与头部创作者交流，了解…: the creators are not the subject
+PARTNER_OF = re.compile(r"[\s*“”\"]*(?:我|我们|他|她|他们|她们|你)?(?:每天|平时|经常|日常|常常|一直|也|还|都|要|得|需要)*"
+                        r"(?:与|跟|同|和|向|给)")  # 与头部创作者交流，了解… / 我每天和创意总监泡在一起: the partners are not the subject
 PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上的岗位, ProductHunt上搜: a place, not an agent
 COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
 TIME_CLAUSE_ENDS = ("后", "时", "前", "之后", "以后", "的时候", "之前", "以前", "方面", "层面")  # a clause of

@@ -411,3 +411,15 @@ def test_a_framing_company_type_hires_nobody_without_a_hiring_clause_of_its_own(
 def test_company_types_that_only_say_they_hire_hire_the_role_before(run) -> None:
     assert ("AI创业公司", "Agent产品经理") in pairs(run("Agent产品经理这两年很抢手，不少AI创业公司都在招。"), "hires")
     assert pairs(run("Agent产品经理这两年很抢手，不少AI创业公司都没在招。"), "hires") == set()
+
+
+def test_a_post_named_as_grown_out_of_another_role_holds_its_own_requirements(run) -> None:
+    text = "智能座舱产品经理是这两年的新岗位。这个岗位是从研发工程师里分化出来的，要求编程能力。"
+    found = pairs(run(text), "requiresSkill")
+    assert ("智能座舱产品经理", "编程能力") in found and ("研发工程师", "编程能力") not in found
+
+
+def test_people_the_writer_spends_the_day_with_hold_no_requirement(run) -> None:
+    text = "AIGC产品经理主要服务创意团队，我每天和创意总监、剪辑师泡在一起，ComfyUI也得会用，工作流搭建是基本功。"
+    holders = {role for role, _ in pairs(run(text), "requiresSkill")}
+    assert "创意总监" not in holders and "剪辑师" not in holders
