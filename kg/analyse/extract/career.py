@@ -124,7 +124,8 @@ class CareerExtractor(OrganizationHiring):
         (or article's) role when the subject is a person word or nothing — never when it is a company or a model."""
         named = ctx.specific([m for m in here if m.cls == "Role" and m.end <= trigger_at
                               and trigger_at - m.end <= HOLDER_GAP
-                              and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])
+                              and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])
+                              and not FORMER_ROLE.match(ctx.doc.text, m.end)])  # (执业律师转过来的: where they came from)
         own_clause = re.split(r"[，,]", opening)[-1]
         pair = list({m.key: m for m in named if m.end <= trigger_at - len(own_clause)}.values())[-2:]
         former, latter = (find_cue(self.cue(cue), own_clause) for cue in ("formerRole", "latterRole"))
@@ -151,7 +152,8 @@ class CareerExtractor(OrganizationHiring):
             return []  # 对企业来说，需要快速验证; but 模型出结果后，你还需要进行效果评估 is the person's
         if CONTINUATION.match(re.split(r"[，,]", opening)[-1]):
             earlier = ctx.specific([m for m in here if m.cls == "Role" and m.end <= trigger_at
-                                    and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])])
+                                    and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])
+                                    and not FORMER_ROLE.match(ctx.doc.text, m.end)])
             if earlier:
                 return [(earlier[0], "pattern:requires-continued", 0.85)]  # …需要具备A，还要懂B
         continued = ctx.continued_holders(index, self.cue)  # AI产品经理的核心竞争力是A。想进大厂，还要懂B

@@ -423,3 +423,8 @@ def test_people_the_writer_spends_the_day_with_hold_no_requirement(run) -> None:
     text = "AIGC产品经理主要服务创意团队，我每天和创意总监、剪辑师泡在一起，ComfyUI也得会用，工作流搭建是基本功。"
     holders = {role for role, _ in pairs(run(text), "requiresSkill")}
     assert "创意总监" not in holders and "剪辑师" not in holders
+
+
+def test_the_role_people_came_from_holds_no_requirement(run) -> None:
+    text = "知识工程师是新岗位，后者大多是执业律师转过来的，负责写审查规则、标注数据。"
+    assert not any(role == "律师" for role, _ in pairs(run(text), "requiresSkill"))
