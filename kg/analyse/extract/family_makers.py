@@ -7,7 +7,7 @@ from __future__ import annotations
 from kg.analyse.extract import register
 from kg.analyse.extract.context import relate, with_relations
 from kg.analyse.extract.resources import Resources
-from kg.analyse.extract.usage import one_family
+from kg.analyse.extract.versions import one_family
 from kg.core.model import Extraction, Mention, Relation
 
 CONFIDENCE = 0.75

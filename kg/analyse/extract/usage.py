@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from kg.analyse.extract import register
 from kg.analyse.extract.context import CLAUSE_BREAK, SentenceExtractor, find_cue, leads_clause, negated, relate
+from kg.analyse.extract.versions import one_family, released_in_turn
 from kg.core.model import Mention, Relation
 
 APPLIED = frozenset({"Product", "Technology"})
@@ -87,13 +88,9 @@ BASE_OF_GROWTH = re.compile(r"的?基础上(?:发展|演进|演变|进化|升级
 CAME_FROM = re.compile(r"(?:是|也是|正是|其实是|就是)?(?:从|由)")  # 生成式AI是从判别式AI发展而来的: the second one is the older
 GREW_OUT = re.compile(r"(?:逐步|逐渐|一步步)?(?:发展|演进|演变|演化|进化|衍生|迭代|升级)(?:而来|出来|起来|来的|过来)")
 SERIES_GAP = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|，|,|到|至|再到|→)?[\s*“”\"]*")  # GPT-4、GPT-4o: listed one after another
-IN_TURN = re.compile(r"先后|陆续|相继|依次|迭代|升级|演进|一路")
-COMPARED = re.compile(r"相比|对比|比较|不如|比[^较]|vs|VS")
 LINE_OF_STEPS = re.compile(r"这条线|路线|历程|脉络|演进")  # NLP这条线是从RNN到LSTM: a line of steps
 HEADING_LINEAGE = re.compile(r"从.+到.+[，,]\s*再到")  # a heading that walks a line: 从A到B，再到C
 STEPPED_BEFORE = re.compile(DEVELOPS_INTO + r"|后来")  # 后来发展到统计机器学习，再到深度学习: the chain goes on
-VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*")
-FAMILY = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]{2}")
 AFTER_AREA = 10  # characters after the area (the last of a list of areas) that may hold the trigger (…等领域的应用)
 AREA_OF = re.compile(r"(?:行业|领域|赛道)?的")  # 医疗领域的大模型应用: between the area and the thing…
 APPLICATION = re.compile(r"的?(?:应用|落地|实践)")  # …and right after the thing
@@ -278,7 +275,7 @@ class UsageExtractor(SentenceExtractor):
             elif one_family(a, b) and (VERSION_STEP.fullmatch(gap) and "从" in before or FOLLOWED_BY.fullmatch(gap)
                                         or CAME_AFTER.fullmatch(gap)
                                         or SUCCEEDED.fullmatch(gap) and before.endswith("继")
-                                        or SERIES_GAP.fullmatch(gap) and _released_in_turn(masked, a, b)):
+                                        or SERIES_GAP.fullmatch(gap) and released_in_turn(masked, a, b)):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:version-step", 0.8)
 
     def _evolves(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:
@@ -333,27 +330,6 @@ def _listed(text: str, offset: int, mention: Mention, areas: list[Mention]) -> b
     what is applied there); 无人机、物联网等技术在农业领域 lists things, not areas."""
     return any(text[area.end - offset: mention.start - offset] == "、"
                or text[mention.end - offset: area.start - offset] == "、" for area in areas)
-
-
-def _released_in_turn(masked: str, a: Mention, b: Mention) -> bool:
-    """True when a sentence that speaks of releases in turn or of upgrades (先后推出了, 陆续发布, 迭代) lists two versions
-    of one family in ascending order (GPT-4 then GPT-4o, 可灵1.5 then 可灵1.6), and compares nothing."""
-    if not IN_TURN.search(masked) or COMPARED.search(masked):
-        return False
-    first, second = _version(a.label), _version(b.label)
-    return first is not None and second is not None and (first < second or first == second and len(b.label) > len(a.label))
-
-
-def _version(label: str) -> tuple[int, ...] | None:
-    """The first version number of a name as a tuple (GPT-3.5 → (3, 5)), or None."""
-    found = VERSION_NUMBER.search(label)
-    return tuple(int(part) for part in found.group().split(".")) if found else None
-
-
-def one_family(a: Mention, b: Mention) -> bool:
-    """True when two names start alike (GPT-3 / GPT-4o, 文心一言 / 文心大模型): versions of one product line."""
-    first, second = FAMILY.match(a.label), FAMILY.match(b.label)
-    return first is not None and second is not None and first.group().lower() == second.group().lower()
 
 
 def _clauses(masked: str, base: int, here: list[Mention], minimum: int = 2) -> list[tuple[str, int, list[Mention]]]:
