@@ -240,6 +240,14 @@ class DocumentContext(TopicLookups):
         joined = after and COORDINATED.match(self.doc.text[topic.end:after[0].start])
         return roles if joined else [topic]
 
+    def _heading_role(self, index: int) -> Mention | None:
+        """The first role the innermost heading above a sentence names that names one."""
+        for heading in reversed([h for h in self.doc.sentences[index].section if h != self.doc.meta.title]):
+            named = [m for m in self.heading_mentions.get(heading, []) if m.cls == "Role"]
+            if named:
+                return named[0]
+        return None
+
     def _partner(self, index: int, role: Mention) -> bool:
         """True when a role is the object of 与 / 跟 / 和 / 向 opening its clause: someone the subject deals with."""
         clause = CLAUSE_BREAK.split(self.doc.text[self.doc.sentences[index].start:role.start])[-1]
@@ -247,14 +255,15 @@ class DocumentContext(TopicLookups):
 
     def anaphor(self, index: int, before: str, cue: Callable[[str], frozenset[str]]) -> Mention | None:
         """The role that 前者 / 后者 / 该岗位 / 这类岗位 in `before` (text of sentence index) refers to: one of the last
-        two distinct roles named in the sentences before."""
+        two distinct roles named in the sentences before (for 这个岗位 the section heading's post, when it is one)."""
         latest = self._earlier_roles[index]
         if find_cue(cue("latterRole"), before) and len(latest) == 2:
             return latest[0]
         if find_cue(cue("formerRole"), before) and len(latest) == 2:
             return latest[1]
         if find_cue(cue("thisRole"), before) and latest:
-            return latest[0]
+            posted = self._heading_role(index)  # ## 三、应用公司①：云帆数科，Agent产品经理 … 这个岗位日常对接…
+            return posted if posted is not None and any(m.key == posted.key for m in latest) else latest[0]
         return None
 
     def posted_role(self, index: int, upto: int, cue: Callable[[str], frozenset[str]]) -> Mention | None:

@@ -428,3 +428,10 @@ def test_people_the_writer_spends_the_day_with_hold_no_requirement(run) -> None:
 def test_the_role_people_came_from_holds_no_requirement(run) -> None:
     text = "知识工程师是新岗位，后者大多是执业律师转过来的，负责写审查规则、标注数据。"
     assert not any(role == "律师" for role, _ in pairs(run(text), "requiresSkill"))
+
+
+def test_this_post_is_the_sections_post_when_it_is_one_of_the_last_two_roles_named(run) -> None:
+    text = ("## 三、应用公司：云帆数科，Agent产品经理\n\n"
+            "面我的是Agent产品经理团队的负责人，他以前是AI产品经理。入职后我才知道，这个岗位日常对接最多的是研发团队和运营团队。\n")
+    found = pairs(run(text), "worksWith")
+    assert ("Agent产品经理", "研发团队") in found and ("AI产品经理", "研发团队") not in found
