@@ -149,11 +149,11 @@ def _described_by_content(ctx, sentence, here: list[Mention]) -> Iterator[Relati
     昆仑万维家的音乐大模型, 可灵是快手推出的AI视频产品 — generates it (a 短视频平台 hosts video, it makes none)."""
     text = ctx.doc.text
     for content in (m for m in here if m.cls == "ContentType"):
-        kind = MAKER_KIND.match(text, content.end) or text[content.start - 2:content.start] == "AI" \
-            and AI_KIND.match(text, content.end)
+        lead = content.start - 2 if text.startswith("AI", content.start - 2) else content.start  # AI视频产品: AI leads
+        kind = MAKER_KIND.match(text, content.end) or lead < content.start and AI_KIND.match(text, content.end)
         product = next((m for m in reversed(here) if m.cls == "Product" and m.end <= content.start), None)
         if kind and product is not None and leads_clause(sentence, product) \
-                and DESCRIBED_GAP.fullmatch(text, product.end, content.start - (2 if text[content.start - 2:content.start] == "AI" else 0)) \
+                and DESCRIBED_GAP.fullmatch(text, product.end, lead) \
                 and not any(m.cls in ("Product", "ContentType") and product.end <= m.start < content.start for m in here):
             yield relate(product, "generates", content, sentence, ctx.doc, "pattern:content-descriptor", 0.75)
 
