@@ -264,8 +264,8 @@ class CareerExtractor(OrganizationHiring):
         if continued:
             return continued[0]  # 评测产品经理每天要和算法团队对齐指标；上线前和研发团队排期
         section = ctx.nearest(index, "Role")
-        if section is not None and ctx.about_a_person(index, self.cue):
-            return section
+        if section is not None and ctx.about_a_person(index, self.cue, bare_heading=False):
+            return section  # (a section named by a role may tell a story: 跟开发团队沟通时… is the writer's)
         if find_cue(self.cue("thingSubject"), clause):
             return None
         narrator = ctx.narrator(ctx.doc.text[sentence.start:opener_at])  # 答：跟预训练团队、对齐团队打交道最多

@@ -28,6 +28,7 @@ NARRATOR_REACH = 20  # characters before a role read for the first person's 我�
 QUESTION_LINE = re.compile(r"[\s>*]*(?:问|Q\d*|提问)\s*[：:]")  # an interview's question: **问：…？**, Q：…？
 HOLDER_LEAD = re.compile(r"[\s*\-+•·\d.、)）]*(?:答[：:])?(?:每一?[个位名]|所有|一[个名位]|优秀的|合格的)?[\s*“”\"]*")  # 答：AI产品经理…
 ADVICE = re.compile(r"[\s*]*(?:建议|务必|记得|最好|至少|一定要)")  # advice to the reader: a person is its subject
+BARE_HEADING = re.compile(r"[\s*#\d.、:：\-一二三四五六七八九十()（）]*")  # numbering and markup only
 FIRST_PERSON = re.compile(r"^[\s*]*(?:答[：:]|A[：:])|我")  # an interview's answer speaks in the first person
 
 
@@ -194,11 +195,11 @@ class DocumentContext(TopicLookups):
         labels = {m.label for m in roles}
         return [m for m in roles if not any(o != m.label and o.endswith(m.label) for o in labels)]
 
-    def about_a_person(self, index: int, cue: Callable[[str], frozenset[str]]) -> bool:
+    def about_a_person(self, index: int, cue: Callable[[str], frozenset[str]], bare_heading: bool = True) -> bool:
         """True when a sentence with no role of its own may take its section's or article's role: its opening clause
         has a person as subject (你需要了解…), it is an item of a list (a list under a role heading) or an answer, or
-        it stands under a heading that asks what a role needs (## 四、AI硬件产品经理要会什么) and opens with no thing
-        or company as subject."""
+        it stands under a heading that asks what a role needs (## 四、AI硬件产品经理要会什么) or, with `bare_heading`,
+        names only the role, and opens with no thing or company as subject."""
         sentence = self.doc.sentences[index]
         line = self.doc.text.rfind("\n", 0, sentence.start) + 1
         if LIST_LINE.match(self.doc.text, line) and not self.doc.text[line:sentence.start].strip(LIST_MARKS) \
@@ -208,14 +209,17 @@ class DocumentContext(TopicLookups):
         framed = len(clauses) > 1 and clauses[0].endswith(TIME_CLAUSE_ENDS)  # 每个版本出结果后，你还需要… / 工具方面，…
         opening = clauses[0] + ("，" + clauses[1] if framed else "")
         return find_cue(cue("personSubject"), opening) is not None or ADVICE.match(clauses[framed]) is not None \
-            or self._under_requirement_heading(sentence, cue("requirementHeading")) \
+            or self._under_requirement_heading(sentence, cue("requirementHeading"), bare_heading) \
             and find_cue(cue("thingSubject"), opening) is None  # (…要会什么: 很多公司了解… is still the companies')
 
-    def _under_requirement_heading(self, sentence: Sentence, requirement_words: frozenset[str]) -> bool:
-        """True when the innermost heading above a sentence that names a role says what the role needs."""
+    def _under_requirement_heading(self, sentence: Sentence, requirement_words: frozenset[str], bare: bool) -> bool:
+        """True when the innermost heading above a sentence that names a role says what the role needs, or (if `bare`)
+        names nothing but the role (**3. 对话算法工程师**: the section describes the post)."""
         for heading in reversed([h for h in sentence.section if h != self.doc.meta.title]):
-            if any(m.cls == "Role" for m in self.heading_mentions.get(heading, [])):
-                return find_cue(requirement_words, heading) is not None
+            roles = [m.surface for m in self.heading_mentions.get(heading, []) if m.cls == "Role"]
+            if roles:
+                return find_cue(requirement_words, heading) is not None \
+                    or bare and BARE_HEADING.fullmatch(re.sub("|".join(map(re.escape, roles)), "", heading)) is not None
         return False
 
     def narrator(self, text: str) -> Mention | None:

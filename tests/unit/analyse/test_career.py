@@ -435,3 +435,22 @@ def test_this_post_is_the_sections_post_when_it_is_one_of_the_last_two_roles_nam
             "面我的是Agent产品经理团队的负责人，他以前是AI产品经理。入职后我才知道，这个岗位日常对接最多的是研发团队和运营团队。\n")
     found = pairs(run(text), "worksWith")
     assert ("Agent产品经理", "研发团队") in found and ("AI产品经理", "研发团队") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "## 多模态产品经理\n\n她给想转这个岗位的人的建议是：可灵、即梦和Runway都要亲手用过。\n",
+    "## 多模态产品经理\n\n可灵、即梦和Runway都要亲手用过。\n",
+])
+def test_things_put_before_a_modal_know_word_are_advice_to_the_sections_role(run, text: str) -> None:
+    assert {("多模态产品经理", "可灵"), ("多模态产品经理", "Runway")} <= pairs(run(text), "shouldKnow")
+
+
+def test_a_thing_put_first_without_advice_is_nobodys_to_know(run) -> None:
+    assert pairs(run("## 多模态产品经理\n\n可灵和Runway都很火。\n"), "shouldKnow") == set()
+
+
+def test_a_heading_that_names_only_a_role_gives_its_section_the_role(run) -> None:
+    text = "## 3. 对话算法工程师\n\n常见的要求是：熟悉微调、DPO和RLHF。\n"
+    assert {("对话算法工程师", "微调"), ("对话算法工程师", "RLHF")} <= pairs(run(text), "shouldKnow")
+    text = "## 3. 对话算法工程师的薪资\n\n常见的要求是：熟悉微调、DPO和RLHF。\n"
+    assert pairs(run(text), "shouldKnow") == set()
