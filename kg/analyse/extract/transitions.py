@@ -25,8 +25,12 @@ FORMER_WINDOW = 10  # characters before the first role that may say it was the f
 ORIGIN = ("出身", "背景")  # 我是交互设计师出身，后来转做B
 TRANSITION_GAP = 40  # characters between two roles of one transition statement
 FORMER = re.compile(r"(?:(?:原来|原本|之前|以前|曾经|过去|此前|早年|[一二两三四五六七八九十几\d]+年前)我?还?(?:是|在)?(?:一名|一个)?(?:做|当|干)?"
-                    r"|(?:背景|出身|身份)(?:是|为)(?:一名|一个)?"
-                    r"|做了[一两二三四五六七八九十几多半\d]{1,3}年(?:的)?)$")  # 原来是做内容运营的，后来转型成了…
+                    r"|(?:背景|出身|身份)(?:是|为)(?:一名|一个)?|(?:有|认识)(?:一位|一个|一名|位|个)"
+                    r"|做了[一两二三四五六七八九十几多半\d]{1,3}年(?:的)?)$")  # 原来是做内容运营的，后来转型成了… / 有一位A，…现在做B
+WAS_BEFORE = re.compile(r"[，,]\s*(?:他|她)?(?:原来|原本|之前|以前|此前|早年)(?:是|在[^，,。；;□]{0,10}?)?(?:做|当|干)?过?(?:一名|一个)?\s*$")
+WAS_AFTER = re.compile(r"[\s*“”\"]*的?[\s*“”\"]*(?:[，,。；;！!]|$)")  # B，原来是做A的。: the role someone in B had before
+SOME_OF_THEM = re.compile(r"^\s*(?:也|还)?(?:有人|有的人?|不少人|很多人|一部分人|其中[一两几]?[个位]?人?)")  # A，有人转成了B，有人去做了C
+SOME_DID = re.compile(r"[，,]\s*(?:也|还)?(?:有人|有的人?|不少人|很多人|一部分人)(?:去|则|又|就)?(?:做|当|干|转做|转)了?\s*$")
 NOW = re.compile(r"^[^，,]{0,4}?(?:后来|现在|如今|目前|之后|去年|今年|最终|终于|最近)[^，,]{0,6}?"
                  r"(?:成为|成了|是|做|当|转|进入|加入)")  # 之前是A，如今做B / 做了三年A，后来成为了一名B
 NOW_TO_ROLE = 6  # characters between NOW's verb and the new role (了一名, 起了)
@@ -67,6 +71,7 @@ class TransitionExtractor(SentenceExtractor):
         for source in (m for m in sources if target is not None and target.end <= m.start and m.key != target.key):
             if not negated(self.cue, text[target.end:source.start]):
                 yield relate(source, "transitionsTo", target, sentence, ctx.doc, "pattern:transition-from", 0.8)
+        source = None  # the role of 有人 / 有的 clauses: A，有人转成了B，有人去做了C
         for a, b in zip(roles, roles[1:]):
             gap = text[a.end:b.start]
             if a.key == b.key or STATEMENT_BREAK.search(gap) or len(gap) > TRANSITION_GAP \
@@ -76,8 +81,13 @@ class TransitionExtractor(SentenceExtractor):
             crossed = CLAUSE_BREAK.search(gap)
             if trigger and (not crossed or FORMER.search(text[max(sentence.start, a.start - FORMER_WINDOW):a.start])
                             or gap.startswith(ORIGIN)
-                            or _subjectless(re.split(CLAUSE_BREAK, gap)[-1], trigger)):
+                            or _subjectless(SOME_OF_THEM.sub("", re.split(CLAUSE_BREAK, gap)[-1]), trigger)):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition", 0.85)
+                source = a if SOME_OF_THEM.match(re.split(CLAUSE_BREAK, gap)[-1]) else None
+            elif source is not None and SOME_DID.fullmatch(gap) and source.key != b.key:
+                yield relate(source, "transitionsTo", b, sentence, ctx.doc, "pattern:transition", 0.8)  # …，有人去做了C
+            elif WAS_BEFORE.search(gap) and WAS_AFTER.match(text, b.end) and len(gap) <= FORMER_WINDOW + 4:
+                yield relate(b, "transitionsTo", a, sentence, ctx.doc, "pattern:former-now", 0.8)  # B，原来是做A的
             elif TOWARDS.fullmatch(gap) and SWITCH_AFTER.match(text, b.end):
                 yield relate(a, "transitionsTo", b, sentence, ctx.doc, "pattern:transition-towards", 0.8)
             elif _former_then_now(text, sentence, a, gap):
@@ -137,7 +147,7 @@ def _former_then_now(text: str, sentence, a: Mention, gap: str) -> bool:
     now (，如今做B / ，后来成为了一名B)."""
     was = FORMER.search(text[max(sentence.start, a.start - 10):a.start]) or gap.startswith("出身")
     clauses = re.split(CLAUSE_BREAK, gap)
-    now = NOW.search(clauses[-1]) if was and len(clauses) == 2 else None
+    now = NOW.search(clauses[-1]) if was and len(clauses) in (2, 3) else None  # (有一位A，自学了半年大模型，现在做B)
     return now is not None and len(clauses[1]) - now.end() <= NOW_TO_ROLE
 
 

@@ -13,6 +13,10 @@ from tests.unit.analyse.test_extract import pairs
     ("之前是B端产品经理，如今做大模型产品经理。", ("B端产品经理", "大模型产品经理")),
     ("我原本是一名传统产品经理，去年开始做AIGC产品经理。", ("传统产品经理", "AIGC产品经理")),
     ("他从一名UI设计师跨界到AI产品经理。", ("UI设计师", "AI产品经理")),
+    ("我们对接过的一位解决方案架构师，原来是做ERP实施顾问的。", ("ERP实施顾问", "解决方案架构师")),
+    ("火山引擎的一位售前工程师，原来在我们同行做数字化产品经理。", ("数字化产品经理", "售前工程师")),
+    ("我身边就有一位银行柜员，自学了半年大模型，现在在安禾做AI训练师。", ("银行柜员", "AI训练师")),
+    ("同一批入行的几个Prompt工程师，有人转成了AI训练师，有人去做了AI运营。", ("Prompt工程师", "AI运营")),
 ])
 def test_a_role_then_and_a_role_now_is_a_transition(run, text: str, pair: tuple[str, str]) -> None:
     assert pair in pairs(run(text), "transitionsTo")
@@ -22,6 +26,7 @@ def test_a_role_then_and_a_role_now_is_a_transition(run, text: str, pair: tuple[
     "之前是产品经理，现在也需要和算法工程师沟通。",
     "AI产品经理之前是稀缺岗位，现在是热门的大模型产品经理岗位。",
     "他之前没有做过数据分析师，现在也不是AI产品经理。",
+    "这个方向的AI产品经理，原来是算法工程师在做。",
 ])
 def test_two_roles_of_then_and_now_without_a_switch_are_no_transition(run, text: str) -> None:
     assert pairs(run(text), "transitionsTo") == set()
