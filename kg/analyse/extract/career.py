@@ -260,9 +260,9 @@ class CareerExtractor(OrganizationHiring):
         anaphor = named_anaphor(ctx, index, ctx.masked(index)[:opener_at - sentence.start], self.cue)
         if anaphor is not None:
             return anaphor  # 这类岗位日常要和医生、算法团队打交道
-        continued = ctx.continued_holders(index, self.cue, ("collaborationTrigger",))
+        continued = ctx.continued_holders(index, self.cue, ("collaborationTrigger", "requiresTrigger", "shouldKnowTrigger"))
         if continued:
-            return continued[0]  # 评测产品经理每天要和算法团队对齐指标；上线前和研发团队排期
+            return continued[0]  # 评测产品经理每天要和算法团队对齐指标；上线前和研发团队排期 / X要会…。日常要跟…打交道
         section = ctx.nearest(index, "Role")
         if section is not None and ctx.about_a_person(index, self.cue, bare_heading=False):
             return section  # (a section named by a role may tell a story: 跟开发团队沟通时… is the writer's)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import cached_property, lru_cache
+from functools import cached_property
 
+from kg.analyse.extract.clauses import (  # (re-exported: the rules read clauses through the context)
+    CLAUSE_BREAK,
+    STATEMENT_BREAK,
+    clause_around,
+    find_cue,
+    negated,
+    part_around,
+)
 from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS
 from kg.analyse.extract.mentions import by_sentence
 from kg.analyse.extract.roles import main_role
@@ -13,8 +21,6 @@ from kg.analyse.extract.topics import MARKUP, NOT_A_SUBJECT_LEAD, TopicLookups
 from kg.core.model import Document, Evidence, Extraction, Mention, Relation, Sentence
 
 POST_ANAPHOR = re.compile(r"这个岗位|该岗位|这类岗位|这一岗位|这个职位|该职位|这个角色|这份工作")
-CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
-STATEMENT_BREAK = re.compile(r"[；;。！？!?]")  # a statement runs over commas, not past these
 LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an item of a comma list
 PARTNER_OF = re.compile(r"[\s*“”\"]*(?:我|我们|他|她|他们|她们|你)?(?:每天|平时|经常|日常|常常|一直|也|还|都|要|得|需要)*"
                         r"(?:与|跟|同|和|向|给)")  # 与头部创作者交流，了解… / 我每天和创意总监泡在一起: the partners are not the subject
@@ -26,7 +32,8 @@ NARRATOR = re.compile(r"我(?!们)[^。；;！？!?\n]{0,14}?(?:现在|目前|�
                       r"(?:做|是|当|担任|成为|转型成|转型为|转成)了?(?:一名|一个|一位)?\s*$")
 NARRATOR_REACH = 20  # characters before a role read for the first person's 我…做 (我现在在智谱做模型产品经理)
 QUESTION_LINE = re.compile(r"[\s>*]*(?:问|Q\d*|提问)\s*[：:]")  # an interview's question: **问：…？**, Q：…？
-HOLDER_LEAD = re.compile(r"[\s*\-+•·\d.、)）]*(?:答[：:])?(?:每一?[个位名]|所有|一[个名位]|优秀的|合格的)?[\s*“”\"]*")  # 答：AI产品经理…
+HOLDER_LEAD = re.compile(r"[\s*\-+•·\d.、)）]*(?:答[：:])?(?:作为|想做|要做|想当|做|当|成为)?(?:每一?[个位名]|所有|一[个名位]|优秀的|合格的"
+                         r"|[^，,。；;和与跟同]{2,12}的)?[\s*“”\"]*")  # 答：AI产品经理… / 做Agent产品经理，需要… / 甲方这边做采购的X
 ADVICE = re.compile(r"[\s*]*(?:建议|务必|记得|最好|至少|一定要)")  # advice to the reader: a person is its subject
 BARE_HEADING = re.compile(r"[\s*#\d.、:：\-一二三四五六七八九十()（）]*")  # numbering and markup only
 FIRST_PERSON = re.compile(r"^[\s*]*(?:答[：:]|A[：:])|我")  # an interview's answer speaks in the first person
@@ -41,34 +48,6 @@ def leads_clause(sentence: Sentence, mention: Mention) -> bool:
     return len(lead) <= SUBJECT_LEAD and not NOT_A_SUBJECT_LEAD.search(lead)
 
 
-@lru_cache(maxsize=4096)  # (the rules of a sentence ask the same question of the same text many times)
-def find_cue(words: frozenset[str], text: str) -> str | None:
-    """The longest cue word found in text (ties: the smallest, so the answer never depends on set order), or None."""
-    ordered, any_word = _longest_first(words)
-    if any_word.search(text) is None:
-        return None  # (most texts hold no word of a cue: one pass over the text says so)
-    for word in ordered:
-        if word in text:
-            return word
-    return None
-
-
-def negated(cue: Callable[[str], frozenset[str]], text: str) -> str | None:
-    """The negation word in text (不一定, 无需…), read past words that hold 不 and negate nothing (不断, 不同)."""
-    if find_cue(cue("negation"), text) is None:
-        return None
-    for word in _longest_first(cue("notNegation"))[0]:
-        text = text.replace(word, "□" * len(word))
-    return find_cue(cue("negation"), text)
-
-
-@lru_cache(maxsize=256)
-def _longest_first(words: frozenset[str]) -> tuple[tuple[str, ...], re.Pattern]:
-    """Cue words longest first, then in code-point order, and a pattern finding any of them: computed once per cue."""
-    ordered = tuple(sorted(words, key=lambda word: (-len(word), word)))
-    return ordered, re.compile("|".join(map(re.escape, ordered)))
-
-
 def relate(subject: Mention, predicate: str, obj: Mention, sentence: Sentence, doc: Document, rule: str,
            confidence: float = 1.0) -> Relation:
     """A relation with the sentence as evidence."""
@@ -81,20 +60,6 @@ def with_relations(state: Extraction, relations: list[Relation]) -> Extraction:
     unique = {(r.subject.key, r.predicate, r.object.key, r.evidence): r for r in relations}
     ordered = sorted(unique.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key))
     return Extraction(state.document, state.tokens, state.mentions, tuple(ordered))
-
-
-def part_around(text: str, offset: int, breaks: re.Pattern = CLAUSE_BREAK) -> tuple[int, int]:
-    """(start, end) of the part of a sentence between two breaks (clauses by default, statements with
-    STATEMENT_BREAK) that holds an offset; end is the position of the closing break, or the text's end."""
-    start = max((m.end() for m in breaks.finditer(text, 0, offset)), default=0)
-    end = next((m.start() for m in breaks.finditer(text, offset)), len(text))
-    return start, end
-
-
-def clause_around(masked: str, offset: int) -> str:
-    """The clause of a masked sentence that holds an offset, with its closing mark (你懂大模型微调吗？)."""
-    start, end = part_around(masked, offset)
-    return masked[start:end + 1]
 
 
 class DocumentContext(TopicLookups):
@@ -294,7 +259,7 @@ class DocumentContext(TopicLookups):
             return []
         holders = [m for m in self.by_sentence[index - 1] if m.cls == "Role"
                    and HOLDER_LEAD.fullmatch(CLAUSE_BREAK.split(before.text[:m.start - before.start])[-1])
-                   and not self._partner(index - 1, m) and any(find_cue(cue(c), clause_around(masked, m.end - before.start))
+                   and not self._partner(index - 1, m) and any(find_cue(cue(c), _comment(masked, m.end - before.start))
                                                                for c in stated)]
         if not holders and reach > 1 and all(m.cls != "Role" for m in self.by_sentence[index - 1]) \
                 and any(find_cue(cue(c), masked) for c in stated):
@@ -315,6 +280,13 @@ class DocumentContext(TopicLookups):
         if index == 0 or self.doc.sentences[index - 1].section != self.doc.sentences[index].section:
             return []
         return self.by_sentence[index - 1]
+
+
+def _comment(masked: str, end: int) -> str:
+    """The clause a mention ending at `end` stands in, and the next one when the mention ends its own (做Agent产品经理，
+    需要…: what is said of it)."""
+    clause = clause_around(masked, end)
+    return clause + clause_around(masked, end + 1) if masked[end:end + 1] in ("，", ",") else clause
 
 
 def between(masked: str, sentence: Sentence, a: Mention, b: Mention) -> str:

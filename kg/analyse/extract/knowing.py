@@ -74,9 +74,8 @@ class KnowingExtractor(SentenceExtractor):
             roles, rule, confidence = [anaphor], "-anaphor", 0.85  # 技术上，这个岗位应该了解Embedding…
         elif rule and (continued := ctx.continued_holders(index, self.cue)) and self._advised(masked, things[0], sentence):
             roles, rule, confidence = continued, "-continued", 0.8  # …AI产品经理的核心竞争力是…。想进大厂，最好用过…
-        elif rule == "-main-role" or rule and not (ctx.about_a_person(index, self.cue)
-                                                   or _fronted_advice(masked, sentence, things[0])):
-            return  # the section's role only for a person subject (你需要了解…), advice or a list item; never the article's
+        elif rule == "-main-role" or rule and not ctx.about_a_person(index, self.cue):
+            return  # the section's role only for a person subject (你需要了解…) or a list item; never the article's
         for role in roles:
             for thing in things:
                 if rule or self._knower(masked, sentence, here, role, thing):
@@ -181,14 +180,6 @@ def _known_after(before: str, after: str) -> bool:
     know-word follows them, given the masked clause text before and after the thing."""
     lead_in_dropped = re.split(r"[：:]", ROLE_LABEL.sub("", before))[-1]  # (建议是：…)
     return bool(OPENS_CLAUSE.match(lead_in_dropped) and KNOWN_AFTER.match(LISTED_AFTER.sub("", after)))
-
-
-def _fronted_advice(masked: str, sentence: Sentence, thing: Mention) -> bool:
-    """True when the things to know open their clause, or follow a lead-in's colon, and a modal know-word follows them
-    (建议是：可灵、即梦和Runway都要亲手用过): advice to whoever takes the section's role."""
-    before = CLAUSE_BREAK.split(masked[:thing.start - sentence.start])[-1]
-    after = CLAUSE_BREAK.split(masked[thing.end - sentence.start:])[0]
-    return _known_after(before, after)
 
 
 def _experienced(before: str, after: str) -> bool:

@@ -454,3 +454,22 @@ def test_a_heading_that_names_only_a_role_gives_its_section_the_role(run) -> Non
     assert {("对话算法工程师", "微调"), ("对话算法工程师", "RLHF")} <= pairs(run(text), "shouldKnow")
     text = "## 3. 对话算法工程师的薪资\n\n常见的要求是：熟悉微调、DPO和RLHF。\n"
     assert pairs(run(text), "shouldKnow") == set()
+
+
+def test_requirements_of_a_role_framed_by_doing_it_go_on_into_the_next_sentences(run) -> None:
+    text = ("做Agent产品经理，需要流程梳理和需求分析能力；技术上要懂Function Calling和MCP。"
+            "另外你得天天和研发团队、算法团队泡在一起。")
+    state = run(text)
+    assert {("Agent产品经理", "Function Calling"), ("Agent产品经理", "MCP")} <= pairs(state, "shouldKnow")
+    assert {("Agent产品经理", "研发团队"), ("Agent产品经理", "算法团队")} <= pairs(state, "worksWith")
+
+
+def test_a_role_under_a_modifier_keeps_its_requirements_in_the_next_sentence(run) -> None:
+    text = ("# 采购\n\n甲方这边做大模型采购的数字化产品经理，至少要会成本测算和模型评测。"
+            "日常要跟采购部、法务团队打交道。")
+    assert {("数字化产品经理", "采购部"), ("数字化产品经理", "法务团队")} <= pairs(run(text), "worksWith")
+
+
+def test_a_role_that_only_ends_a_clause_without_requirements_holds_none_later(run) -> None:
+    text = "# 转岗\n\n做Agent产品经理，是我去年的决定。另外你得天天和研发团队泡在一起。"
+    assert ("Agent产品经理", "研发团队") not in pairs(run(text), "worksWith")
