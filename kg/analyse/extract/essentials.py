@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from kg.analyse.extract import register
 from kg.analyse.extract.context import STATEMENT_BREAK, SentenceExtractor, negated, part_around, relate
+from kg.analyse.extract.roles import named_anaphor
 from kg.core.model import Mention, Relation
 
 ESSENTIAL = (r"(?:底线|基本功|必备技能|必备能力|必备素养|核心能力|核心竞争力|基本要求|必修课|标配|基础能力|敲门砖|"
@@ -32,6 +33,9 @@ ROLE_MOST = re.compile(r"(?:最重要|最关键|最核心|最基本|最需要)�
 FRAME_LEAD = re.compile(r"[\s*0-9.、)）（(•·-]*(?:\*\*[^*]{1,20}\*\*[：:]?)?\s*")  # a list mark, a bold label: 2. **做音视频的**：
 LIST_GAP = re.compile(r"^(?:、|和|与|及|以及|，|,)$")
 KNOWN = frozenset({"Product", "Technology", "Concept"})
+GROUNDWORK = re.compile(r"(?:能力|技能)?(?:都|也|则|就|仍然|依然|还是|始终|反而)*(?:是|成了|成为)(?:这个岗位的|这类岗位的|该岗位的)?"
+                        r"(?:一项|一种|一个)?(?:基本盘|底盘|底子|硬门槛|门槛|硬功夫|基本功|标配|底线|必修课|敲门砖)(?=[\s*”\"]*(?:[。！!；;，,]|$))")
+# 编程能力是基本盘 / 写作能力和审美能力仍然是这个岗位的底子: a foundation whose role the context gives
 
 
 @register("essentials")
@@ -43,13 +47,27 @@ class EssentialsExtractor(SentenceExtractor):
         if len(here) < 2:
             return
         masked = ctx.masked(index)
-        for role, things in self._foundations(sentence.start, masked, here):
+        for role, things in [*self._foundations(sentence.start, masked, here), *self._groundwork(ctx, index, masked, here)]:
             for thing in things:
                 start, end = part_around(masked, thing.start - sentence.start, STATEMENT_BREAK)
                 if negated(self.cue, masked[start:end]):
                     continue  # …一定要玩透；做通用助手方向的，就不一定需要了: the other statement denies, not this one
                 predicate = "requiresSkill" if thing.cls == "Skill" else "shouldKnow"
                 yield relate(role, predicate, thing, sentence, ctx.doc, "pattern:essential", 0.8)
+
+    def _groundwork(self, ctx, index: int, masked: str, here: list[Mention]) -> Iterator[tuple[Mention, list[Mention]]]:
+        """(role, skills) for 'X、Y是基本盘' in a sentence that names no role: the role 这个岗位 stands for, the one the
+        sentence before goes on with, the section's, else the last one the sentence before names."""
+        base = ctx.doc.sentences[index].start
+        last = next((m for m in here if m.cls == "Skill" and GROUNDWORK.match(masked, m.end - base)), None)
+        if last is None or any(m.cls == "Role" for m in here):
+            return
+        before = ctx.previous_sentence(index)
+        named = ctx.specific([m for m in ctx.by_sentence[index - 1] if m.cls == "Role"]) if before is not None else []
+        role = named_anaphor(ctx, index, masked, self.cue) or next(iter(ctx.continued_holders(index, self.cue)), None) \
+            or ctx.nearest(index, "Role") or next(reversed(named), None)
+        if role is not None:
+            yield role, [m for m in _listed_before(base, masked, here, last) if m.cls == "Skill"]
 
     @staticmethod
     def _foundations(base: int, masked: str, here: list[Mention]) -> Iterator[tuple[Mention, list[Mention]]]:

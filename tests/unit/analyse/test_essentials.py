@@ -36,3 +36,17 @@ def test_a_denied_or_plain_statement_is_no_requirement(run, text: str) -> None:
 
 def test_what_a_role_needs_most_is_required(run) -> None:
     assert ("AI产品经理", "需求洞察") in pairs(run("AI产品经理最核心的能力是需求洞察。"), "requiresSkill")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("## 4. AI工程师\n\n外包公司招得最猛：编程能力是基本盘，要熟悉Python。\n", {("AI工程师", "编程能力")}),
+    ("# 写作\n\n广告公司在招AI视频创作者。要求很统一：视频剪辑要会，审美能力是硬门槛。", {("AI视频创作者", "审美能力")}),
+    ("# 写作\n\n**新媒体运营**：写作工具二选一就够了。写作能力和审美能力仍然是这个岗位的底子，工具替代不了。",
+     {("新媒体运营", "写作能力"), ("新媒体运营", "审美能力")}),
+])
+def test_a_foundation_without_a_role_takes_the_role_of_its_context(run, text: str, expected) -> None:
+    assert expected <= pairs(run(text), "requiresSkill")
+
+
+def test_a_foundation_in_a_sentence_naming_no_role_and_with_no_role_around_is_nobodys(run) -> None:
+    assert pairs(run("# 写作\n\n编程能力是基本盘。"), "requiresSkill") == set()
