@@ -144,6 +144,7 @@ def test_a_planned_role_does_not_displace_the_role_of_the_title(run) -> None:
 @pytest.mark.parametrize("text, predicate, expected", [
     ("OpenAI于2024年2月发布文生视频模型Sora，可生成长达60秒的视频。", "generates", ("Sora", "视频")),
     ("百川智能发布Baichuan 3，该模型采用MoE架构。", "basedOn", ("Baichuan 3", "混合专家模型")),
+    ("海外最知名的是Harvey，这家公司背后有OpenAI的投资，产品基于大语言模型和RAG。", "basedOn", ("Harvey", "RAG")),
     ("MiniMax推出海螺AI，支持文本、语音和视频生成。", "generates", ("海螺AI", "语音")),
     ("豆包是字节跳动推出的AI助手。它基于云雀大模型，可以实现文本生成、图像生成等功能。", "generates", ("豆包", "图像")),
     ("2022年11月，OpenAI推出的ChatGPT引爆全网，它基于Transformer，能生成文本和代码。", "basedOn", ("ChatGPT", "Transformer")),
