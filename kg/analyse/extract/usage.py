@@ -50,7 +50,7 @@ DEVELOPS_INTO = r"(?:演进|发展|进化|升级|演变|演化|迭代|过渡|转
 STEP_TIME = r"(?:(?:在|于)?(?:\d{2,4}年|今年|去年|明年)?(?:\d{1,2}月份?|年[初中底]|[上下]半年|(?<=年)[初中底])[初中底]?)?"  # GLM-4在8月升级为…
 STEP = re.compile(r"^[\s*“”\"）)]*" + STEP_TIME + "(?:" + STEP_ADVERBS +
                   r"(?:" + DEVELOPS_INTO + r"(?:[^□，,。]{1,8}的)?|(?:到|至|为|成)了?)"
-                  r"|走向|迈向|转向|→|->|—>|=>)"
+                  r"|(?:走向|迈向|转向)了?|→|->|—>|=>)"
                   r"[\s*“”\"（(]*$")  # 逐渐演进为能执行任务的AI Agent: a short modifier may stand before the newer one
 MODIFIED_STEP = re.compile(r"[\s*]*" + STEP_ADVERBS + DEVELOPS_INTO + r"[^，,。；;]{1,16}?的[\s*“”\"]*")
 ARROW = re.compile(r"→|->|—>|=>")
@@ -284,13 +284,15 @@ class UsageExtractor(SentenceExtractor):
         text, offset, inside = clause
         stated = find_cue(self.cue("evolutionTrigger"), text) or sentence.is_heading or ARROW.search(text) and (
             find_cue(self.cue("evolutionTrigger"), sentence.text) or find_cue(self.cue("lineageTrigger"), sentence.text))
-        if not stated:
-            return
+        if not stated and "转向" not in text:
+            return  # (转向 turns only between technologies: 从稠密模型转向了MoE, not 百度从闭源转向开源)
         stages = [m for m in inside if m.cls in EVOLVING]
         if sentence.is_heading:  # (从B端到C端，再到政企 is a range, not a lineage)
             stages = [m for m in stages if m.cls == "Technology"]
         for a, b in zip(stages, stages[1:]):
             step = text[a.end - offset: b.start - offset]
+            if not stated and not (a.cls == b.cls == "Technology" and "转向" in step):
+                continue
             if a.cls == b.cls == "Product" and not one_family(a, b) and not STRONG_STEP.search(step):
                 continue  # 从ChatGPT到Midjourney再到Sora lists products; GPT-3到GPT-4 and X升级为Y are steps
             if a.key != b.key and (a.cls, b.cls) in STEP_CLASSES and (STEP.match(step) or _listed_stage(text, offset, a, step)):

@@ -68,6 +68,7 @@ def test_a_stated_layer_takes_the_members_listed_before_it(run, text, expected) 
     ("再往后，GPT-3.5发展到了GPT-4，GPT-4之后又出现了GPT-4o。", ("GPT-4", "GPT-4o")),
     ("再往后，扩散模型和Transformer结合，演进为DiT。", ("扩散模型", "DiT")),
     ("再往后，扩散模型和Transformer结合，演进为DiT。", ("Transformer", "DiT")),
+    ("2024年国产旗舰几乎集体从稠密模型转向了MoE。", ("稠密模型", "混合专家模型")),
 ])
 def test_steps_of_an_evolution_are_read_with_adverbs_and_arrows(run, text, expected) -> None:
     assert expected in pairs(run(text), "evolvesInto")
