@@ -16,6 +16,7 @@ from kg.core.model import Mention, Relation
 CUE_GAP = 6  # characters allowed between a product and the content word after it
 GENERATING = ("生成", "创作", "合成")
 GENERATED_AFTER = re.compile(r"\s*(?:等)?(?:内容)?的?(?:生成|创作|合成)(?!器|式|模型|技术|能力)")  # 支持文本和视频生成
+ALL_MADE = re.compile(r"\s*(?:都|也都)(?:能|可以|能够)(?:直接)?(?:生成|做出来|做出|出来|做|出)(?=\s*(?:[，,。；;！!]|$))")  # 图像和视频都能出
 PRODUCT_CAN = re.compile(r"[\s*]*(?:还|也|都|同时)?(?:可|能|可以|能够|支持)[\s*]*")
 CUE_THEN_NAME = re.compile(r"[\s*]*(?:大模型|模型|工具|产品|应用|平台|软件|App|APP)[\s*“\"]*")  # 文生视频模型Sora
 SUBJECTLESS = re.compile(r"[\s*]*(?:(?:(?:该|这款|这个|这一)?(?:模型|产品|工具)|它|其)?" + EFFORT_LEAD + r"(?:还|也|都|同时|并|并且|又|同样)?(?:可|能|可以|能够|支持|采用|基于|擅长|主打"
@@ -69,26 +70,29 @@ class GenerationRules:
         kinds = [m for m in here if m.cls == "ContentType"]
         for last in kinds:
             verb_at = last.end - sentence.start
-            if not (last.rule == CUE_RULE and last.surface.endswith(GENERATING) or GENERATED_AFTER.match(masked, verb_at)):
+            fronted = ALL_MADE.match(masked, verb_at) is not None  # 图像和视频都能出
+            if not (last.rule == CUE_RULE and last.surface.endswith(GENERATING) or GENERATED_AFTER.match(masked, verb_at)
+                    or fronted):
                 continue
             listed = [last]
             while (previous := [m for m in kinds if m.end <= listed[0].start
                                 and COORDINATED.match(ctx.doc.text[m.end:listed[0].start])]):
                 listed.insert(0, previous[-1])
-            subject = self._maker_of_list(ctx, index, sentence, here, masked, listed[0])
+            subject = self._maker_of_list(ctx, index, sentence, here, masked, listed[0], fronted)
             for content in listed if subject is not None else []:
                 yield relate(subject, "generates", content, sentence, ctx.doc, "pattern:generates-listed", 0.75)
 
-    def _maker_of_list(self, ctx, index, sentence, here, masked: str, first: Mention) -> Mention | None:
+    def _maker_of_list(self, ctx, index, sentence, here, masked: str, first: Mention, fronted: bool) -> Mention | None:
         """The product that makes a list of content types starting at `first`: the one opening its clause (X支持A和B
-        生成), else, for a subjectless clause (支持A和B生成), the sentence's topic or the product the clauses before
-        end with."""
+        生成), else, for a subjectless clause (支持A和B生成) or one the `fronted` list opens (…的即梦，图像和视频都能出),
+        the sentence's topic or the product the clauses before end with."""
         start, _ = part_around(masked, first.start - sentence.start)
         inside = [m for m in here if m.cls == "Product" and sentence.start + start <= m.start < first.start]
         if inside:
             gap = masked[inside[0].end - sentence.start:first.start - sentence.start]
             return inside[0] if PRODUCT_CAN.fullmatch(gap) else None
-        if not SUBJECTLESS.match(masked[start:first.start - sentence.start]):
+        lead = masked[start:first.start - sentence.start]
+        if not SUBJECTLESS.match(lead) and not (fronted and start and not lead.strip(" *")):
             return None
         topic = ctx.topic(index, "Product")  # 它基于云雀大模型，可以实现文本生成…: 它 is the subject all along
         carried = [m for m in here if m.cls == "Product" and m.end <= sentence.start + start

@@ -150,12 +150,16 @@ def test_a_planned_role_does_not_displace_the_role_of_the_title(run) -> None:
     ("2022年11月，OpenAI推出的ChatGPT引爆全网，它基于Transformer，能生成文本和代码。", "basedOn", ("ChatGPT", "Transformer")),
     ("2022年11月，OpenAI推出的ChatGPT引爆全网，它基于Transformer，能生成文本和代码。", "generates", ("ChatGPT", "代码")),
     ("GPT-4之后又出现了GPT-4o——GPT-4o基于原生多模态架构，能直接生成文本、语音和图像。", "generates", ("GPT-4o", "语音")),
+    ("可灵是快手推出的AI视频产品，即梦是字节跳动旗下的AI创作平台，两个都能直接生成视频。", "generates", ("即梦", "视频")),
+    ("可灵是快手推出的AI视频产品，即梦是字节跳动旗下的AI创作平台，两个都能直接生成视频。", "generates", ("可灵", "视频")),
+    ("字节跳动的即梦，图像和视频都能出；", "generates", ("即梦", "图像")),
 ])
 def test_launch_news_phrasings(run, text: str, predicate: str, expected) -> None:
     assert expected in pairs(run(text), predicate)
 
 
-@pytest.mark.parametrize("text", ["用户上传Midjourney的图片，可以生成视频。", "用户可以借助Midjourney，可以生成视频。"])
+@pytest.mark.parametrize("text", ["用户上传Midjourney的图片，可以生成视频。", "用户可以借助Midjourney，可以生成视频。",
+                                  "Replit：人人可编程的探索者，代码生成时代的Figma"])
 def test_a_tool_a_person_handles_is_not_the_subject_of_the_next_clause(run, text: str) -> None:
     assert pairs(run(text), "generates") == set()
 
