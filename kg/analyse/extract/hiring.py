@@ -17,6 +17,8 @@ HIRING_GOES_ON = re.compile(r"\s*(?:(?:另外|此外|同时|还|也|并|又)+(?:
 POSTS_THIS = re.compile(r"(?:都|也|还|同样|已经|今年|去年|最近)*(?:挂过|挂出了?|开过|开放了?|放出了?|在招|招过|招聘过?|发布了?)"
                         r"(?:不少|很多|一批)?((?:这类|这个|该|这种|此类)(?:岗位|职位|角色))")  # 都挂过这类岗位
 HIRERS = frozenset({"Organization", "CompanyType"})
+KIND_LABEL = re.compile(r"[\s>\-+•·\d.、)）]*\*\*([^*\n]{1,24}?)[。.]?\*\*[：:]?|[\s>\-+•·\d.、)）]*([^*\n：:]{1,24})[：:]")
+BARE_KIND = re.compile(r"[\s*#\d.、:：\-一二三四五六七八九十()（）]*")  # numbering and markup only
 LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
 HIRERS_ONLY = re.compile(r"[\s*]*(?:我们|他们|不少|很多|许多|一些|越来越多的?)?□+(?:[、和与及](?:我们|他们)?□+)*(?:也|都|还|同样)*(?:在|正在)?"
                          r"(?:大量|疯狂|陆续|积极)?(?:招聘?|招人|扩招)(?:了)?")  # …售前工程师和解决方案架构师，百度智能云、火山引擎都在大量招
@@ -46,6 +48,7 @@ class OrganizationHiring:
                 elif sentence.is_heading and job_post and len(span.strip(" □*—-|（）()")) <= 1:
                     yield relate(org, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
         yield from self._hiring_the_roles_before(ctx, index, sentence, here)
+        yield from self._hiring_under_a_kind(ctx, index, sentence, here)
         yield from self._hiring_this_post(ctx, index, sentence, here)
         if sentence.is_heading and job_post:  # 数据标注员（AI创业公司）: the kind of company that posts the job
             for company in (m for m in here if m.cls == "CompanyType"):
@@ -69,6 +72,19 @@ class OrganizationHiring:
             for org in hirers:
                 for role in roles:
                     yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organizations-hire-them", 0.8)
+
+    def _hiring_under_a_kind(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """**手机厂商**：招得最多。今年我们公司就在招A和B / ## 三、创业公司 … 栖光科技在招C: under a label or a heading that
+        names only a kind of company, a role hired in a sentence that names no kind of its own is one that kind hires."""
+        if any(m.cls == "CompanyType" for m in here) or sentence.is_heading:
+            return
+        kind = _labelling_kind(ctx, index, sentence)
+        masked = ctx.masked(index)
+        for role in ctx.specific([m for m in here if m.cls == "Role"]) if kind is not None else []:
+            start = max((m.end() for m in CLAUSE_BREAK.finditer(masked, 0, role.start - sentence.start)), default=0)
+            lead = masked[start:role.start - sentence.start]
+            if self._hiring_word(lead) and not negated(self.cue, lead) and not find_cue(self.cue("hedge"), lead):
+                yield relate(kind, "hires", role, sentence, ctx.doc, "structure:hiring-under-a-kind", 0.75)
 
     def _hiring_this_post(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """MiniMax、字节跳动、阅文集团今年都挂过这类岗位: organisations that post or hire 这类岗位 hire the role it
@@ -124,3 +140,20 @@ def _clause_bounds(masked: str) -> list[tuple[int, int]]:
     """(start, end) of each clause of a masked sentence, the breaks between them left out."""
     breaks = list(CLAUSE_BREAK.finditer(masked))
     return list(zip([0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(masked)]))
+
+
+def _labelling_kind(ctx, index: int, sentence: Sentence) -> Mention | None:
+    """The kind of company that labels the sentence's line in bold (**手机厂商**：…), or that the innermost heading
+    above it names and nothing else (## 三、创业公司)."""
+    line = ctx.doc.text.rfind("\n", 0, sentence.start) + 1
+    label = KIND_LABEL.match(ctx.doc.text, line)
+    first = index  # (the label stands in the line's first sentence)
+    while first > 0 and ctx.doc.sentences[first - 1].start >= line:
+        first -= 1
+    if label is not None:
+        return next((m for m in ctx.by_sentence[first] if m.cls == "CompanyType"
+                     and label.start(1) <= m.start and m.end == label.end(1)), None)
+    heading = next((h for h in reversed(sentence.section) if h != ctx.doc.meta.title), None)
+    kinds = [m for m in ctx.heading_mentions.get(heading, []) if m.cls == "CompanyType"] if heading else []
+    bare = len(kinds) == 1 and BARE_KIND.fullmatch(heading.replace(kinds[0].surface, "")) is not None
+    return kinds[0] if bare else None
