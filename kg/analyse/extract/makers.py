@@ -24,12 +24,13 @@ from kg.core.model import Mention, Relation
 DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的
 MADE_WORD_TO_PRODUCT = 12  # characters from a made-by word to the product it governs (推出了新一代旗舰模型X)
 MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
-MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研|做)"
+MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研|做|主导)"
                         r"(?:(?:、[^，,。；;！？!?的]{0,8})?的|了?(?=[，,。；;！？!?]|$))")  # 檀溪科技最早上线、也最先收费的
 OF_MAKER = re.compile(r"(?:公司|集团)?(?:家|自家)?的(?:[^，,。；;！？!?、的]{0,8}?(?:大模型|模型|产品|工具|应用|助手|平台|App|APP|智能体|引擎|作品)"
                       r"|(?=[，,；;。]))")  # X是谷歌的多模态大模型, **Replika**：Luka公司的老产品, **通义万相**：阿里的，…
 GLOSS = re.compile(r"[：:]\s*(?:(?:北京|上海|深圳|杭州|广州|成都|南京|武汉|西安|苏州|合肥|厦门|美国|英国|法国|日本|韩国|德国|国内|海外|国外)的?)?")
 PRONOUN_SUBJECT = re.compile(r"^(?:它|其)")  # Stable Diffusion，它出自Stability AI
+RESTATED = re.compile(r"^(?:它|两个|两者|两款)?(?:也都|都|均)?(?=是)")  # 它是ORG做的 / 都是ORG自研的: the product(s) again
 ORG_APPOSITION = re.compile(r"(?:的|旗下的?|自家的?|家的)?[^，,。；;！？!?、□的和与及或]{0,8}?(?:产品|App|APP|应用|大模型|模型|平台|工具|"
                             r"助手|智能体|引擎|浏览器|软件)[\s“\"《]*")  # 拼多多海外版产品Temu, 字节的另一款产品“豆包”
 OWN = re.compile(r"自家(?:的)?[^，,。；;！？!?、□的]{0,6}的?[\s“\"]*$")  # …给到了自家的豆包, 用自家可灵
@@ -163,7 +164,8 @@ class MakerExtractor(SentenceExtractor):
         """Product 是 / 由 organisation (在海外 / 面向用户) 推出的… or 由ORG开发。 (the made-by word follows the organisation
         closely), Product是ORG的…模型, Product来自ORG (它出自ORG), 即梦和豆包都出自ORG, Product（ORG）, a gloss
         **Product**：(深圳)ORG做的… / ORG的，…."""
-        gap = EARLIEST.sub("", text[end:org.start].strip(MARKUP + "“”\"，, "))  # X，是ORG推出的… / X最早由ORG…
+        gap = EARLIEST.sub("", text[end:org.start].strip(MARKUP + "“”\"「」，, "))  # X，是ORG推出的… / X最早由ORG…
+        gap = RESTATED.sub("", gap)  # X，它是ORG做的 / A和B，都是ORG自研的
         if PRONOUN_SUBJECT.sub("", gap).lstrip("则也都均") in FROM_MAKER or MAKER_OF_PRODUCT.fullmatch(gap) \
                 or MAKER_IN_BRACKETS.fullmatch(text[end:org.start]) and CLOSING_MAKER.match(text, org.end):
             return True  # Claude来自Anthropic, X的开发商是Anthropic, 文心一言（百度）, 可灵（快手出品）

@@ -325,6 +325,9 @@ def test_a_maker_makes_every_product_listed_after_its_made_by_word(run) -> None:
     ("百度家的文心一言。", ("文心一言", "百度")),
     ("可灵（快手出品）表现不错。", ("可灵", "快手")),
     ("OpenAI先后推出了ChatGPT、GPT-4和Sora。", ("Sora", "OpenAI")),
+    ("网络通畅时用v0，它是Vercel做的，一句话就能生成网页。", ("v0", "Vercel")),
+    ("手上有两个产品：合同审查工具「衡律审」和类案检索工具「衡律类案」，都是衡律科技自研的。", ("衡律类案", "衡律科技")),
+    ("Milvus是Zilliz主导的开源项目。", ("Milvus", "Zilliz")),
 ])
 def test_a_maker_is_read_from_passives_origins_descriptions_and_brackets(run, text: str, pair) -> None:
     assert pair in pairs(run(text), "madeBy")
