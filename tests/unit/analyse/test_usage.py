@@ -400,6 +400,8 @@ def test_a_product_that_came_after_another_did_not_evolve_from_it(run) -> None:
     ("金融行业已经开始引入大模型。", ("大模型", "金融")),
     ("Copilot是一款面向制造业的AI助手。", ("Copilot", "制造业")),
     ("面向教育行业的AI助手讯飞星火。", ("讯飞星火", "教育")),
+    ("可灵是快手推出的视频生成产品。现在它在广告和电商行业用得非常多。", ("可灵", "广告")),
+    ("可灵是快手推出的视频生成产品，目前广告和电商从业者用得最多。", ("可灵", "广告")),
 ])
 def test_a_thing_put_to_work_taken_up_by_an_industry_or_aimed_at_one_is_applied_there(run, text: str, pair) -> None:
     assert pair in pairs(run(text), "appliedIn")
