@@ -61,7 +61,8 @@ SUCCESSOR_OF = re.compile(r"\s*(?:[，,]\s*(?:这|它|其|该模型|该产品)(?
 SUCCESSOR_WORD = r"(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)"
 UPGRADE = re.compile(r"\s*的" + SUCCESSOR_WORD)
 AS_SUCCESSOR = re.compile(r"的" + SUCCESSOR_WORD + r"[\s*]*[，,][\s*]*")  # 作为A的下一代，B…
-FORMERLY = re.compile(r"的前身(?:是|为)")  # ChatGPT的前身是InstructGPT: InstructGPT → ChatGPT
+FORMERLY = re.compile(r"(?:的|[^□，,。；;]{0,6}[，,]\s*(?:它的|其)?)前身(?:是|为|就是)(?:[^□，,。；;]{0,12}的)?[\s“”\"「]*")
+# ChatGPT的前身是InstructGPT / 九章大模型，前身是2023年发布的MathGPT: the older one → the newer
 NEWER_MODIFIER = r"(?:[^，,。；;□]{1,12}的)?"  # 参数扩大十几倍的GPT-2, 2020年的GPT-3
 VERSION_STEP = re.compile(r"(?:到|，再到|，又到|，然后是)" + NEWER_MODIFIER)  # 从GPT-3到GPT-4，再到GPT-4o: versions of one family
 FOLLOWED_BY = re.compile(r"[，,]?(?:再|随后|紧接着)?(?:之后|以后|往后)(?:则|就)?是" + NEWER_MODIFIER)  # GPT-3.5之后是GPT-4
@@ -80,7 +81,7 @@ LATER_STEP = re.compile(r"(?:(?:最早|最初|一开始|起初)(?:只)?是[^，,
                         r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|逐渐|最终|再|又|慢慢|现在|如今|目前|去年|今年|前年|\d{4}年"
                         r"|\d{1,2}月(?:底|初|份)?)+(?:演进|进化|演变|发展|升级|迭代)(?:成|为|到|出)了?(?:一个|一种|一套)?")
 SWITCHED = re.compile(r"[，,；;]\s*(?:后来|之后|随后|最后|年底|年中|今年|去年)?(?:才|就|又|也|都|整体|全面|逐步)*"
-                      r"(?:换成|升级为|升级成|改成|切到|升到)了?")  # 最早靠的是检索式对话，后来才整体换成了大语言模型
+                      r"(?:换成|升级为|升级成|改成|切到|升到|迁到|迁移到)了?")  # 最早靠的是检索式对话，后来才整体换成了大语言模型
 LATER_ONE = re.compile(r"[，,]\s*(?:后来|之后|随后|再后来|现在|如今)(?:则|就)?(?:是|变成了?|换成了?|轮到)")  # 十年前流行A，后来是B
 BUILT_ON_BASE = re.compile(r"的?基础上(?:又|再)?(?:训练|训|微调|升级|迭代|推出|发布|打造|开发)出?了?")  # 在V3的基础上训出了R1
 GREW_FROM = re.compile(r"(?:则|也|就)?(?:是)?在(?:上一代|前一代|老一代|之前的|早期的)?的?")  # 生成式AI是在决策式AI的基础上发展起来的: the second one is the older

@@ -69,6 +69,8 @@ def test_a_stated_layer_takes_the_members_listed_before_it(run, text, expected) 
     ("再往后，扩散模型和Transformer结合，演进为DiT。", ("扩散模型", "DiT")),
     ("再往后，扩散模型和Transformer结合，演进为DiT。", ("Transformer", "DiT")),
     ("2024年国产旗舰几乎集体从稠密模型转向了MoE。", ("稠密模型", "混合专家模型")),
+    ("ChatGPT的前身是InstructGPT。", ("InstructGPT", "ChatGPT")),
+    ("好未来的Kimi，前身是2023年发布的Claude，专攻数学解题。", ("Claude", "Kimi")),
 ])
 def test_steps_of_an_evolution_are_read_with_adverbs_and_arrows(run, text, expected) -> None:
     assert expected in pairs(run(text), "evolvesInto")
