@@ -45,6 +45,7 @@ MODEL_NOUN = re.compile(r"[\s*]*(?:大模型|模型|架构)(?=[\s*]*(?:[，,。�
 FRAME_END = re.compile(r"□[\s*]*(?:来说|而言|里|中|当中|这边)?[\s*]*$")  # the opening clause ends with the company type
 FRAMED_HIRING = frozenset({"招聘", "招人", "招募", "在招", "急招", "招了", "招", "扩招", "在抢", "抢人"})
 BOTH = re.compile(r"[\s*]*(?:这)?(?:两个|两款|两者|二者|两家)(?:产品|工具|模型)?(?:都|也都|均)")  # 两个都能…: the two named before
+POST_LEAD = re.compile(r"[\s*]*(?:这个岗位|该岗位|这类岗位|这一岗位|这个职位|该职位|它)")  # 这个岗位属于…
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
 
@@ -115,10 +116,18 @@ class PatternExtractor(GenerationRules, SentenceExtractor):
             elif len(inside) == 1 and stated and "□" not in masked[start:inside[0].start - sentence.start] \
                     and (subject := labelled if labelled is not None and labelled.end < sentence.start + start
                          else ctx.clause_subject(index, sentence.start + start, "Role")
-                         or restated_role(masked, sentence.start + start, roles, sentence.start)) is not None \
+                         or restated_role(masked, sentence.start + start, roles, sentence.start)
+                         or self._post_referred(ctx, index, masked[start:inside[0].start - sentence.start])) is not None \
                     and narrower(subject, inside[0]):
                 yield relate(subject, "kindOf", inside[0], sentence, ctx.doc, "pattern:kind-of-up")
             start = end + 1
+
+    def _post_referred(self, ctx, index: int, lead: str) -> Mention | None:
+        """The role a clause opening with 这个岗位 / 该岗位 / 它 refers to (这个岗位属于大模型产品经理序列): the post the
+        section or the sentences before name."""
+        if not POST_LEAD.match(lead):
+            return None
+        return ctx.anaphor(index, lead if not lead.lstrip(MARKUP).startswith("它") else "这个岗位", self.cue)
 
     # ------------------------------------------------------------ sentence rules
     def _hires(self, ctx, index, sentence, here) -> Iterator[Relation]:

@@ -30,6 +30,10 @@ def test_a_discovered_role_takes_part_in_relations(run) -> None:
     ("3.  **Agent产品经理：** 最近一年冒出来的新岗位，严格说是AI应用产品经理的一个分支，关注任务规划；",
      ("Agent产品经理", "AI应用产品经理")),
     ("1.  **大模型产品经理：** 在模型厂做模型本身，是AI产品经理里离模型最近的一种；", ("大模型产品经理", "AI产品经理")),
+    ("这次衡川智能招的是大模型评测产品经理。按他们内部的说法，这个岗位属于大模型产品经理序列。",
+     ("大模型评测产品经理", "大模型产品经理")),
+    ("也有公司叫代码智能产品经理。它是大模型应用产品经理里的一个细分，门槛比一般应用岗高。",
+     ("代码智能产品经理", "大模型应用产品经理")),
 ])
 def test_a_list_items_role_label_is_a_kind_of_the_role_a_later_clause_names(run, text: str, pair) -> None:
     assert pair in pairs(run(text), "kindOf")
