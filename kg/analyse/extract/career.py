@@ -34,8 +34,9 @@ SINGLED_OUT = re.compile(r"^\s*(?:尤其是|特别是|尤其|包括|比如|例�
                          r"无非是|不外乎)[\s*“”\"]*(?:\s*□+\s*(?:、|和|与|及|以及))*\s*$")  # …能力，尤其是X / 核心能力，我觉得是X
 PARTNER_CLASSES = frozenset({"Team", "Role"})
 FORMER_ROLE = re.compile(r"[\s*“”\"]*(?:[、和]\s*\S{2,10}?)?(?:转过来|转来|转行|转岗|转型|出身|背景)")  # …工程师转过来的
-PARTNER_OPENER = re.compile(r"(?:和|与|跟着|跟|同|对接|配合|协同|联动|拉通|拉上|协调|推动|支持|指导|反馈给|最多的是|最多的就是|主要是)"
-                            r"[\s*]*(?=□)")
+PARTNER_OPENER = re.compile(r"(?:和|与|跟着|跟|同|对接|配合|协同|联动|拉通|拉上|协调|推动|支持|指导|反馈给|最多的是|最多的就是|主要是"
+                            r"|(?:对接|打交道|合作|协作|沟通)(?:得|最多|最密|最频繁|最常)*的(?:就)?是(?:[^，,。；;□]{0,6}的)?)"
+                            r"[\s*]*(?=□)")  # …最常对接的是客户那边的法务团队
 COMMENT_AFTER_COMMA = re.compile(r"[\s*]*(?:主要|其实|基本|一般|通常)?(?:就)?是")
 PARTNER_JOINER = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，|,)?[\s*]*$")
 THING_CLASSES = frozenset({"Organization", "CompanyType", "Product", "Technology", "Concept"})

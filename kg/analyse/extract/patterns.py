@@ -11,6 +11,7 @@ from kg.analyse.extract.context import (
     CLAUSE_BREAK,
     MARKUP,
     PLATFORM_PLACE,
+    STATEMENT_BREAK,
     SentenceExtractor,
     between,
     clause_around,
@@ -176,8 +177,10 @@ class PatternExtractor(GenerationRules, SentenceExtractor):
         if not companies and THIS_COMPANY.match(masked):
             before = [m for m in ctx.previous_mentions(index) if m.cls == "CompanyType"]
             companies = before[-1:] or [m for m in [ctx.nearest(index, "CompanyType")] if m is not None]
+        served = [m for m in here if m.cls == "Team" and _last_said(
+            STATEMENT_BREAK.split(masked[:m.start - sentence.start])[-1], self.cue("servesTrigger"), self.cue("collaborationTrigger"))]
         for company in companies:
-            for team in (m for m in here if m.cls == "Team"):
+            for team in served:  # (服务的是客户，实际上最常对接的是法务团队: whom one deals with is not whom one serves)
                 yield relate(company, "servesTeam", team, sentence, ctx.doc, "pattern:serves")
 
     def _in_clause(self, ctx, index, here, first_cls, second_cls, cue, topical: bool = True) \
@@ -303,6 +306,13 @@ def _built_as(ctx, sentence: Sentence, here: list[Mention]) -> Iterator[Relation
                 and BUILT_AS.fullmatch(text, subject.end, tech.start) \
                 and not any(m.start >= subject.end and m.end <= tech.start for m in here):
             yield relate(subject, "basedOn", tech, sentence, ctx.doc, "pattern:built-as", 0.75)
+
+
+def _last_said(text: str, said: frozenset[str], other: frozenset[str]) -> bool:
+    """True when a word of `said` stands in text and no word of `other` after it (服务的对象…，也可能是X: served;
+    服务的是客户，实际上最常对接的是X: dealt with)."""
+    at = max((text.rfind(word) for word in said), default=-1)
+    return at >= 0 and all(text.rfind(word) < at for word in other)
 
 
 def _last_two(here: list[Mention], cls: str, before: int) -> list[Mention]:

@@ -233,6 +233,17 @@ def test_no_serves_without_trigger(run) -> None:
     assert relations_of(state, "servesTeam") == []
 
 
+def test_a_team_dealt_with_after_the_served_ones_is_not_served(run) -> None:
+    state = run("在法律科技公司，产品经理名义上服务的是客户，实际上最常对接的是客户那边的法务团队。")
+    assert relations_of(state, "servesTeam") == []
+    assert ("产品经理", "法务团队") in pairs(state, "worksWith")
+
+
+def test_a_served_team_may_follow_in_a_clause_going_on(run) -> None:
+    state = run("如果你选择的是**模型厂**，你服务的对象可能是客户，也可能是算法团队。")
+    assert [r.object.iri for r in relations_of(state, "servesTeam")] == [str(KGR.AlgorithmTeam)]
+
+
 def test_learning_inside_deep_learning_does_not_trigger_should_know(run) -> None:
     # 学习 is a shouldKnow trigger, but here it only appears inside the name 深度学习
     state = run("AIGC产品经理关注深度学习与Transformer的进展。")
