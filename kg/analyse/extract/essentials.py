@@ -22,6 +22,7 @@ ROLE_NEEDS_IT = re.compile(  # X是每个ROLE都该会的 / X、Y，在ROLE这�
     r"|[，,]?\s*(?:在|对|对于)□+(?:这里|身上|来说|而言)?[，,]?\s*(?:一样|也|都|同样|更)*(?:缺一不可|必不可少|不可或缺|少不了|至关重要)")
 INDISPENSABLE = (r"(?:缺一不可|必不可少|不可或缺|少不了|至关重要|(?:一定|必须|都)要(?:玩透|吃透|掌握|熟悉|了解|会用|懂))"
                  r"(?=[。！!；;，,]|$)")  # ends its clause: 对X来说，Suno和可灵一定要玩透
+INDISPENSABLE_NEXT = re.compile(r"(?:能力|技能)?(?:都|也|更|则)?" + INDISPENSABLE)  # 技术写作和表达能力缺一不可
 ESSENTIAL_AFTER = re.compile(r"^(?:能力|技能)?(?:都|也|则|就)?(?:今年|如今|现在|已经|早已|逐渐|慢慢)*"
                              r"(?:(?:是|成为|成了)(?:一项|一种|一个)?" + ESSENTIAL + "|" + INDISPENSABLE + ")")
 FOR_ROLE = re.compile(r"(?:(?:对|对于)(?:□+的)?(?:一名|一个)?(□+)(?:而言|来说)|(?:如果|若)?(?:想要|要想|想|要)?(?:做|作为|当|成为)"
@@ -56,16 +57,20 @@ class EssentialsExtractor(SentenceExtractor):
                 yield relate(role, predicate, thing, sentence, ctx.doc, "pattern:essential", 0.8)
 
     def _groundwork(self, ctx, index: int, masked: str, here: list[Mention]) -> Iterator[tuple[Mention, list[Mention]]]:
-        """(role, skills) for 'X、Y是基本盘' in a sentence that names no role: the role 这个岗位 stands for, the one the
-        sentence before goes on with, the section's, else the last one the sentence before names."""
+        """(role, skills) for 'X、Y是基本盘' / 'X和Y缺一不可' in a sentence that names no role after them: the role it is
+        about, else the role 这个岗位 stands for, the one the sentence before goes on with, the section's, else
+        the last one the sentence before names."""
         base = ctx.doc.sentences[index].start
-        last = next((m for m in here if m.cls == "Skill" and GROUNDWORK.match(masked, m.end - base)), None)
-        if last is None or any(m.cls == "Role" for m in here):
+        last = next((m for m in here if m.cls == "Skill" and (GROUNDWORK.match(masked, m.end - base)
+                                                               or INDISPENSABLE_NEXT.match(masked, m.end - base))), None)
+        if last is None or any(m.cls == "Role" and m.start >= last.end for m in here):
             return
+        own = ctx.subject_roles(index, ctx.specific([m for m in here if m.cls == "Role"]))[:1]  # 招开发者布道师，…，表达能力缺一不可
         before = ctx.previous_sentence(index)
         named = ctx.specific([m for m in ctx.by_sentence[index - 1] if m.cls == "Role"]) if before is not None else []
-        role = named_anaphor(ctx, index, masked, self.cue) or next(iter(ctx.continued_holders(index, self.cue)), None) \
-            or ctx.nearest(index, "Role") or next(reversed(named), None)
+        role = next(iter(own), None) or named_anaphor(ctx, index, masked, self.cue) \
+            or next(iter(ctx.continued_holders(index, self.cue)), None) or ctx.nearest(index, "Role") \
+            or next(reversed(named), None)
         if role is not None:
             yield role, [m for m in _listed_before(base, masked, here, last) if m.cls == "Skill"]
 

@@ -48,5 +48,11 @@ def test_a_foundation_without_a_role_takes_the_role_of_its_context(run, text: st
     assert expected <= pairs(run(text), "requiresSkill")
 
 
+def test_skills_called_indispensable_after_a_role_is_hired_are_its_requirements(run) -> None:
+    text = "腾讯云在招开发者布道师，要求能写教程、做直播，技术写作和表达能力缺一不可。"
+    assert ("开发者布道师", "表达能力") in pairs(run(text), "requiresSkill")
+    assert ("算法工程师", "数据分析") not in pairs(run("AI产品经理和算法工程师合作时，数据分析缺一不可。"), "requiresSkill")
+
+
 def test_a_foundation_in_a_sentence_naming_no_role_and_with_no_role_around_is_nobodys(run) -> None:
     assert pairs(run("# 写作\n\n编程能力是基本盘。"), "requiresSkill") == set()
