@@ -490,3 +490,8 @@ def test_a_role_hired_under_a_kind_of_company_is_hired_by_that_kind(run, text: s
 ])
 def test_a_role_not_hired_or_under_a_heading_about_more_is_not_the_kinds(run, text: str) -> None:
     assert ("手机厂商", "端侧模型产品经理") not in pairs(run(text), "hires")
+
+
+def test_what_a_role_should_catch_up_on_is_required(run) -> None:
+    text = "参考答案：对转岗的AI产品经理，我建议先补模型认知和Prompt设计，再补行业知识。"
+    assert {("AI产品经理", "模型认知"), ("AI产品经理", "行业知识")} <= pairs(run(text), "requiresSkill")
