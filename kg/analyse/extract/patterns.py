@@ -45,7 +45,8 @@ BUILT_AS = re.compile(r"[\s*]*(?:是|也是|则是|同样是)(?:一个|一款|�
 MODEL_NOUN = re.compile(r"[\s*]*(?:大模型|模型|架构)(?=[\s*]*(?:[，,。；;！!）)]|$))")
 FRAME_END = re.compile(r"□[\s*]*(?:来说|而言|里|中|当中|这边)?[\s*]*$")  # the opening clause ends with the company type
 FRAMED_HIRING = frozenset({"招聘", "招人", "招募", "在招", "急招", "招了", "招", "扩招", "在抢", "抢人"})
-BOTH = re.compile(r"[\s*]*(?:这)?(?:两个|两款|两者|二者|两家)(?:产品|工具|模型)?(?:都|也都|均)")  # 两个都能…: the two named before
+BOTH = re.compile(r"[\s*]*(?:这)?(?:(?P<count>[两三四五])(?:个|款|家)|两者|二者)(?:产品|工具|模型|应用)?(?:都|也都|均)")  # 两个都能…
+COUNTS = {"两": 2, "三": 3, "四": 4, "五": 5}
 POST_LEAD = re.compile(r"[\s*]*(?:这个岗位|该岗位|这类岗位|这一岗位|这个职位|该职位|它)")  # 这个岗位属于…
 MAX_OBJECT_GAP = 8  # characters between a trigger word and the object it governs (采用了和□类似的□)
 MAX_MODIFIED_GAP = 16  # … when the gap is a modifier ending in 的 (生成最长两分钟、1080p的视频)
@@ -208,8 +209,9 @@ class PatternExtractor(GenerationRules, SentenceExtractor):
             elif not topical or subjects or not self._object_of_cue(cue, masked[start: b.start - sentence.start]) \
                     or negated(self.cue, masked[start: b.start - sentence.start]):
                 continue  # (虽然不直接支持生成音频: the clause denies it of the topic too)
-            elif BOTH.match(masked, start) and len(two := _last_two(here, first_cls, clause_start)) == 2:
-                yield from ((a, b) for a in two)  # 可灵是…，即梦是…，两个都能直接生成视频
+            elif (both := BOTH.match(masked, start)) is not None \
+                    and (named := _last_named(ctx, index, first_cls, clause_start, COUNTS.get(both["count"], 2))):
+                yield from ((a, b) for a in named)  # 可灵是…，即梦是…，两个都能直接生成视频 / …。这三个产品都能生成图像
             elif SUBJECTLESS.match(masked, start) \
                     and (continued := ctx.clause_subject(index, clause_start, first_cls)) is not None:
                 yield continued, b  # OpenAI推出的ChatGPT引爆全网，它基于Transformer，能生成文本和代码
@@ -315,13 +317,19 @@ def _last_said(text: str, said: frozenset[str], other: frozenset[str]) -> bool:
     return at >= 0 and all(text.rfind(word) < at for word in other)
 
 
-def _last_two(here: list[Mention], cls: str, before: int) -> list[Mention]:
-    """The last two distinct mentions of cls that end before offset `before`, in text order."""
-    two: list[Mention] = []
-    for mention in reversed([m for m in here if m.cls == cls and m.end <= before]):
-        if len(two) < 2 and all(m.key != mention.key for m in two):
-            two.insert(0, mention)
-    return two
+def _last_named(ctx, index: int, cls: str, before: int, count: int) -> list[Mention]:
+    """The last `count` distinct mentions of cls named before offset `before`, in the sentence and the ones before it
+    in its paragraph (…DALL-E 2…；Midjourney…。这三个产品都能…), in text order; none when fewer are named."""
+    named: list[Mention] = []
+    at, candidates = index, [m for m in ctx.by_sentence[index] if m.cls == cls and m.end <= before]
+    while True:
+        for mention in reversed(candidates):
+            if len(named) < count and all(m.key != mention.key for m in named):
+                named.insert(0, mention)
+        if len(named) == count or ctx.previous_sentence(at) is None:
+            return named if len(named) == count else []
+        at -= 1
+        candidates = [m for m in ctx.by_sentence[at] if m.cls == cls]
 
 
 def _denied(cue: Callable[[str], frozenset[str]], span: str, verb: str | None) -> bool:

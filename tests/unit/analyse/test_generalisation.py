@@ -153,6 +153,8 @@ def test_a_planned_role_does_not_displace_the_role_of_the_title(run) -> None:
     ("可灵是快手推出的AI视频产品，即梦是字节跳动旗下的AI创作平台，两个都能直接生成视频。", "generates", ("即梦", "视频")),
     ("可灵是快手推出的AI视频产品，即梦是字节跳动旗下的AI创作平台，两个都能直接生成视频。", "generates", ("可灵", "视频")),
     ("字节跳动的即梦，图像和视频都能出；", "generates", ("即梦", "图像")),
+    ("Stable Diffusion基于潜在扩散模型。OpenAI的DALL-E 2同样基于扩散模型；Midjourney则凭审美出圈。这三个产品都能生成图像。",
+     "generates", ("Stable Diffusion", "图像")),
 ])
 def test_launch_news_phrasings(run, text: str, predicate: str, expected) -> None:
     assert expected in pairs(run(text), predicate)
