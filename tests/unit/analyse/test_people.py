@@ -44,3 +44,10 @@ def test_a_name_someone_introduces_themselves_by_is_a_person(run, text: str, nam
 
 def test_what_someone_calls_a_thing_is_no_person(run) -> None:
     assert not any(m.cls == "Person" for m in run("我叫它小助手，它每天帮我写周报。").mentions)
+
+
+def test_an_apostrophe_joins_a_latin_name_and_never_starts_one(run) -> None:
+    state = run("VML的包容体验咨询公司副总裁La’Zette Lafontant表示，原则对所有人都有益。Lowe’s Style Studio很受欢迎。")
+    surfaces = {m.surface: m.cls for m in state.mentions}
+    assert surfaces.get("La’Zette Lafontant") == "Person" and "Zette Lafontant" not in surfaces
+    assert not any(s.startswith("s ") for s in surfaces)

@@ -18,8 +18,9 @@ from kg.core.normalize import is_cjk, match_key
 # A Latin-script name: words joined by '.', '-', '+' or single spaces before a version / capitalised word,
 # e.g. "FLUX.1", "DALL-E 3", "Stable Diffusion 3", "Leonardo.Ai", "Runway Gen-2", "C++".
 LATIN_NAME = re.compile(
-    r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:[.\-][A-Za-z0-9]+)|(?: (?=[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.\-]*))*"
-)
+    r"(?<![A-Za-z0-9])(?<![A-Za-z][’'])[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:[.\-][A-Za-z0-9]+)|[’'][A-Z][A-Za-z]*"
+    r"|(?: (?=[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.\-]*))*"
+)  # (La’Zette Lafontant, O'Brien: an apostrophe joins, and a name never starts after one)
 LATIN_ORG_SUFFIX = re.compile(r"Inc|Labs?|AI|Technologies|Technology|Corp|Corporation|Ltd|Co|Group|Studio")
 ABBREVIATED_SUFFIXES = ("Inc", "Corp", "Ltd", "Co")
 COMMON_WORD = re.compile(r"[a-z](?:ing|ion|al|ive|ed)$")  # Coding, Routing, Fusion, Conditional: no proper name
@@ -52,7 +53,7 @@ CONTEXT_TYPED_RULES = STRONG_LATIN_RULES | {"open:latin-after-maker", "open:lati
                                              "open:latin-introduced-company"}  # 字节的PixelWave, Vega是一款…工具
 COMMON_ENGLISH_ZIPF = 4.0  # 'web', 'flow', 'market', 'operator' (≥ 10 per million words); 'Claude' 3.8, 'Sora' 3.0
 FUNCTION_WORD_ZIPF = 5.5  # 'all', 'new', 'one', 'more': never a name, whatever the context
-PERSON_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+(?<!tion)(?<!ment)(?<!ing)(?<!ity)(?<!ics)")  # Eric Yuan, Sam Altman; not Layer Normalization
+PERSON_NAME = re.compile(r"(?:[A-Z][a-z]+|[A-Z][a-z]*[’'][A-Z][a-z]+) [A-Z][a-z]+(?<!tion)(?<!ment)(?<!ing)(?<!ity)(?<!ics)")  # Eric Yuan, Sam Altman; not Layer Normalization
 PERSON_WINDOW = 6
 LATIN_PER_HAN = 3  # Latin letters per Chinese character above which a sentence is quoted English, not prose
 LIST_SEPARATORS = "、，,/和与及"
