@@ -281,7 +281,7 @@ def test_skills_listed_for_a_model_are_no_skills(run) -> None:
     assert not any(m.cls == "Skill" and m.rule == "open:list-coordination" and m.confidence >= 0.6 for m in found)
 
 
-@pytest.mark.parametrize("name", ["对话能力", "专业能力"])
+@pytest.mark.parametrize("name", ["对话能力", "专业能力", "议价能力", "电池续航能力", "盈利能力"])
 def test_a_machine_or_generic_capability_is_no_discovered_skill(run, name) -> None:
     found = run(f"候选人需要具备{name}。").mentions
     assert not any(m.surface == name and m.cls == "Skill" and m.confidence >= 0.6 and not m.iri for m in found)
