@@ -33,7 +33,8 @@ PRONOUN_SUBJECT = re.compile(r"^(?:它|其)")  # Stable Diffusion，它出自Sta
 RESTATED = re.compile(r"^(?:它|两个|两者|两款)?(?:也都|都|均)?(?=是)")  # 它是ORG做的 / 都是ORG自研的: the product(s) again
 ORG_APPOSITION = re.compile(r"(?:的|旗下的?|自家的?|家的)?[^，,。；;！？!?、□的和与及或]{0,8}?(?:产品|App|APP|应用|大模型|模型|平台|工具|"
                             r"助手|智能体|引擎|浏览器|软件)[\s“\"《]*")  # 拼多多海外版产品Temu, 字节的另一款产品“豆包”
-OWN = re.compile(r"自家(?:的)?[^，,。；;！？!?、□的]{0,6}的?[\s“\"]*$")  # …给到了自家的豆包, 用自家可灵
+OWN = re.compile(r"(?:自家(?:的)?|(?:他们|它)(?:自己|自家|最早|最新|早期|新)?的)[^，,。；;！？!?、□的]{0,6}的?[\s“\"]*$")
+# …给到了自家的豆包, 用自家可灵, 星核智能是…公司，他们最早的星核-1B…
 ANOTHER_MAKER = re.compile(r"(?:创立|创办|成立)(?:了|的)?(?:一家)?(?:公司|企业)|收购|投资的|孵化的|离开|出走")
 JOINTLY = re.compile(r"\s*(?:共同|联合|合作|一起|携手)")  # 西门子和微软合作推出: the listed organisations make it together
 JOINT_SPAN = 6

@@ -513,6 +513,7 @@ def test_the_verb_after_a_pronoun_is_no_part_of_a_role_name(run) -> None:
     ("拼多多海外版产品Temu正在拓展海外业务。", ("Temu", "拼多多")),
     ("字节的另一款产品“豆包”是一个智能体平台。", ("豆包", "字节跳动")),
     ("字节仍然把最核心的资源给到了自家的豆包。", ("豆包", "字节跳动")),
+    ("星核智能是一家专做端侧模型的创业公司，他们最早的星核-1B是个纯稠密模型。", ("星核-1B", "星核智能")),
     ("谷歌抓住机会，掏出自家的Veo 2与Sora对比。", ("Veo 2", "谷歌")),
 ])
 def test_a_product_named_after_its_makers_descriptor_or_called_its_own_is_made_by_it(run, text: str, pair) -> None:
