@@ -77,7 +77,8 @@ JOINED_BY = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|跟)[\s*“”\
 COMBINED = re.compile(r"[\s*]*(?:二者|两者)?(?:相?结合|融合|合体)(?:起来|在一起)?[，,]\s*(?:就|便|又|才)?"
                       r"(?:演进|演化|演变|发展|进化)(?:为|成|出)了?[\s*“”\"]*")  # 扩散模型和Transformer结合，演进为DiT
 REPLACING = re.compile(r"(?:逐渐|全面|彻底)?(?:取代|替代)")
-LATER_STEP = re.compile(r"(?:(?:最早|最初|一开始|起初)(?:只)?是[^，,。；;]{0,20})?"  # 衍语最早是一个…模型，去年迭代成了衍语2.0
+DESCRIBED_KIND = re.compile(r"(?:最早|最初|一开始|起初)?(?:只)?(?:是|也是|则是)(?:一个|一款|个|款)?(?:纯)?[\s*]*")  # X是个纯…
+LATER_STEP = re.compile(r"(?:(?:最早|最初|一开始|起初)?(?:只)?是[^，,。；;]{0,20})?"  # 衍语最早是一个…模型，去年迭代成了衍语2.0
                         r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|逐渐|最终|再|又|慢慢|现在|如今|目前|去年|今年|前年|\d{4}年"
                         r"|\d{1,2}月(?:底|初|份)?)+(?:演进|进化|演变|发展|升级|迭代)(?:成|为|到|出)了?(?:一个|一种|一套)?")
 SWITCHED = re.compile(r"[，,；;]\s*(?:后来|之后|随后|最后|年底|年中|今年|去年)?(?:才|就|又|也|都|整体|全面|逐步)*"
@@ -249,6 +250,7 @@ class UsageExtractor(SentenceExtractor):
         older one evolves into the newer,
         for two consecutive technologies, products or concepts."""
         stages = [m for m in here if m.cls in EVOLVING]
+        stages = [m for m, before in zip(stages, [None, *stages]) if not _describes(masked, sentence.start, before, m)]
         for a, b in zip(stages, stages[1:]):
             gap, after = masked[a.end - sentence.start: b.start - sentence.start], masked[b.end - sentence.start:]
             if a.key == b.key or (a.cls, b.cls) not in STEP_CLASSES and (b.cls, a.cls) not in STEP_CLASSES:
@@ -303,6 +305,13 @@ class UsageExtractor(SentenceExtractor):
             b = next((m for m in stages if modified and m.start - offset == modified.end()), None)
             if b is not None and a.key != b.key and (a.cls, b.cls) in STEP_CLASSES:
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:evolves-into", 0.75)
+
+
+def _describes(masked: str, base: int, product: Mention | None, tech: Mention) -> bool:
+    """True for a technology that says what the product before it is (星核-1B是个纯稠密模型，后来迭代出星核-3B: the
+    product is the older step, not its kind)."""
+    return product is not None and product.cls == "Product" and tech.cls == "Technology" \
+        and DESCRIBED_KIND.fullmatch(masked, product.end - base, tech.start - base) is not None
 
 
 def _joined_before(text: str, mention: Mention, stages: list[Mention]) -> list[Mention]:

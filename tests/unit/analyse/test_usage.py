@@ -71,6 +71,7 @@ def test_a_stated_layer_takes_the_members_listed_before_it(run, text, expected) 
     ("2024年国产旗舰几乎集体从稠密模型转向了MoE。", ("稠密模型", "混合专家模型")),
     ("ChatGPT的前身是InstructGPT。", ("InstructGPT", "ChatGPT")),
     ("好未来的Kimi，前身是2023年发布的Claude，专攻数学解题。", ("Claude", "Kimi")),
+    ("星核智能的星核-1B是个纯稠密模型，后来迭代出星核-3B。", ("星核-1B", "星核-3B")),
 ])
 def test_steps_of_an_evolution_are_read_with_adverbs_and_arrows(run, text, expected) -> None:
     assert expected in pairs(run(text), "evolvesInto")
@@ -466,3 +467,8 @@ def test_a_product_called_a_maker_of_content_or_glossed_with_it_generates_it(run
                                   "剪映：自动字幕和智能剪辑都很好用，我们团队天天用它。"])
 def test_a_platform_for_content_or_a_gloss_outside_a_heading_generates_nothing(run, text) -> None:
     assert pairs(run(text), "generates") == set()
+
+
+def test_the_kind_a_product_is_said_to_be_is_not_the_older_step(run) -> None:
+    found = pairs(run("星核智能的星核-1B是个纯稠密模型，后来迭代出星核-3B。"), "evolvesInto")
+    assert not any(older == "稠密模型" for older, _ in found)
