@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.analyse.extract.context import CLAUSE_BREAK, PLATFORM_PLACE, STATEMENT_BREAK, find_cue, leads_clause, negated, relate
+from kg.analyse.extract.context import (
+    BARE_HEADING,
+    CLAUSE_BREAK,
+    PLATFORM_PLACE,
+    STATEMENT_BREAK,
+    find_cue,
+    leads_clause,
+    negated,
+    relate,
+)
 from kg.core.model import Mention, Relation, Sentence
 
 JOB_OPENING = re.compile(r"\s*的?(?:岗位|职位|岗|招聘|JD)")  # …AI产品经理岗位, …AI产品经理的招聘信息
@@ -18,7 +27,6 @@ POSTS_THIS = re.compile(r"(?:都|也|还|同样|已经|今年|去年|最近)*(?:
                         r"(?:不少|很多|一批)?((?:这类|这个|该|这种|此类)(?:岗位|职位|角色))")  # 都挂过这类岗位
 HIRERS = frozenset({"Organization", "CompanyType"})
 KIND_LABEL = re.compile(r"[\s>\-+•·\d.、)）]*\*\*([^*\n]{1,24}?)[。.]?\*\*[：:]?|[\s>\-+•·\d.、)）]*([^*\n：:]{1,24})[：:]")
-BARE_KIND = re.compile(r"[\s*#\d.、:：\-一二三四五六七八九十()（）]*")  # numbering and markup only
 LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
 HIRERS_ONLY = re.compile(r"[\s*]*(?:我们|他们|不少|很多|许多|一些|越来越多的?)?□+(?:[、和与及](?:我们|他们)?□+)*(?:也|都|还|同样)*(?:在|正在)?"
                          r"(?:大量|疯狂|陆续|积极)?(?:招聘?|招人|扩招)(?:了)?")  # …售前工程师和解决方案架构师，百度智能云、火山引擎都在大量招
@@ -151,9 +159,10 @@ def _labelling_kind(ctx, index: int, sentence: Sentence) -> Mention | None:
     while first > 0 and ctx.doc.sentences[first - 1].start >= line:
         first -= 1
     if label is not None:
+        group = 1 if label.group(1) is not None else 2  # (bold, or plain before a colon)
         return next((m for m in ctx.by_sentence[first] if m.cls == "CompanyType"
-                     and label.start(1) <= m.start and m.end == label.end(1)), None)
+                     and label.start(group) <= m.start and m.end == label.end(group)), None)
     heading = next((h for h in reversed(sentence.section) if h != ctx.doc.meta.title), None)
     kinds = [m for m in ctx.heading_mentions.get(heading, []) if m.cls == "CompanyType"] if heading else []
-    bare = len(kinds) == 1 and BARE_KIND.fullmatch(heading.replace(kinds[0].surface, "")) is not None
+    bare = len(kinds) == 1 and BARE_HEADING.fullmatch(heading.replace(kinds[0].surface, "")) is not None
     return kinds[0] if bare else None

@@ -478,6 +478,7 @@ def test_a_role_that_only_ends_a_clause_without_requirements_holds_none_later(ru
 @pytest.mark.parametrize("text", [
     "# 招聘\n\n**手机厂商**：招得最多。今年我们公司就在招端侧模型产品经理和AI硬件产品经理。\n",
     "# 招聘\n\n## 三、手机厂商\n\n今年我们公司就在招端侧模型产品经理和AI硬件产品经理。\n",
+    "# 招聘\n\n手机厂商：招得最多。今年我们公司就在招端侧模型产品经理。\n",
 ])
 def test_a_role_hired_under_a_kind_of_company_is_hired_by_that_kind(run, text: str) -> None:
     assert ("手机厂商", "端侧模型产品经理") in pairs(run(text), "hires")
