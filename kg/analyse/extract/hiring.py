@@ -19,7 +19,8 @@ from kg.analyse.extract.context import (
 from kg.core.model import Mention, Relation, Sentence
 
 JOB_OPENING = re.compile(r"\s*的?(?:岗位|职位|岗|招聘|JD)")  # …AI产品经理岗位, …AI产品经理的招聘信息
-POSTING = re.compile(r"的?|(?:最近|近期|今年|又|也|刚刚|已经)*(?:发布|放出|挂出|贴出|公布|开放)了?")  # 百度最近发布了…
+POSTING = re.compile(r"的?|(?:最近|近期|今年|去年|又|也|还|刚刚|已经|单独|专门)*(?:发布|放出|挂出|贴出|公布|开放|开设|新开|开)了?")
+# 百度最近发布了…的招聘信息, 字节跳动今年还单独开了Agent产品经理的岗位
 TITLE_AFTER = re.compile(r"负责人|专员|经理|总监|主管|官|HR")  # 招聘负责人: a title, not a hiring
 HIRING_GOES_ON = re.compile(r"\s*(?:(?:另外|此外|同时|还|也|并|又)+(?:在|正在)?(?:招聘|招了|在招|招募|开放了|扩招)|正在招)")
 # ，另外招了两名C / 云栈在扩编，正在招两个A
@@ -27,6 +28,9 @@ POSTS_THIS = re.compile(r"(?:都|也|还|同样|已经|今年|去年|最近)*(?:
                         r"(?:不少|很多|一批)?((?:这类|这个|该|这种|此类)(?:岗位|职位|角色))")  # 都挂过这类岗位
 HIRERS = frozenset({"Organization", "CompanyType"})
 KIND_LABEL = re.compile(r"[\s>\-+•·\d.、)）]*\*\*([^*\n]{1,24}?)[。.]?\*\*[：:]?|[\s>\-+•·\d.、)）]*([^*\n：:]{1,24})[：:]")
+WHO_HIRES = re.compile(r"[\s*]*(?:今年|去年|目前|现在|最近)?(?:在)?(?:招|招聘)(?:□+(?:、|和|与|及)?)+(?:岗位|职位)?的"
+                       r"(?:公司|企业|单位|主要|大多|多半|基本)?[，,]?\s*(?:主要|大多|多半|基本)?(?:是|有|集中在)")
+# 今年招AI搜索产品经理的，主要是…: the hirers follow
 LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
 HIRERS_ONLY = re.compile(r"[\s*]*(?:我们|他们|不少|很多|许多|一些|越来越多的?)?□+(?:[、和与及](?:我们|他们)?□+)*(?:也|都|还|同样)*(?:在|正在)?"
                          r"(?:大量|疯狂|陆续|积极)?(?:招聘?|招人|扩招)(?:了)?")  # …售前工程师和解决方案架构师，百度智能云、火山引擎都在大量招
@@ -57,6 +61,7 @@ class OrganizationHiring:
                     yield relate(org, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
         yield from self._hiring_the_roles_before(ctx, index, sentence, here)
         yield from self._hiring_under_a_kind(ctx, index, sentence, here)
+        yield from self._hirers_named_after(ctx, index, sentence, here)
         yield from self._hiring_this_post(ctx, index, sentence, here)
         if sentence.is_heading and job_post:  # 数据标注员（AI创业公司）: the kind of company that posts the job
             for company in (m for m in here if m.cls == "CompanyType"):
@@ -93,6 +98,22 @@ class OrganizationHiring:
             lead = masked[start:role.start - sentence.start]
             if self._hiring_word(lead) and not negated(self.cue, lead) and not find_cue(self.cue("hedge"), lead):
                 yield relate(kind, "hires", role, sentence, ctx.doc, "structure:hiring-under-a-kind", 0.75)
+
+    def _hirers_named_after(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """今年招AI搜索产品经理的，主要是两类公司：互联网大厂（百度、字节跳动…）和AI搜索创业公司: those who hire a role,
+        named after 是 in the statement that opens with hiring it."""
+        masked = ctx.masked(index)
+        opening = WHO_HIRES.match(masked)
+        if opening is None or negated(self.cue, masked) or find_cue(self.cue("hedge"), masked):
+            return
+        end = sentence.start + opening.end()
+        roles = ctx.specific([m for m in here if m.cls == "Role" and m.end <= end])
+        stop = STATEMENT_BREAK.search(masked, opening.end())
+        hirers = [m for m in here if m.cls in HIRERS and m.start >= end
+                  and (stop is None or m.start < sentence.start + stop.start())]
+        for hirer in hirers:
+            for role in roles:
+                yield relate(hirer, "hires", role, sentence, ctx.doc, "pattern:hirers-named-after", 0.8)
 
     def _hiring_this_post(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """MiniMax、字节跳动、阅文集团今年都挂过这类岗位: organisations that post or hire 这类岗位 hire the role it

@@ -496,3 +496,15 @@ def test_a_role_not_hired_or_under_a_heading_about_more_is_not_the_kinds(run, te
 def test_what_a_role_should_catch_up_on_is_required(run) -> None:
     text = "参考答案：对转岗的AI产品经理，我建议先补模型认知和Prompt设计，再补行业知识。"
     assert {("AI产品经理", "模型认知"), ("AI产品经理", "行业知识")} <= pairs(run(text), "requiresSkill")
+
+
+def test_those_named_after_who_hires_a_role_hire_it(run) -> None:
+    text = "# 招聘\n\n今年招AI搜索产品经理的，主要是两类公司：互联网大厂（百度、字节跳动都有岗）和AI创业公司。\n"
+    found = pairs(run(text), "hires")
+    assert {("互联网大厂", "AI搜索产品经理"), ("百度", "AI搜索产品经理")} <= found
+    assert pairs(run("# 招聘\n\n招AI产品经理的公司不是大厂。\n"), "hires") == set()
+
+
+def test_an_organisation_opening_a_post_for_a_role_hires_it(run) -> None:
+    text = "# 招聘\n\n字节跳动今年还单独开了Agent产品经理的岗位。\n"
+    assert ("字节跳动", "Agent产品经理") in pairs(run(text), "hires")
