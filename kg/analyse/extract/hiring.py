@@ -88,11 +88,21 @@ class OrganizationHiring:
 
     def _hiring_under_a_kind(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """**手机厂商**：招得最多。今年我们公司就在招A和B / ## 三、创业公司 … 栖光科技在招C: under a label or a heading that
-        names only a kind of company, a role hired in a sentence that names no kind of its own is one that kind hires."""
-        if any(m.cls == "CompanyType" for m in here) or sentence.is_heading:
+        names only a kind of company (or after a first clause that says the kind hires: AI硬件公司这一年招了不少人，…), a
+        role hired in a sentence that names no other kind is one that kind hires."""
+        if sentence.is_heading:
             return
-        kind = _labelling_kind(ctx, index, sentence)
         masked = ctx.masked(index)
+        kinds = [m for m in here if m.cls == "CompanyType"]
+        first_clause = CLAUSE_BREAK.split(masked)[0]
+        if kinds and leads_clause(sentence, kinds[0]) and kinds[0].end - sentence.start <= len(first_clause) \
+                and self._hiring_word(first_clause) and len(kinds) == 1 \
+                and not any(m.cls == "Role" and m.end - sentence.start <= len(first_clause) for m in here):
+            kind = kinds[0]  # AI硬件公司这一年招了不少人，跃然创新、绒芽科技都在招AI玩具产品经理
+        elif kinds:
+            return
+        else:
+            kind = _labelling_kind(ctx, index, sentence)
         for role in ctx.specific([m for m in here if m.cls == "Role"]) if kind is not None else []:
             start = max((m.end() for m in CLAUSE_BREAK.finditer(masked, 0, role.start - sentence.start)), default=0)
             lead = masked[start:role.start - sentence.start]

@@ -479,6 +479,7 @@ def test_a_role_that_only_ends_a_clause_without_requirements_holds_none_later(ru
     "# 招聘\n\n**手机厂商**：招得最多。今年我们公司就在招端侧模型产品经理和AI硬件产品经理。\n",
     "# 招聘\n\n## 三、手机厂商\n\n今年我们公司就在招端侧模型产品经理和AI硬件产品经理。\n",
     "# 招聘\n\n手机厂商：招得最多。今年我们公司就在招端侧模型产品经理。\n",
+    "# 招聘\n\n手机厂商这一年招了不少人，荣耀在招端侧模型产品经理。\n",
 ])
 def test_a_role_hired_under_a_kind_of_company_is_hired_by_that_kind(run, text: str) -> None:
     assert ("手机厂商", "端侧模型产品经理") in pairs(run(text), "hires")
@@ -488,6 +489,7 @@ def test_a_role_hired_under_a_kind_of_company_is_hired_by_that_kind(run, text: s
     "# 招聘\n\n**手机厂商**：招得最多。今年我们公司没在招端侧模型产品经理。\n",
     "# 招聘\n\n## 三、手机厂商的薪资\n\n今年我们公司就在招端侧模型产品经理。\n",
     "# 招聘\n\n**手机厂商**：招得最多。端侧模型产品经理要懂功耗评估。\n",
+    "# 招聘\n\n手机厂商很难做，荣耀在招端侧模型产品经理。\n",
 ])
 def test_a_role_not_hired_or_under_a_heading_about_more_is_not_the_kinds(run, text: str) -> None:
     assert ("手机厂商", "端侧模型产品经理") not in pairs(run(text), "hires")
