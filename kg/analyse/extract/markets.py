@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import CLAUSE_BREAK, SentenceExtractor, find_cue, negated, relate
+from kg.analyse.extract.context import CLAUSE_BREAK, COORDINATED, SentenceExtractor, find_cue, negated, relate
 from kg.core.model import Mention, Relation
 
 MARKET_WORD = re.compile(r"卖给|卖到|面向|主攻|专攻|专注于?|主打|落在|落到|用在|跑起来|跑通|铺开|铺得|拿来|拿它|接进|接入了?|服务于"
@@ -22,7 +22,7 @@ GOES_ON = re.compile(r"[\s*]*(?:现在|目前|如今|今年|去年)?(?:前者|�
 AREA_TO_WORD = re.compile(r"(?:[和与及、\s]|两个|几个|三个|[两三四几]条线|行业|场景|领域|里|中|上|内|卖家|用户|客户|商家|团队|的?朋友|从业者|创作者"
                           r"|主要|也|都|已经|目前|已|被)*")  # 在餐饮和零售两个行业落地, 跨境电商卖家用得最多, 在银行里主要被拿来
 SCENARIO = re.compile(r"[^，,。；;！？!?]{0,20}?场景")  # 面向智能办公场景, 智能客服、内容生产和内部知识问答这几个场景
-PEOPLE = re.compile(r"群体|人群|人士")
+PEOPLE = re.compile(r"群体|人群|人士|从业人员|从业者|人员")
 FORMER_LATTER = re.compile(r"^[\s*]*(前者|后者)")
 APPLIED = frozenset({"Product", "Technology"})
 CONFIDENCE = 0.7
@@ -52,7 +52,8 @@ class MarketExtractor(SentenceExtractor):
                 thing = self._thing(ctx, index, sentence, here, inside, start, start + word.start())
                 word_end = sentence.start + start + word.end()
                 word_start = sentence.start + start + word.start()
-                for area in (a for a in areas if thing is not None and a.key != thing.key and (
+                for thing, area in ((t, a) for t in _with_joined(ctx.doc.text, thing, inside, word_start) for a in areas
+                                    if a.key != t.key and (
                         a.start >= word_end and "的" not in ctx.doc.text[word_end:a.start].removeprefix("的是")  # (专注米线的餐饮品牌)
                         and not PEOPLE.match(ctx.doc.text, a.end)  # (服务于互联网群体: people)
                         or a.end <= word_start and AREA_TO_WORD.fullmatch(_without(ctx.doc.text, areas, a.end, word_start)))):
@@ -74,6 +75,19 @@ class MarketExtractor(SentenceExtractor):
             before = list({m.key: m for m in here if m.cls in APPLIED and m.end <= sentence.start + start}.values())
             return (before[0] if pair.group(1) == "前者" else before[1]) if len(before) == 2 else None
         return ctx.clause_subject(index, sentence.start + start, "Product")
+
+
+def _with_joined(text: str, thing: Mention | None, inside: list[Mention], before: int) -> list[Mention]:
+    """The thing and the products or technologies joined to it by 和 / 与 / 、 before the market word (禾查和禾伴都落在
+    保险行业: both)."""
+    if thing is None:
+        return []
+    joined = [thing]
+    for other in (m for m in inside if m.cls in APPLIED and thing.end <= m.start and m.end <= before):
+        if not COORDINATED.match(text[joined[-1].end:other.start]):
+            break
+        joined.append(other)
+    return joined
 
 
 def _without(text: str, areas: list[Mention], start: int, end: int) -> str:

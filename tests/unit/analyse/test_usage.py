@@ -405,6 +405,7 @@ def test_a_product_that_came_after_another_did_not_evolve_from_it(run) -> None:
     ("面向教育行业的AI助手讯飞星火。", ("讯飞星火", "教育")),
     ("可灵是快手推出的视频生成产品。现在它在广告和电商行业用得非常多。", ("可灵", "广告")),
     ("可灵是快手推出的视频生成产品，目前广告和电商从业者用得最多。", ("可灵", "广告")),
+    ("Midjourney和Stable Diffusion都落在电商行业。", ("Stable Diffusion", "电商")),
 ])
 def test_a_thing_put_to_work_taken_up_by_an_industry_or_aimed_at_one_is_applied_there(run, text: str, pair) -> None:
     assert pair in pairs(run(text), "appliedIn")
@@ -472,3 +473,7 @@ def test_a_platform_for_content_or_a_gloss_outside_a_heading_generates_nothing(r
 def test_the_kind_a_product_is_said_to_be_is_not_the_older_step(run) -> None:
     found = pairs(run("星核智能的星核-1B是个纯稠密模型，后来迭代出星核-3B。"), "evolvesInto")
     assert not any(older == "稠密模型" for older, _ in found)
+
+
+def test_a_course_for_the_people_of_an_industry_is_not_applied_in_it(run) -> None:
+    assert pairs(run("大语言模型入门版：面向互联网从业人员的AI通识。"), "appliedIn") == set()
