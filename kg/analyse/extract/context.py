@@ -32,7 +32,7 @@ NARRATOR = re.compile(r"我(?!们)[^。；;！？!?\n]{0,14}?(?:现在|目前|�
                       r"(?:做|是|当|担任|成为|转型成|转型为|转成)了?(?:一名|一个|一位)?\s*$")
 NARRATOR_REACH = 20  # characters before a role read for the first person's 我…做 (我现在在智谱做模型产品经理)
 QUESTION_LINE = re.compile(r"[\s>*]*(?:问|Q\d*|提问)\s*[：:]")  # an interview's question: **问：…？**, Q：…？
-HOLDER_LEAD = re.compile(r"[\s*\-+•·\d.、)）]*(?:答[：:])?(?:作为|想做|要做|想当|做|当|成为)?(?:每一?[个位名]|所有|一[个名位]|优秀的|合格的"
+HOLDER_LEAD = re.compile(r"[\s*\-+•·\d.、)）]*(?:答[：:])?(?:□+[、/和])*(?:作为|想做|要做|想当|做|当|成为)?(?:每一?[个位名]|所有|一[个名位]|优秀的|合格的"
                          r"|[^，,。；;和与跟同]{2,12}的)?[\s*“”\"]*")  # 答：AI产品经理… / 做Agent产品经理，需要… / 甲方这边做采购的X
 ADVICE = re.compile(r"[\s*]*(?:建议|务必|记得|最好|至少|一定要)")  # advice to the reader: a person is its subject
 BARE_HEADING = re.compile(r"[\s*#\d.、:：\-一二三四五六七八九十()（）]*")  # numbering and markup only
@@ -258,7 +258,7 @@ class DocumentContext(TopicLookups):
         if find_cue(cue("hedge"), masked):
             return []
         holders = [m for m in self.by_sentence[index - 1] if m.cls == "Role"
-                   and HOLDER_LEAD.fullmatch(CLAUSE_BREAK.split(before.text[:m.start - before.start])[-1])
+                   and HOLDER_LEAD.fullmatch(CLAUSE_BREAK.split(masked[:m.start - before.start])[-1])
                    and not self._partner(index - 1, m) and any(find_cue(cue(c), _comment(masked, m.end - before.start))
                                                                for c in stated)]
         if not holders and reach > 1 and all(m.cls != "Role" for m in self.by_sentence[index - 1]) \

@@ -510,3 +510,9 @@ def test_those_named_after_who_hires_a_role_hire_it(run) -> None:
 def test_an_organisation_opening_a_post_for_a_role_hires_it(run) -> None:
     text = "# 招聘\n\n字节跳动今年还单独开了Agent产品经理的岗位。\n"
     assert ("字节跳动", "Agent产品经理") in pairs(run(text), "hires")
+
+
+def test_every_role_of_a_label_keeps_its_requirements_after_a_semicolon(run) -> None:
+    text = "# 工具\n\n**视频创作者、剪辑师**：可灵、即梦至少要玩熟；声音方面，也要了解声音克隆的边界。\n"
+    found = pairs(run(text), "shouldKnow")
+    assert {("视频创作者", "声音克隆"), ("剪辑师", "声音克隆")} <= found
