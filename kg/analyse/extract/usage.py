@@ -78,6 +78,7 @@ COMBINED = re.compile(r"[\s*]*(?:二者|两者)?(?:相?结合|融合|合体)(?:�
                       r"(?:演进|演化|演变|发展|进化)(?:为|成|出)了?[\s*“”\"]*")  # 扩散模型和Transformer结合，演进为DiT
 REPLACING = re.compile(r"(?:逐渐|全面|彻底)?(?:取代|替代)")
 DESCRIBED_KIND = re.compile(r"(?:最早|最初|一开始|起初)?(?:只)?(?:是|也是|则是)(?:一个|一款|个|款)?(?:纯)?[\s*]*")  # X是个纯…
+BASED_ON_LEAD = re.compile(r"(?:基于|依托|采用|依靠|靠|借助)[\s*“”\"]*$")  # what a product is built on is no subject
 LATER_STEP = re.compile(r"(?:(?:最早|最初|一开始|起初)?(?:只)?是[^，,。；;]{0,20})?"  # 衍语最早是一个…模型，去年迭代成了衍语2.0
                         r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|逐渐|最终|再|又|慢慢|现在|如今|目前|去年|今年|前年|\d{4}年"
                         r"|\d{1,2}月(?:底|初|份)?)+(?:演进|进化|演变|发展|升级|迭代)(?:成|为|到|出)了?(?:一个|一种|一套)?")
@@ -120,7 +121,8 @@ class UsageExtractor(SentenceExtractor):
             yield from self._succession(ctx, sentence, masked, here)
         topic = ctx.topic(index, "Product") or ctx.topic(index, "Technology")
         opening = next((m for m in here if m.cls in APPLIED), None)  # what the sentence speaks of, if its subject
-        opening = opening if opening is not None and leads_clause(sentence, opening) else None
+        opening = opening if opening is not None and leads_clause(sentence, opening) \
+            and not BASED_ON_LEAD.search(ctx.doc.text, max(0, opening.start - 6), opening.start) else None
         for before, clause in zip([None, *clauses], clauses):
             if find_cue(self.cue("hedge"), clause[0]) or negated(self.cue, clause[0]):
                 continue  # …用在海报设计上，终于不用再手动修字了: a hedge or a denial holds for its own clause
@@ -328,7 +330,8 @@ def _joined_before(text: str, mention: Mention, stages: list[Mention]) -> list[M
 def _clause_final(text: str, here: list[Mention], before: int) -> list[Mention]:
     """The last product or technology before `before` that ends its clause (…发布了法律大模型衡律，依托…，专门用于…: 衡律),
     as the subject a later clause without one goes on with."""
-    final = [m for m in here if m.cls in APPLIED and m.end < before and CLAUSE_END.match(text, m.end)]
+    final = [m for m in here if m.cls in APPLIED and m.end < before and CLAUSE_END.match(text, m.end)
+             and not BASED_ON_LEAD.search(text, max(0, m.start - 6), m.start)]  # (…，基于RAG，用在…: the product's)
     return final[-1:]
 
 

@@ -477,3 +477,8 @@ def test_the_kind_a_product_is_said_to_be_is_not_the_older_step(run) -> None:
 
 def test_a_course_for_the_people_of_an_industry_is_not_applied_in_it(run) -> None:
     assert pairs(run("大语言模型入门版：面向互联网从业人员的AI通识。"), "appliedIn") == set()
+
+
+def test_what_a_product_is_built_on_is_not_what_a_later_clause_puts_to_use(run) -> None:
+    text = "我面过一位候选人，讲的是自己做的客服助手，基于RAG检索条款，用在保险行业的智能客服里。"
+    assert not any(thing == "RAG" for thing, _ in pairs(run(text), "appliedIn"))
