@@ -289,6 +289,17 @@ def _comment(masked: str, end: int) -> str:
     return clause + clause_around(masked, end + 1) if masked[end:end + 1] in ("，", ",") else clause
 
 
+def coordinated(text: str, mention: Mention, others: list[Mention], backward: bool = False) -> list[Mention]:
+    """The mentions of `others` (nearest first) listed one after another with this one by 、 / 和 / 与 …."""
+    listed, edge = [], mention
+    for other in others:
+        if not COORDINATED.match(text[other.end:edge.start] if backward else text[edge.end:other.start]):
+            break
+        listed.append(other)
+        edge = other
+    return listed
+
+
 def between(masked: str, sentence: Sentence, a: Mention, b: Mention) -> str:
     """The masked sentence text between two mentions."""
     lo, hi = min(a.end, b.end), max(a.start, b.start)

@@ -14,6 +14,7 @@ from kg.analyse.extract.context import (
     MARKUP,
     STATEMENT_BREAK,
     SentenceExtractor,
+    coordinated,
     find_cue,
     leads_clause,
     relate,
@@ -180,20 +181,20 @@ class MakerExtractor(SentenceExtractor):
 
 def _list_end(text: str, product: Mention, here: list[Mention]) -> int:
     """End of the last product listed with this one (即梦和豆包都出自…: 豆包's end for 即梦), or its own end."""
-    listed = _coordinated(text, product, [m for m in here if m.cls == "Product" and m.start >= product.end])
+    listed = coordinated(text, product, [m for m in here if m.cls == "Product" and m.start >= product.end])
     return listed[-1].end if listed else product.end
 
 
 def _partners_before(text: str, org: Mention, here: list[Mention]) -> list[Mention]:
     """The organisations listed right before this one as its partners in making (西门子和微软合作推出了X: 西门子)."""
     before = reversed([m for m in here if m.cls == "Organization" and m.end <= org.start])
-    partners = _coordinated(text, org, list(before), backward=True)
+    partners = coordinated(text, org, list(before), backward=True)
     return partners if partners and JOINTLY.match(text[org.end:org.end + JOINT_SPAN]) else []
 
 
 def _partners_after(text: str, org: Mention, here: list[Mention]) -> list[Mention]:
     """The organisations listed right after this one that make a product with it (幂律智能和智谱联合发布的: 智谱)."""
-    partners = _coordinated(text, org, [m for m in here if m.cls == "Organization" and m.start >= org.end])
+    partners = coordinated(text, org, [m for m in here if m.cls == "Organization" and m.start >= org.end])
     return partners if partners and JOINTLY.match(text[partners[-1].end:partners[-1].end + JOINT_SPAN]) else []
 
 
@@ -219,17 +220,6 @@ def _labelled_by_maker(ctx, sentence, here: list[Mention]) -> Iterator[Relation]
         return
     after = MAKER_LABEL.match(text, label.end).end()
     first = next((m for m in here if m.cls == "Product" and m.start == after), None)
-    for product in [first, *_coordinated(text, first, [m for m in here if m.cls == "Product" and m.start > after])] \
+    for product in [first, *coordinated(text, first, [m for m in here if m.cls == "Product" and m.start > after])] \
             if first is not None else []:
         yield relate(product, "madeBy", label, sentence, ctx.doc, "structure:maker-label", 0.8)
-
-
-def _coordinated(text: str, mention: Mention, others: list[Mention], backward: bool = False) -> list[Mention]:
-    """The mentions of `others` (nearest first) listed one after another with this one by 、 / 和 / 与 …."""
-    listed, edge = [], mention
-    for other in others:
-        if not COORDINATED.match(text[other.end:edge.start] if backward else text[edge.end:other.start]):
-            break
-        listed.append(other)
-        edge = other
-    return listed

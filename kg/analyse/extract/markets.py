@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import CLAUSE_BREAK, COORDINATED, SentenceExtractor, find_cue, negated, relate
+from kg.analyse.extract.context import CLAUSE_BREAK, SentenceExtractor, coordinated, find_cue, negated, relate
 from kg.core.model import Mention, Relation
 
 MARKET_WORD = re.compile(r"卖给|卖到|面向|主攻|专攻|专注于?|主打|落在|落到|用在|跑起来|跑通|铺开|铺得|拿来|拿它|接进|接入了?|服务于"
@@ -82,12 +82,7 @@ def _with_joined(text: str, thing: Mention | None, inside: list[Mention], before
     保险行业: both)."""
     if thing is None:
         return []
-    joined = [thing]
-    for other in (m for m in inside if m.cls in APPLIED and thing.end <= m.start and m.end <= before):
-        if not COORDINATED.match(text[joined[-1].end:other.start]):
-            break
-        joined.append(other)
-    return joined
+    return [thing, *coordinated(text, thing, [m for m in inside if m.cls in APPLIED and thing.end <= m.start and m.end <= before])]
 
 
 def _without(text: str, areas: list[Mention], start: int, end: int) -> str:
