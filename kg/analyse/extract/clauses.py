@@ -50,3 +50,16 @@ def clause_around(masked: str, offset: int) -> str:
     """The clause of a masked sentence that holds an offset, with its closing mark (你懂大模型微调吗？)."""
     start, end = part_around(masked, offset)
     return masked[start:end + 1]
+
+
+CONCESSION = re.compile(r"[\s*]*(?:但|但是|不过|可是)")  # X是加分项，但我们不卡这一条: the next clause takes it back
+
+
+def clause_and_concession(masked: str, offset: int) -> str:
+    """The clause that holds an offset, and the next clause too when it opens with 但 / 不过 (a concession that may
+    take the first back)."""
+    start, end = part_around(masked, offset)
+    if end < len(masked) and CONCESSION.match(masked, end + 1):
+        end = part_around(masked, end + 1)[1]
+    return masked[start:end + 1]
+

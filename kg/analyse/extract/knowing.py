@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
+from kg.analyse.extract.clauses import clause_and_concession
 from kg.analyse.extract.context import (
     CLAUSE_BREAK,
     LIST_ITEM,
@@ -61,7 +62,7 @@ class KnowingExtractor(SentenceExtractor):
                   and not _names_a_category(ctx.doc.text, sentence, m)
                   and (self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")
                        or self._known_about(masked, sentence, m) or self._knows_what(masked, sentence, m))
-                  and not self.has("hedge", clause_around(masked, m.start - sentence.start))]
+                  and not self.has("hedge", clause_and_concession(masked, m.start - sentence.start))]
         if not things:
             return
         roles, rule, confidence = ctx.roles_for(index, here)

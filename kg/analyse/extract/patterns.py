@@ -206,16 +206,17 @@ class PatternExtractor(GenerationRules, SentenceExtractor):
             if subjects and self.has(cue, ctx.doc.text[subjects[-1].end:b.start]) \
                     and self._subject_of_cue(cue, span) and not _denied(self.cue, span, self.has(cue, span)):
                 yield subjects[-1], b
-            elif not topical or subjects or not self._object_of_cue(cue, masked[start: b.start - sentence.start]) \
-                    or negated(self.cue, masked[start: b.start - sentence.start]):
-                continue  # (虽然不直接支持生成音频: the clause denies it of the topic too)
+            elif subjects or not self._object_of_cue(cue, masked[start: b.start - sentence.start]) \
+                    or negated(self.cue, masked[start: b.start - sentence.start]) \
+                    or not (topical or SUBJECTLESS.match(masked, start)):
+                continue  # (虽然不直接支持生成音频: the clause denies it of the topic too; 但使用了Markdown格式: no subject)
             elif (both := BOTH.match(masked, start)) is not None \
                     and (named := _last_named(ctx, index, first_cls, clause_start, COUNTS.get(both["count"], 2))):
                 yield from ((a, b) for a in named)  # 可灵是…，即梦是…，两个都能直接生成视频 / …。这三个产品都能生成图像
             elif SUBJECTLESS.match(masked, start) \
                     and (continued := ctx.clause_subject(index, clause_start, first_cls)) is not None:
                 yield continued, b  # OpenAI推出的ChatGPT引爆全网，它基于Transformer，能生成文本和代码
-            elif topic is not None and topic.end <= clause_start \
+            elif topical and topic is not None and topic.end <= clause_start \
                     and not AGENT_BETWEEN.search(masked[max(topic.end - sentence.start, 0): start]):
                 yield topic, b
             elif SUBJECTLESS.match(masked, start) and (carried := [a for a in here if a.cls == first_cls

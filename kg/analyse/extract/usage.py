@@ -15,7 +15,7 @@ APPLIED = frozenset({"Product", "Technology"})
 AREAS = frozenset({"Industry"})  # a Concept (AI, AIGC, B端) read as an area is mostly wrong on real text
 SCENARIOS = frozenset({"Industry", "Concept"})  # areas after a use verb or with a scenario word (智能客服场景)
 USE_VERB = re.compile(r"(?:应用于|应用在|应用到|运用于|运用在|用于|用在|用到|(?:用来|拿来|(?:拿|用)它来?)做(?![一个款种套张份些])|"
-                      r"用得最多的(?:是|还是|就是)|服务于|落地于|落地到|落到|部署在|部署到|引入到|"
+                      r"用得最多的(?:是|还是|就是)|服务于|落地于|落地到|落地在|落到|落在|卖给|卖到|部署在|部署到|引入到|"
                       r"集成到|集成在|融入到|嵌入到|适用于|适合用于|适合用在|常见于|多见于)了?")  # 接入 / 引入 alone take what is brought in, not where
 SCENARIO_AFTER = re.compile(r"^等?(?:行业|领域|场景|业务|方面)?(?:应用场景)?(?:中|里|上)?(?:的|被|得到|获得|有|已经|已|也|都|正在|逐步|陆续){0,2}"
                             r"(?:广泛|大量|大规模|普遍|深度|快速|率先|最先|最早|首先)?(?:应用|落地|用得|使用|普及|运用|渗透|跑通|试点)")  # 在游戏美术中被大量使用

@@ -270,8 +270,16 @@ def test_experience_with_a_tool_and_tools_after_a_role_label_are_to_know(run, te
     assert expected <= pairs(run(text), "shouldKnow")
 
 
-def test_a_preferred_experience_is_no_requirement(run) -> None:
-    assert not pairs(run("AI产品经理：有LangChain开发经验者优先。"), "shouldKnow")
+@pytest.mark.parametrize("text, expected", [
+    ("AI产品经理：有LangChain开发经验者优先。", ("AI产品经理", "LangChain")),
+    ("## 大模型产品经理\n\n**加分项：** 了解混合专家模型；英文阅读能力好。", ("大模型产品经理", "混合专家模型")),
+])
+def test_a_preference_of_a_job_post_is_a_thing_to_know(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "shouldKnow")
+
+
+def test_a_plus_that_is_not_required_is_nothing_to_know(run) -> None:
+    assert not pairs(run("评测工程师：会用LangChain是加分项，但我们不卡这一条。"), "shouldKnow")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -343,6 +351,9 @@ def test_a_sentence_going_on_with_partners_keeps_the_collaborating_role(run) -> 
     ("2025年初，深度求索开源了DeepSeek-R1，同样用强化学习训练，把推理模型的门槛拉低了。", ("DeepSeek-R1", "强化学习")),
     ("月初，阿里云开源了推理模型QwQ-32B，参数只有320亿，同样靠强化学习训练出来。", ("QwQ", "强化学习")),  # (QwQ-32B: a size of QwQ)
     ("MedGPT又结合了知识图谱。", ("MedGPT", "知识图谱")),
+    ("国内的代表是医联推出的MedGPT，它的底座是大语言模型，又结合了医学知识图谱。", ("MedGPT", "知识图谱")),
+    ("正衡科技发布了法律大模型衡律，依托RAG技术检索法条和判例。", ("衡律", "RAG")),
+    ("深澜科技把自家的深澜-M1升级成了深澜-M2，底层换成MoE，主攻金融研报。", ("深澜-M2", "混合专家模型")),
 ])
 def test_a_product_trained_with_or_combining_a_technology_is_based_on_it(run, text: str, expected) -> None:
     assert expected in pairs(run(text), "basedOn")
@@ -350,6 +361,7 @@ def test_a_product_trained_with_or_combining_a_technology_is_based_on_it(run, te
 
 def test_a_person_training_with_a_product_states_no_basis(run) -> None:
     assert pairs(run("设计师用Midjourney和LoRA训练自己的风格。"), "basedOn") == set()
+    assert pairs(run("Midjourney生成的图片很精美，但使用了大量版权素材。"), "basedOn") == set()  # (no subject of its own)
 
 
 @pytest.mark.parametrize("text, expected", [
