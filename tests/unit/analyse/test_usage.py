@@ -33,7 +33,7 @@ def test_a_use_verb_or_a_scenario_word_applies_the_thing_to_each_area(run, text,
     ("它家的汇通小智是给理财经理用的投研助手，目前在证券和银行两条线上都跑起来了。", ("汇通小智", "证券")),
     ("法律科技公司正衡科技发布了法律大模型衡律，依托RAG技术检索法条和判例，专门用于合同审查。", ("衡律", "合同审查")),
     ("Kimi算是打进了教育行业。", ("Kimi", "教育")),
-    ("Kimi主要卖给律所和券商。", ("Kimi", "券商")),
+    ("Kimi主要卖给律所和券商。", ("Kimi", "证券")),
     ("文心一言已经落地在银行的智能客服上。", ("文心一言", "智能客服")),
 ])
 def test_a_product_described_by_its_industry_or_sold_to_it_is_applied_there(run, text, expected) -> None:
