@@ -135,9 +135,11 @@ def _clause_subject_before(text: str, sentence: Sentence, org: Mention) -> tuple
 
 
 def _word_in_name(mention: Mention, start: int, end: int, known: list[Mention]) -> bool:
-    """True for a known common word strictly inside the name (文案 in 青禾文案助手), its maker at its start (美图), or
-    the name itself found without a type (CoCounsel, an untyped Latin word)."""
+    """True for a known common word strictly inside the name (文案 in 青禾文案助手), its maker at its start (美图), a
+    role name found in its tail (智能经理 in AI入驻智能经理), or the name itself found without a type (CoCounsel, an
+    untyped Latin word)."""
     if mention in known and (mention.start, mention.end) == (start, end):
         return mention.rule == UNTYPED_RULE
     return mention in known and start <= mention.start and mention.end <= end \
-        and (mention.cls in WORDS_IN_A_NAME or mention.cls == "Organization" and mention.start == start)
+        and (mention.cls in WORDS_IN_A_NAME or mention.cls == "Organization" and mention.start == start
+             or mention.cls == "Role" and mention.rule.startswith("open:") and mention.start > start)

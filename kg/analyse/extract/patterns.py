@@ -250,10 +250,10 @@ class PatternExtractor(GenerationRules, SentenceExtractor):
     @staticmethod
     def _carries(text: str, sentence: Sentence, mention: Mention) -> bool:
         """True when a name can be the subject a later subjectless clause continues with: it ends its clause, is
-        no modifier (Midjourney的图片), no tool a person handles (用户上传Midjourney…) and not what 它 is based on
-        (它基于云雀大模型，可以…: 它 stays the subject)."""
+        or a colon (…全模态模型Qwen2.5-Omni：能看图…，还能输出语音), is no modifier (Midjourney的图片), no tool a person
+        handles (用户上传Midjourney…) and not what 它 is based on (它基于云雀大模型，可以…: 它 stays the subject)."""
         clause_start, clause_end = (sentence.start + x for x in part_around(sentence.text, mention.start - sentence.start))
-        return not text[mention.end:clause_end].strip(MARKUP + "“”\"") \
+        return text[mention.end:clause_end].strip(MARKUP + "“”\"")[:1] in ("", "：", ":") \
             and not text[clause_start:mention.start].lstrip(MARKUP).startswith(PRONOUNS) \
             and not AGENT_BETWEEN.search(text[clause_start:mention.start]) \
             and not re.search(r"上传|输入|用|借助|通过", text[clause_start:mention.start])

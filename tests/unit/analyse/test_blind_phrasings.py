@@ -515,3 +515,8 @@ def test_what_a_product_is_in_essence_is_what_it_is_built_on(run) -> None:
                                         ("衡律专门用于合同审查。", "合同审查")])
 def test_frequent_domain_terms_are_in_the_lexicon(run, text: str, name: str) -> None:
     assert (name, "Concept") in {(m.label, m.cls) for m in run(text).mentions}
+
+
+def test_a_product_introduced_before_a_colon_is_the_subject_of_the_clauses_after(run) -> None:
+    state = run("月底，阿里云开源了全模态模型Qwen2.5-Omni：能看图、能听声音，还能同时输出文本和自然的语音。")
+    assert {("Qwen2.5-Omni", "文本"), ("Qwen2.5-Omni", "语音")} <= pairs(state, "generates")

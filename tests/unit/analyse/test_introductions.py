@@ -16,6 +16,7 @@ from tests.unit.analyse.test_extract import pairs
     ("最近出圈的AI应用“小猫补光灯”是一款摄影助手。", "小猫补光灯"),
     ("溪言是檀溪科技最早上线、也最先收费的AI产品。", "溪言"),
     ("溪画是檀溪科技的第二个产品，解决门店没有设计师的问题。", "溪画"),
+    ("饿了么最近上线了新的AI应用“AI入驻智能经理”，帮新商家开店。", "AI入驻智能经理"),  # (not the role 智能经理)
 ])
 def test_a_name_the_text_introduces_as_a_product_is_a_product(run, text: str, name: str) -> None:
     assert (name, "Product") in {(m.surface, m.cls) for m in run(text).mentions}

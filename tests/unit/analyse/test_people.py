@@ -51,3 +51,8 @@ def test_an_apostrophe_joins_a_latin_name_and_never_starts_one(run) -> None:
     surfaces = {m.surface: m.cls for m in state.mentions}
     assert surfaces.get("La’Zette Lafontant") == "Person" and "Zette Lafontant" not in surfaces
     assert not any(s.startswith("s ") for s in surfaces)
+
+
+def test_a_latin_name_glossed_as_a_person_is_a_person_and_a_firm_with_a_partner_is_not(run) -> None:
+    found = {(m.surface, m.cls) for m in run("早期投资人包括 Chris Sacca（Twitter早期天使投资人）以及 Foundation Capital 的合伙人查尔斯。").mentions}
+    assert ("Chris Sacca", "Person") in found and ("Foundation Capital", "Person") not in found

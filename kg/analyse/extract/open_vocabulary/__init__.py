@@ -43,6 +43,7 @@ class OpenVocabularyExtractor(HeadedNames, ListedNames, LatinNames, Organisation
         self.org_context = cue("organizationContext")
         self.product_nouns = cue("productNoun")
         self.person_context = cue("personContext")
+        self.person_gloss = cue("personGloss")
         self.generic_modifiers = cue("genericProductModifier")
         self.capability_holders = cue("capabilityHolder")
         self.breaks = cue("nameBreak")

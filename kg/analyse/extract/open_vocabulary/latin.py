@@ -55,6 +55,7 @@ COMMON_ENGLISH_ZIPF = 4.0  # 'web', 'flow', 'market', 'operator' (≥ 10 per mil
 FUNCTION_WORD_ZIPF = 5.5  # 'all', 'new', 'one', 'more': never a name, whatever the context
 PERSON_NAME = re.compile(r"(?:[A-Z][a-z]+|[A-Z][a-z]*[’'][A-Z][a-z]+) [A-Z][a-z]+(?<!tion)(?<!ment)(?<!ing)(?<!ity)(?<!ics)")  # Eric Yuan, Sam Altman; not Layer Normalization
 PERSON_WINDOW = 6
+GLOSS_AFTER = re.compile(r"\s*[（(][^（()）\n]{1,40}[)）]")  # a bracketed gloss right after a name
 LATIN_PER_HAN = 3  # Latin letters per Chinese character above which a sentence is quoted English, not prose
 LIST_SEPARATORS = "、，,/和与及"
 
@@ -164,9 +165,12 @@ class LatinNames:
         return new_mention(doc, start, end, head.cls, "open:latin-suffixed-name", 0.7)
 
     def _near_person_word(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
-        """True when a person word (表示, 创始人, CEO…) sits within a few characters before or after the name."""
+        """True when a person word (表示, 创始人, CEO…) sits within a few characters before or after the name, or in the
+        bracket right after it (Chris Sacca（Twitter早期天使投资人）)."""
+        gloss = GLOSS_AFTER.match(text, end, sentence.end)
         around = text[max(sentence.start, start - PERSON_WINDOW):start] + "|" + text[end:min(sentence.end, end + PERSON_WINDOW)]
-        return find_cue(self.person_context, around) is not None
+        return find_cue(self.person_context, around) is not None \
+            or gloss is not None and find_cue(self.person_gloss, gloss.group()) is not None
 
     def _after_maker(self, text: str, sentence: Sentence, start: int, end: int, name: str, spans: Spans) -> bool:
         """True for a name right after an organisation's 的 / 旗下 / 发布了 (字节的PixelWave, MiniMax发布了M1) that is
