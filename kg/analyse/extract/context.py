@@ -14,7 +14,7 @@ from kg.analyse.extract.clauses import (  # (re-exported: the rules read clauses
     negated,
     part_around,
 )
-from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS
+from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS, line_span, list_lead
 from kg.analyse.extract.mentions import by_sentence
 from kg.analyse.extract.roles import main_role
 from kg.analyse.extract.topics import MARKUP, NOT_A_SUBJECT_LEAD, TopicLookups
@@ -244,6 +244,27 @@ class DocumentContext(TopicLookups):
             return None
         roles = self.specific([m for m in self.by_sentence[index - 1] if m.cls == "Role"])
         return roles[-1] if roles else None
+
+    def list_lead_roles(self, index: int, cue: Callable[[str], frozenset[str]], stated: tuple[str, ...] = ()) \
+            -> list[Mention]:
+        """The roles the line introducing a sentence's list names as its subject (Prompt工程师的工具箱大概是这些：
+        then 1. **对话模型**：…都要用熟), when the sentence is on a line of that list and the lead hedges nothing (and
+        holds a word of a `stated` cue, when given)."""
+        sentence = self.doc.sentences[index]
+        if not LIST_LINE.match(self.doc.text, line_span(self.doc.text, sentence.start)[0]):
+            return []
+        lead = list_lead(self.doc.text, sentence.start)
+        if lead is None or find_cue(cue("hedge"), lead) or negated(cue, lead) \
+                or stated and not any(find_cue(cue(c), lead) for c in stated):
+            return []
+        end = line_span(self.doc.text, sentence.start)[0] - 1
+        start = self.doc.text.rfind(lead, 0, end)
+        at = next((j for j in range(index - 1, -1, -1) if self.doc.sentences[j].start <= start), None)
+        if at is None or self.doc.sentences[at].is_heading or self.doc.sentences[at].section != sentence.section:
+            return []
+        return self.specific([m for m in self.by_sentence[at] if m.cls == "Role" and start <= m.start
+                              and HOLDER_LEAD.fullmatch(CLAUSE_BREAK.split(self.doc.text[start:m.start])[-1])
+                              and not self._partner(at, m)])
 
     def continued_holders(self, index: int, cue: Callable[[str], frozenset[str]],
                           stated: tuple[str, ...] = ("requiresTrigger", "shouldKnowTrigger"), reach: int = 2) -> list[Mention]:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from kg.analyse.extract import register
 from kg.analyse.extract.clauses import clause_and_concession
+from kg.analyse.extract.lines import LIST_MARKS
 from kg.analyse.extract.context import (
     CLAUSE_BREAK,
     LIST_ITEM,
@@ -64,6 +65,7 @@ class KnowingExtractor(SentenceExtractor):
                        or self._known_about(masked, sentence, m) or self._knows_what(masked, sentence, m))
                   and not self.has("hedge", clause_and_concession(masked, m.start - sentence.start))]
         if not things:
+            yield from self._listed_tools(ctx, index, sentence, masked, here)
             return
         roles, rule, confidence = ctx.roles_for(index, here)
         roles = ctx.subject_roles(index, roles)
@@ -73,6 +75,8 @@ class KnowingExtractor(SentenceExtractor):
             roles, rule, confidence = [posted], "-posted-role", 0.85  # 这类岗位要求候选人熟练使用…
         elif anaphor is not None:
             roles, rule, confidence = [anaphor], "-anaphor", 0.85  # 技术上，这个岗位应该了解Embedding…
+        elif rule and (listed := ctx.list_lead_roles(index, self.cue)):
+            roles, rule, confidence = listed, "-list-lead", 0.8  # Prompt工程师的工具箱是这些：\n1. …都要用熟
         elif rule and (continued := ctx.continued_holders(index, self.cue)) and self._advised(masked, things[0], sentence):
             roles, rule, confidence = continued, "-continued", 0.8  # …AI产品经理的核心竞争力是…。想进大厂，最好用过…
         elif rule == "-main-role" or rule and not ctx.about_a_person(index, self.cue):
@@ -82,6 +86,22 @@ class KnowingExtractor(SentenceExtractor):
                 if rule or self._knower(masked, sentence, here, role, thing):
                     yield relate(role, "shouldKnow", thing, sentence, ctx.doc, f"pattern:should-know{rule}",
                                  confidence * 0.9)
+
+    def _listed_tools(self, ctx, index: int, sentence: Sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
+        """The products and technologies an item of a list opens with (its label and first clause), when the lead of
+        the list names a role and its tools or what it should know (Prompt工程师的工具箱大概是这些： then
+        2. **编排平台**：Dify和扣子): the role should know them."""
+        line_start = ctx.doc.text.rfind("\n", 0, sentence.start) + 1
+        if ctx.doc.text[line_start:sentence.start].strip(LIST_MARKS) or self.has("hedge", masked) \
+                or negated(self.cue, masked):
+            return
+        opening = CLAUSE_BREAK.split(masked)[0]
+        label_end = sentence.start + max(opening.find("："), opening.find(":"))  # **编排平台**：the kind, not a tool
+        things = [m for m in here if m.end <= sentence.start + len(opening)
+                  and (m.cls == "Product" or m.cls == "Technology" and m.start > label_end)]
+        for role in ctx.list_lead_roles(index, self.cue, ("toolkitLead", "shouldKnowTrigger")) if things else []:
+            for thing in things:
+                yield relate(role, "shouldKnow", thing, sentence, ctx.doc, "structure:tool-list", 0.7)
 
     def _fronted(self, ctx, sentence: Sentence, masked: str, here: list[Mention]) -> Iterator[Relation]:
         """ChatGPT、Kimi、豆包，每一个AI产品经理都应该深度用过: a clause of things alone, then a clause where a role

@@ -520,3 +520,16 @@ def test_frequent_domain_terms_are_in_the_lexicon(run, text: str, name: str) -> 
 def test_a_product_introduced_before_a_colon_is_the_subject_of_the_clauses_after(run) -> None:
     state = run("月底，阿里云开源了全模态模型Qwen2.5-Omni：能看图、能听声音，还能同时输出文本和自然的语音。")
     assert {("Qwen2.5-Omni", "文本"), ("Qwen2.5-Omni", "语音")} <= pairs(state, "generates")
+
+
+def test_a_list_whose_lead_names_a_role_and_its_tools_gives_the_role_what_its_items_name(run) -> None:
+    state = run("## 工具\n\nPrompt工程师的工具箱大概是这些：\n\n1. **对话模型**：ChatGPT、Claude都要用熟，不同模型表现不一样；\n"
+                "2. **编排平台**：Dify和扣子。\n")
+    assert {("Prompt工程师", "ChatGPT"), ("Prompt工程师", "Claude"), ("Prompt工程师", "Dify"), ("Prompt工程师", "扣子")} \
+        <= pairs(state, "shouldKnow")
+    assert not any(thing == "编排" for _, thing in pairs(state, "shouldKnow"))  # (the label names a kind of tool)
+
+
+def test_a_list_whose_lead_names_no_tools_or_hedges_gives_no_bare_item_to_know(run) -> None:
+    assert pairs(run("## 团队\n\n算法工程师的分工如下：\n\n1. **模型组**：Dify和扣子。\n"), "shouldKnow") == set()
+    assert pairs(run("## 工具\n\nPrompt工程师的工具箱不一定是这些：\n\n1. **编排平台**：Dify和扣子。\n"), "shouldKnow") == set()
