@@ -63,3 +63,9 @@ def clause_and_concession(masked: str, offset: int) -> str:
         end = part_around(masked, end + 1)[1]
     return masked[start:end + 1]
 
+
+def said_of(masked: str, end: int) -> str:
+    """The clause a mention ending at `end` stands in, and the next one when the mention ends its own (做Agent产品经理，
+    需要…: what is said of it)."""
+    clause = clause_around(masked, end)
+    return clause + clause_around(masked, end + 1) if masked[end:end + 1] in ("，", ",") else clause

@@ -13,6 +13,7 @@ from kg.analyse.extract.clauses import (  # (re-exported: the rules read clauses
     find_cue,
     negated,
     part_around,
+    said_of,
 )
 from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS, line_span, list_lead
 from kg.analyse.extract.mentions import by_sentence
@@ -280,7 +281,7 @@ class DocumentContext(TopicLookups):
             return []
         holders = [m for m in self.by_sentence[index - 1] if m.cls == "Role"
                    and HOLDER_LEAD.fullmatch(CLAUSE_BREAK.split(masked[:m.start - before.start])[-1])
-                   and not self._partner(index - 1, m) and any(find_cue(cue(c), _comment(masked, m.end - before.start))
+                   and not self._partner(index - 1, m) and any(find_cue(cue(c), said_of(masked, m.end - before.start))
                                                                for c in stated)]
         if not holders and reach > 1 and all(m.cls != "Role" for m in self.by_sentence[index - 1]) \
                 and any(find_cue(cue(c), masked) for c in stated):
@@ -301,13 +302,6 @@ class DocumentContext(TopicLookups):
         if index == 0 or self.doc.sentences[index - 1].section != self.doc.sentences[index].section:
             return []
         return self.by_sentence[index - 1]
-
-
-def _comment(masked: str, end: int) -> str:
-    """The clause a mention ending at `end` stands in, and the next one when the mention ends its own (做Agent产品经理，
-    需要…: what is said of it)."""
-    clause = clause_around(masked, end)
-    return clause + clause_around(masked, end + 1) if masked[end:end + 1] in ("，", ",") else clause
 
 
 def coordinated(text: str, mention: Mention, others: list[Mention], backward: bool = False) -> list[Mention]:
