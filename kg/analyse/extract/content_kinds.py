@@ -6,8 +6,8 @@ only where the text speaks of content — in a generates relation, in a clause a
 from __future__ import annotations
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import COORDINATED, context_of, find_cue, part_around
-from kg.analyse.extract.mentions import with_mentions
+from kg.analyse.extract.context import context_of, find_cue, part_around
+from kg.analyse.extract.mentions import COORDINATED, with_mentions
 from kg.analyse.extract.resources import Resources
 from kg.analyse.extract.structure import CUE_RULE
 from kg.core.model import Extraction, Mention, Sentence

@@ -16,7 +16,7 @@ from kg.analyse.extract.clauses import (  # (re-exported: the rules read clauses
     said_of,
 )
 from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS, line_span, list_lead
-from kg.analyse.extract.mentions import by_sentence
+from kg.analyse.extract.mentions import COORDINATED, by_sentence
 from kg.analyse.extract.roles import main_role
 from kg.analyse.extract.topics import MARKUP, NOT_A_SUBJECT_LEAD, TopicLookups
 from kg.core.model import Document, Evidence, Extraction, Mention, Relation, Sentence
@@ -26,7 +26,6 @@ LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an
 PARTNER_OF = re.compile(r"[\s*“”\"]*(?:我|我们|他|她|他们|她们|你)?(?:每天|平时|经常|日常|常常|一直|也|还|都|要|得|需要)*"
                         r"(?:与|跟|同|和|向|给)")  # 与头部创作者交流，了解… / 我每天和创意总监泡在一起: the partners are not the subject
 PLATFORM_PLACE = re.compile(r"\s*(?:平台)?(?:上|里)(?![市线])")  # BOSS上的岗位, ProductHunt上搜: a place, not an agent
-COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
 TIME_CLAUSE_ENDS = ("后", "时", "前", "之后", "以后", "的时候", "之前", "以前", "方面", "层面")  # a clause of
 # time or topic before the subject's
 NARRATOR = re.compile(r"我(?!们)[^。；;！？!?\n]{0,14}?(?:现在|目前|如今)?(?:在[^，,。；;！？!?]{1,10})?"
@@ -35,6 +34,7 @@ NARRATOR_REACH = 20  # characters before a role read for the first person's 我�
 QUESTION_LINE = re.compile(r"[\s>*]*(?:问|Q\d*|提问)\s*[：:]")  # an interview's question: **问：…？**, Q：…？
 HOLDER_LEAD = re.compile(r"[\s*\-+•·\d.、)）]*(?:答[：:])?(?:□+[、/和])*(?:作为|想做|要做|想当|做|当|成为)?(?:每一?[个位名]|所有|一[个名位]|优秀的|合格的"
                          r"|[^，,。；;和与跟同]{2,12}的)?[\s*“”\"]*")  # 答：AI产品经理… / 做Agent产品经理，需要… / 甲方这边做采购的X
+THEY_IN_ROLE = re.compile(r"[\s*]*(?:他们|她们)(?:都|也|还|则|就|平时)*(?:需要|要|得|必须|应该|最好)[^，,。；;]*$")  # people in the role
 ADVICE = re.compile(r"[\s*]*(?:建议|务必|记得|最好|至少|一定要)")  # advice to the reader: a person is its subject
 BARE_HEADING = re.compile(r"[\s*#\d.、:：\-一二三四五六七八九十()（）]*")  # numbering and markup only
 FIRST_PERSON = re.compile(r"^[\s*]*(?:答[：:]|A[：:])|我")  # an interview's answer speaks in the first person
@@ -225,12 +225,17 @@ class DocumentContext(TopicLookups):
 
     def anaphor(self, index: int, before: str, cue: Callable[[str], frozenset[str]]) -> Mention | None:
         """The role that 前者 / 后者 / 该岗位 / 这类岗位 in `before` (text of sentence index) refers to: one of the last
-        two distinct roles named in the sentences before (for 这个岗位 the section heading's post, when it is one)."""
+        two distinct roles named in the sentences before (for 这个岗位 the section heading's post, when it is one);
+        for 他们需要… the last name of the sentence before, when it is a role."""
         latest = self._earlier_roles[index]
         if find_cue(cue("latterRole"), before) and len(latest) == 2:
             return latest[0]
         if find_cue(cue("formerRole"), before) and len(latest) == 2:
             return latest[1]
+        if THEY_IN_ROLE.match(before) and self.previous_sentence(index) is not None:
+            named = [m for m in self.by_sentence[index - 1] if m.cls in ("Role", "Organization", "Person")]
+            if named and named[-1].cls == "Role" and not self._partner(index - 1, named[-1]):
+                return named[-1]  # **算法工程师（3人）**：一半外招。他们需要熟悉RAG和微调
         if find_cue(cue("thisRole"), before) and latest:
             posted = self._heading_role(index)  # ## 三、应用公司①：云帆数科，Agent产品经理 … 这个岗位日常对接…
             return posted if posted is not None and any(m.key == posted.key for m in latest) else latest[0]
@@ -302,23 +307,6 @@ class DocumentContext(TopicLookups):
         if index == 0 or self.doc.sentences[index - 1].section != self.doc.sentences[index].section:
             return []
         return self.by_sentence[index - 1]
-
-
-def coordinated(text: str, mention: Mention, others: list[Mention], backward: bool = False) -> list[Mention]:
-    """The mentions of `others` (nearest first) listed one after another with this one by 、 / 和 / 与 …."""
-    listed, edge = [], mention
-    for other in others:
-        if not COORDINATED.match(text[other.end:edge.start] if backward else text[edge.end:other.start]):
-            break
-        listed.append(other)
-        edge = other
-    return listed
-
-
-def between(masked: str, sentence: Sentence, a: Mention, b: Mention) -> str:
-    """The masked sentence text between two mentions."""
-    lo, hi = min(a.end, b.end), max(a.start, b.start)
-    return masked[max(lo - sentence.start, 0): max(hi - sentence.start, 0)]
 
 
 _last_context: list[tuple[Document, tuple[Mention, ...], DocumentContext]] = []

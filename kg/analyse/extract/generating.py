@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.analyse.extract.context import COORDINATED, leads_clause, negated, part_around, relate
+from kg.analyse.extract.context import leads_clause, negated, part_around, relate
+from kg.analyse.extract.mentions import COORDINATED
 from kg.analyse.extract.structure import CUE_RULE
 from kg.analyse.extract.topics import EFFORT_LEAD
 from kg.core.model import Mention, Relation

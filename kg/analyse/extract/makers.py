@@ -10,16 +10,15 @@ from collections.abc import Iterator
 from kg.analyse.extract import register
 from kg.analyse.extract.context import (
     CLAUSE_BREAK,
-    COORDINATED,
     MARKUP,
     STATEMENT_BREAK,
     SentenceExtractor,
-    coordinated,
     find_cue,
     leads_clause,
     relate,
 )
 from kg.analyse.extract.lines import LABEL_LEAD, line_span
+from kg.analyse.extract.mentions import COORDINATED, coordinated
 from kg.core.model import Mention, Relation
 
 DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的

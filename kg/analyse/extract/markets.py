@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterator
 
 from kg.analyse.extract import register
-from kg.analyse.extract.context import CLAUSE_BREAK, SentenceExtractor, coordinated, find_cue, negated, relate
+from kg.analyse.extract.context import CLAUSE_BREAK, SentenceExtractor, find_cue, negated, relate
+from kg.analyse.extract.mentions import coordinated
 from kg.core.model import Mention, Relation
 
 MARKET_WORD = re.compile(r"卖给|卖到|面向|主攻|专攻|专注于?|主打|落在|落到|用在|跑起来|跑通|铺开|铺得|拿来|拿它|接进|接入了?|服务于"

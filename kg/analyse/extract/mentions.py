@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from kg.core.model import Document, Extraction, Mention, Sentence
 from kg.core.normalize import clean_label, match_key
 from kg.core.ontology import LexiconEntry
 from kg.ingest.text import link_spans
+
+COORDINATED = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|或|跟|/|，)[\s*“”\"]*$")
 
 
 def lexicon_mention(doc: Document, start: int, end: int, entry: LexiconEntry, rule: str) -> Mention:
@@ -54,3 +57,20 @@ def in_links(start: int, end: int, links: list[tuple[int, int]]) -> bool:
 def overlaps(mention: Mention, start: int, end: int) -> bool:
     """True when the mention and [start, end) share a character."""
     return mention.start < end and start < mention.end
+
+
+def coordinated(text: str, mention: Mention, others: list[Mention], backward: bool = False) -> list[Mention]:
+    """The mentions of `others` (nearest first) listed one after another with this one by 、 / 和 / 与 …."""
+    listed, edge = [], mention
+    for other in others:
+        if not COORDINATED.match(text[other.end:edge.start] if backward else text[edge.end:other.start]):
+            break
+        listed.append(other)
+        edge = other
+    return listed
+
+
+def between(masked: str, sentence: Sentence, a: Mention, b: Mention) -> str:
+    """The masked sentence text between two mentions."""
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return masked[max(lo - sentence.start, 0): max(hi - sentence.start, 0)]

@@ -13,7 +13,6 @@ from kg.analyse.extract.context import (
     PLATFORM_PLACE,
     STATEMENT_BREAK,
     SentenceExtractor,
-    between,
     clause_around,
     leads_clause,
     negated,
@@ -23,6 +22,7 @@ from kg.analyse.extract.context import (
 from kg.analyse.extract.generating import SUBJECTLESS, GenerationRules
 from kg.analyse.extract.hiring import JOB_OPENING
 from kg.analyse.extract.lines import LABEL_LEAD
+from kg.analyse.extract.mentions import between
 from kg.analyse.extract.roles import narrower, restated_role
 from kg.analyse.extract.structure import CUE_RULE
 from kg.analyse.extract.topics import PRONOUNS

@@ -533,3 +533,9 @@ def test_a_list_whose_lead_names_a_role_and_its_tools_gives_the_role_what_its_it
 def test_a_list_whose_lead_names_no_tools_or_hedges_gives_no_bare_item_to_know(run) -> None:
     assert pairs(run("## 团队\n\n算法工程师的分工如下：\n\n1. **模型组**：Dify和扣子。\n"), "shouldKnow") == set()
     assert pairs(run("## 工具\n\nPrompt工程师的工具箱不一定是这些：\n\n1. **编排平台**：Dify和扣子。\n"), "shouldKnow") == set()
+
+
+def test_they_after_a_role_label_are_the_people_in_that_role(run) -> None:
+    state = run("## 团队\n\n4. **算法工程师（3人）**：一半借调一半外招。他们需要熟悉RAG和微调，严格说编制不在我这儿。\n")
+    assert {("算法工程师", "RAG"), ("算法工程师", "微调")} <= pairs(state, "shouldKnow")
+    assert pairs(run("## 团队\n\n我们和字节的算法工程师聊过。他们需要熟悉RAG。\n"), "shouldKnow") == set()  # (a partner)
