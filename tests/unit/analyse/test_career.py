@@ -137,6 +137,8 @@ def test_teams_listed_under_a_line_about_collaboration_work_with_the_section_rol
 def test_a_team_named_by_its_function_is_credible_a_described_group_is_not(run) -> None:
     found = {m.surface: m.confidence for m in run("AIGC产品经理要和美术团队、专业团队、七人小组对齐。").mentions}
     assert found["美术团队"] >= 0.6
+    served = {m.surface: m.confidence for m in run("手机厂商的AI产品经理服务的主要是影像团队和座舱团队。").mentions}
+    assert served["影像团队"] >= 0.6 and served["座舱团队"] >= 0.6
     assert found.get("专业团队", 0.0) < 0.6 and found.get("七人小组", 0.0) < 0.6
 
 
