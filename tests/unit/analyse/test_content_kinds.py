@@ -29,6 +29,9 @@ def test_content_spoken_of_as_generated_or_listed_with_kinds_stays(run, text: st
     ("律正云庭能生成庭审笔录摘要和裁判文书初稿，用在智慧法院项目里。", {"庭审笔录摘要", "裁判文书"}),
     ("知隙能生成文献综述和参考文献列表。", {"文献综述", "参考文献列表"}),
     ("每通电话结束后自动生成通话小结。", {"通话小结"}),
+    ("医生可以快速浏览AI生成的病史摘要。", {"病史摘要"}),  # (生成的: what is generated)
+    ("它能生成带标注的用户旅程图。", {"用户旅程图"}),  # (a modifier ending in 的 between)
+    ("AI能生成设计稿的初版，设计师再改。", {"设计稿"}),  # (the name right after the verb comes first)
 ])
 def test_an_unknown_name_with_a_content_head_after_generate_is_a_content_type(run, text: str, expected: set[str]) -> None:
     found = [m for m in run(text).mentions if m.cls == "ContentType" and m.label in expected]

@@ -10,6 +10,7 @@ from kg.core.model import Document, Mention, Sentence, Token
 QUANTITY_TAGS = frozenset({"m", "mq", "q"})  # 一份, 一段, 几张: a measure word between the verb and the name
 DRAFTS = frozenset({"初稿", "草稿", "初版", "样稿", "小样", "终稿"})  # 裁判文书初稿: the draft of a裁判文书
 JOINERS = frozenset({"和", "、", "与", "及", "以及", "或"})
+MAX_MODIFIER_CHARS = 12  # 生成穿着同款衣服的模特图: a modifier ending in 的 between the verb and the name
 MAX_NAME_CHARS = 8
 MIN_NAME_CHARS = 3
 CONFIDENCE = 0.6
@@ -25,9 +26,9 @@ class GeneratedContent:
         for index, token in enumerate(tokens):
             if token.text not in self.content_verbs:
                 continue
-            at = index + 1
-            while at < len(tokens) and tokens[at].tag in QUANTITY_TAGS:
-                at += 1
+            at = _past_quantity(tokens, index + 1)
+            if self._content_name(doc, tokens, at, self._name_run(tokens, at), known) is None:
+                at = _past_modifier(tokens, at)  # (生成设计稿的时候: the name comes first)
             while at < len(tokens):
                 end = self._name_run(tokens, at)
                 found = self._content_name(doc, tokens, at, end, known)
@@ -62,3 +63,22 @@ class GeneratedContent:
         if any(m.start < start or m.end > stop or m.end == stop for m in inside):
             return None  # (持仓分析图表: the known 图表 stays the name; a name reaching out belongs elsewhere)
         return new_mention(doc, start, stop, "ContentType", "open:content-head", CONFIDENCE), inside
+
+
+def _past_quantity(tokens: tuple[Token, ...], at: int) -> int:
+    """Index of the first token at or after `at` that is no measure word (一份, 几张)."""
+    while at < len(tokens) and tokens[at].tag in QUANTITY_TAGS:
+        at += 1
+    return at
+
+
+def _past_modifier(tokens: tuple[Token, ...], at: int) -> int:
+    """Index of the token after a short modifier starting at `at` that ends in 的 and holds no punctuation
+    (穿着同款衣服的); `at` itself when there is none."""
+    for end in range(at, len(tokens)):
+        if tokens[end].end - tokens[at].start > MAX_MODIFIER_CHARS or not is_name_part(tokens[end].text) \
+                and tokens[end].text != "的":
+            return at
+        if tokens[end].text == "的":
+            return end + 1
+    return at
