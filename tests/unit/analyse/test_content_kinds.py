@@ -19,6 +19,7 @@ def test_an_everyday_document_is_no_content_type(run, text: str) -> None:
     ("AIGC的内容类型包括文本、图像、音频和视频。", {"文本", "图像", "视频"}),
     ("Midjourney可以生成海报。", {"海报"}),
     ("设计“小说长文本 → 分镜脚本 → 连续画面”的提示词模板。", {"分镜脚本"}),
+    ("讯飞星火续写的故事非常详细，GPT生成的成本分析报表要小心幻觉。", {"故事", "报表"}),
 ])
 def test_content_spoken_of_as_generated_or_listed_with_kinds_stays(run, text: str, expected: set[str]) -> None:
     assert expected <= content_types(run(text))
