@@ -79,6 +79,9 @@ class KnowingExtractor(SentenceExtractor):
             roles, rule, confidence = listed, "-list-lead", 0.8  # Prompt工程师的工具箱是这些：\n1. …都要用熟
         elif rule and (continued := ctx.continued_holders(index, self.cue)) and self._advised(masked, things[0], sentence):
             roles, rule, confidence = continued, "-continued", 0.8  # …AI产品经理的核心竞争力是…。想进大厂，最好用过…
+        elif (rule == "-main-role" or not roles) and ctx.asked[index] is not None and ctx.narrator_role is not None \
+                and self._advised(masked, things[0], sentence):
+            roles, rule, confidence = [ctx.narrator_role], "-interviewee", 0.75  # 问：有什么建议？答：…都要用过
         elif rule == "-main-role" or rule and not ctx.about_a_person(index, self.cue):
             return  # the section's role only for a person subject (你需要了解…) or a list item; never the article's
         for role in roles:

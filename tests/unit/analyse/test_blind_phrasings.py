@@ -539,3 +539,11 @@ def test_they_after_a_role_label_are_the_people_in_that_role(run) -> None:
     state = run("## 团队\n\n4. **算法工程师（3人）**：一半借调一半外招。他们需要熟悉RAG和微调，严格说编制不在我这儿。\n")
     assert {("算法工程师", "RAG"), ("算法工程师", "微调")} <= pairs(state, "shouldKnow")
     assert pairs(run("## 团队\n\n我们和字节的算法工程师聊过。他们需要熟悉RAG。\n"), "shouldKnow") == set()  # (a partner)
+
+
+def test_advice_in_an_interview_answer_is_for_the_interviewees_role(run) -> None:
+    text = ("# 对话一位模型公司的产品经理\n\n答：我叫Lydia，现在在智谱做模型产品经理。\n\n**问：对想转行的人有什么建议？**\n\n"
+            "答：先把主流模型都用一遍，GPT-4o、Claude都要用过。\n")
+    assert {("模型产品经理", "GPT-4o"), ("模型产品经理", "Claude")} <= pairs(run(text), "shouldKnow")
+    told = text.replace("都要用过", "我们内部都在用")  # (what the interviewee's team does is no advice)
+    assert pairs(run(told), "shouldKnow") == set()
