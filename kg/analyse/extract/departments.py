@@ -1,6 +1,6 @@
 """Departments: bare department names listed as teams become Team mentions — 法务，商标，安全等部门 (each a 部门),
 软件研发团队，如前后端，测试，运维等 (each a team of the kind named before 如), and 与业务、研发、设计等各方沟通 (names the
-lexicon knows as teams, in a clause that says they work together). A name the lexicon knows (研发 → 研发团队 through
+lexicon knows as teams, in a clause that says they work together, as does 和研发一起排期 for one name). A name the lexicon knows (研发 → 研发团队 through
 its alias 研发部门) links to that entry; another is named after the list's noun (商标 → 商标部门)."""
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ ITEMS = rf"{ITEM}(?:\s*(?:[、，,/]|和|及|与)\s*{ITEM})+"
 CLOSED_LIST = re.compile(rf"({ITEMS})等[^\W\d_有在地的]{{0,6}}?(团队|部门|同事|同学|小组)(?![\u4e00-\u9fff]{{0,2}}(?:系统|数据|平台))")
 EXEMPLIFIED = re.compile(rf"[，,]?\s*(?:如|比如|例如|包括)\s*({ITEMS})")
 COLLABORATION = re.compile(rf"(?:和|与|跟|同|对接|协调|配合|(?:协作|合作|配合)对象[，,]?\s*(?:主要|通常|一般)?(?:是|有|包括))\s*({ITEMS})")
+PERSON_BEFORE = re.compile(r"(?:我|我们|你|他|她|他们|她们|要|得|需要|经常|每天|平时|日常|常常|会|都|也|还)\s*$")  # a person's partner
+ONE_PARTNER = re.compile(rf"(?:和|与|跟|同)\s*({ITEM})\s*(?=一起|共同|对齐|沟通|协作|合作|配合|对接|打交道|联调)")  # 和研发一起排期
 LIST_ITEM = re.compile(r"[^、，,/\s和及与]+")
 TEAM_SUFFIXES = ("团队", "部门", "组", "侧", "部", "方", "")
 LEADING_TAGS = ("v", "p", "c", "d", "r")  # 涵盖计划、采购 / 实现销售、运营: the verb before a list is not its first item
@@ -66,6 +68,11 @@ class DepartmentExtractor:
             for match in COLLABORATION.finditer(text):
                 if match.start() in starts and match.start(1) in starts:  # 协同过滤 holds 同 but not as a word
                     yield from _items(sentence, match, "", "department:collaborators")
+            roles_end = {m.end - sentence.start for m in known if m.cls == "Role"}
+            for match in ONE_PARTNER.finditer(text):  # (模型和数据一起打包: a thing's partner is no team)
+                if match.start() in starts and match.start(1) in starts and self.lexicon.lookup(match.group(1)) is None \
+                        and (match.start() in roles_end or PERSON_BEFORE.search(text, 0, match.start())):
+                    yield [(sentence.start + match.start(1), sentence.start + match.end(1))], "", "department:collaborators"
 
     def _team(self, doc: Document, tokens: tuple[Token, ...], start: int, end: int, noun: str,
               rule: str) -> Mention | None:

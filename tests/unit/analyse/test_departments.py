@@ -54,3 +54,9 @@ def test_collaborators_count_only_when_every_item_is_a_known_team(run) -> None:
 def test_a_list_of_collaborators_joined_by_he_keeps_each_item_whole(run) -> None:
     found = pairs(run("产品经理要协调研发、设计和运营。"), "worksWith")
     assert {("产品经理", "研发团队"), ("产品经理", "设计团队"), ("产品经理", "运营团队")} <= found
+
+
+def test_one_known_team_a_person_works_together_with_is_a_team_a_things_partner_is_not(run) -> None:
+    found = {(m.surface, m.cls) for m in run("这种公司里，Prompt工程师要和研发一起排期上线。").mentions}
+    assert ("研发", "Team") in found
+    assert not any(m.cls == "Team" for m in run("上线前把模型和数据一起打包。").mentions)
