@@ -547,3 +547,8 @@ def test_advice_in_an_interview_answer_is_for_the_interviewees_role(run) -> None
     assert {("模型产品经理", "GPT-4o"), ("模型产品经理", "Claude")} <= pairs(run(text), "shouldKnow")
     told = text.replace("都要用过", "我们内部都在用")  # (what the interviewee's team does is no advice)
     assert pairs(run(told), "shouldKnow") == set()
+
+
+def test_the_post_bound_closest_to_a_team_works_with_it(run) -> None:
+    state = run("腾讯云在招开发者布道师，要求能写教程。这个岗位平时和市场团队绑得最紧。")
+    assert ("开发者布道师", "市场团队") in pairs(state, "worksWith")
