@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.analyse.extract import register
+from kg.analyse.extract import register, steps
 from kg.analyse.extract.context import CLAUSE_BREAK, SentenceExtractor, find_cue, leads_clause, negated, relate
 from kg.analyse.extract.versions import one_family, released_in_turn
 from kg.core.model import Mention, Relation
@@ -42,58 +42,10 @@ INDUSTRY_FRAME = re.compile(r"(?:^|(?<=[，,]))[\s*]*在□+(?:行业|领域|赛
 # …: the clause after is set there; 金融行业：某银行应用知识图谱技术 labels what follows with the industry
 AREA_JOINER = re.compile(r"^(?:、|和|与|及|以及|或|跟|，)$")
 MODIFIER_OF = re.compile(r"^(?:行业|领域|场景|业务)?的(?=□|$)")  # 电商行业的智能客服: 电商 only narrows 智能客服
-EVOLVING = frozenset({"Technology", "Product", "Concept"})
-STEP_CLASSES = frozenset({("Technology", "Technology"), ("Technology", "Product"), ("Product", "Product"),
-                          ("Concept", "Concept"), ("Technology", "Concept"), ("Concept", "Technology")})
-STEP_ADVERBS = r"(?:正在|已经|逐渐|逐步|开始|将|会|也|又|再|然后|进而|后来|从此|随后|最终|就|一路)*"
-DEVELOPS_INTO = r"(?:演进|发展|进化|升级|演变|演化|迭代|过渡|转变|切|升|换)(?:到|至|为|成|出)了?"  # 从Qwen2升到了Qwen2.5, 迭代出
-STEP_TIME = r"(?:(?:在|于)?(?:\d{2,4}年|今年|去年|明年)?(?:\d{1,2}月份?|年[初中底]|[上下]半年|(?<=年)[初中底])[初中底]?)?"  # GLM-4在8月升级为…
-STEP = re.compile(r"^[\s*“”\"）)]*" + STEP_TIME + "(?:" + STEP_ADVERBS +
-                  r"(?:" + DEVELOPS_INTO + r"(?:[^□，,。]{1,8}的)?|(?:到|至|为|成)了?)"
-                  r"|(?:走向|迈向|转向)了?|→|->|—>|=>)"
-                  r"[\s*“”\"（(]*$")  # 逐渐演进为能执行任务的AI Agent: a short modifier may stand before the newer one
-MODIFIED_STEP = re.compile(r"[\s*]*" + STEP_ADVERBS + DEVELOPS_INTO + r"[^，,。；;]{1,16}?的[\s*“”\"]*")
-ARROW = re.compile(r"→|->|—>|=>")
-STRONG_STEP = re.compile(r"演进|进化|升级|迭代|演变|→|->|—>|=>")
-REPLACED = re.compile(r"(?:(?:出现|诞生|问世)(?:后|之后)?[，,]?(?:又|则|就|很快)?)?(?:逐渐|已经|正在|彻底|全面|基本|迅速)?(?:取代|替代)了?(?:过去|以前|传统|原来|早期|之前)?的?")  # Transformer取代了RNN
-# GPT-4o是GPT-4的升级版 (the gap; UPGRADE follows the older one)
-SUCCESSOR_OF = re.compile(r"\s*(?:[，,]\s*(?:这|它|其|该模型|该产品)(?:也|则)?)?是(?:对)?\s*")
-SUCCESSOR_WORD = r"(?:升级版|迭代版|增强版|下一代|继任者|后继者|进化版)"
-UPGRADE = re.compile(r"\s*的" + SUCCESSOR_WORD)
-AS_SUCCESSOR = re.compile(r"的" + SUCCESSOR_WORD + r"[\s*]*[，,][\s*]*")  # 作为A的下一代，B…
-FORMERLY = re.compile(r"(?:的|[^□，,。；;]{0,6}[，,]\s*(?:它的|其)?)前身(?:是|为|就是)(?:[^□，,。；;]{0,12}的)?[\s“”\"「]*")
-# ChatGPT的前身是InstructGPT / 九章大模型，前身是2023年发布的MathGPT: the older one → the newer
-NEWER_MODIFIER = r"(?:[^，,。；;□]{1,12}的)?"  # 参数扩大十几倍的GPT-2, 2020年的GPT-3
-VERSION_STEP = re.compile(r"(?:到|，再到|，又到|，然后是)" + NEWER_MODIFIER)  # 从GPT-3到GPT-4，再到GPT-4o: versions of one family
-FOLLOWED_BY = re.compile(r"[，,]?(?:再|随后|紧接着)?(?:之后|以后|往后)(?:则|就)?是" + NEWER_MODIFIER)  # GPT-3.5之后是GPT-4
-CAME_AFTER = re.compile(r"(?:之后|以后)(?:又|才|就|便)?(?:出现|诞生|兴起)了?")  # Copilot之后出现了Agent: forms of one line
-SUCCEEDED = re.compile(r"之后[，,][^，,。；;]{0,12}?(?:推出|发布|上线|开源)了?")  # 继GPT-4之后，OpenAI又推出了GPT-4o
-PASSIVE_REPLACED = re.compile(r"(?:后来|逐渐|已经|正在|最终|很快|迅速)*被")  # RNN后来被Transformer取代
-TOWARDS = re.compile(r"(?:又|也|正|正在|在|开始|逐渐|慢慢)*(?:往|向|朝)")  # 智能手机又在往AI手机演进
-MOVING_ON = re.compile(r"(?:演进|发展|进化|迁移|升级|过渡)")
-RE_MADE = re.compile(r"[，,]\s*" + STEP_TIME + r"(?:又|再|也|还)?把(?:它|其)" + DEVELOPS_INTO)  # …发布了A，10月又把它升级成B
 CLAUSE_END = re.compile(r"[\s*“”\"」]*[，,；;]")  # a name right before a clause break ends its clause
 JOINED_BY = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|跟)[\s*“”\"]*")  # A和B结合: joined, not listed by a comma
-COMBINED = re.compile(r"[\s*]*(?:二者|两者)?(?:相?结合|融合|合体)(?:起来|在一起)?[，,]\s*(?:就|便|又|才)?"
-                      r"(?:演进|演化|演变|发展|进化)(?:为|成|出)了?[\s*“”\"]*")  # 扩散模型和Transformer结合，演进为DiT
-REPLACING = re.compile(r"(?:逐渐|全面|彻底)?(?:取代|替代)")
 DESCRIBED_KIND = re.compile(r"(?:最早|最初|一开始|起初)?(?:只)?(?:是|也是|则是)(?:一个|一款|个|款)?(?:纯)?[\s*]*")  # X是个纯…
 BASED_ON_LEAD = re.compile(r"(?:基于|依托|采用|依靠|靠|借助)[\s*“”\"]*$")  # what a product is built on is no subject
-LATER_STEP = re.compile(r"(?:(?:最早|最初|一开始|起初)?(?:只)?是[^，,。；;]{0,20})?"  # 衍语最早是一个…模型，去年迭代成了衍语2.0
-                        r"[，,]\s*(?:后来|之后|随后|然后|接着|进而|逐渐|最终|再|又|慢慢|现在|如今|目前|去年|今年|前年|\d{4}年"
-                        r"|\d{1,2}月(?:底|初|份)?)+(?:演进|进化|演变|发展|升级|迭代)(?:成|为|到|出)了?(?:一个|一种|一套)?")
-SWITCHED = re.compile(r"[，,；;]\s*(?:后来|之后|随后|最后|年底|年中|今年|去年)?(?:才|就|又|也|都|整体|全面|逐步)*"
-                      r"(?:换成|升级为|升级成|改成|切到|升到|迁到|迁移到)了?")  # 最早靠的是检索式对话，后来才整体换成了大语言模型
-LATER_ONE = re.compile(r"[，,]\s*(?:后来|之后|随后|再后来|现在|如今)(?:则|就)?(?:是|变成了?|换成了?|轮到)")  # 十年前流行A，后来是B
-BUILT_ON_BASE = re.compile(r"的?基础上(?:又|再)?(?:训练|训|微调|升级|迭代|推出|发布|打造|开发)出?了?")  # 在V3的基础上训出了R1
-GREW_FROM = re.compile(r"(?:则|也|就)?(?:是)?在(?:上一代|前一代|老一代|之前的|早期的)?的?")  # 生成式AI是在决策式AI的基础上发展起来的: the second one is the older
-BASE_OF_GROWTH = re.compile(r"的?基础上(?:发展|演进|演变|进化|升级|迭代|训练|微调)")  # B是在A的基础上训练的
-CAME_FROM = re.compile(r"(?:是|也是|正是|其实是|就是)?(?:从|由)")  # 生成式AI是从判别式AI发展而来的: the second one is the older
-GREW_OUT = re.compile(r"(?:逐步|逐渐|一步步)?(?:发展|演进|演变|演化|进化|衍生|迭代|升级)(?:而来|出来|起来|来的|过来)")
-SERIES_GAP = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|，|,|到|至|再到|→)?[\s*“”\"]*")  # GPT-4、GPT-4o: listed one after another
-LINE_OF_STEPS = re.compile(r"这条线|路线|历程|脉络|演进")  # NLP这条线是从RNN到LSTM: a line of steps
-HEADING_LINEAGE = re.compile(r"从.+到.+[，,]\s*再到")  # a heading that walks a line: 从A到B，再到C
-STEPPED_BEFORE = re.compile(DEVELOPS_INTO + r"|后来")  # 后来发展到统计机器学习，再到深度学习: the chain goes on
 AFTER_AREA = 10  # characters after the area (the last of a list of areas) that may hold the trigger (…等领域的应用)
 AREA_OF = re.compile(r"(?:行业|领域|赛道)?的")  # 医疗领域的大模型应用: between the area and the thing…
 APPLICATION = re.compile(r"的?(?:应用|落地|实践)")  # …and right after the thing
@@ -111,7 +63,7 @@ class UsageExtractor(SentenceExtractor):
         masked = ctx.masked(index)
         clauses = _clauses(masked, sentence.start, here, minimum=1)
         if sentence.is_heading:  # 五、应用形态：从Chatbot到Copilot，再到Agent: a heading states a lineage, nothing else
-            if HEADING_LINEAGE.search(masked) and not negated(self.cue, masked):
+            if steps.HEADING_LINEAGE.search(masked) and not negated(self.cue, masked):
                 yield from self._succession(ctx, sentence, masked, here)
                 for clause in clauses:
                     yield from self._evolves(ctx, sentence, clause)
@@ -251,61 +203,66 @@ class UsageExtractor(SentenceExtractor):
         of one family (GPT-3, GPT-4) 从A到B，再到C / A之后是B / 继A之后…推出了B / 先后推出了A和B (ascending versions): the
         older one evolves into the newer,
         for two consecutive technologies, products or concepts."""
-        stages = [m for m in here if m.cls in EVOLVING]
+        stages = [m for m in here if m.cls in steps.EVOLVING]
         stages = [m for m, before in zip(stages, [None, *stages]) if not _describes(masked, sentence.start, before, m)]
         for a, b in zip(stages, stages[1:]):
             gap, after = masked[a.end - sentence.start: b.start - sentence.start], masked[b.end - sentence.start:]
-            if a.key == b.key or (a.cls, b.cls) not in STEP_CLASSES and (b.cls, a.cls) not in STEP_CLASSES:
+            if a.key == b.key or (a.cls, b.cls) not in steps.STEP_CLASSES and (b.cls, a.cls) not in steps.STEP_CLASSES:
                 continue
             before = masked[:a.start - sentence.start]
-            if AS_SUCCESSOR.fullmatch(gap) and before.rstrip(" *").endswith("作为"):
+            if steps.AS_SUCCESSOR.fullmatch(gap) and before.rstrip(" *").endswith("作为"):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.8)
-            elif REPLACED.fullmatch(gap) or SUCCESSOR_OF.fullmatch(gap) and UPGRADE.match(after) \
-                    or FORMERLY.fullmatch(gap) or GREW_FROM.fullmatch(gap) and BASE_OF_GROWTH.match(after) \
-                    or CAME_FROM.fullmatch(gap) and GREW_OUT.match(after):
+            elif steps.REPLACED.fullmatch(gap) or steps.SUCCESSOR_OF.fullmatch(gap) and steps.UPGRADE.match(after) \
+                    or steps.FORMERLY.fullmatch(gap) \
+                    or steps.GREW_FROM.fullmatch(gap) and steps.BASE_OF_GROWTH.match(after) \
+                    or steps.CAME_FROM.fullmatch(gap) and steps.GREW_OUT.match(after):
                 yield relate(b, "evolvesInto", a, sentence, ctx.doc, "pattern:succession", 0.8)
-            elif PASSIVE_REPLACED.fullmatch(gap) and REPLACING.match(after) or LATER_STEP.fullmatch(gap) \
-                    or BUILT_ON_BASE.fullmatch(gap) and before.rstrip(" *").endswith("在") \
-                    or TOWARDS.fullmatch(gap) and MOVING_ON.match(after) or RE_MADE.fullmatch(gap) \
-                    or (LATER_ONE.fullmatch(gap) or SWITCHED.fullmatch(gap)) and "Product" not in (a.cls, b.cls) \
-                    or CAME_AFTER.fullmatch(gap) and "Product" not in (a.cls, b.cls):
+            elif steps.PASSIVE_REPLACED.fullmatch(gap) and steps.REPLACING.match(after) \
+                    or steps.LATER_STEP.fullmatch(gap) \
+                    or steps.BUILT_ON_BASE.fullmatch(gap) and before.rstrip(" *").endswith("在") \
+                    or steps.TOWARDS.fullmatch(gap) and steps.MOVING_ON.match(after) or steps.RE_MADE.fullmatch(gap) \
+                    or (steps.LATER_ONE.fullmatch(gap) or steps.SWITCHED.fullmatch(gap)) \
+                    and "Product" not in (a.cls, b.cls) \
+                    or steps.CAME_AFTER.fullmatch(gap) and "Product" not in (a.cls, b.cls):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.8)
-            elif VERSION_STEP.fullmatch(gap) and "Product" not in (a.cls, b.cls) \
-                    and ("从" in before and (LINE_OF_STEPS.search(before) or sentence.is_heading and "Technology" in (a.cls, b.cls))
-                         or gap.startswith(("，再到", "，又到")) and STEPPED_BEFORE.search(before)):
+            elif steps.VERSION_STEP.fullmatch(gap) and "Product" not in (a.cls, b.cls) \
+                    and ("从" in before and (steps.LINE_OF_STEPS.search(before)
+                                            or sentence.is_heading and "Technology" in (a.cls, b.cls))
+                         or gap.startswith(("，再到", "，又到")) and steps.STEPPED_BEFORE.search(before)):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.75)  # 从RNN到LSTM，再到…
-            elif COMBINED.fullmatch(gap):  # 扩散模型和Transformer结合，演进为DiT: each of the joined ones
+            elif steps.COMBINED.fullmatch(gap):  # 扩散模型和Transformer结合，演进为DiT: each of the joined ones
                 for joined in [*_joined_before(ctx.doc.text, a, stages), a]:
                     yield relate(joined, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.75)
-            elif one_family(a, b) and (VERSION_STEP.fullmatch(gap) and "从" in before or FOLLOWED_BY.fullmatch(gap)
-                                        or CAME_AFTER.fullmatch(gap)
-                                        or SUCCEEDED.fullmatch(gap) and before.endswith("继")
-                                        or SERIES_GAP.fullmatch(gap) and released_in_turn(masked, a, b)):
+            elif one_family(a, b) and (steps.VERSION_STEP.fullmatch(gap) and "从" in before
+                                        or steps.FOLLOWED_BY.fullmatch(gap) or steps.CAME_AFTER.fullmatch(gap)
+                                        or steps.SUCCEEDED.fullmatch(gap) and before.endswith("继")
+                                        or steps.SERIES_GAP.fullmatch(gap) and released_in_turn(masked, a, b)):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:version-step", 0.8)
 
     def _evolves(self, ctx, sentence, clause: tuple[str, int, list[Mention]]) -> Iterator[Relation]:
         """从 A 到 B（再到 C）的演进 / 从A、B到C / A 演进为 B: consecutive stages joined by a step word (or listed
         between 从 and 到), in a clause that speaks of development."""
         text, offset, inside = clause
-        stated = find_cue(self.cue("evolutionTrigger"), text) or sentence.is_heading or ARROW.search(text) and (
+        stated = find_cue(self.cue("evolutionTrigger"), text) or sentence.is_heading or steps.ARROW.search(text) and (
             find_cue(self.cue("evolutionTrigger"), sentence.text) or find_cue(self.cue("lineageTrigger"), sentence.text))
         if not stated and "转向" not in text:
             return  # (转向 turns only between technologies: 从稠密模型转向了MoE, not 百度从闭源转向开源)
-        stages = [m for m in inside if m.cls in EVOLVING]
+        stages = [m for m in inside if m.cls in steps.EVOLVING]
         if sentence.is_heading:  # (从B端到C端，再到政企 is a range, not a lineage)
             stages = [m for m in stages if m.cls == "Technology"]
         for a, b in zip(stages, stages[1:]):
             step = text[a.end - offset: b.start - offset]
             if not stated and not (a.cls == b.cls == "Technology" and "转向" in step):
                 continue
-            if a.cls == b.cls == "Product" and not one_family(a, b) and not STRONG_STEP.search(step):
+            if a.cls == b.cls == "Product" and not one_family(a, b) and not steps.STRONG_STEP.search(step):
                 continue  # 从ChatGPT到Midjourney再到Sora lists products; GPT-3到GPT-4 and X升级为Y are steps
-            if a.key != b.key and (a.cls, b.cls) in STEP_CLASSES and (STEP.match(step) or _listed_stage(text, offset, a, step)):
+            if a.key != b.key and (a.cls, b.cls) in steps.STEP_CLASSES \
+                    and (steps.STEP.match(step) or _listed_stage(text, offset, a, step)):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:evolves-into", 0.8)
         for a in stages:  # 深度学习又演进为以预训练为核心的大模型: the newer stage comes after a modifier naming others
-            modified = MODIFIED_STEP.match(text, a.end - offset)
+            modified = steps.MODIFIED_STEP.match(text, a.end - offset)
             b = next((m for m in stages if modified and m.start - offset == modified.end()), None)
-            if b is not None and a.key != b.key and (a.cls, b.cls) in STEP_CLASSES:
+            if b is not None and a.key != b.key and (a.cls, b.cls) in steps.STEP_CLASSES:
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:evolves-into", 0.75)
 
 
