@@ -36,6 +36,15 @@ HIRERS_ONLY = re.compile(r"[\s*]*(?:我们|他们|不少|很多|许多|一些|�
                          r"(?:大量|疯狂|陆续|积极)?(?:招聘?|招人|扩招)(?:了)?")  # …售前工程师和解决方案架构师，百度智能云、火山引擎都在大量招
 
 
+BOLD_TITLE = re.compile(r"[ \t>]*\*\*[^*\n]+\*\*[ \t]*$", re.M)  # > **衡屿电子｜AI硬件产品经理（AI眼镜方向）**
+
+
+def _titles_a_post(text: str, sentence: Sentence) -> bool:
+    """True for a heading, or a line that is bold as a whole, as job posts title each post (ORG｜ROLE)."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    return sentence.is_heading or BOLD_TITLE.match(text, line_start) is not None
+
+
 class OrganizationHiring:
     """hires from an organisation (or a job post's kind of company) to a role; needs cue() from the extractor."""
 
@@ -57,13 +66,13 @@ class OrganizationHiring:
                     continue
                 if self._hiring_word(span) or org.end <= role.start and self._posted_role(ctx.doc.text, org, role, clause):
                     yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires", 0.85)
-                elif sentence.is_heading and job_post and len(span.strip(" □*—-|（）()")) <= 1:
+                elif job_post and _titles_a_post(ctx.doc.text, sentence) and len(span.strip(" □*—-|｜（）()")) <= 1:
                     yield relate(org, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
         yield from self._hiring_the_roles_before(ctx, index, sentence, here)
         yield from self._hiring_under_a_kind(ctx, index, sentence, here)
         yield from self._hirers_named_after(ctx, index, sentence, here)
         yield from self._hiring_this_post(ctx, index, sentence, here)
-        if sentence.is_heading and job_post:  # 数据标注员（AI创业公司）: the kind of company that posts the job
+        if job_post and _titles_a_post(ctx.doc.text, sentence):  # 数据标注员（AI创业公司）: the kind that posts the job
             for company in (m for m in here if m.cls == "CompanyType"):
                 for role in (r for r in roles if ctx.doc.text[r.end:company.start].strip(" *") in ("（", "(")):
                     yield relate(company, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)

@@ -4,6 +4,7 @@ X由OpenAI开发。, X来自Anthropic, X是谷歌的…模型, X的开发商是A
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -15,6 +16,7 @@ from kg.analyse.extract.context import (
     SentenceExtractor,
     find_cue,
     leads_clause,
+    part_around,
     relate,
 )
 from kg.analyse.extract.lines import LABEL_LEAD, line_span
@@ -70,6 +72,10 @@ class MakerExtractor(SentenceExtractor):
                 gap = ctx.doc.text[org.end:product.start] if org.end <= product.start else None
                 if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的", "家的", "系的")):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
+                    possessed = gap is not None and gap.strip(MARKUP) in ("的", "家的") \
+                        and _sole_maker(ctx.masked(index), sentence, org, here)  # (not 讯飞星火、文心一言…)
+                    for listed in _listed_after(ctx.doc.text, product, here) if possessed else []:  # 字节跳动的即梦和扣子
+                        yield relate(listed, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix-list", 0.8)
                 elif gap is not None and self._apposition(ctx.doc.text, gap, org, product, here):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-apposition", 0.8)
                 elif gap is not None and not CLAUSE_BREAK.search(gap) and not gap.rstrip(MARKUP).endswith("在") \
@@ -222,3 +228,18 @@ def _labelled_by_maker(ctx, sentence, here: list[Mention]) -> Iterator[Relation]
     for product in [first, *coordinated(text, first, [m for m in here if m.cls == "Product" and m.start > after])] \
             if first is not None else []:
         yield relate(product, "madeBy", label, sentence, ctx.doc, "structure:maker-label", 0.8)
+
+
+def _listed_after(text: str, product: Mention, here: list[Mention]) -> list[Mention]:
+    """The products listed right after a product (即梦和扣子), up to the first that is followed by 的 (its own maker's
+    possession may follow: 百度的文心一言和阿里的通义千问) or stands before a comparison."""
+    following = [m for m in here if m.cls in ("Product", "Organization") and m.start >= product.end]
+    listed = coordinated(text, product, following)
+    return [m for m in itertools.takewhile(lambda m: m.cls == "Product", listed)]
+
+
+def _sole_maker(masked: str, sentence, org: Mention, here: list[Mention]) -> bool:
+    """True when no other organisation is named in the clause of `org` (百度的千帆、阿里的百炼、Dify: a list of makers
+    and their products, where a bare item is no product of the one before)."""
+    start, end = (sentence.start + x for x in part_around(masked, org.start - sentence.start))
+    return not any(m.cls == "Organization" and m.key != org.key and start <= m.start < end for m in here)

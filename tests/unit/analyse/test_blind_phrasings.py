@@ -552,3 +552,16 @@ def test_advice_in_an_interview_answer_is_for_the_interviewees_role(run) -> None
 def test_the_post_bound_closest_to_a_team_works_with_it(run) -> None:
     state = run("腾讯云在招开发者布道师，要求能写教程。这个岗位平时和市场团队绑得最紧。")
     assert ("开发者布道师", "市场团队") in pairs(state, "worksWith")
+
+
+def test_products_listed_after_an_organisations_product_are_its_own_unless_other_makers_are_listed(run) -> None:
+    assert {("即梦", "字节跳动"), ("扣子", "字节跳动")} <= pairs(run("字节跳动的即梦和扣子，前者招创作者运营。"), "madeBy")
+    listed = pairs(run("国内知名的Agent开发平台包括百度的千帆、阿里的百炼、字节的Coze、Dify以及腾讯的元器。"), "madeBy")
+    assert not any(product == "Dify" for product, _ in listed)
+    assert ("ChatGPT", "科大讯飞") not in pairs(run("本文对比讯飞星火和ChatGPT两款产品。"), "madeBy")  # (a prefix, no 的)
+
+
+def test_a_bold_title_or_heading_naming_an_organisation_and_a_role_posts_the_role(run) -> None:
+    text = ("# 招聘\n\n## 招聘\n\n> **衡屿电子｜AI硬件产品经理（AI眼镜方向）**\n>\n> 岗位职责：负责产品。\n> 任职要求：熟悉硬件。\n\n"
+            "## 4. 美团｜AI产品经理\n\n负责AI助手。\n")
+    assert {("衡屿电子", "AI硬件产品经理"), ("美团", "AI产品经理")} <= pairs(run(text), "hires")
