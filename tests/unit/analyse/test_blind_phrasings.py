@@ -565,3 +565,10 @@ def test_a_bold_title_or_heading_naming_an_organisation_and_a_role_posts_the_rol
     text = ("# 招聘\n\n## 招聘\n\n> **衡屿电子｜AI硬件产品经理（AI眼镜方向）**\n>\n> 岗位职责：负责产品。\n> 任职要求：熟悉硬件。\n\n"
             "## 4. 美团｜AI产品经理\n\n负责AI助手。\n")
     assert {("衡屿电子", "硬件产品经理"), ("美团", "AI产品经理")} <= pairs(run(text), "hires")  # (AI硬件产品经理: an alias)
+
+
+def test_a_post_that_tracks_products_should_know_them_but_a_focus_is_no_knowing(run) -> None:
+    post = "## 大模型产品经理\n\n**岗位职责：**\n\n3. 跟踪GPT-4o、DeepSeek-R1等海内外模型的进展，输出横评报告；\n"
+    assert {("大模型产品经理", "GPT-4o"), ("大模型产品经理", "DeepSeek-R1")} <= pairs(run(post), "shouldKnow")
+    assert pairs(run("还有投资人将目光投向了具身智能，关注具身智能是投资行业的共识。"), "shouldKnow") == set()
+
