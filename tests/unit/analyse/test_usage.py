@@ -35,6 +35,7 @@ def test_a_use_verb_or_a_scenario_word_applies_the_thing_to_each_area(run, text,
     ("Kimi算是打进了教育行业。", ("Kimi", "教育")),
     ("Kimi主要卖给律所和券商。", ("Kimi", "证券")),
     ("文心一言已经落地在银行的智能客服上。", ("文心一言", "智能客服")),
+    ("布景AI是方寸视觉做的商品图工具。它在家居、服装这类重视觉的行业用得很多。", ("布景AI", "家居")),
 ])
 def test_a_product_described_by_its_industry_or_sold_to_it_is_applied_there(run, text, expected) -> None:
     assert expected in pairs(run(text), "appliedIn")
