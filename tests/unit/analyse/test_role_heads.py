@@ -46,6 +46,7 @@ def test_a_list_items_role_label_is_a_kind_of_the_role_a_later_clause_names(run,
     ("在创业公司，基本只招全栈产品经理。", "全栈产品经理"),  # not 只招全栈产品经理
     ("今年开始规模地招AI产品经理。", "AI产品经理"),  # not 规模地招AI产品经理
     ("我建议先转AI产品经理，再看别的。", "AI产品经理"),  # not 先转AI产品经理
+    ("她是一名跨语言创作者。", "跨语言创作者"),  # not 语言创作者: 跨 is a prefix, not a verb
 ])
 def test_more_role_heads_and_no_verb_before_a_role(run, text: str, role: str) -> None:
     assert role in {m.surface for m in run(text).mentions if m.cls == "Role"}

@@ -30,6 +30,7 @@ BOUND_TAGS = frozenset({"h"})  # 非|英语: a one-character prefix binds to the
 PREPOSITIONS = frozenset("对在和与跟把被给让向从问")
 BODIES = frozenset({"部门", "单位", "机构", "机关"})  # 主管部门: an office, not a person in it
 COPULAS = frozenset("成为是当做叫")  # one-character verbs jieba may tag as nouns (定位|成|测试工程师)
+BOUND_PREFIXES = frozenset("跨泛超准伪亚")  # one-character prefixes of a compound (跨语言, 泛娱乐), not verbs
 ADDRESSED = re.compile(rf"[A-Za-z]|[{SURNAMES}]")  # one letter or a surname before a title: 李经理 is a person
 GLUED_LEADS = frozenset("只就都也还又才再招做当转要想需正将能得去来")  # 只招|全栈产品经理: an adverb or a verb jieba glued to the next word
 GLUED_VERBS = frozenset("招转")  # 规模地招|AIGC运营, 先转|AIGC运营: a verb jieba glued to the words before it
@@ -108,9 +109,13 @@ class HeadedNames:
             if chars > MAX_PREFIX_CHARS:
                 break
             first -= 1
-        while first < index and ((is_verbish(tokens[first]) or cls == "Role" and tokens[first].tag == "vn" and first + 1 < index)
-                                 and not is_covered(tokens[first], known)
-                                 or self._opens_clause(tokens[first].text) or tokens[first].tag in NEVER_FIRST_TAGS):
+        if cls == "Role" and first > 0 and tokens[first - 1].text in BOUND_PREFIXES \
+                and tokens[first - 1].end == tokens[first].start:
+            first -= 1  # 跨|语言创作者: a prefix jieba takes for a verb belongs to the role's name
+        while first < index and not (cls == "Role" and tokens[first].text in BOUND_PREFIXES) and (
+                (is_verbish(tokens[first]) or cls == "Role" and tokens[first].tag == "vn" and first + 1 < index)
+                and not is_covered(tokens[first], known)
+                or self._opens_clause(tokens[first].text) or tokens[first].tag in NEVER_FIRST_TAGS):
             first += 1
         return first
 
