@@ -572,3 +572,8 @@ def test_a_post_that_tracks_products_should_know_them_but_a_focus_is_no_knowing(
     assert {("大模型产品经理", "GPT-4o"), ("大模型产品经理", "DeepSeek-R1")} <= pairs(run(post), "shouldKnow")
     assert pairs(run("还有投资人将目光投向了具身智能，关注具身智能是投资行业的共识。"), "shouldKnow") == set()
 
+
+
+def test_an_organisation_whose_products_take_in_a_model_did_not_make_it(run) -> None:
+    found = pairs(run("腾讯旗下核心产品全面接入DeepSeek-R1模型，外界对其AI战略的讨论甚嚣尘上。"), "madeBy")
+    assert ("DeepSeek-R1", "腾讯") not in found
