@@ -14,6 +14,7 @@ from kg.analyse.extract.structure import CUE_RULE
 from kg.analyse.extract.topics import EFFORT_LEAD
 from kg.core.model import Mention, Relation
 
+WORK_ON_CONTENT = re.compile(r"排序|搜索|检索|识别|审核|分类|推荐|理解")  # 提供答案生成和网页排序: work on content, none made
 CUE_GAP = 6  # characters allowed between a product and the content word after it
 GENERATING = ("生成", "创作", "合成")
 GENERATED_AFTER = re.compile(r"\s*(?:等)?(?:内容)?的?(?:生成|创作|合成)(?!器|式|模型|技术|能力)")  # 支持文本和视频生成
@@ -42,7 +43,8 @@ class GenerationRules:
         """Product and content type in one clause with 生成 / 创作, or with 写 / 画 of which the product is the subject
         (WPS AI写周报, 它能画插画) → product generates content type."""
         for product, content in self._in_clause(ctx, index, here, "Product", "ContentType", "generatesTrigger"):
-            yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates", 0.8)
+            if not WORK_ON_CONTENT.match(ctx.doc.text, content.end):
+                yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates", 0.8)
         for product, content in self._in_clause(ctx, index, here, "Product", "ContentType", "writesTrigger"):
             if not WRITTEN_INTO.search(ctx.doc.text, sentence.start, content.start):
                 yield relate(product, "generates", content, sentence, ctx.doc, "pattern:generates-writes", 0.75)

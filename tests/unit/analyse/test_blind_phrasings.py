@@ -577,3 +577,8 @@ def test_a_post_that_tracks_products_should_know_them_but_a_focus_is_no_knowing(
 def test_an_organisation_whose_products_take_in_a_model_did_not_make_it(run) -> None:
     found = pairs(run("腾讯旗下核心产品全面接入DeepSeek-R1模型，外界对其AI战略的讨论甚嚣尘上。"), "madeBy")
     assert ("DeepSeek-R1", "腾讯") not in found
+
+
+def test_content_a_product_works_on_is_not_what_it_generates(run) -> None:
+    assert ("Glean", "网页") not in pairs(run("Glean产品上同时提供答案生成和网页排序两种形式。"), "generates")
+    assert ("Sora", "视频") in pairs(run("Sora可以生成视频和图片。"), "generates")
