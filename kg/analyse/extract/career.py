@@ -27,6 +27,7 @@ from kg.core.model import Extraction, Mention, Relation, Sentence
 
 VERB_SKILL = ("懂", "会")  # skills named by their verb (懂业务, 会写Prompt)
 MODAL_END = re.compile(r"(?:要|得|必须|应该|应当)(?=[\s□、和与及]*$)")  # 得 before such a skill (and those listed before it)
+SPEAKER = re.compile(r"(?:跟|对|和|向)?[^，,。；;]{0,4}?(?:说|表示|认为|坦言|指出|透露|强调)[，,：:]")  # a role that speaks
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?(?:要|得|需要|需)?[\s□*]*$")  # 还要懂业务: same subject
@@ -126,7 +127,8 @@ class CareerExtractor(OrganizationHiring):
         named = ctx.specific([m for m in here if m.cls == "Role" and m.end <= trigger_at
                               and trigger_at - m.end <= HOLDER_GAP
                               and not STATEMENT_BREAK.search(ctx.doc.text[m.end:trigger_at])
-                              and not FORMER_ROLE.match(ctx.doc.text, m.end)])  # (执业律师转过来的: where they came from)
+                              and not FORMER_ROLE.match(ctx.doc.text, m.end)  # (执业律师转过来的: where they came from)
+                              and not SPEAKER.match(ctx.doc.text, m.end)])  # (创始人跟我们说，…: who says it)
         own_clause = re.split(r"[，,]", opening)[-1]
         pair = list({m.key: m for m in named if m.end <= trigger_at - len(own_clause)}.values())[-2:]
         former, latter = (find_cue(self.cue(cue), own_clause) for cue in ("formerRole", "latterRole"))

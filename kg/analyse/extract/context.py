@@ -238,7 +238,9 @@ class DocumentContext(TopicLookups):
                 return named[-1]  # **算法工程师（3人）**：一半外招。他们需要熟悉RAG和微调
         if find_cue(cue("thisRole"), before) and latest:
             posted = self._heading_role(index)  # ## 三、应用公司①：云帆数科，Agent产品经理 … 这个岗位日常对接…
-            return posted if posted is not None and any(m.key == posted.key for m in latest) else latest[0]
+            spoken = self.topic(index - 1, "Role") if self.previous_sentence(index) is not None else None
+            chosen = next((m for m in (posted, spoken) if m is not None and any(o.key == m.key for o in latest)), None)
+            return chosen or latest[0]  # (大模型产品经理是AI产品经理的一种。所以这类岗位…: the one spoken of)
         return None
 
     def posted_role(self, index: int, upto: int, cue: Callable[[str], frozenset[str]]) -> Mention | None:

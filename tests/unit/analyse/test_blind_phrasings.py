@@ -582,3 +582,14 @@ def test_an_organisation_whose_products_take_in_a_model_did_not_make_it(run) -> 
 def test_content_a_product_works_on_is_not_what_it_generates(run) -> None:
     assert ("Glean", "网页") not in pairs(run("Glean产品上同时提供答案生成和网页排序两种形式。"), "generates")
     assert ("Sora", "视频") in pairs(run("Sora可以生成视频和图片。"), "generates")
+
+
+def test_this_post_after_a_sentence_about_one_of_two_roles_is_the_one_spoken_of(run) -> None:
+    state = run("大模型产品经理是AI产品经理的一种。所以这类岗位除了需求分析，还需要模型评测和数据分析。")
+    assert {("大模型产品经理", "模型评测"), ("大模型产品经理", "数据分析")} <= pairs(state, "requiresSkill")
+    assert ("AI产品经理", "模型评测") not in pairs(state, "requiresSkill")
+
+
+def test_a_role_that_says_something_holds_no_requirement_of_it(run) -> None:
+    state = run("另一家公司在招AI解决方案工程师。创始人跟我们说，他们更看重候选人的客户沟通能力和技术理解。")
+    assert not any(role == "创始人" for role, _ in pairs(state, "requiresSkill"))
