@@ -593,3 +593,10 @@ def test_this_post_after_a_sentence_about_one_of_two_roles_is_the_one_spoken_of(
 def test_a_role_that_says_something_holds_no_requirement_of_it(run) -> None:
     state = run("另一家公司在招AI解决方案工程师。创始人跟我们说，他们更看重候选人的客户沟通能力和技术理解。")
     assert not any(role == "创始人" for role, _ in pairs(state, "requiresSkill"))
+
+
+def test_script_design_and_backgrounds_are_skills_a_post_requires(run) -> None:
+    state = run("AI训练师更偏业务。这个岗位要懂话术设计、会做数据标注。")
+    assert ("AI训练师", "话术设计") in pairs(state, "requiresSkill")
+    found = {(m.surface, m.cls) for m in run("AI陪伴产品经理最好有心理学背景，法律AI产品经理要有法学背景。").mentions}
+    assert {("心理学背景", "Skill"), ("法学背景", "Skill")} <= found
