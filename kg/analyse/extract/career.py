@@ -20,7 +20,7 @@ from kg.analyse.extract.context import (
     with_relations,
 )
 from kg.analyse.extract.hiring import OrganizationHiring
-from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS, WH_QUESTION
+from kg.analyse.extract.lines import LIST_LINE, WH_QUESTION
 from kg.analyse.extract.resources import Resources
 from kg.analyse.extract.roles import named_anaphor
 from kg.core.model import Extraction, Mention, Relation, Sentence
@@ -169,11 +169,6 @@ class CareerExtractor(OrganizationHiring):
             return [(ctx.main_role, "pattern:requires-main-role", 0.7)]
         return []
 
-    def _list_line(self, ctx, index: int) -> bool:
-        """True when the sentence starts a line that is a list item (1. / - / （1） / **X：**)."""
-        text, start = ctx.doc.text, ctx.doc.sentences[index].start
-        return _on_list_line(text, start) and not text[text.rfind("\n", 0, start) + 1:start].strip(LIST_MARKS)
-
     def _list_lead(self, ctx, index: int, cues: tuple[str, ...] = ("requiresTrigger", "jobPostSection")) -> int | None:
         """Index of the line that introduces the list a list line belongs to (…有如下的要求：), when it holds a word of
         one of the cues; None otherwise."""
@@ -196,7 +191,7 @@ class CareerExtractor(OrganizationHiring):
         """For a list line of requirements, the roles they are of ([] = the section's); None when it is not one:
         a list line under a heading about what a role needs (技能要求) or after a line that introduces requirements."""
         masked = ctx.masked(index)
-        if not self._list_line(ctx, index) or find_cue(self.cue("hedge"), masked) \
+        if not ctx.starts_list_line(index) or find_cue(self.cue("hedge"), masked) \
                 or find_cue(self.cue("thingSubject"), masked):
             return None
         lead = self._list_lead(ctx, index)
@@ -241,7 +236,7 @@ class CareerExtractor(OrganizationHiring):
 
     def _listed_partners(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """The teams of a list line under a line that introduces collaborators (你可能会涉及合作的团队有：)."""
-        if not self._list_line(ctx, index):
+        if not ctx.starts_list_line(index):
             return
         lead = self._list_lead(ctx, index, ("collaborationTrigger",))
         if lead is None:

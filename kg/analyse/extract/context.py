@@ -247,11 +247,21 @@ class DocumentContext(TopicLookups):
         """The role whose posting a sentence speaks of (这类岗位要求…, 岗位描述里的要求是：…, read in its text up to
         offset `upto`, where what is required starts): the last role the sentence before names, in the same paragraph."""
         before = self.doc.text[self.doc.sentences[index].start:upto]
-        if not (find_cue(cue("thisRole"), before) or find_cue(cue("postingReference"), before)) \
-                or self.previous_sentence(index) is None:
+        if not (find_cue(cue("thisRole"), before) or find_cue(cue("postingReference"), before)):
             return None
-        roles = self.specific([m for m in self.by_sentence[index - 1] if m.cls == "Role"])
-        return roles[-1] if roles else None
+        return self.last_role_before(index)
+
+    def last_role_before(self, index: int) -> Mention | None:
+        """The last specific role the sentence before names, when it is in the same paragraph."""
+        if self.previous_sentence(index) is None:
+            return None
+        return next(reversed(self.specific([m for m in self.by_sentence[index - 1] if m.cls == "Role"])), None)
+
+    def starts_list_line(self, index: int) -> bool:
+        """True when the sentence starts a line that is a list item (1. / - / （1） / **X：**)."""
+        start = self.doc.sentences[index].start
+        line_start = line_span(self.doc.text, start)[0]
+        return bool(LIST_LINE.match(self.doc.text, line_start)) and not self.doc.text[line_start:start].strip(LIST_MARKS)
 
     def list_lead_roles(self, index: int, cue: Callable[[str], frozenset[str]], stated: tuple[str, ...] = ()) \
             -> list[Mention]:
@@ -259,14 +269,14 @@ class DocumentContext(TopicLookups):
         then 1. **对话模型**：…都要用熟), when the sentence is on a line of that list and the lead hedges nothing (and
         holds a word of a `stated` cue, when given)."""
         sentence = self.doc.sentences[index]
-        if not LIST_LINE.match(self.doc.text, line_span(self.doc.text, sentence.start)[0]):
+        line_start = line_span(self.doc.text, sentence.start)[0]
+        if not LIST_LINE.match(self.doc.text, line_start):
             return []
         lead = list_lead(self.doc.text, sentence.start)
         if lead is None or find_cue(cue("hedge"), lead) or negated(cue, lead) \
                 or stated and not any(find_cue(cue(c), lead) for c in stated):
             return []
-        end = line_span(self.doc.text, sentence.start)[0] - 1
-        start = self.doc.text.rfind(lead, 0, end)
+        start = self.doc.text.rfind(lead, 0, line_start - 1)
         at = next((j for j in range(index - 1, -1, -1) if self.doc.sentences[j].start <= start), None)
         if at is None or self.doc.sentences[at].is_heading or self.doc.sentences[at].section != sentence.section:
             return []

@@ -68,7 +68,7 @@ class EssentialsExtractor(SentenceExtractor):
         own = ctx.subject_roles(index, ctx.specific([m for m in here if m.cls == "Role"]))[:1]  # 招开发者布道师，…，表达能力缺一不可
         role = next(iter(own), None) or named_anaphor(ctx, index, masked, self.cue) \
             or next(iter(ctx.continued_holders(index, self.cue)), None) or ctx.nearest(index, "Role") \
-            or _last_role_before(ctx, index)
+            or ctx.last_role_before(index)
         if role is not None:
             yield role, [m for m in _listed_before(base, masked, here, last) if m.cls == "Skill"]
 
@@ -95,13 +95,6 @@ class EssentialsExtractor(SentenceExtractor):
         most = MOST_NEEDED.match(masked, frame.end()) if framed else None  # 对ROLE来说，最重要的是X和Y
         if most is not None:
             yield framed[0], _listed_after(base, masked, here, most.end())
-
-
-def _last_role_before(ctx, index: int) -> Mention | None:
-    """The last specific role the sentence before names, when it is in the same paragraph."""
-    if ctx.previous_sentence(index) is None:
-        return None
-    return next(reversed(ctx.specific([m for m in ctx.by_sentence[index - 1] if m.cls == "Role"])), None)
 
 
 def _listed_after(base: int, masked: str, here: list[Mention], at: int) -> list[Mention]:

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 from kg.analyse.extract import register
 from kg.analyse.extract.clauses import clause_and_concession
-from kg.analyse.extract.lines import LIST_MARKS
 from kg.analyse.extract.context import (
     CLAUSE_BREAK,
     LIST_ITEM,
@@ -94,9 +93,7 @@ class KnowingExtractor(SentenceExtractor):
         """The products and technologies an item of a list opens with (its label and first clause), when the lead of
         the list names a role and its tools or what it should know (Prompt工程师的工具箱大概是这些： then
         2. **编排平台**：Dify和扣子): the role should know them."""
-        line_start = ctx.doc.text.rfind("\n", 0, sentence.start) + 1
-        if ctx.doc.text[line_start:sentence.start].strip(LIST_MARKS) or self.has("hedge", masked) \
-                or negated(self.cue, masked):
+        if not ctx.starts_list_line(index) or self.has("hedge", masked) or negated(self.cue, masked):
             return
         opening = CLAUSE_BREAK.split(masked)[0]
         label_end = sentence.start + max(opening.find("："), opening.find(":"))  # **编排平台**：the kind, not a tool

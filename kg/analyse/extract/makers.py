@@ -21,7 +21,7 @@ from kg.analyse.extract.context import (
 )
 from kg.analyse.extract.lines import LABEL_LEAD, line_span
 from kg.analyse.extract.mentions import COORDINATED, coordinated
-from kg.core.model import Mention, Relation
+from kg.core.model import Mention, Relation, Sentence
 
 DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的
 MADE_WORD_TO_PRODUCT = 12  # characters from a made-by word to the product it governs (推出了新一代旗舰模型X)
@@ -231,14 +231,13 @@ def _labelled_by_maker(ctx, sentence, here: list[Mention]) -> Iterator[Relation]
 
 
 def _listed_after(text: str, product: Mention, here: list[Mention]) -> list[Mention]:
-    """The products listed right after a product (即梦和扣子), up to the first that is followed by 的 (its own maker's
-    possession may follow: 百度的文心一言和阿里的通义千问) or stands before a comparison."""
+    """The products listed right after a product (即梦和扣子), up to the first organisation listed (百度的文心一言和阿里的
+    通义千问: the next product has a maker of its own)."""
     following = [m for m in here if m.cls in ("Product", "Organization") and m.start >= product.end]
-    listed = coordinated(text, product, following)
-    return [m for m in itertools.takewhile(lambda m: m.cls == "Product", listed)]
+    return list(itertools.takewhile(lambda m: m.cls == "Product", coordinated(text, product, following)))
 
 
-def _sole_maker(masked: str, sentence, org: Mention, here: list[Mention]) -> bool:
+def _sole_maker(masked: str, sentence: Sentence, org: Mention, here: list[Mention]) -> bool:
     """True when no other organisation is named in the clause of `org` (百度的千帆、阿里的百炼、Dify: a list of makers
     and their products, where a bare item is no product of the one before)."""
     start, end = (sentence.start + x for x in part_around(masked, org.start - sentence.start))
