@@ -344,7 +344,8 @@ class SentenceExtractor:
         ctx = context_of(state)
         relations = list(state.relations)
         for index, sentence in enumerate(ctx.doc.sentences):
-            relations.extend(self.read(ctx, index, sentence, ctx.by_sentence[index]))
+            if ctx.by_sentence[index]:  # a relation holds at least one name of its sentence
+                relations.extend(self.read(ctx, index, sentence, ctx.by_sentence[index]))
         return with_relations(state, relations)
 
     def read(self, ctx: DocumentContext, index: int, sentence: Sentence, here: list[Mention]) -> Iterable[Relation]:
