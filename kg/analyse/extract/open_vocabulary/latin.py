@@ -10,7 +10,7 @@ from wordfreq import zipf_frequency
 
 from kg.analyse.extract.context import find_cue
 from kg.analyse.extract.mentions import in_links, link_ranges, new_mention, overlaps
-from kg.analyse.extract.open_vocabulary.shapes import Spans
+from kg.analyse.extract.open_vocabulary.shapes import Spans, list_noun_class
 from kg.core.model import Document, Mention, Sentence, Token
 from kg.core.normalize import is_cjk, match_key
 
@@ -190,6 +190,8 @@ class LatinNames:
         if any((known := self.lexicon.lookup(stem)) is not None and known.cls == "Product" for stem in sorted(stems)):
             return "Product", 0.8, "open:latin-version-of-product"
         neighbours = [m for m in spans.overlapping(start - 4, end + 4) if _listed_together(doc.text, m, start, end)]
+        if neighbours and list_noun_class(doc.text[:sentence.end], end) == "Organization":
+            return "Organization", 0.7, "open:latin-company-list"  # Notion、Robinhood 和 Front 等公司
         if any(m.cls == "Product" for m in neighbours):
             return "Product", 0.8, "open:latin-listed-with-product"
         if any(m.cls == "Organization" for m in neighbours):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from kg.analyse.extract.mentions import new_mention
-from kg.analyse.extract.open_vocabulary.shapes import NEVER_FIRST_TAGS, Spans, is_covered, is_name_part, is_nounish
+from kg.analyse.extract.open_vocabulary.shapes import (NEVER_FIRST_TAGS, Spans, is_covered, is_name_part, is_nounish,
+                                                       list_noun_class)
 from kg.core.model import Document, Mention, Sentence, Token
 
 
@@ -28,7 +29,10 @@ LISTED_SKILL_CONFIDENCE = 0.7
 INDUSTRY_LIST = re.compile(r"(?P<items>(?:[\u4e00-\u9fff]{2,5}(?:、|和|及|与|以及)){1,7}[\u4e00-\u9fff]{2,4})等(?:多个|多种|众多)?"
                            r"(?:行业|产业|垂直行业)")  # 落地在制造、矿山、铁路和气象等行业
 LISTED_INDUSTRY_CONFIDENCE = 0.7
-ACTIVITY_TAGS = frozenset({"vn"})  # 工作, 服务, 创作: nouns made of verbs name activities
+ACTIVITY_TAGS = frozenset({"vn"})
+OWN_NOUN_OVERRIDES = {"Organization": {"Organization", "Product"}, "Concept": {"Industry"}}
+# the list-mates' classes a list's own noun corrects: Loom of Notion、Loom、Zapier等公司 is a company, 生活助手 of
+# 社交、教育、生活助手等应用场景 a scenario; 食品饮料、日化家清、精密制造等企业 stay industries  # 工作, 服务, 创作: nouns made of verbs name activities
 
 
 class ListedNames:
@@ -51,7 +55,8 @@ class ListedNames:
                 elif all(start <= m.start and m.end <= end for m in inside) and self._nameable(doc.text[start:end]) \
                         and self._only_name_tokens(tokens, start, end, inside):
                     unknown.append((start, end, inside))
-            for start, end, inside, cls in self._list_classes(doc.text, items, known, unknown):
+            own = list_noun_class(doc.text[:sentence.end], items[-1][1])  # 等公司 / 等场景: what the list says it holds
+            for start, end, inside, cls in self._list_classes(doc.text, items, known, unknown, own):
                 if all(m.cls != cls for m in inside):
                     confidence = self._listed_confidence(doc, sentence, start, cls)
                     yield new_mention(doc, start, end, cls, "open:list-coordination", confidence), inside
@@ -127,16 +132,19 @@ class ListedNames:
         return not any((tok.text in self.breaks or tok.text in self.leads or tok.tag in NEVER_FIRST_TAGS)
                        and not is_covered(tok, inside) for tok in within)
     @staticmethod
-    def _list_classes(text: str, items, known: list[tuple[str, str]], unknown):
-        """Class for each unknown item: the class the known items agree on, or that of a known item with the same
-        head (Chinese compounds are head-final: 图像处理 is like 自然语言处理)."""
+    def _list_classes(text: str, items, known: list[tuple[str, str]], unknown, own: str | None):
+        """Class for each unknown item: the one the list's own noun names (`own`) where it corrects the class the
+        known items agree on, else that agreed class, or that of a known item with the same head (Chinese compounds are head-final: 图像处理 is like
+        自然语言处理)."""
         classes = [cls for cls, _ in known]
         agreed = max(sorted(set(classes)), key=classes.count) if classes else ""
         majority = classes.count(agreed) >= 2 and classes.count(agreed) * 3 >= len(classes) * 2
         for start, end, inside in unknown:
             head = text[end - 2:end]
             same_head = [cls for cls, name in known if len(name) > 2 and name.endswith(head)]
-            if same_head or majority:
+            if own is not None and majority and agreed in OWN_NOUN_OVERRIDES.get(own, ()):
+                yield start, end, inside, own
+            elif same_head or majority:
                 yield start, end, inside, same_head[0] if same_head else agreed
 
     def _nameable(self, text: str) -> bool:

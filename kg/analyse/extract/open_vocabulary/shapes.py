@@ -3,6 +3,7 @@ noun- or verb-like, and mentions indexed by position."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import cached_property
 
@@ -15,6 +16,17 @@ NEVER_FIRST_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "t", "m", "mq", "
                               "uz", "ug", "uv", "ud", "y", "e", "o", "ad", "ag", "zg", "x"})
 NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "j", "eng"})
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
+LIST_NOUN = re.compile(r"[^，,。；;！？!?：:]{0,40}?等(?:[^，,。；;！？!?的]{0,6}的)?[^，,。；;！？!?]{0,4}?"
+                       r"(?P<noun>公司|企业|厂商|品牌|机构|应用场景|场景)")
+LIST_NOUN_CLASSES = {"公司": "Organization", "企业": "Organization", "厂商": "Organization", "品牌": "Organization",
+                     "机构": "Organization", "应用场景": "Concept", "场景": "Concept"}
+
+
+def list_noun_class(text: str, end: int) -> str | None:
+    """The class a list's own noun gives its items, read after the list item ending at `end` (Notion、Zapier、
+    Robinhood 和 Front 等公司 → Organization; 搜索、办公、生活助手等这些核心的应用场景 → Concept), or None."""
+    found = LIST_NOUN.match(text, end)
+    return LIST_NOUN_CLASSES[found.group("noun")] if found else None
 
 
 def is_name_part(text: str) -> bool:
