@@ -29,6 +29,8 @@ VERB_SKILL = ("懂", "会")  # skills named by their verb (懂业务, 会写Prom
 MODAL_END = re.compile(r"(?:要|得|必须|应该|应当)(?=[\s□、和与及]*$)")  # 得 before such a skill (and those listed before it)
 SPEAKER = re.compile(r"(?:跟|对|和|向)?[^，,。；;]{0,4}?(?:说|表示|认为|坦言|指出|透露|强调)[，,：:]")  # a role that speaks
 MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduces its list
+DEMANDED = re.compile(r"[\s*”\"]*(?:的要求(?:也|都)?(?:比较|很|非常|更|极|越来越|特别)?高|(?:也|都)?有(?:一定|较高|很高|更高|硬性)?的?要求)")
+# 这个方向对B端经验的要求比较高 / 对数据分析能力有一定要求: what comes after 对 is required
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?(?:要|得|需要|需)?[\s□*]*$")  # 还要懂业务: same subject
 SINGLED_OUT = re.compile(r"^\s*(?:尤其是|特别是|尤其|包括|比如|例如|以及|还有|甚至|(?:我|个人)?(?:觉得|认为)?(?:主要|其实|就)?是|我会列出|"
@@ -72,6 +74,9 @@ class CareerExtractor(OrganizationHiring):
             trigger = find_cue(self.cue("requiresTrigger"), statement)
             if trigger is None and skill.surface.startswith(VERB_SKILL) and (modal := MODAL_END.search(statement)):
                 trigger = modal.group()  # AI产品经理得懂业务、懂模型: the skill holds the verb the modal governs
+            if trigger is None and statement.rstrip(" *“\"").endswith("对") \
+                    and DEMANDED.match(masked, skill.end - sentence.start):
+                trigger = "对"
             if trigger is None and (role := self._asked_about(ctx, index)) is not None:
                 yield relate(role, "requiresSkill", skill, sentence, ctx.doc, "structure:answer", 0.8)
                 continue

@@ -518,3 +518,17 @@ def test_every_role_of_a_label_keeps_its_requirements_after_a_semicolon(run) -> 
     text = "# 工具\n\n**视频创作者、剪辑师**：可灵、即梦至少要玩熟；声音方面，也要了解声音克隆的边界。\n"
     found = pairs(run(text), "shouldKnow")
     assert {("内容创作者", "声音克隆"), ("剪辑师", "声音克隆")} <= found  # (视频创作者 is a 内容创作者)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大模型产品经理对技术理解的要求很高。", ("大模型产品经理", "技术理解")),
+    ("做AI产品经理，对数据分析能力有一定要求。", ("AI产品经理", "数据分析")),
+    ("AI训练师门槛不高。这个岗位对沟通能力的要求比较高。", ("AI训练师", "沟通协作")),
+])
+def test_what_a_role_makes_demands_on_is_required(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "requiresSkill")
+
+
+@pytest.mark.parametrize("text", ["大模型产品经理对技术理解的要求不高。", "大模型产品经理对技术理解没什么要求。"])
+def test_no_demand_is_no_requirement(run, text: str) -> None:
+    assert pairs(run(text), "requiresSkill") == set()
