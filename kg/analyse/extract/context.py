@@ -17,7 +17,7 @@ from kg.analyse.extract.clauses import (  # (re-exported: the rules read clauses
 )
 from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS, line_span, list_lead
 from kg.analyse.extract.mentions import COORDINATED, by_sentence
-from kg.analyse.extract.roles import main_role
+from kg.analyse.extract.roles import former_roles, main_role
 from kg.analyse.extract.topics import MARKUP, NOT_A_SUBJECT_LEAD, TopicLookups
 from kg.core.model import Document, Evidence, Extraction, Mention, Relation, Sentence
 
@@ -202,7 +202,8 @@ class DocumentContext(TopicLookups):
     def subject_roles(self, index: int, roles: list[Mention]) -> list[Mention]:
         """Of several roles a sentence names, the one it is about when the others are not listed with it (Agent产品经理
         属于AI应用产品经理，需要… → Agent产品经理; AI产品经理和数据分析师都需要… → both)."""
-        roles = [m for m in roles if not self._partner(index, m)]
+        left = former_roles(self.doc.text, roles)
+        roles = [m for m in roles if not self._partner(index, m) and m not in left]
         topic = self.topic(index, "Role")
         if len(roles) < 2 or topic is None or topic not in roles:
             return roles

@@ -11,6 +11,14 @@ from kg.core.model import Mention
 RESTATED = re.compile(r"[\s*]*(?:说白了|其实|也就是|本质上|简单说|换句话说|即)")  # …，说白了就是Y的一种
 
 
+LEFT_FOR = re.compile(r"[\s*“”\"]*(?:出身|转(?:成|到|做|为|去|向)了?|转行(?:做|成|到)了?|转岗(?:到|成|为)了?)")  # UI设计师转成了…
+
+
+def former_roles(text: str, roles: list[Mention]) -> list[Mention]:
+    """The roles of a sentence someone left for a later one in it (从UI设计师转成了AIGC设计师: UI设计师)."""
+    return [m for m in roles[:-1] if LEFT_FOR.match(text, m.end) and any(o.start > m.end for o in roles)]
+
+
 def main_role(roles: list[Mention]) -> Mention | None:
     """The role an article is about: its most mentioned role, a specific one before a generic head (产品经理)."""
     counts: dict[str, int] = {}

@@ -600,3 +600,15 @@ def test_script_design_and_backgrounds_are_skills_a_post_requires(run) -> None:
     assert ("AI训练师", "话术设计") in pairs(state, "requiresSkill")
     found = {(m.surface, m.cls) for m in run("AI陪伴产品经理最好有心理学背景，法律AI产品经理要有法学背景。").mentions}
     assert {("心理学背景", "Skill"), ("法学背景", "Skill")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prompt工程师平时最常用的工具是ChatGPT和Claude。", {("Prompt工程师", "ChatGPT"), ("Prompt工程师", "Claude")}),
+    ("AI训练师用得多的是标注平台：开源的Label Studio。", {("AI训练师", "Label Studio")}),
+    ("她从UI设计师转成了AIGC设计师，每天用Midjourney和Stable Diffusion批量出图。",
+     {("AIGC设计师", "Midjourney"), ("AIGC设计师", "Stable Diffusion")}),
+])
+def test_what_a_role_uses_every_day_is_what_to_know(run, text: str, expected) -> None:
+    known = pairs(run(text), "shouldKnow")
+    assert expected <= known
+    assert not any(role == "UI设计师" or thing == "开源" for role, thing in known)  # the role left, a modifier
