@@ -225,11 +225,12 @@ class UsageExtractor(SentenceExtractor):
                     and "Product" not in (a.cls, b.cls) \
                     or steps.CAME_AFTER.fullmatch(gap) and "Product" not in (a.cls, b.cls):
                 yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.8)
-            elif steps.VERSION_STEP.fullmatch(gap) and "Product" not in (a.cls, b.cls) \
+            elif steps.VERSION_STEP.fullmatch(gap) \
+                    and ("Product" not in (a.cls, b.cls) or sentence.is_heading and a.cls == "Technology") \
                     and ("从" in before and (steps.LINE_OF_STEPS.search(before)
                                             or sentence.is_heading and "Technology" in (a.cls, b.cls))
                          or gap.startswith(("，再到", "，又到")) and steps.STEPPED_BEFORE.search(before)):
-                yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.75)  # 从RNN到LSTM，再到…
+                yield relate(a, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.75)  # 从RNN到LSTM，再到GPT系列
             elif steps.COMBINED.fullmatch(gap):  # 扩散模型和Transformer结合，演进为DiT: each of the joined ones
                 for joined in [*_joined_before(ctx.doc.text, a, stages), a]:
                     yield relate(joined, "evolvesInto", b, sentence, ctx.doc, "pattern:succession", 0.75)

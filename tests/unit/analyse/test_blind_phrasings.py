@@ -612,3 +612,17 @@ def test_what_a_role_uses_every_day_is_what_to_know(run, text: str, expected) ->
     known = pairs(run(text), "shouldKnow")
     assert expected <= known
     assert not any(role == "UI设计师" or thing == "开源" for role, thing in known)  # the role left, a modifier
+
+
+def test_a_heading_line_of_architectures_reaches_the_product_family_it_ends_in(run) -> None:
+    assert ("Transformer", "GPT") in pairs(run("## 二、模型架构：从RNN、LSTM到Transformer，再到GPT系列\n\n正文。"),
+                                               "evolvesInto")
+
+
+def test_a_heading_that_lists_products_is_no_line(run) -> None:
+    assert pairs(run("## 从ChatGPT到Midjourney，再到Sora\n\n正文。"), "evolvesInto") == set()
+
+
+def test_a_predecessor_model_evolves_into_its_successor(run) -> None:
+    state = run("好未来的九章大模型，前身是2023年发布的MathGPT，专攻数学解题。")
+    assert ("MathGPT", "九章大模型") in pairs(state, "evolvesInto")
