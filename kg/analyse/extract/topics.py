@@ -21,6 +21,7 @@ HEAD_LEAD = re.compile(r"[^，,；;。]{0,16}的(?:[^，,；;。的]{0,6}(?:产�
                       r"|[^，,；;。的]{0,6}(?:叫做?|名叫|名为)")  # 主力产品叫帆语, 一条叫“青禾智服”: the name introduced
 # 快手的可灵, MiniMax的视频产品海螺AI: the name is the head, the lead its modifier
 MODIFIES_NEXT = re.compile(r"[\s*“”\"]*(?:的|、|和|与|及|或)")  # Midjourney的图片, A和B: the name is no subject on its own
+BECAME = re.compile(r"(?:演进|发展|进化|升级|演变|迭代|换|改|变)(?:成|为|到)")  # X演进成了Y: what goes on is Y
 NOT_A_SUBJECT_LEAD = re.compile(r"不同于|和|与|像|比|用|跟|同|对|把|被|给|让|从|向|除了|关于|随着|如果|只要|涉及|通过|借助|利用")
 
 
@@ -62,9 +63,12 @@ class TopicLookups:
             named = {m.key: m for m in self.by_sentence[index] if starts[-2] <= m.start < clause_start and m.cls == cls}
             if len(named) == 1 and not MODIFIES_NEXT.match(text, next(iter(named.values())).end):
                 return next(iter(named.values()))
+        pronoun = text[clause_start:].lstrip(TOPIC_LEAD).startswith(("它", "其"))
         for start, end in reversed(list(zip(starts, (sentence.start + m.start() for m in breaks)))):
             named = [m for m in self.by_sentence[index] if start <= m.start < end and m.cls == cls]
-            opening = named[0] if len({m.key for m in named}) == 1 else None  # (X发布了Y，它…: which one is 它?)
+            opening = named[0] if len({m.key for m in named}) == 1 or named and not pronoun \
+                and not text[start:named[0].start].strip(TOPIC_LEAD) and not BECAME.search(text, start, end) else None
+            # (X发布了Y，它…: which one is 它? X已接入Y，接下来主要面向…: X goes on; X演进成了Y，底层…: Y does)
             lead = text[start:opening.start].strip(TOPIC_LEAD) if opening is not None else ""
             if opening is not None and not MODIFIES_NEXT.match(text, opening.end) \
                     and (not lead or HEAD_LEAD.fullmatch(lead) and not NOT_A_SUBJECT_LEAD.search(lead)):

@@ -626,3 +626,13 @@ def test_a_heading_that_lists_products_is_no_line(run) -> None:
 def test_a_predecessor_model_evolves_into_its_successor(run) -> None:
     state = run("好未来的九章大模型，前身是2023年发布的MathGPT，专攻数学解题。")
     assert ("MathGPT", "九章大模型") in pairs(state, "evolvesInto")
+
+
+def test_a_bare_clause_goes_on_with_the_name_that_opens_the_clause_before(run) -> None:
+    state = run("据腾讯介绍，混元T1已接入腾讯元宝，接下来主要面向智能办公场景。")
+    assert pairs(state, "appliedIn") == {("混元T1", "AI办公")}  # (智能办公 is an alias)
+
+
+def test_after_an_evolution_the_newer_one_goes_on(run) -> None:
+    state = run("2024年下半年，澜图回复演进成了现在的澜图助理，底层换成了Function Calling加MCP的Agent架构。")
+    assert not any(product == "澜图回复" for product, _ in pairs(state, "basedOn"))
