@@ -636,3 +636,8 @@ def test_a_bare_clause_goes_on_with_the_name_that_opens_the_clause_before(run) -
 def test_after_an_evolution_the_newer_one_goes_on(run) -> None:
     state = run("2024年下半年，澜图回复演进成了现在的澜图助理，底层换成了Function Calling加MCP的Agent架构。")
     assert not any(product == "澜图回复" for product, _ in pairs(state, "basedOn"))
+
+
+def test_a_product_that_completes_code_generates_it(run) -> None:
+    assert ("GitHub Copilot", "代码") in pairs(run("GitHub Copilot在编辑器里帮程序员补全代码。"), "generates")
+    assert pairs(run("用户补全代码时要小心。"), "generates") == set()
