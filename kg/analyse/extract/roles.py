@@ -9,8 +9,6 @@ from kg.analyse.extract.topics import MARKUP
 from kg.core.model import Mention
 
 RESTATED = re.compile(r"[\s*]*(?:说白了|其实|也就是|本质上|简单说|换句话说|即)")  # …，说白了就是Y的一种
-
-
 LEFT_FOR = re.compile(r"[\s*“”\"]*(?:出身|转(?:成|到|做|为|去|向)了?|转行(?:做|成|到)了?|转岗(?:到|成|为)了?)")  # UI设计师转成了…
 
 

@@ -29,10 +29,10 @@ LISTED_SKILL_CONFIDENCE = 0.7
 INDUSTRY_LIST = re.compile(r"(?P<items>(?:[\u4e00-\u9fff]{2,5}(?:、|和|及|与|以及)){1,7}[\u4e00-\u9fff]{2,4})等(?:多个|多种|众多)?"
                            r"(?:行业|产业|垂直行业)")  # 落地在制造、矿山、铁路和气象等行业
 LISTED_INDUSTRY_CONFIDENCE = 0.7
-ACTIVITY_TAGS = frozenset({"vn"})
+ACTIVITY_TAGS = frozenset({"vn"})  # 工作, 服务, 创作: nouns made of verbs name activities
 OWN_NOUN_OVERRIDES = {"Organization": {"Organization", "Product"}, "Concept": {"Industry"}}
 # the list-mates' classes a list's own noun corrects: Loom of Notion、Loom、Zapier等公司 is a company, 生活助手 of
-# 社交、教育、生活助手等应用场景 a scenario; 食品饮料、日化家清、精密制造等企业 stay industries  # 工作, 服务, 创作: nouns made of verbs name activities
+# 社交、教育、生活助手等应用场景 a scenario; 食品饮料、日化家清、精密制造等企业 stay industries
 
 
 class ListedNames:
@@ -134,8 +134,8 @@ class ListedNames:
     @staticmethod
     def _list_classes(text: str, items, known: list[tuple[str, str]], unknown, own: str | None):
         """Class for each unknown item: the one the list's own noun names (`own`) where it corrects the class the
-        known items agree on, else that agreed class, or that of a known item with the same head (Chinese compounds are head-final: 图像处理 is like
-        自然语言处理)."""
+        known items agree on, else that agreed class, or that of a known item with the same head (Chinese compounds
+        are head-final: 图像处理 is like 自然语言处理)."""
         classes = [cls for cls, _ in known]
         agreed = max(sorted(set(classes)), key=classes.count) if classes else ""
         majority = classes.count(agreed) >= 2 and classes.count(agreed) * 3 >= len(classes) * 2
