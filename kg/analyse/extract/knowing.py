@@ -47,7 +47,7 @@ EXPERIENCE = re.compile(r"\s*(?:等|这类[^，,。；;□]{0,6})?的?(?:相关|
                         r"二次开发|上手)?经验")  # the thing (and those listed with it) before 经验, after 有 / 具备
 ROLE_LABEL = re.compile(r"^[\s*\-+•·\d.、)）]*□+(?:\s*(?:、|和|/)\s*□+)*[\s*]*[：:][\s*]*")  # a line labelled with roles
 ADVISED = re.compile(r"建议|最好|至少|务必|一定要|要|得|应该|需要|必须")  # a modal or advice: what one should know
-MODIFIES_NEXT = re.compile(r"的[\s*“”\"]*□")  # 开源的Label Studio: an idea that only qualifies the next name
+QUALIFIES_NEXT = re.compile(r"的[\s*“”\"]*□")  # 开源的Label Studio: an idea that only qualifies the next name
 BA_KNOW = re.compile(r"(?:都|也|先)?(?:玩熟|用熟|玩透|学会|吃透|搞懂|摸透|弄懂|学透|用起来|上手|研究透|玩明白|搞明白|用明白|摸清楚)")
 
 
@@ -61,7 +61,7 @@ class KnowingExtractor(SentenceExtractor):
         yield from self._fronted(ctx, sentence, masked, here)
         things = [m for m in here if m.cls in ("Product", "Technology", "Concept")
                   and not _names_a_category(ctx.doc.text, sentence, m)
-                  and not (m.cls == "Concept" and MODIFIES_NEXT.match(masked, m.end - sentence.start))
+                  and not (m.cls == "Concept" and QUALIFIES_NEXT.match(masked, m.end - sentence.start))
                   and (self._stated_after_trigger(masked, sentence, m, "shouldKnowTrigger")
                        or self._known_about(masked, sentence, m) or self._knows_what(masked, sentence, m))
                   and not self.has("hedge", clause_and_concession(masked, m.start - sentence.start))]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.analyse.extract.steps import DEVELOPS_INTO
 from kg.core.model import Mention
 
 MARKUP = "*` 　"
@@ -21,7 +22,7 @@ HEAD_LEAD = re.compile(r"[^，,；;。]{0,16}的(?:[^，,；;。的]{0,6}(?:产�
                       r"|[^，,；;。的]{0,6}(?:叫做?|名叫|名为)")  # 主力产品叫帆语, 一条叫“青禾智服”: the name introduced
 # 快手的可灵, MiniMax的视频产品海螺AI: the name is the head, the lead its modifier
 MODIFIES_NEXT = re.compile(r"[\s*“”\"]*(?:的|、|和|与|及|或)")  # Midjourney的图片, A和B: the name is no subject on its own
-BECAME = re.compile(r"(?:演进|发展|进化|升级|演变|迭代|换|改|变)(?:成|为|到)")  # X演进成了Y: what goes on is Y
+BECAME = re.compile(DEVELOPS_INTO + r"|(?:改|变)(?:成|为|到)")  # X演进成了Y / X改成了Y: what goes on is Y
 NOT_A_SUBJECT_LEAD = re.compile(r"不同于|和|与|像|比|用|跟|同|对|把|被|给|让|从|向|除了|关于|随着|如果|只要|涉及|通过|借助|利用")
 
 

@@ -190,7 +190,7 @@ class LatinNames:
         if any((known := self.lexicon.lookup(stem)) is not None and known.cls == "Product" for stem in sorted(stems)):
             return "Product", 0.8, "open:latin-version-of-product"
         neighbours = [m for m in spans.overlapping(start - 4, end + 4) if _listed_together(doc.text, m, start, end)]
-        if neighbours and list_noun_class(doc.text[:sentence.end], end) == "Organization":
+        if neighbours and list_noun_class(doc.text, end, sentence.end) == "Organization":
             return "Organization", 0.7, "open:latin-company-list"  # Notion、Robinhood 和 Front 等公司
         if any(m.cls == "Product" for m in neighbours):
             return "Product", 0.8, "open:latin-listed-with-product"

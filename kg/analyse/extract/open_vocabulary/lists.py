@@ -55,7 +55,7 @@ class ListedNames:
                 elif all(start <= m.start and m.end <= end for m in inside) and self._nameable(doc.text[start:end]) \
                         and self._only_name_tokens(tokens, start, end, inside):
                     unknown.append((start, end, inside))
-            own = list_noun_class(doc.text[:sentence.end], items[-1][1])  # 等公司 / 等场景: what the list says it holds
+            own = list_noun_class(doc.text, items[-1][1], sentence.end)  # 等公司 / 等场景: what the list says it holds
             for start, end, inside, cls in self._list_classes(doc.text, items, known, unknown, own):
                 if all(m.cls != cls for m in inside):
                     confidence = self._listed_confidence(doc, sentence, start, cls)

@@ -22,10 +22,11 @@ LIST_NOUN_CLASSES = {"公司": "Organization", "企业": "Organization", "厂商
                      "机构": "Organization", "应用场景": "Concept", "场景": "Concept"}
 
 
-def list_noun_class(text: str, end: int) -> str | None:
-    """The class a list's own noun gives its items, read after the list item ending at `end` (Notion、Zapier、
-    Robinhood 和 Front 等公司 → Organization; 搜索、办公、生活助手等这些核心的应用场景 → Concept), or None."""
-    found = LIST_NOUN.match(text, end)
+def list_noun_class(text: str, end: int, limit: int) -> str | None:
+    """The class a list's own noun gives its items, read after the list item ending at `end` and before `limit` (the
+    sentence's end): Notion、Zapier、Robinhood 和 Front 等公司 → Organization; 搜索、办公、生活助手等这些核心的应用场景 →
+    Concept; else None."""
+    found = LIST_NOUN.match(text, end, limit)
     return LIST_NOUN_CLASSES[found.group("noun")] if found else None
 
 
