@@ -94,10 +94,12 @@ class SyllabusExtractor(SentenceExtractor):
         if lead is not None and self._says(cue, WH_QUESTION.sub(r"\1", lead)):  # 你最看重什么？ asks what, it doubts nothing
             lead_start = ctx.doc.text.rfind(lead, 0, sentence.start)
             lead_end = lead_start + len(lead)
-            for i in reversed([i for i in range(index) if ctx.doc.sentences[i].end > lead_start
-                               and ctx.doc.sentences[i].start < lead_end]):  # the lead's last sentence naming a role
-                named = ctx.specific([m for m in ctx.by_sentence[i] if m.cls == "Role"])
-                if named:
+            in_lead = [i for i in range(index) if ctx.doc.sentences[i].end > lead_start
+                       and ctx.doc.sentences[i].start < lead_end]
+            cued = next((n for n, i in enumerate(in_lead) if self.has(cue, ctx.doc.sentences[i].text)), 0)
+            for i in reversed(in_lead[cued:]):  # the last sentence naming a role, from the one with the cue on
+                named = ctx.specific([m for m in ctx.by_sentence[i] if m.cls == "Role"])  # (not 数据产品经理的基本功是…。
+                if named:  # 但Agent这套东西全是新的，我补了四门课：)
                     return named[0]
         elif not self._says(cue, heading):
             return None

@@ -90,3 +90,21 @@ def test_a_heading_asking_what_a_role_needs_gives_its_sentences_that_role(run) -
     expected = {("多模态产品经理", "Ollama"), ("多模态产品经理", "LM Studio")}
     assert expected <= pairs(run(NEEDS_HEADING), "shouldKnow")
     assert not pairs(run(DAY_HEADING), "shouldKnow")  # a heading naming the role alone: no person, no holder
+
+
+LEARNED_AFTER_A_FORMER_ROLE = """## 二、做大模型产品经理，我必须补的课
+
+数据分析师的基本功是SQL和报表，这些我都熟。但大模型这一套几乎全是新的，我补了两门课：
+
+1.  **RAG。** 知识库问答全靠它。
+2.  **模型评测。** 每次上线前都要跑一遍。
+"""
+
+
+def test_a_role_named_before_the_leads_cue_does_not_take_the_list(run) -> None:
+    state = run(LEARNED_AFTER_A_FORMER_ROLE)
+    assert ("大模型产品经理", "RAG") in pairs(state, "shouldKnow")
+    assert ("大模型产品经理", "模型评测") in pairs(state, "requiresSkill")
+    listed = {"RAG", "模型评测"}
+    assert not any(role == "数据分析师" and thing in listed
+                   for role, thing in pairs(state, "shouldKnow") | pairs(state, "requiresSkill"))
