@@ -35,3 +35,24 @@ def test_generic_subjects_and_clauses_are_no_employers(run, text: str) -> None:
 def test_a_company_name_does_not_take_the_naming_word_before_it(run) -> None:
     names = {m.surface for m in run("他在一家叫云岫科技的公司工作。").mentions if m.cls == "Organization"}
     assert names == {"云岫科技"}
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("启衡医疗在招医疗AI产品经理，要求有医学背景。", "启衡医疗", "医疗AI产品经理"),  # the suffix is an industry's name
+    ("栖光科技在招多模态产品经理，萌芽智能那边招的则是对话产品经理。", "萌芽智能", "对话产品经理"),  # a common word's name
+])
+def test_a_suffixed_name_that_hires_is_a_company(run, text: str, name: str, role: str) -> None:
+    state = run(text)
+    assert (name, "Organization") in {(m.surface, m.cls) for m in state.mentions}
+    assert (name, role) in pairs(state, "hires")
+
+
+def test_a_verb_before_an_industry_is_no_company(run) -> None:
+    state = run("- **青禾智数**：专做医疗和法律的专家标注，长期在招兼职医生和律师。")
+    assert not any(m.cls == "Organization" and "医疗" in m.surface for m in state.mentions)
+
+
+def test_a_kind_of_company_takes_a_known_name_of_several_words(run) -> None:
+    state = run("**医疗AI公司**：启衡医疗在招医疗AI产品经理。")
+    assert ("医疗AI公司", "CompanyType") in {(m.surface, m.cls) for m in state.mentions}
+    assert ("医疗AI公司", "医疗AI产品经理") in pairs(state, "hires")

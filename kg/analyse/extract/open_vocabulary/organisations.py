@@ -19,6 +19,7 @@ NAME_TAGS = frozenset({"n", "nr", "nz", "ns", "", "x", "v", "m"})  # a name of c
 NOUN_AFTER = frozenset({"n", "nz", "ng", "an", "vn", ""})
 SUFFIX_WORD_CLASSES = frozenset({"Industry", "Concept", "Technology"})  # 汽车, 教育 and 智能 alone are domain words
 COMPANY_COUNTERS = ("一家", "另一家", "这家", "那家")
+HIRING_AFTER = re.compile(r"(?:那边|这边|今年|去年|最近|目前)?(?:也|还|都|正)?(?:在招|招了|招的|招聘)")  # 萌芽智能那边招的是…
 MIN_ORG_NAME, MAX_ORG_NAME = 2, 4
 MAX_KIND_PREFIX = 6
 NOT_A_KIND_START = set("这那该每各某本贵我你他她它自所母子分总一两几多此其同原前新老大小全整")  # 这家公司, 子公司, 大公司
@@ -26,7 +27,7 @@ KIND_TAGS = frozenset({"n", "nz", "ng", "j", "eng"})  # what a kind of company i
 KIND_CONTEXT = re.compile(r"(?:一家|几家|多家|两家|各家|某家|一些|不少|很多|许多|大量|众多|部分|头部|中小|传统|大型|小型|中型|新兴|"
                           r"初创|各类|这类|此类|的)[\s*]*$")  # 一家电商公司: a kind, where a common noun alone may be a verb (参观公司)
 KIND_PREFIX_CLASSES = frozenset({"Industry", "Concept", "Technology", "ContentType"})  # 电商公司, 大模型应用公司
-NOT_A_NAME_END = set("在和的是与了把被从向对给于里")  # 吴嘉在集团: a person and a preposition before the suffix
+NOT_A_NAME_END = set("在和的是与了把被从向对给于里做搞")  # 吴嘉在集团, 专做医疗: a person and a preposition or a verb
 NOT_A_NAME_START = set("这那有更招在于举一是的和与把被让给对从向如像而据经")  # 这是影眸科技, 招入公司: a clause, not a name
 
 
@@ -73,6 +74,8 @@ class OrganisationNames:
                     and is_nounish(tokens[first - 1]) and tokens[first - 1].text not in self.breaks:
                 first -= 1
             start, end = tokens[first].start, token.end
+            start = next((m.start for m in known if m.end == end - len(head) and m.start < start
+                          and m.cls in KIND_PREFIX_CLASSES), start)  # 医疗AI公司: a known name of several tokens
             prefix = doc.text[start:end - len(head)]
             inside = [m for m in known if overlaps(m, start, end)]
             if not 1 <= len(prefix) <= MAX_KIND_PREFIX or prefix[0] in NOT_A_KIND_START or self._opens_clause(prefix) \
@@ -131,14 +134,16 @@ class OrganisationNames:
     @staticmethod
     def _company_named_here(text: str, sentence: Sentence, tokens: tuple[Token, ...], first: int, suffix: int) -> bool:
         """True when the words around a name of common words and a company suffix say it names a company: a place
-        right before it (南京的砚池科技, 杭州拾光互动), 一家 / 另一家 before it, or 是一家 after it."""
+        right before it (南京的砚池科技, 杭州拾光互动), 一家 / 另一家 before it, 是一家 after it, or a hiring verb after it
+        (萌芽智能在招对话产品经理: who hires is a company)."""
         if first == suffix:
             return False
         before = tokens[max(0, first - 2):first]
         place = bool(before) and (before[-1].tag == "ns" or len(before) == 2 and before[0].tag == "ns"
                                   and before[1].text == "的")
         lead = text[max(sentence.start, tokens[first].start - 3):tokens[first].start]
-        return place or lead.endswith(COMPANY_COUNTERS) or text.startswith("是一家", tokens[suffix].end)
+        return place or lead.endswith(COMPANY_COUNTERS) or text.startswith("是一家", tokens[suffix].end) \
+            or HIRING_AFTER.match(text, tokens[suffix].end) is not None
 
     def _product_end(self, tokens: tuple[Token, ...], position: int) -> int | None:
         """End of the last product head word in the run of name tokens starting exactly at `position`."""
