@@ -14,7 +14,7 @@ from kg.analyse.extract.mentions import by_sentence, new_mention, overlaps, with
 from kg.analyse.extract.resources import Resources
 from kg.core.model import Document, Extraction, Mention, Sentence
 
-PRODUCT_NOUN = r"(?:手游|游戏|App|APP|app|小程序|应用|软件|平台|工具|产品|助手|大模型|模型|插件|智能体)"
+PRODUCT_NOUN = r"(?:手游|游戏|App|APP|app|小程序|应用|软件|平台|工具|产品|助手|大模型|模型|插件|智能体|Agent)"
 TITLED = re.compile(r"《([^《》\n]{1,20})》(?=" + PRODUCT_NOUN + ")")
 NAMED = re.compile(r"(?:产品|工具|应用|平台|助手|模型|智能体)(?:叫做|名叫|名为|命名为|叫)[“\"「]?"
                    r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,11}?)[”\"」]?(?=[，,。；;！？!?、（(\s]|是|的|$)")
@@ -32,7 +32,7 @@ ONE_OF_A_KIND = re.compile(r"(?:^|(?<=[，,：:；;]))[\s*“\"「]*(?:" + MAKER
 MADE_ONE = re.compile(r"(?:^|(?<=[，,：:；;]))[\s*“\"「]*" + MAKER_LEAD +
                       r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .-]{1,11}?)[”\"」]?"
                       r"是一(?:个|套)[^，,。；;]{0,12}?" + PRODUCT_NOUN)  # 携程推出的携程问道是一个旅游垂直大模型
-MADE_AFTER_ORG = re.compile(r"(?:在\S{0,4}|最早|最先|首先|率先|今年|去年|前年|早年|后来|最近|近期|自己)?(?:推出|发布|开发|打造|研发|上线)[^，。；的]{0,8}?的"
+MADE_AFTER_ORG = re.compile(r"(?:在\S{0,4}|最早|最先|首先|率先|今年|去年|前年|早年|后来|最近|近期|自己)?(?:推出|发布|开发|打造|研发|自研|上线)[^，。；的]{0,8}?的"
                             r"[^，。；]{0,16}?" + PRODUCT_NOUN  # 溪言是檀溪科技最早上线、也最先收费的AI产品
                             + r"|的(?:第[一二三四五六七八九十\d]+[个款]|主力|核心|旗舰|拳头|最新一?[个款]?)[^，。；]{0,6}?" + PRODUCT_NOUN)
 # 溪画是檀溪科技的第二个产品
@@ -48,7 +48,7 @@ GLOSS_END = re.compile(r"\s*(?:[，,。；;]|$)")  # the gloss is the product no
 BARE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
 NOT_A_NAME_START = set("这那它其该此他她我你们有更在于把被让给对从向如像而据就每也都还但下")  # 它也是百度推出的…
 ADVERBS = "也都就则还又才却即便"
-NOT_IN_A_NAME = re.compile(r"的|它|本身|当时|因为|由于|可以|称作|看起来|所以|但|本产品|^(?:产品|工具|应用|软件|平台|系统|项目|"
+NOT_IN_A_NAME = re.compile(r"的|它|本身|当时|因为|由于|可以|称作|看起来|所以|但|本产品|^(?:产品|工具|应用|软件|平台|系统|项目|底层|背后|"
                            r"前者|后者|后来|目前|现在)$")  # 当时是一款…, 因为它是一款…, 产品是一款…
 JUDGEMENT_START = set("不很太没好最非真挺超")  # 的工具“不好用”: a quoted judgement, not a name
 CONFIDENCE = 0.7
@@ -128,8 +128,8 @@ def _clause_subject_before(text: str, sentence: Sentence, org: Mention) -> tuple
     head = before[:made_by.start()] if made_by else before[:-1].rstrip("，, ")  # X，是… and X是… alike
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=0)
     name = head[clause_start:].strip(MARKUP + "“”\"「」").rstrip(ADVERBS)  # 妙笔也是… → 妙笔
-    if not BARE_NAME.fullmatch(name) or name[0] in NOT_A_NAME_START:
-        return None
+    if not BARE_NAME.fullmatch(name) or name[0] in NOT_A_NAME_START or NOT_IN_A_NAME.search(name):
+        return None  # (底层是有道自研的子曰大模型: what lies under it, not a name)
     start = sentence.start + head.index(name, clause_start)
     return start, start + len(name)
 

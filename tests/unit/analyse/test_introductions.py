@@ -16,6 +16,7 @@ from tests.unit.analyse.test_extract import pairs
     ("最近出圈的AI应用“小猫补光灯”是一款摄影助手。", "小猫补光灯"),
     ("溪言是檀溪科技最早上线、也最先收费的AI产品。", "溪言"),
     ("溪画是檀溪科技的第二个产品，解决门店没有设计师的问题。", "溪画"),
+    ("绘声是云岫科技自研的配音Agent，上线半年。", "绘声"),
     ("饿了么最近上线了新的AI应用“AI入驻智能经理”，帮新商家开店。", "AI入驻智能经理"),  # (not the role 智能经理)
 ])
 def test_a_name_the_text_introduces_as_a_product_is_a_product(run, text: str, name: str) -> None:
@@ -24,7 +25,7 @@ def test_a_name_the_text_introduces_as_a_product_is_a_product(run, text: str, na
 
 @pytest.mark.parametrize("text", ["他读了《人类简史》这本书。", "这个项目叫我们很头疼。", "我们的目标，是百度推出的考核。", "这是百度的第一个产品。",
                                   "这个产品“不好用”是大家的共识。", "我们的工具“很强”，是因为模型好。",
-                                  "一个叫“提示词”的概念火了。"])
+                                  "一个叫“提示词”的概念火了。", "**Hi Echo**：网易有道推出的口语私教，底层是有道自研的子曰大模型。"])
 def test_titles_and_clauses_that_are_no_products_stay_out(run, text: str) -> None:
     assert not any(m.cls == "Product" and m.rule.startswith("introduced:") for m in run(text).mentions)
 
