@@ -21,10 +21,11 @@ AFTER_USE = re.compile(r"(?:用于|用在|应用于|应用在|应用到|落地�
                        r"|用得最多的(?:是|还是)(?:[一二两三四五几][类个种])?[：:]?)了?"
                        r"(?:[\u4e00-\u9fff]{0,4}的|[\u4e00-\u9fff]{1,8}(?:上|中|里|内)的)?"  # 用于企业内部的智能问答 / 平台上的
                        rf"(?P<items>{PHRASE}(?:(?:、|和|及|与){PHRASE}){{0,4}})"
-                       r"(?=等|上|中|里|场景|领域|方面|环节|[，,。；;！!？?）)]|$)")
+                       r"(?=等|上|中|里|场景|领域|方面|环节|这类|这些|之类|[，,。；;！!？?）)]|$)")
 BEFORE_SCENE = re.compile(rf"在(?P<items>{PHRASE}(?:(?:、|和|及|与){PHRASE}){{0,4}})(?:等?(?:场景|领域)"  # 在客服、营销等场景落地
                           r"|(?:里|中|上)(?:跑通|落地|试点|用起来))")  # 在合同审查里跑通了第一个客户
 ITEM_SEPARATOR = re.compile(r"、|和|及|与")
+SCENE_NOUN = re.compile(r"等?(?:场景|领域)")
 SCENARIO_LEADS = frozenset({"智能", "自动", "AI", "辅助"})
 MODIFIER_TAGS = frozenset({"a", "b", "l"})  # 合同审查 and 自动化编程 open with words jieba tags as adjectives or idioms
 GENERIC = frozenset({"能力", "产品", "公司", "内容", "工作", "技术", "模型", "数据", "用户", "业务", "平台", "工具", "行业",
@@ -72,23 +73,27 @@ class ScenarioExtractor:
                     m.cls in AREA_CLASSES and sentence.start + match.start("items") <= m.start < sentence.start + match.end()
                     for m in known)
                 fewest = 1 if grounded else 2  # 在实际场景中, 在主题、活动等领域: lone words are no names
+                named_scene = SCENE_NOUN.match(sentence.text, match.end())  # 用在软件开发场景: an idiom will do
                 for item in items:
                     led = any(m.cls == "Industry" and m.start == at for m in known)  # 法律咨询: the industry 法律 is the area
-                    if self._well_formed(tokens, at, at + len(item), fewest, compound=not led):
+                    if self._well_formed(tokens, at, at + len(item), fewest, compound=not led,
+                                         idiom=named_scene is not None):
                         yield at, at + len(item)
                     at += len(item) + 1
 
     def _well_formed(self, tokens: tuple[Token, ...], start: int, end: int, fewest_words: int,
-                     compound: bool = True) -> bool:
+                     compound: bool = True, idiom: bool = False) -> bool:
         """True for a span of whole tokens that opens with a noun (or a scenario lead, or a modifier of a noun) and
         ends with a noun or an activity (剧情生成, 内容审核), with no function or generic word; one long dictionary noun
-        will do when `compound` (海报设计)."""
+        (or, before 场景, an idiom: 软件开发) will do when `compound` (海报设计)."""
         inside = [t for t in tokens if start <= t.start and t.end <= end]
-        compound = compound and len(inside) == 1 and len(inside[0].text) >= COMPOUND_CHARS and is_nounish(inside[0])
-        if len(inside) < fewest_words and not compound or not inside or inside[0].start != start or inside[-1].end != end:
+        one_long = compound and len(inside) == 1 and len(inside[0].text) >= COMPOUND_CHARS
+        if len(inside) < fewest_words and not (one_long and (is_nounish(inside[0]) or idiom and inside[0].tag == "l")) \
+                or not inside or inside[0].start != start or inside[-1].end != end:
             return False
         first, last = inside[0], inside[-1]
-        leads = is_nounish(first) or first.text in SCENARIO_LEADS or first.tag in MODIFIER_TAGS and len(inside) > 1
-        return leads and (is_nounish(last) or is_verbish(last)) \
+        leads = is_nounish(first) or first.text in SCENARIO_LEADS or first.tag in MODIFIER_TAGS and len(inside) > 1 \
+            or one_long and idiom
+        return leads and (is_nounish(last) or is_verbish(last) or one_long and idiom) \
             and not last.text.endswith(PERSON_ENDINGS) \
             and not any(t.text in self.breaks or t.text in GENERIC for t in inside)

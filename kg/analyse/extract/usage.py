@@ -33,8 +33,9 @@ AIMED_AT = re.compile(r"面向[\s*]*$")  # Copilot是一款面向制造业的AI�
 AIMED_MODIFIES = re.compile(r"(?:行业|领域)?的[^，,。；;的]{0,8}")  # 面向制造业的AI助手Copilot
 AIMED_OF = re.compile(r"(?:是|为)?(?:一款|一个|一种|专门)?[\s*]*面向")  # Copilot是一款面向制造业…
 PLUS = re.compile(r"\s*[+＋]\s*")  # 大模型+教育, AI＋医疗: the technology put to work in the industry
-SUBJECTLESS_USE = re.compile(r"[\s*]*(?:它|其|该产品|该模型|该工具)?(?:主要|也|都|还|可以|能够|可|能|被(?:广泛|大量|普遍)?|已经|目前|"
-                             r"最常|则|更多|专门|专)*")  # …，被广泛用在在线问诊上 (not 广泛应用于 after a list of techniques)
+SUBJECTLESS_USE = re.compile(r"[\s*]*(?:(?:□+|官方|团队|他们)?(?:称|说|表示|介绍)(?=它))?(?:它|其|该产品|该模型|该工具)?(?:主要|也|都|还|可以|能够|可|能|被(?:广泛|大量|普遍)?|已经|目前|"
+                             r"最常|则|更多|专门|专)*")  # …，被广泛用在在线问诊上 (not 广泛应用于 after a list of techniques);
+# …，百度称它适合用在…: the maker's word about it
 PRONOUN_SUBJECT = re.compile(r"[\s*]*(?:它|其|该产品|这款产品|该工具|这款工具|该模型)(?:目前|主要|也|都|还|已经)*")
 PLACE_MODIFIER = re.compile(r"[\s*]*(?:(?:国内|海外|国外|全球|美国|欧美|日本)的?)?[\s*]*")  # 在海外的教育行业
 INDUSTRY_FRAME = re.compile(r"(?:^|(?<=[，,]))[\s*]*在□+(?:行业|领域|赛道|场景)?(?:中|里|内)?[，,]"  # 比如，在电商行业，…

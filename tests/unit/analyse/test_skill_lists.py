@@ -31,5 +31,12 @@ def test_unknown_items_of_a_list_its_noun_calls_industries_are_industries(run) -
     assert {("矿山", "Industry"), ("铁路", "Industry"), ("气象", "Industry")} <= found
 
 
+def test_a_verb_listed_among_industries_names_one(run) -> None:
+    found = {(m.surface, m.cls) for m in run("华为的盘古大模型已经落地在制造、矿山、铁路和气象等行业。").mentions}
+    assert ("制造", "Industry") in found
+    assert not any(m.rule == "open:industry-list" for m in run("包括吃饭、睡觉和铁路等行业。").mentions
+                   if m.surface in ("吃饭", "睡觉"))
+
+
 def test_activities_listed_before_a_word_for_industries_are_no_industries(run) -> None:
     assert not any(m.rule == "open:industry-list" for m in run("包括吃饭、睡觉和工作等行业。").mentions)

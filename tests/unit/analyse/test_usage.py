@@ -487,3 +487,8 @@ def test_a_course_for_the_people_of_an_industry_is_not_applied_in_it(run) -> Non
 def test_what_a_product_is_built_on_is_not_what_a_later_clause_puts_to_use(run) -> None:
     text = "我面过一位候选人，讲的是自己做的客服助手，基于RAG检索条款，用在保险行业的智能客服里。"
     assert not any(thing == "RAG" for thing, _ in pairs(run(text), "appliedIn"))
+
+
+def test_what_its_maker_says_it_suits_is_where_the_product_is_applied(run) -> None:
+    state = run("文心X1则是一款深度思考模型，百度称它适合用在公文写作、合同审查这类需要想清楚再说的场景。")
+    assert {("文心大模型X1", "公文写作"), ("文心大模型X1", "合同审查")} <= pairs(state, "appliedIn")

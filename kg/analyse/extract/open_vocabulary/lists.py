@@ -29,6 +29,7 @@ LISTED_SKILL_CONFIDENCE = 0.7
 INDUSTRY_LIST = re.compile(r"(?P<items>(?:[\u4e00-\u9fff]{2,5}(?:、|和|及|与|以及)){1,7}[\u4e00-\u9fff]{2,4})等(?:多个|多种|众多)?"
                            r"(?:行业|产业|垂直行业)")  # 落地在制造、矿山、铁路和气象等行业
 LISTED_INDUSTRY_CONFIDENCE = 0.7
+MIN_NOUNS_BESIDE_A_VERB = 2
 ACTIVITY_TAGS = frozenset({"vn"})  # 工作, 服务, 创作: nouns made of verbs name activities
 OWN_NOUN_OVERRIDES = {"Organization": {"Organization", "Product"}, "Concept": {"Industry"}}
 # the list-mates' classes a list's own noun corrects: Loom of Notion、Loom、Zapier等公司 is a company, 生活助手 of
@@ -65,13 +66,21 @@ class ListedNames:
         """制造、矿山、铁路和气象等行业: the unknown items of a list its own noun calls industries are industries."""
         spans = Spans(taken)
         for match in INDUSTRY_LIST.finditer(sentence.text):
+            nouns, verbs = 0, []
             for text, start, end in _items(doc, sentence, match):
                 start = _after_function_words(tokens, start, end)
                 inside = [t for t in tokens if start <= t.start < end]
-                if end - start < 2 or spans.overlapping(start, end) or self.lexicon.lookup(doc.text[start:end]) \
-                        or not self._only_name_tokens(tokens, start, end, []) \
-                        or not all(is_nounish(t) and t.tag not in ACTIVITY_TAGS for t in inside):
-                    continue  # 吃饭、睡觉、工作等: activities, not industries
+                if spans.overlapping(start, end) or self.lexicon.lookup(doc.text[start:end]):
+                    nouns += 1
+                    continue
+                if end - start < 2 or not self._only_name_tokens(tokens, start, end, []):
+                    continue
+                if all(is_nounish(t) and t.tag not in ACTIVITY_TAGS for t in inside):
+                    nouns += 1
+                    yield new_mention(doc, start, end, "Industry", "open:industry-list", LISTED_INDUSTRY_CONFIDENCE), []
+                elif len(inside) == 1 and inside[0].tag == "v" and end - start == 2:
+                    verbs.append((start, end))  # 制造 names the sector among nouns (制造、矿山、铁路和气象等行业)
+            for start, end in verbs if nouns >= MIN_NOUNS_BESIDE_A_VERB else []:  # 吃饭、睡觉、工作等: activities
                 yield new_mention(doc, start, end, "Industry", "open:industry-list", LISTED_INDUSTRY_CONFIDENCE), []
 
     def _skill_list(self, doc: Document, sentence: Sentence, tokens: tuple[Token, ...], taken: list[Mention]):
