@@ -24,8 +24,9 @@ POSTING = re.compile(r"的?|(?:最近|近期|今年|去年|又|也|还|刚刚|�
 TITLE_AFTER = re.compile(r"负责人|专员|经理|总监|主管|官|HR")  # 招聘负责人: a title, not a hiring
 HIRING_GOES_ON = re.compile(r"\s*(?:(?:另外|此外|同时|还|也|并|又)+(?:在|正在)?(?:招聘|招了|在招|招募|开放了|扩招)|正在招)")
 # ，另外招了两名C / 云栈在扩编，正在招两个A
-POSTS_THIS = re.compile(r"(?:都|也|还|同样|已经|今年|去年|最近)*(?:挂过|挂出了?|开过|开放了?|放出了?|在招|招过|招聘过?|发布了?)"
-                        r"(?:不少|很多|一批)?((?:这类|这个|该|这种|此类)(?:岗位|职位|角色))")  # 都挂过这类岗位
+POSTS_THIS = re.compile(r"(?:都|也|还|同样|已经|今年|去年|最近|特别|最)*(?:挂过|挂出了?|开过|开放了?|放出了?|在招|招过|招聘过?|发布了?|爱招|"
+                        r"抢着招)(?:不少|很多|一批)?((?:这类|这个|该|这种|此类)(?:岗位|职位|角色|方向|人))")
+# 都挂过这类岗位, 今年都在招这个方向, 创业公司特别爱招这种人
 HIRERS = frozenset({"Organization", "CompanyType"})
 KIND_LABEL = re.compile(r"[\s>\-+•·\d.、)）]*\*\*([^*\n]{1,24}?)[。.]?\*\*[：:]?|[\s>\-+•·\d.、)）]*([^*\n：:]{1,24})[：:]")
 WHO_HIRES = re.compile(r"[\s*]*(?:今年|去年|目前|现在|最近)?(?:在)?(?:招|招聘)(?:□+(?:、|和|与|及)?)+(?:岗位|职位)?的"
@@ -33,7 +34,8 @@ WHO_HIRES = re.compile(r"[\s*]*(?:今年|去年|目前|现在|最近)?(?:在)?(?
 # 今年招AI搜索产品经理的，主要是…: the hirers follow
 LEFT_JOB = re.compile(r"离开|辞去|辞职|离职|卸任|退出")
 HIRERS_ONLY = re.compile(r"[\s*]*(?:我们|他们|不少|很多|许多|一些|越来越多的?)?□+(?:[、和与及](?:我们|他们)?□+)*(?:也|都|还|同样)*(?:在|正在)?"
-                         r"(?:大量|疯狂|陆续|积极)?(?:招聘?|招人|扩招)(?:了)?")  # …售前工程师和解决方案架构师，百度智能云、火山引擎都在大量招
+                         r"(?:大量|疯狂|陆续|积极)?(?:招聘?|招人|扩招)(?:了|得最[多猛凶狠积极]|得多)?")
+# …售前工程师和解决方案架构师，百度智能云、火山引擎都在大量招 / (**4. AI工程师** …) 外包公司和中小企业招得最猛
 
 
 BOLD_TITLE = re.compile(r"[ \t>]*\*\*[^*\n]+\*\*[ \t]*$", re.M)  # > **衡屿电子｜AI硬件产品经理（AI眼镜方向）**
@@ -69,6 +71,7 @@ class OrganizationHiring:
                 elif job_post and _titles_a_post(ctx.doc.text, sentence) and len(span.strip(" □*—-|｜（）()")) <= 1:
                     yield relate(org, "hires", role, sentence, ctx.doc, "structure:job-post-heading", 0.8)
         yield from self._hiring_the_roles_before(ctx, index, sentence, here)
+        yield from self._hiring_the_section_role(ctx, index, sentence, here)
         yield from self._hiring_under_a_kind(ctx, index, sentence, here)
         yield from self._hirers_named_after(ctx, index, sentence, here)
         yield from self._hiring_this_post(ctx, index, sentence, here)
@@ -94,6 +97,21 @@ class OrganizationHiring:
             for org in hirers:
                 for role in roles:
                     yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organizations-hire-them", 0.8)
+
+    def _hiring_the_section_role(self, ctx, index, sentence, here) -> Iterator[Relation]:
+        """**4. AI工程师** ⏎ 外包公司和中小企业招得最猛，…: a clause of organisations or company types that only says they
+        hire, in a sentence that names no role, hires the role of the section's heading."""
+        if sentence.is_heading or any(m.cls == "Role" for m in here):
+            return
+        masked = ctx.masked(index)
+        for start, end in _clause_bounds(masked):
+            hirers = [m for m in here if m.cls in HIRERS and start <= m.start - sentence.start < end]
+            if hirers and HIRERS_ONLY.fullmatch(masked[start:end]) and not find_cue(self.cue("hedge"), masked) \
+                    and not negated(self.cue, masked[start:end]) \
+                    and masked.count("□", start, end) == sum(m.end - m.start for m in hirers) \
+                    and (role := ctx.nearest(index, "Role")) is not None:
+                for org in hirers:
+                    yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organizations-hire-section-role", 0.75)
 
     def _hiring_under_a_kind(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """**手机厂商**：招得最多。今年我们公司就在招A和B / ## 三、创业公司 … 栖光科技在招C: under a label or a heading that
@@ -135,15 +153,15 @@ class OrganizationHiring:
                 yield relate(hirer, "hires", role, sentence, ctx.doc, "pattern:hirers-named-after", 0.8)
 
     def _hiring_this_post(self, ctx, index, sentence, here) -> Iterator[Relation]:
-        """MiniMax、字节跳动、阅文集团今年都挂过这类岗位: organisations that post or hire 这类岗位 hire the role it
-        stands for (the last role named before)."""
+        """MiniMax、字节跳动、阅文集团今年都挂过这类岗位 / 创业公司特别爱招这种人: organisations (or kinds of company)
+        that post or hire 这类岗位 hire the role it stands for (the last role named before)."""
         masked = ctx.masked(index)
         for start, end in _clause_bounds(masked):
             clause = masked[start:end]
             post = POSTS_THIS.search(clause)
             if post is None or negated(self.cue, clause) or find_cue(self.cue("hedge"), clause):
                 continue
-            hirers = [m for m in here if m.cls == "Organization" and start <= m.start - sentence.start < start + post.start()]
+            hirers = [m for m in here if m.cls in HIRERS and start <= m.start - sentence.start < start + post.start()]
             role = ctx.anaphor(index, post.group(1), self.cue)
             for org in hirers if role is not None else []:
                 yield relate(org, "hires", role, sentence, ctx.doc, "pattern:organization-hires-anaphor", 0.8)

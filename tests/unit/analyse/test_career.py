@@ -532,3 +532,17 @@ def test_what_a_role_makes_demands_on_is_required(run, text: str, expected) -> N
 @pytest.mark.parametrize("text", ["大模型产品经理对技术理解的要求不高。", "大模型产品经理对技术理解没什么要求。"])
 def test_no_demand_is_no_requirement(run, text: str) -> None:
     assert pairs(run(text), "requiresSkill") == set()
+
+
+@pytest.mark.parametrize("text, hirer, role", [
+    ("**1. 语音产品经理**\n\n百度、小米今年都在招这个方向，门槛不低。", "小米", "语音产品经理"),
+    ("**2. 全栈产品经理**\n\n这是新叫法。创业公司特别爱招这种人，JD里写着会用Cursor。", "创业公司", "全栈产品经理"),
+])
+def test_a_company_that_hires_this_direction_or_these_people_hires_the_role(run, text, hirer, role) -> None:
+    assert (hirer, role) in pairs(run(text), "hires")
+
+
+def test_companies_that_only_say_they_hire_hire_the_sections_role(run) -> None:
+    found = pairs(run("**4. AI工程师**\n\n外包公司和中小企业招得最猛，要的是能快速交付的人。"), "hires")
+    assert {("外包公司", "AI工程师"), ("中小企业", "AI工程师")} <= found
+    assert pairs(run("**4. AI工程师**\n\n外包公司和中小企业不一定在招，要看项目。"), "hires") == set()
