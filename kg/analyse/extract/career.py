@@ -32,6 +32,7 @@ MAX_LIST_LINES = 15  # how far back a list line looks for the line that introduc
 DEMANDED = re.compile(r"[\s*”\"]*(?:的要求(?:也|都)?(?:比较|很|非常|更|极|越来越|特别)?高|(?:也|都)?有(?:一定|较高|很高|更高|硬性)?的?要求)")
 # 这个方向对B端经验的要求比较高 / 对数据分析能力有一定要求: what comes after 对 is required
 HOLDER_GAP = 24  # characters allowed between a role and the requirement word it is the subject of
+IT_IS = re.compile(r"[\s*]*它(?:本质上|其实|也)?(?:是|属于|算是)")  # 它 opening the sentence is the post spoken of, not a thing
 CONTINUATION = re.compile(r"^[\s□*]*(?:还|也|并且|同时|而且|更|另外|此外)?(?:要|得|需要|需)?[\s□*]*$")  # 还要懂业务: same subject
 SINGLED_OUT = re.compile(r"^\s*(?:尤其是|特别是|尤其|包括|比如|例如|以及|还有|甚至|(?:我|个人)?(?:觉得|认为)?(?:主要|其实|就)?是|我会列出|"
                          r"无非是|不外乎)[\s*“”\"]*(?:\s*□+\s*(?:、|和|与|及|以及))*\s*$")  # …能力，尤其是X / 核心能力，我觉得是X
@@ -139,7 +140,8 @@ class CareerExtractor(OrganizationHiring):
         former, latter = (find_cue(self.cue(cue), own_clause) for cue in ("formerRole", "latterRole"))
         if len(pair) == 2 and (former or latter):
             return [(pair[0] if former else pair[1], "pattern:requires-anaphor", 0.85)]  # 在招A和B，前者要会…，后者更看重…
-        this_post = next((w for w in self.cue("thisRole") if opening.lstrip(MARKUP).startswith(w)), None)
+        this_post = next((w for w in self.cue("thisRole") if opening.lstrip(MARKUP).startswith(w)), None) \
+            or ("这个岗位" if IT_IS.match(opening) else None)  # 它是大模型应用产品经理里的一个细分，…要有编程能力
         if named and this_post is not None and (anaphor := named_anaphor(ctx, index, this_post, self.cue)) is not None:
             return [(anaphor, "pattern:requires-anaphor", 0.85)]  # 这个岗位是从研发工程师里分化出来的，要求…
         if named:  # Agent产品经理属于AI应用产品经理，需要…: the subject needs it, however far before

@@ -219,6 +219,11 @@ class DocumentContext(TopicLookups):
                 return named[0]
         return None
 
+    def _titles_section(self, index: int, role: Mention) -> bool:
+        """True when the innermost heading above a sentence is the role's name alone (**1. 代码智能产品经理**)."""
+        section = self.doc.sentences[index].section
+        return len(section) > 1 and BARE_HEADING.fullmatch(section[-1].replace(role.surface, "", 1)) is not None
+
     def _partner(self, index: int, role: Mention) -> bool:
         """True when a role is the object of 与 / 跟 / 和 / 向 opening its clause: someone the subject deals with."""
         clause = CLAUSE_BREAK.split(self.doc.text[self.doc.sentences[index].start:role.start])[-1]
@@ -239,6 +244,8 @@ class DocumentContext(TopicLookups):
                 return named[-1]  # **算法工程师（3人）**：一半外招。他们需要熟悉RAG和微调
         if find_cue(cue("thisRole"), before) and latest:
             posted = self._heading_role(index)  # ## 三、应用公司①：云帆数科，Agent产品经理 … 这个岗位日常对接…
+            if posted is not None and self._titles_section(index, posted):
+                return posted  # **1. 代码智能产品经理** … 知道程序员在哪一步最烦躁。这批人里…: the post the section is on
             spoken = self.topic(index - 1, "Role") if self.previous_sentence(index) is not None else None
             chosen = next((m for m in (posted, spoken) if m is not None and any(o.key == m.key for o in latest)), None)
             return chosen or latest[0]  # (大模型产品经理是AI产品经理的一种。所以这类岗位…: the one spoken of)

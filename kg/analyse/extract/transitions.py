@@ -18,6 +18,8 @@ from kg.analyse.extract.context import (
     negated,
     relate,
 )
+from kg.analyse.extract.mentions import coordinated
+from kg.analyse.extract.roles import named_anaphor
 from kg.core.model import Mention, Relation
 
 SUBJECTLESS_CHARS = set("今去明前年后来现在如今最近已经也都又再随然终于则便就上下半月底初中0123456789 *")  # 2023年下半年转成了B
@@ -56,20 +58,25 @@ class TransitionExtractor(SentenceExtractor):
 
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """The switches a sentence states; a title states them too, but frames (对于A来说，…) are read in prose only."""
-        yield from self._transitions(ctx, sentence, here)
+        yield from self._transitions(ctx, index, sentence, here)
         yield from self._ladder(ctx, sentence, here)
         if not sentence.is_heading:
             yield from self._framed(ctx, index, sentence)
 
-    def _transitions(self, ctx, sentence, here) -> Iterator[Relation]:
+    def _transitions(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Each pair of neighbouring roles, read by the first of the rules that fits it; and the roles people came
-        from (AI美术，基本都是从原画师转过来的，也有从插画师转行过去的) into the role the sentence opens with."""
+        from (AI美术，基本都是从原画师转过来的，也有从插画师转行过去的) into the role the sentence opens with, or the post
+        an anaphor opening it stands for (这批人里有不少是从前端工程师、后端工程师转过来的)."""
         roles = [m for m in here if m.cls == "Role"]
         text = ctx.doc.text
-        sources = [m for m in roles if FROM_SOURCE.search(text, max(0, m.start - 12), m.start) and CAME_AFTER.match(text, m.end)]
-        target = next((m for m in roles if m not in sources), None)
+        sources = [source for m in roles if FROM_SOURCE.search(text, max(0, m.start - 12), m.start)
+                   for run in [[m, *coordinated(text, m, [r for r in roles if r.start >= m.end])]]
+                   if CAME_AFTER.match(text, run[-1].end) for source in run]
+        target = next((m for m in roles if m not in sources and m.end <= sources[0].start), None) if sources else None
+        if target is None and sources and find_cue(self.cue("thisRole"), text[sentence.start:sources[0].start]):
+            target = named_anaphor(ctx, index, text[sentence.start:sources[0].start], self.cue)
         for source in (m for m in sources if target is not None and target.end <= m.start and m.key != target.key):
-            if not negated(self.cue, text[target.end:source.start]):
+            if not negated(self.cue, text[max(target.end, sentence.start):source.start]):
                 yield relate(source, "transitionsTo", target, sentence, ctx.doc, "pattern:transition-from", 0.8)
         source = None  # the role of 有人 / 有的 clauses: A，有人转成了B，有人去做了C
         for a, b in zip(roles, roles[1:]):

@@ -546,3 +546,23 @@ def test_companies_that_only_say_they_hire_hire_the_sections_role(run) -> None:
     found = pairs(run("**4. AI工程师**\n\n外包公司和中小企业招得最猛，要的是能快速交付的人。"), "hires")
     assert {("外包公司", "AI工程师"), ("中小企业", "AI工程师")} <= found
     assert pairs(run("**4. AI工程师**\n\n外包公司和中小企业不一定在招，要看项目。"), "hires") == set()
+
+
+CODE_PM_SECTION = """## 五、哪些岗位在招人
+
+**1. 代码智能产品经理**
+
+也有公司叫AI编程产品经理。它是大模型应用产品经理里的一个细分，门槛比一般应用岗高：要有编程能力，至少能读懂代码；要知道程序员在哪一步最烦躁。这批人里有不少是从前端工程师、后端工程师转过来的，日常打交道最多的是模型团队。
+"""
+
+
+def test_it_opening_a_sentence_about_a_wider_post_is_the_sections_post(run) -> None:
+    state = run(CODE_PM_SECTION)
+    assert ("代码智能产品经理", "编程能力") in pairs(state, "requiresSkill")
+    assert ("大模型应用产品经理", "编程能力") not in pairs(state, "requiresSkill")
+
+
+def test_these_people_in_a_section_on_a_post_are_people_in_that_post(run) -> None:
+    state = run(CODE_PM_SECTION)
+    assert {("前端工程师", "代码智能产品经理"), ("后端工程师", "代码智能产品经理")} <= pairs(state, "transitionsTo")
+    assert pairs(state, "worksWith") == {("代码智能产品经理", "模型团队")}
