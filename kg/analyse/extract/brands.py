@@ -26,6 +26,9 @@ UNTYPED_LATIN = "open:latin-untyped"
 NAME_LEADS = "的了型款是和与及、把叫为"  # the Han characters a coined name may follow (模型声澜V3; not 暗中吐槽V3)
 VERSION = re.compile(r"[Vv]\d+(?:\.\d+)*|\d+(?:\.\d+)?[Bb]")  # V3, V2.5, 3B
 NAME_PARTS = frozenset({"ContentType", "Concept", "Technology", "Industry"})  # words a brand may glue to: 砚池Code
+TAIL_TAGS = frozenset({"", "n", "nz", "vn", "v", "eng", "x"})  # name words: nouns, activities, words jieba does not know
+MAX_TAIL_WORDS, MIN_TAIL, MIN_REPEATS = 2, 2, 2
+COMPANY_WORDS = frozenset({"国际", "中国", "全球", "海外", "集团", "公司"})  # what a company's own name goes on with
 
 
 @register("brands")
@@ -38,6 +41,8 @@ class BrandExtractor:
         self.heads = tuple(cue("productHead"))
         self.generic = cue("genericProductModifier") | cue("nameBreak")
         self.dictionary_tags = resources.segmenter.dictionary_tags
+        self.predicates = cue("madeByTrigger") | cue("organizationHiresTrigger") | cue("nameBreak")
+        self.company_words = frozenset(self.suffixes) | COMPANY_WORDS
 
     def __call__(self, state: Extraction) -> Extraction:
         state = self._coined_versions(state)
@@ -64,11 +69,38 @@ class BrandExtractor:
                      and (m.cls in NAME_PARTS or m.rule.startswith("open:"))}  # Code of 砚池Code, Lens 2 of 栖光Lens 2
             for word in glued:
                 taken[word.start:word.end] = bytes(word.end - word.start)
-            if not any(taken[match.end():end]):
+            if not any(taken[match.start():end]):
                 found.append(new_mention(state.document, match.start(), end, "Product", "open:brand-product", CONFIDENCE))
                 taken[match.start():end] = b"\x01" * (end - match.start())
                 replaced.update(glued)
+        found += self._repeated_names(state, pattern, tokens, taken)
         return with_mentions(state, found, replaced) if found else state
+
+    def _repeated_names(self, state: Extraction, pattern: re.Pattern, tokens: dict, taken: bytearray) -> list[Mention]:
+        """启衡影语, 律衡检索, 拾光原型: a brand and one or two name words after it, the same at least twice in the
+        article and never a word of making or hiring (启衡推出…) — a name the article keeps using, not a clause."""
+        text = state.document.text
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for match in pattern.finditer(text):
+            at = tokens.get(match.start())
+            if at is None or any(taken[match.start():match.end()]):
+                continue
+            index, sentence = at
+            end = match.end()
+            for token in [t for t in sentence[index:] if t.start >= match.end()][:MAX_TAIL_WORDS]:
+                if token.start != end or not is_name_part(token.text) or token.text in self.generic \
+                        or token.tag not in TAIL_TAGS or token.text in self.predicates or any(taken[token.start:token.end]) \
+                        or token.text in self.company_words:  # (萌芽智能 where the company went unrecognised, 蚂蚁国际)
+                    break
+                end = token.end
+            if end - match.end() >= MIN_TAIL:
+                spans.setdefault(text[match.start():end], []).append((match.start(), end))
+        found = []
+        for name, places in sorted(spans.items()):
+            for start, end in places if len(places) >= MIN_REPEATS else []:
+                found.append(new_mention(state.document, start, end, "Product", "open:brand-product", CONFIDENCE))
+                taken[start:end] = b"\x01" * (end - start)
+        return found
 
     def _coined_versions(self, state: Extraction) -> Extraction:
         """声澜V3, 星核3B: a version glued to a Chinese word jieba does not know names a product with it."""

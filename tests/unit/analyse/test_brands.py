@@ -122,3 +122,19 @@ def test_sub_headings_under_a_heading_over_products_name_products(run) -> None:
 ])
 def test_a_lowercase_model_identifier_is_a_product(run, text: str, name: str, expected: set) -> None:
     assert classes(run(text), name) == expected
+
+
+def test_a_brand_and_a_name_the_article_keeps_using_is_a_product(run) -> None:
+    text = "广州的画屿科技推出了画屿商拍，商家上传一张衣服照片就能出图。画屿商拍按张收费，画屿科技今年还要扩招。"
+    state = run(text)
+    assert classes(state, "画屿商拍") == {"Product"}
+    assert ("画屿商拍", "画屿科技") in pairs(state, "madeBy")
+
+
+@pytest.mark.parametrize("text", [
+    "广州的画屿科技很有名。画屿发布了新模型，画屿发布了新工具。",  # a word of making
+    "画屿科技在扩招。画屿智能做的产品不错，画屿智能的团队也在扩张。",  # the company again, with another suffix
+    "画屿科技在扩招。画屿商拍按张收费。",  # once only
+])
+def test_a_brand_and_a_predicate_or_a_one_off_is_no_product(run, text: str) -> None:
+    assert not any(m.rule == "open:brand-product" and m.cls == "Product" for m in run(text).mentions)
