@@ -24,6 +24,8 @@ class LexiconExtractor:
         self.lexicon = resources.lexicon
         self.segmenter = resources.segmenter
         self.industry_holders = tuple(sorted(resources.ontology.cue("industryHolder")))
+        cue = resources.ontology.cue
+        self.making_verbs = tuple(sorted(cue("writesTrigger") | cue("generatesTrigger"), key=lambda w: (-len(w), w)))
 
     def __call__(self, state: Extraction) -> Extraction:
         doc = state.document
@@ -36,12 +38,23 @@ class LexiconExtractor:
             for match in matches:
                 if not in_links(match.start, match.end, links):
                     found.append(lexicon_mention(doc, match.start, match.end, match.entry, RULE))
+                    found.extend(self._content_of_skill(doc, match))
             for token in tokens:
                 if len(token.text) > 2 and token.text.endswith(self.industry_holders) \
                         and not any(m.start < token.end and token.start < m.end for m in matches) \
                         and not in_links(token.start, token.end, links):
                     found.extend(self._industry_of_holder(doc, token))
         return with_mentions(state, found)
+
+    def _content_of_skill(self, doc, match) -> list:
+        """The content type a skill named by a verb and its object holds (代码 of 写代码, 文案 of 写文案): a mention of
+        it too, so that a product said to 写代码 generates code (content_kinds drops it where nothing is made)."""
+        surface = doc.text[match.start:match.end]
+        verb = next((v for v in self.making_verbs if surface.startswith(v)), None)
+        entry = self.lexicon.lookup(surface[len(verb):]) if match.entry.cls == "Skill" and verb else None
+        if entry is None or entry.cls != "ContentType":
+            return []
+        return [lexicon_mention(doc, match.start + len(verb), match.end, entry, RULE)]
 
     def _industry_of_holder(self, doc, token) -> list:
         """The industry a one-word name of its holder starts with (保险公司, 法律咨询, 金融行业): a mention of it."""

@@ -202,12 +202,13 @@ class PatternExtractor(GenerationRules, SentenceExtractor):
                         and not INSTRUMENT_LIST.search(masked[start:a.start - sentence.start])]
             if topic is not None and PLATFORM_PLACE.match(ctx.doc.text, topic.end):
                 topic = None
-            span = masked[subjects[-1].end - sentence.start: b.start - sentence.start] if subjects else ""
+            before_b = _verb_unmasked(ctx.doc.text, masked, sentence.start, b, here)
+            span = before_b[subjects[-1].end - sentence.start:] if subjects else ""
             if subjects and self.has(cue, ctx.doc.text[subjects[-1].end:b.start]) \
                     and self._subject_of_cue(cue, span) and not _denied(self.cue, span, self.has(cue, span)):
                 yield subjects[-1], b
-            elif subjects or not self._object_of_cue(cue, masked[start: b.start - sentence.start]) \
-                    or negated(self.cue, masked[start: b.start - sentence.start]) \
+            elif subjects or not self._object_of_cue(cue, before_b[start:]) \
+                    or negated(self.cue, before_b[start:]) \
                     or not (topical or SUBJECTLESS.match(masked, start)):
                 continue  # (虽然不直接支持生成音频: the clause denies it of the topic too; 但使用了Markdown格式: no subject)
             elif (both := BOTH.match(masked, start)) is not None \
@@ -331,6 +332,14 @@ def _last_named(ctx, index: int, cls: str, before: int, count: int) -> list[Ment
             return named if len(named) == count else []
         at -= 1
         candidates = [m for m in ctx.by_sentence[at] if m.cls == cls]
+
+
+def _verb_unmasked(text: str, masked: str, offset: int, b: Mention, here: list[Mention]) -> str:
+    """The masked sentence up to mention b, with the verb of a skill that holds b readable (Kimi可以写代码: 写代码 is
+    a skill that holds the content type 代码, and 写 the verb that makes it)."""
+    holder = next((m for m in here if m.start < b.start and m.end == b.end and m.cls == "Skill"), None)
+    before = masked[:b.start - offset]
+    return before if holder is None else before[:holder.start - offset] + text[holder.start:b.start]
 
 
 def _denied(cue: Callable[[str], frozenset[str]], span: str, verb: str | None) -> bool:

@@ -44,6 +44,8 @@ def test_being_familiar_is_no_advice(run) -> None:
     ("Microsoft 365 Copilot由微软开发。它能在Word里写初稿，在PowerPoint里一键生成演示文稿。",
      ("Microsoft 365 Copilot", "演示文稿")),
     ("飞书智能伙伴来自字节跳动。开完会它会自动生成会议纪要。", ("飞书智能伙伴", "会议纪要")),
+    ("Kimi可以写代码，也能读长文档。", ("Kimi", "代码")),  # 写代码 is a skill's name too
+    ("通义千问能生成文本，写代码也很在行。", ("通义千问", "代码")),
 ])
 def test_what_a_product_or_the_it_standing_for_it_writes(run, text: str, expected) -> None:
     assert expected in pairs(run(text), "generates")
@@ -52,6 +54,8 @@ def test_what_a_product_or_the_it_standing_for_it_writes(run, text: str, expecte
 def test_a_person_writing_with_a_product_is_not_the_product_writing(run) -> None:
     assert pairs(run("他用ChatGPT写周报。"), "generates") <= {("ChatGPT", "周报")}  # the tool writes it, or nothing
     assert pairs(run("我每周都要写周报。"), "generates") == set()
+    state = run("产品经理要会写代码，才能和研发对话。")
+    assert pairs(state, "generates") == set() and not any(m.cls == "ContentType" for m in state.mentions)
 
 
 def test_it_in_the_next_sentence_is_applied_where_the_sentence_says(run) -> None:
