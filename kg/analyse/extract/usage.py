@@ -45,7 +45,8 @@ AREA_JOINER = re.compile(r"^(?:、|和|与|及|以及|或|跟|，)$")
 MODIFIER_OF = re.compile(r"^(?:行业|领域|场景|业务)?的(?=□|$)")  # 电商行业的智能客服: 电商 only narrows 智能客服
 CLAUSE_END = re.compile(r"[\s*“”\"」]*[，,；;]")  # a name right before a clause break ends its clause
 JOINED_BY = re.compile(r"[\s*“”\"]*(?:、|和|与|及|以及|跟)[\s*“”\"]*")  # A和B结合: joined, not listed by a comma
-DESCRIBED_KIND = re.compile(r"(?:最早|最初|一开始|起初)?(?:只)?(?:是|也是|则是)(?:一个|一款|个|款)?(?:纯)?[\s*]*")  # X是个纯…
+DESCRIBED_KIND = re.compile(r"(?:最早|最初|一开始|起初)?(?:只)?(?:是|也是|则是)(?:一个|一款|个|款)?(?:纯)?(?:[^，,。；;]{1,12}的)?[\s*]*")
+# X是个纯…, 衍语最早是一个只能生成文本的对话模型
 BASED_ON_LEAD = re.compile(r"(?:基于|依托|采用|依靠|靠|借助)[\s*“”\"]*$")  # what a product is built on is no subject
 AFTER_AREA = 10  # characters after the area (the last of a list of areas) that may hold the trigger (…等领域的应用)
 AREA_OF = re.compile(r"(?:行业|领域|赛道)?的")  # 医疗领域的大模型应用: between the area and the thing…

@@ -154,6 +154,9 @@ def test_it_after_a_clause_naming_one_product_and_a_subjectless_rely(run, text: 
     ("开源这边，阿里云6月放出Qwen2，9月升级为Qwen2.5。", ("Qwen2", "Qwen2.5")),
     ("通义灵码从Qwen2.5-Coder一路迭代到了Qwen3-Coder。", ("Qwen2.5-Coder", "Qwen3-Coder")),
     ("回头看，十年前流行低代码，后来是无代码。", ("低代码", "无代码")),
+    ("客服方案换了两代：最早是规则匹配的问答机器人，后来演进成检索式问答。", ("规则匹配", "检索式对话")),
+    ("衍语最早是一个只能生成文本的对话模型，去年迭代成了衍语2.0。", ("衍语", "衍语2.0")),  # (not the model kind)
+    ("2025年，大模型从对话模型演进到了推理模型。", ("对话模型", "推理模型")),
 ])
 def test_steps_of_a_line_with_a_month_a_road_or_a_later(run, text: str, expected) -> None:
     assert expected in pairs(run(text), "evolvesInto")
