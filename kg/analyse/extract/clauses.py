@@ -65,7 +65,12 @@ def clause_and_concession(masked: str, offset: int) -> str:
 
 
 def said_of(masked: str, end: int) -> str:
-    """The clause a mention ending at `end` stands in, and the next one when the mention ends its own (做Agent产品经理，
-    需要…: what is said of it)."""
+    """The clause a mention ending at `end` stands in, and the next one when the mention ends its own or a frame (做Agent
+    产品经理，需要… / 对大模型应用产品经理来说，…成了基本功: what is said of it)."""
     clause = clause_around(masked, end)
+    frame = FRAME_CLOSE.match(masked, end)
+    end = frame.end() - 1 if frame else end
     return clause + clause_around(masked, end + 1) if masked[end:end + 1] in ("，", ",") else clause
+
+
+FRAME_CLOSE = re.compile(r"(?:来说|而言)[，,]")

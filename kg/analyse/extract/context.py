@@ -32,7 +32,7 @@ NARRATOR = re.compile(r"我(?!们)[^。；;！？!?\n]{0,14}?(?:现在|目前|�
                       r"(?:做|是|当|担任|成为|转型成|转型为|转成)了?(?:一名|一个|一位)?\s*$")
 NARRATOR_REACH = 20  # characters before a role read for the first person's 我…做 (我现在在智谱做模型产品经理)
 QUESTION_LINE = re.compile(r"[\s>*]*(?:问|Q\d*|提问)\s*[：:]")  # an interview's question: **问：…？**, Q：…？
-HOLDER_LEAD = re.compile(r"[\s*\-+•·\d.、)）]*(?:答[：:])?(?:□+[、/和])*(?:作为|想做|要做|想当|做|当|成为)?(?:每一?[个位名]|所有|一[个名位]|优秀的|合格的"
+HOLDER_LEAD = re.compile(r"[\s*\-+•·\d.、)）]*(?:答[：:])?(?:□+[、/和])*(?:作为|想做|要做|想当|做|当|成为|对于|对)?(?:每一?[个位名]|所有|一[个名位]|优秀的|合格的"
                          r"|[^，,。；;和与跟同]{2,12}的)?[\s*“”\"]*")  # 答：AI产品经理… / 做Agent产品经理，需要… / 甲方这边做采购的X
 THEY_IN_ROLE = re.compile(r"[\s*]*(?:他们|她们)(?:都|也|还|则|就|平时)*(?:需要|要|得|必须|应该|最好)[^，,。；;]*$")  # people in the role
 ADVICE = re.compile(r"[\s*]*(?:建议|务必|记得|最好|至少|一定要)")  # advice to the reader: a person is its subject

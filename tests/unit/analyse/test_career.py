@@ -566,3 +566,9 @@ def test_these_people_in_a_section_on_a_post_are_people_in_that_post(run) -> Non
     state = run(CODE_PM_SECTION)
     assert {("前端工程师", "代码智能产品经理"), ("后端工程师", "代码智能产品经理")} <= pairs(state, "transitionsTo")
     assert pairs(state, "worksWith") == {("代码智能产品经理", "模型团队")}
+
+
+def test_a_frame_a_role_sets_goes_on_into_the_next_sentence(run) -> None:
+    text = "对Agent产品经理来说，工作流搭建成了基本功。概念层面，RAG、MCP背后的原理要弄明白。"
+    state = run(text)
+    assert {("Agent产品经理", "RAG"), ("Agent产品经理", "MCP")} <= pairs(state, "shouldKnow")
