@@ -138,3 +138,16 @@ def test_a_brand_and_a_name_the_article_keeps_using_is_a_product(run) -> None:
 ])
 def test_a_brand_and_a_predicate_or_a_one_off_is_no_product(run, text: str) -> None:
     assert not any(m.rule == "open:brand-product" and m.cls == "Product" for m in run(text).mentions)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("西门子和微软合作推出了Siemens Industrial Copilot，用于工业制造。", "Siemens Industrial Copilot"),
+    ("蔚来则把NOMI升级成了NOMI GPT，能在车上讲故事。", "NOMI GPT"),
+])
+def test_latin_words_between_a_known_brand_and_a_known_product_name_a_product(run, text: str, name: str) -> None:
+    assert classes(run(text), name) == {"Product"}
+
+
+@pytest.mark.parametrize("text", ["深度求索的版本路线是DeepSeek-V2-DeepSeek-V3-DeepSeek-R1。", "我最常用的是Google Gemini。"])
+def test_a_line_of_versions_or_a_company_and_its_product_is_no_new_product(run, text: str) -> None:
+    assert not any(m.rule == "open:latin-branded-name" for m in run(text).mentions)

@@ -115,7 +115,8 @@ class LatinNames:
                 yield found[-1], inside  # text-embedding-v3, moonshot-v1-8k, o3-mini: a model's API name
                 continue
             if inside:
-                modified = self._modified_name(doc, start, end, name, inside) or self._suffixed_name(doc, start, end, inside)
+                modified = self._modified_name(doc, start, end, name, inside) or self._suffixed_name(doc, start, end, inside) \
+                    or _branded_name(doc, start, end, inside)
                 if modified is not None:
                     found.append(modified)
                     yield modified, inside
@@ -222,6 +223,19 @@ class LatinNames:
             released = find_cue(self.release_words, doc.text[sentence.start:sentence.end]) is not None
             return "Product", 0.65 if released else 0.5, "open:latin-versioned"
         return "Concept", 0.4, "open:latin-untyped"
+
+
+def _branded_name(doc: Document, start: int, end: int, inside: list[Mention]) -> Mention | None:
+    """A Latin name of several words that opens with a known company or product and ends with a known product is a
+    product of its own: Siemens Industrial Copilot, NOMI GPT (蔚来把NOMI升级成了NOMI GPT); a company and its product
+    alone (Google Gemini) name that product, and names joined by hyphens are a line of them (GPT-3-GPT-4)."""
+    first, last = inside[0], inside[-1]
+    if first.start != start or last.end != end or first is last or last.cls != "Product" \
+            or doc.text[first.end] != " " or doc.text[last.start - 1] != " " \
+            or first.cls not in ("Organization", "Product") or any(m.cls not in ("Organization", "Product") for m in inside) \
+            or first.cls == "Organization" and len(inside) == 2 and not doc.text[first.end:last.start].strip():
+        return None
+    return new_mention(doc, start, end, "Product", "open:latin-branded-name", 0.7)
 
 
 @functools.lru_cache(maxsize=4096)
