@@ -21,6 +21,7 @@ from kg.analyse.extract.roles import former_roles, main_role
 from kg.analyse.extract.topics import MARKUP, NOT_A_SUBJECT_LEAD, TopicLookups
 from kg.core.model import Document, Evidence, Extraction, Mention, Relation, Sentence
 
+COLLEAGUES = ("同学", "同事", "小伙伴")  # 算法同学: people in a role, not the role as a post
 POST_ANAPHOR = re.compile(r"这个岗位|该岗位|这类岗位|这一岗位|这个职位|该职位|这个角色|这份工作")
 LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an item of a comma list
 PARTNER_OF = re.compile(r"[\s*“”\"]*(?:我|我们|他|她|他们|她们|你)?(?:每天|平时|经常|日常|常常|一直|也|还|都|要|得|需要)*"
@@ -85,11 +86,12 @@ class DocumentContext(TopicLookups):
 
     @cached_property
     def _earlier_roles(self) -> list[tuple[Mention, ...]]:
-        """Per sentence: the last two distinct roles named before it (for 前者 / 后者 / 该岗位)."""
+        """Per sentence: the last two distinct roles named before it (for 前者 / 后者 / 该岗位), as posts: people
+        called colleagues (算法同学说的…) are no post a later 这个岗位 means."""
         earlier, last = [], ()
         for found in self.by_sentence:
             earlier.append(last)
-            for role in self.specific([m for m in found if m.cls == "Role"]):
+            for role in self.specific([m for m in found if m.cls == "Role" and not m.surface.endswith(COLLEAGUES)]):
                 last = (role, *[m for m in last if m.key != role.key])[:2]
         return earlier
 
@@ -263,7 +265,8 @@ class DocumentContext(TopicLookups):
         """The last specific role the sentence before names, when it is in the same paragraph."""
         if self.previous_sentence(index) is None:
             return None
-        return next(reversed(self.specific([m for m in self.by_sentence[index - 1] if m.cls == "Role"])), None)
+        return next(reversed(self.specific([m for m in self.by_sentence[index - 1] if m.cls == "Role"
+                                            and not m.surface.endswith(COLLEAGUES)])), None)
 
     def starts_list_line(self, index: int) -> bool:
         """True when the sentence starts a line that is a list item (1. / - / （1） / **X：**)."""

@@ -572,3 +572,12 @@ def test_a_frame_a_role_sets_goes_on_into_the_next_sentence(run) -> None:
     text = "对Agent产品经理来说，工作流搭建成了基本功。概念层面，RAG、MCP背后的原理要弄明白。"
     state = run(text)
     assert {("Agent产品经理", "RAG"), ("Agent产品经理", "MCP")} <= pairs(state, "shouldKnow")
+
+
+def test_colleagues_named_by_their_role_are_that_role_but_no_post_an_anaphor_means(run) -> None:
+    text = ("做多模态产品经理，扩散模型的基本原理都得懂个大概，不然算法同学说的术语都听不明白。"
+            "她给想转这个岗位的人的建议是：可灵和即梦都要亲手用过。")
+    state = run(text)
+    assert ("算法同学", "Role") in {(m.surface, m.cls) for m in state.mentions}
+    known = pairs(state, "shouldKnow")
+    assert ("多模态产品经理", "可灵") in known and not any(role == "算法工程师" for role, _ in known)
