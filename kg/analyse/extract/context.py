@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
+from kg.analyse.extract.anaphora import RoleAnaphora
 from kg.analyse.extract.clauses import (  # (re-exported: the rules read clauses through the context)
     CLAUSE_BREAK,
     STATEMENT_BREAK,
@@ -15,13 +16,12 @@ from kg.analyse.extract.clauses import (  # (re-exported: the rules read clauses
     part_around,
     said_of,
 )
-from kg.analyse.extract.lines import LIST_LINE, LIST_MARKS, line_span, list_lead
+from kg.analyse.extract.lines import BARE_HEADING, LIST_LINE, LIST_MARKS, line_span, list_lead
 from kg.analyse.extract.mentions import COORDINATED, by_sentence
 from kg.analyse.extract.roles import former_roles, main_role
 from kg.analyse.extract.topics import MARKUP, NOT_A_SUBJECT_LEAD, TopicLookups
 from kg.core.model import Document, Evidence, Extraction, Mention, Relation, Sentence
 
-COLLEAGUES = ("同学", "同事", "小伙伴")  # 算法同学: people in a role, not the role as a post
 POST_ANAPHOR = re.compile(r"这个岗位|该岗位|这类岗位|这一岗位|这个职位|该职位|这个角色|这份工作")
 LIST_ITEM = re.compile(r"\s*□+\s*")  # a clause that is one masked mention: an item of a comma list
 PARTNER_OF = re.compile(r"[\s*“”\"]*(?:我|我们|他|她|他们|她们|你)?(?:每天|平时|经常|日常|常常|一直|也|还|都|要|得|需要)*"
@@ -35,9 +35,7 @@ NARRATOR_REACH = 20  # characters before a role read for the first person's 我�
 QUESTION_LINE = re.compile(r"[\s>*]*(?:问|Q\d*|提问)\s*[：:]")  # an interview's question: **问：…？**, Q：…？
 HOLDER_LEAD = re.compile(r"[\s*\-+•·\d.、)）]*(?:答[：:])?(?:□+[、/和])*(?:作为|想做|要做|想当|做|当|成为|对于|对)?(?:每一?[个位名]|所有|一[个名位]|优秀的|合格的"
                          r"|[^，,。；;和与跟同]{2,12}的)?[\s*“”\"]*")  # 答：AI产品经理… / 做Agent产品经理，需要… / 甲方这边做采购的X
-THEY_IN_ROLE = re.compile(r"[\s*]*(?:他们|她们)(?:都|也|还|则|就|平时)*(?:需要|要|得|必须|应该|最好)[^，,。；;]*$")  # people in the role
 ADVICE = re.compile(r"[\s*]*(?:建议|务必|记得|最好|至少|一定要)")  # advice to the reader: a person is its subject
-BARE_HEADING = re.compile(r"[\s*#\d.、:：\-一二三四五六七八九十()（）]*")  # numbering and markup only
 FIRST_PERSON = re.compile(r"^[\s*]*(?:答[：:]|A[：:])|我")  # an interview's answer speaks in the first person
 
 
@@ -64,7 +62,7 @@ def with_relations(state: Extraction, relations: list[Relation]) -> Extraction:
     return Extraction(state.document, state.tokens, state.mentions, tuple(ordered))
 
 
-class DocumentContext(TopicLookups):
+class DocumentContext(TopicLookups, RoleAnaphora):
     """Per-document lookups: mentions by sentence, headings of a section, the article's own role."""
 
     def __init__(self, state: Extraction) -> None:
@@ -83,17 +81,6 @@ class DocumentContext(TopicLookups):
         """The role the writer or interviewee first says they hold (我现在在智谱做模型产品经理)."""
         return next((m for m in self.roles if NARRATOR.search(
             self.doc.text[max(0, m.start - NARRATOR_REACH):m.start].split("\n")[-1])), None)
-
-    @cached_property
-    def _earlier_roles(self) -> list[tuple[Mention, ...]]:
-        """Per sentence: the last two distinct roles named before it (for 前者 / 后者 / 该岗位), as posts: people
-        called colleagues (算法同学说的…) are no post a later 这个岗位 means."""
-        earlier, last = [], ()
-        for found in self.by_sentence:
-            earlier.append(last)
-            for role in self.specific([m for m in found if m.cls == "Role" and not m.surface.endswith(COLLEAGUES)]):
-                last = (role, *[m for m in last if m.key != role.key])[:2]
-        return earlier
 
     def masked(self, index: int, keep: str = "") -> str:
         """The sentence with its mentions blanked out, so trigger words are never read inside names (深度学习 ≠ 学习);
@@ -213,60 +200,10 @@ class DocumentContext(TopicLookups):
         joined = after and COORDINATED.match(self.doc.text[topic.end:after[0].start])
         return roles if joined else [topic]
 
-    def _heading_role(self, index: int) -> Mention | None:
-        """The first role the innermost heading above a sentence names that names one."""
-        for heading in reversed([h for h in self.doc.sentences[index].section if h != self.doc.meta.title]):
-            named = [m for m in self.heading_mentions.get(heading, []) if m.cls == "Role"]
-            if named:
-                return named[0]
-        return None
-
-    def _titles_section(self, index: int, role: Mention) -> bool:
-        """True when the innermost heading above a sentence is the role's name alone (**1. 代码智能产品经理**)."""
-        section = self.doc.sentences[index].section
-        return len(section) > 1 and BARE_HEADING.fullmatch(section[-1].replace(role.surface, "", 1)) is not None
-
     def _partner(self, index: int, role: Mention) -> bool:
         """True when a role is the object of 与 / 跟 / 和 / 向 opening its clause: someone the subject deals with."""
         clause = CLAUSE_BREAK.split(self.doc.text[self.doc.sentences[index].start:role.start])[-1]
         return bool(PARTNER_OF.match(clause))
-
-    def anaphor(self, index: int, before: str, cue: Callable[[str], frozenset[str]]) -> Mention | None:
-        """The role that 前者 / 后者 / 该岗位 / 这类岗位 in `before` (text of sentence index) refers to: one of the last
-        two distinct roles named in the sentences before (for 这个岗位 the section heading's post, when it is one);
-        for 他们需要… the last name of the sentence before, when it is a role."""
-        latest = self._earlier_roles[index]
-        if find_cue(cue("latterRole"), before) and len(latest) == 2:
-            return latest[0]
-        if find_cue(cue("formerRole"), before) and len(latest) == 2:
-            return latest[1]
-        if THEY_IN_ROLE.match(before) and self.previous_sentence(index) is not None:
-            named = [m for m in self.by_sentence[index - 1] if m.cls in ("Role", "Organization", "Person")]
-            if named and named[-1].cls == "Role" and not self._partner(index - 1, named[-1]):
-                return named[-1]  # **算法工程师（3人）**：一半外招。他们需要熟悉RAG和微调
-        if find_cue(cue("thisRole"), before) and latest:
-            posted = self._heading_role(index)  # ## 三、应用公司①：云帆数科，Agent产品经理 … 这个岗位日常对接…
-            if posted is not None and self._titles_section(index, posted):
-                return posted  # **1. 代码智能产品经理** … 知道程序员在哪一步最烦躁。这批人里…: the post the section is on
-            spoken = self.topic(index - 1, "Role") if self.previous_sentence(index) is not None else None
-            chosen = next((m for m in (posted, spoken) if m is not None and any(o.key == m.key for o in latest)), None)
-            return chosen or latest[0]  # (大模型产品经理是AI产品经理的一种。所以这类岗位…: the one spoken of)
-        return None
-
-    def posted_role(self, index: int, upto: int, cue: Callable[[str], frozenset[str]]) -> Mention | None:
-        """The role whose posting a sentence speaks of (这类岗位要求…, 岗位描述里的要求是：…, read in its text up to
-        offset `upto`, where what is required starts): the last role the sentence before names, in the same paragraph."""
-        before = self.doc.text[self.doc.sentences[index].start:upto]
-        if not (find_cue(cue("thisRole"), before) or find_cue(cue("postingReference"), before)):
-            return None
-        return self.last_role_before(index)
-
-    def last_role_before(self, index: int) -> Mention | None:
-        """The last specific role the sentence before names, when it is in the same paragraph."""
-        if self.previous_sentence(index) is None:
-            return None
-        return next(reversed(self.specific([m for m in self.by_sentence[index - 1] if m.cls == "Role"
-                                            and not m.surface.endswith(COLLEAGUES)])), None)
 
     def starts_list_line(self, index: int) -> bool:
         """True when the sentence starts a line that is a list item (1. / - / （1） / **X：**)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+BARE_HEADING = re.compile(r"[\s*#\d.、:：\-一二三四五六七八九十()（）]*")  # numbering and markup only
 LIST_LINE = re.compile(r"[ \t]*(?:>\s*)?(?:[-*+•·]\s|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]|\*\*[^*\n]{1,20}[：:]\*\*)")
 LIST_MARKS = " \t*-+•·0123456789.、)）（(①②③④⑤⑥⑦⑧⑨⑩>"  # (> quotes a job post)
 LABEL_LEAD = re.compile(r"[\s*#>\-+•·\d.、)）（(]*")  # list marks, numbers and bold before a line's label

@@ -311,6 +311,8 @@ def test_rankings_years_and_short_acronyms_are_not_typed_from_list_mates(run) ->
     found = {m.surface: m.confidence for m in run("TOP100榜单上有CapCut2024、ChatGPT、KS和P2P等工具。").mentions}
     assert "TOP100" not in found and "CapCut2024" not in found
     assert found.get("KS", 0.0) < 0.6 and found.get("P2P", 0.0) < 0.6
+    names = {m.surface for m in run("GPT2023年末已经推出了工具商店；7-Eleven创始人铃木敏文也谈过这件事。").mentions}
+    assert "GPT2023" not in names and "Eleven" not in names  # a name glued to a year, the end of a name
 
 
 def test_a_product_that_lets_people_make_something_does_not_generate_it(run) -> None:

@@ -16,9 +16,9 @@ from kg.core.normalize import is_cjk, match_key
 
 
 # A Latin-script name: words joined by '.', '-', '+' or single spaces before a version / capitalised word,
-# e.g. "FLUX.1", "DALL-E 3", "Stable Diffusion 3", "Leonardo.Ai", "Runway Gen-2", "C++".
+# e.g. "FLUX.1", "DALL-E 3", "Stable Diffusion 3", "Leonardo.Ai", "Runway Gen-2", "C++"; never the end of 7-Eleven.
 LATIN_NAME = re.compile(
-    r"(?<![A-Za-z0-9])(?<![A-Za-z][’'])[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:[.\-][A-Za-z0-9]+)|[’'][A-Z][A-Za-z]*"
+    r"(?<![A-Za-z0-9])(?<![A-Za-z][’'])(?<![0-9]-)[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:[.\-][A-Za-z0-9]+)|[’'][A-Z][A-Za-z]*"
     r"|(?: (?=[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.\-]*))*"
 )  # (La’Zette Lafontant, O'Brien: an apostrophe joins, and a name never starts after one)
 LATIN_ORG_SUFFIX = re.compile(r"Inc|Labs?|AI|Technologies|Technology|Corp|Corporation|Ltd|Co|Group|Studio")
@@ -42,7 +42,7 @@ INTRODUCED_AS = re.compile(r"(?:也|则|就)?(?:是|为)一(?:(款)|(家)|[个�
                            r"(?:应用|工具|产品|平台|模型|App|APP|助手|软件|插件|网站|引擎|框架|智能体))")  # Vega是一款…工具
 MADE_PHRASE = re.compile(r"(?:是|为|，是)[^，,。；;！？!?]{0,14}(?:推出|发布|开发|打造|出品|研发|上线)的")  # X是快手推出的…
 MODIFIABLE = frozenset({"Technology", "Product"})  # Naive RAG; but My AI is a product, not a kind of AI
-NOT_A_NAME = re.compile(r"^(?:top|Top|TOP)\s?\d+$|[a-z](?:19|20)\d\d$")  # a ranking, a name glued to a year
+NOT_A_NAME = re.compile(r"^(?:top|Top|TOP)\s?\d+$|[A-Za-z](?:19[5-9]\d|20[0-3]\d)$")  # a ranking, a name glued to a year (GPT2023年末)
 SHORT_ACRONYM = re.compile(r"[A-Z0-9]{2,3}")
 MODEL_ID_VERSION = re.compile(r"v\d+(?:\.\d+)*|\d+(?:\.\d+)?[bkm]|[a-z]\d+(?:\.\d+)?")  # v3, 8k, 70b, m3, o3
 MODEL_ID_PART = re.compile(r"[a-z]{3,}|\d+(?:\.\d+)*")  # embedding, mini, 0324
