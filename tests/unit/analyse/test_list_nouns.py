@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.analyse.test_extract import mentions_of
+from tests.unit.analyse.test_extract import mentions_of, pairs
 
 
 def classes(state, surface: str) -> set[str]:
@@ -40,3 +40,19 @@ def test_industries_listed_before_the_noun_companies_stay_industries(run) -> Non
 ])
 def test_product_jargon_in_english_is_no_name(run, text: str, word: str) -> None:
     assert mentions_of(run(text), word) == []
+
+
+def test_list_marks_without_items_list_nothing(run) -> None:
+    state = run("、、，AIGC产品经理")
+    assert [(m.surface, m.cls) for m in state.mentions] == [("AIGC产品经理", "Role")]
+
+
+def test_a_verb_and_the_thing_it_works_on_is_no_name_its_list_mates_type(run) -> None:
+    found = {m.surface for m in run("（数据预处理、构建模型、训练模型、清洗数据）").mentions}
+    assert "构建模型" not in found and "清洗数据" not in found
+
+
+def test_a_latin_name_a_company_releases_is_its_product_whatever_is_listed_next(run) -> None:
+    state = run("华为发布Mate 60、苹果发布iPhone 15的时候，不少品牌都在借势。")
+    assert ("Mate 60", "Product") in {(m.surface, m.cls) for m in state.mentions}
+    assert ("Mate 60", "华为") in pairs(state, "madeBy")

@@ -190,6 +190,8 @@ class LatinNames:
         stems = {LATIN_VERSION.sub("", name), MINOR_VERSION.sub("", name)} - {name}  # Qwen1.5 → Qwen, GLM-4.5 → GLM-4
         if any((known := self.lexicon.lookup(stem)) is not None and known.cls == "Product" for stem in sorted(stems)):
             return "Product", 0.8, "open:latin-version-of-product"
+        if self._after_maker(doc.text, sentence, start, end, name, spans):
+            return "Product", 0.75, "open:latin-after-maker"  # 华为发布Mate 60、苹果发布iPhone 15: made, whatever is listed next
         neighbours = [m for m in spans.overlapping(start - 4, end + 4) if _listed_together(doc.text, m, start, end)]
         if neighbours and list_noun_class(doc.text, end, sentence.end) == "Organization":
             return "Organization", 0.7, "open:latin-company-list"  # Notion、Robinhood 和 Front 等公司
@@ -204,8 +206,6 @@ class LatinNames:
         if head is not None and head.cls in ("Technology", "Product"):
             return head.cls, 0.7, "open:latin-compound-of-known-head"
         lead = doc.text[sentence.start:start].rstrip(" “\"《")
-        if self._after_maker(doc.text, sentence, start, end, name, spans):
-            return "Product", 0.75, "open:latin-after-maker"
         introduced = INTRODUCED_AS.match(after)
         if introduced is not None:
             return ("Organization", 0.75, "open:latin-introduced-company") if introduced.group(2) \

@@ -7,7 +7,7 @@ import re
 
 from kg.analyse.extract.mentions import new_mention
 from kg.analyse.extract.open_vocabulary.shapes import (NEVER_FIRST_TAGS, Spans, is_covered, is_name_part, is_nounish,
-                                                       list_noun_class)
+                                                       is_verbish, list_noun_class)
 from kg.core.model import Document, Mention, Sentence, Token
 
 
@@ -30,6 +30,8 @@ INDUSTRY_LIST = re.compile(r"(?P<items>(?:[\u4e00-\u9fff]{2,5}(?:、|和|及|与
                            r"(?:行业|产业|垂直行业)")  # 落地在制造、矿山、铁路和气象等行业
 LISTED_INDUSTRY_CONFIDENCE = 0.7
 MIN_NOUNS_BESIDE_A_VERB = 2
+MIN_LIST_ITEMS = 3
+WORKED_ON = frozenset({"模型", "数据", "算法", "系统", "产品", "方案", "代码"})
 ACTIVITY_TAGS = frozenset({"vn"})  # 工作, 服务, 创作: nouns made of verbs name activities
 OWN_NOUN_OVERRIDES = {"Organization": {"Organization", "Product"}, "Concept": {"Industry"}}
 # the list-mates' classes a list's own noun corrects: Loom of Notion、Loom、Zapier等公司 is a company, 生活助手 of
@@ -54,7 +56,7 @@ class ListedNames:
                 if ending and (ending[0].start == start or (start, end) == items[0]):
                     known.append((ending[0].cls, ending[0].surface))  # a first item may have a lead-in: 用于…
                 elif all(start <= m.start and m.end <= end for m in inside) and self._nameable(doc.text[start:end]) \
-                        and self._only_name_tokens(tokens, start, end, inside):
+                        and self._only_name_tokens(tokens, start, end, inside) and not _acts_on(tokens, start, end):
                     unknown.append((start, end, inside))
             own = list_noun_class(doc.text, items[-1][1], sentence.end)  # 等公司 / 等场景: what the list says it holds
             for start, end, inside, cls in self._list_classes(doc.text, items, known, unknown, own):
@@ -164,6 +166,12 @@ class ListedNames:
         # (专业团队: a described group, not a name)
 
 
+def _acts_on(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """True for a verb and the generic thing it works on (训练模型、评估模型, 清洗数据): a step of work, not a name."""
+    within = [tok for tok in tokens if start <= tok.start and tok.end <= end]
+    return len(within) == 2 and is_verbish(within[0]) and within[1].text in WORKED_ON
+
+
 def _lists(sentence: Sentence) -> list[list[tuple[int, int]]]:
     """Document spans of the items of each 、-separated list (three items or more) in a sentence."""
     lists = []
@@ -180,7 +188,8 @@ def _lists(sentence: Sentence) -> list[list[tuple[int, int]]]:
                 start = offset + at + raw.index(text)
                 items.append((start, start + len(text)))
             at += len(raw) + 1
-        lists.append(items)
+        if len(items) >= MIN_LIST_ITEMS:  # (、、 alone lists nothing)
+            lists.append(items)
     return lists
 
 
