@@ -56,3 +56,9 @@ def test_a_latin_name_a_company_releases_is_its_product_whatever_is_listed_next(
     state = run("华为发布Mate 60、苹果发布iPhone 15的时候，不少品牌都在借势。")
     assert ("Mate 60", "Product") in {(m.surface, m.cls) for m in state.mentions}
     assert ("Mate 60", "华为") in pairs(state, "madeBy")
+
+
+def test_the_verbs_before_a_lists_first_item_are_no_part_of_it(run) -> None:
+    found = {(m.surface, m.cls) for m in run("新版支持上传PDF、表格、PPT等格式文件。").mentions}
+    assert not any(surface.startswith(("支持", "上传")) for surface, _ in found)
+

@@ -50,12 +50,17 @@ class ListedNames:
         for items in _lists(sentence):
             known, unknown = [], []
             for start, end in items:
+                first = (start, end) == items[0]
                 start = self._after_lead(doc.text, start, end)
                 inside = spans.overlapping(start, end)
                 ending = [m for m in inside if m.end == end and m.start >= start]
-                if ending and (ending[0].start == start or (start, end) == items[0]):
+                if ending and (ending[0].start == start or first):
                     known.append((ending[0].cls, ending[0].surface))  # a first item may have a lead-in: 用于…
-                elif all(start <= m.start and m.end <= end for m in inside) and self._nameable(doc.text[start:end]) \
+                    continue
+                if first:
+                    start = _after_verb(tokens, start, end)  # 支持上传PDF、表格、PPT: the verb leads the list in
+                    inside = spans.overlapping(start, end)
+                if all(start <= m.start and m.end <= end for m in inside) and self._nameable(doc.text[start:end]) \
                         and self._only_name_tokens(tokens, start, end, inside) and not _acts_on(tokens, start, end):
                     unknown.append((start, end, inside))
             own = list_noun_class(doc.text, items[-1][1], sentence.end)  # 等公司 / 等场景: what the list says it holds
@@ -164,6 +169,14 @@ class ListedNames:
         return shortest <= len(text) <= 8 and is_name_part(text) and not any(w in text for w in LIST_BREAKS) \
             and text not in self.breaks and not any(text.startswith(word) for word in self.descriptive if len(word) > 1)
         # (专业团队: a described group, not a name)
+
+
+def _after_verb(tokens: tuple[Token, ...], start: int, end: int) -> int:
+    """Start of the first item of a list after the verbs glued before it (支持上传PDF → PDF), two characters left."""
+    while (first := next((tok for tok in tokens if tok.start == start), None)) is not None \
+            and is_verbish(first) and len(first.text) > 1 and end - first.end >= 2:  # (爱优腾芒 keeps its 爱)
+        start = first.end
+    return start
 
 
 def _acts_on(tokens: tuple[Token, ...], start: int, end: int) -> bool:
