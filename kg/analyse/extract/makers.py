@@ -24,6 +24,7 @@ from kg.analyse.extract.mentions import COORDINATED, coordinated
 from kg.core.model import Mention, Relation, Sentence
 
 DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的
+MIN_NAME, MAX_DEFINED_MAKER = 2, 12  # the organisation a known product's definition opens with (字节跳动的短视频平台)
 MADE_WORD_TO_PRODUCT = 12  # characters from a made-by word to the product it governs (推出了新一代旗舰模型X)
 MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
 MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研|做|主导)"
@@ -61,6 +62,10 @@ MAKER_OF_PRODUCT = re.compile(r"的?(?:开发商|开发者|出品方|研发方|�
 class MakerExtractor(SentenceExtractor):
     """madeBy between the organisations and the products of a sentence."""
 
+    def __init__(self, resources) -> None:
+        super().__init__(resources)
+        self.lexicon = resources.lexicon
+
     def read(self, ctx, index, sentence, here) -> Iterator[Relation]:
         """Organisation glued to a product (百度文心一言), or organisation + 推出/发布 + product in one clause."""
         yield from self._own(ctx, sentence, ctx.masked(index), here)
@@ -71,6 +76,8 @@ class MakerExtractor(SentenceExtractor):
             for product in (m for m in here if m.cls == "Product"):
                 gap = ctx.doc.text[org.end:product.start] if org.end <= product.start else None
                 if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的", "家的", "系的")):
+                    if gap == "" and self._made_elsewhere(product, org):
+                        continue  # 发小红书抖音: two platforms glued in a list, not a maker and its product
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
                     possessed = gap is not None and gap.strip(MARKUP) in ("的", "家的") \
                         and _sole_maker(ctx.masked(index), sentence, org, here)  # (not 讯飞星火、文心一言…)
@@ -92,6 +99,16 @@ class MakerExtractor(SentenceExtractor):
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-passive", 0.9)
                     for partner in _partners_after(ctx.doc.text, org, here):  # X：幂律智能和智谱联合发布的…
                         yield relate(product, "madeBy", partner, sentence, ctx.doc, "pattern:made-by-joint", 0.85)
+
+    def _made_elsewhere(self, product: Mention, org: Mention) -> bool:
+        """True when the lexicon defines a known product as the product of a known organisation of another family
+        (抖音: 字节跳动的短视频平台)."""
+        entry = self.lexicon.lookup(product.label) if product.iri else None
+        definition = entry.definition if entry is not None else ""
+        makers = [e for k in range(MIN_NAME, min(len(definition), MAX_DEFINED_MAKER) + 1)
+                  if (e := self.lexicon.lookup(definition[:k])) is not None and e.cls == "Organization"]
+        return bool(makers) and org.iri != makers[-1].iri and product.start != org.start \
+            and org.label[:MIN_NAME] != makers[-1].label[:MIN_NAME]  # (阿里云通义听悟: 阿里巴巴's cloud arm)
 
     @staticmethod
     def _apposition(text: str, gap: str, org: Mention, product: Mention, here: list[Mention]) -> bool:

@@ -20,3 +20,8 @@ def test_a_product_of_another_line_or_with_its_own_maker_keeps_its_own(run) -> N
     assert "DeepSeek-R1" not in inferred
     assert "文心一言4.0" not in inferred and any(r.subject.surface == "文心一言4.0" for r in state.relations
                                                 if r.predicate == "madeBy")
+
+
+def test_two_platforms_glued_in_a_list_are_no_maker_and_product(run) -> None:
+    assert pairs(run("现在大家卖货都要发小红书抖音，买东西只考虑京东天猫。"), "madeBy") == set()
+    assert ("文心一言", "百度") in pairs(run("百度文心一言很强。"), "madeBy")  # (its own maker, glued as usual)
