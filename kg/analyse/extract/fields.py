@@ -72,6 +72,9 @@ class FieldExtractor(SentenceExtractor):
             return
         predicate, subject_classes, object_classes = field
         subject = self._heading_entity(ctx, index, subject_classes)
+        if subject is not None and subject.cls == "Product" \
+                and self._another_product_first(ctx, index, subject, match.end(), object_classes):
+            return  # **AI应用场景：**豆包的布局最多…而元宝则…: a line on another product says it of that one
         for obj in ctx.by_sentence[index] if subject is not None else []:
             if obj.cls in object_classes and obj.start >= match.end() and obj.key != subject.key \
                     and obj.label not in self.cue("notAnArea"):
@@ -87,6 +90,17 @@ class FieldExtractor(SentenceExtractor):
                 if word is not None and part.endswith(word) and len(part) - len(word) <= MAX_LABEL_PREFIX:
                     yield field
                     break
+
+    @staticmethod
+    def _another_product_first(ctx: DocumentContext, index: int, subject: Mention, value_start: int,
+                               object_classes: frozenset[str]) -> bool:
+        """True when a field's value names another product before anything of the field's classes."""
+        for mention in (m for m in ctx.by_sentence[index] if m.start >= value_start):
+            if mention.cls in object_classes:
+                return False
+            if mention.cls == "Product" and mention.key != subject.key:
+                return True
+        return False
 
     @staticmethod
     def _heading_entity(ctx: DocumentContext, index: int, classes: tuple[str, ...]) -> Mention | None:

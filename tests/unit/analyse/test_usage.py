@@ -165,6 +165,11 @@ def test_a_fact_sheet_under_a_product_heading_states_facts_about_that_product(ru
     assert {("Kimi", "电商"), ("Kimi", "智能客服")} <= pairs(state, "appliedIn")
 
 
+def test_a_field_line_on_another_product_states_nothing_of_the_headings(run) -> None:
+    text = "# 对比\n\n### 二、元宝\n\n*   **应用场景：** 豆包的布局最多，包括电商、智能客服；\n"
+    assert not any(product == "腾讯元宝" for product, _ in pairs(run(text), "appliedIn"))
+
+
 def test_a_field_line_that_hedges_states_nothing(run) -> None:
     text = "# 工具\n\n### 02 Kimi\n\n*   **底层技术：** 外界普遍猜测是扩散模型。\n"
     assert pairs(run(text), "basedOn") == set()
