@@ -41,6 +41,7 @@ FORMER_ROLE = re.compile(r"[\s*“”\"]*(?:[、和]\s*\S{2,10}?)?(?:转过来|�
 PARTNER_OPENER = re.compile(r"(?:和|与|跟着|跟|同|对接|配合|协同|联动|拉通|拉上|协调|推动|支持|指导|反馈给|最多的是|最多的就是|主要是"
                             r"|(?:对接|打交道|合作|协作|沟通)(?:得|最多|最密|最频繁|最常)*的(?:就)?是(?:[^，,。；;□]{0,6}的)?)"
                             r"[\s*]*(?=□)")  # …最常对接的是客户那边的法务团队
+BESIDES = re.compile(r"[\s*]*除了?[\s*]*□+(?:[\s*]*[、和与及][\s*]*□+)*[\s*]*(?:以外|之外)?[，,]")  # 除了研发团队，…
 COMMENT_AFTER_COMMA = re.compile(r"[\s*]*(?:主要|其实|基本|一般|通常)?(?:就)?是")
 PARTNER_JOINER = re.compile(r"^[\s*]*(?:、|和|与|及|以及|，|,)?[\s*]*$")
 THING_CLASSES = frozenset({"Organization", "CompanyType", "Product", "Technology", "Concept"})
@@ -237,7 +238,10 @@ class CareerExtractor(OrganizationHiring):
             holder = self._collaborator(ctx, index, sentence, here, at - len(opener.group()), clause)
             if holder is None or any(m.key == holder.key and _after_opener(ctx.doc.text, sentence, m) for m in here):
                 continue  # the fallback role is itself a partner in this sentence
-            for partner in partners:
+            besides = BESIDES.match(masked)  # 除了研发团队，AI产品经理还要和算法工程师一起…: the ones set aside too
+            named_first = [m for m in here if m.cls in PARTNER_CLASSES and besides is not None
+                           and sentence.start <= m.start < sentence.start + besides.end()] if clause_start else []
+            for partner in partners + named_first:
                 if partner.key != holder.key:
                     yield relate(holder, "worksWith", partner, sentence, ctx.doc, "pattern:works-with", 0.8)
 

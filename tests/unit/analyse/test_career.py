@@ -581,3 +581,9 @@ def test_colleagues_named_by_their_role_are_that_role_but_no_post_an_anaphor_mea
     assert ("算法同学", "Role") in {(m.surface, m.cls) for m in state.mentions}
     known = pairs(state, "shouldKnow")
     assert ("多模态产品经理", "可灵") in known and not any(role == "算法工程师" for role, _ in known)
+
+
+def test_the_partners_set_aside_with_besides_are_partners_too(run) -> None:
+    found = pairs(run("除了设计团队，Agent产品经理还要和算法工程师一起定效果目标。"), "worksWith")
+    assert {("Agent产品经理", "设计团队"), ("Agent产品经理", "算法工程师")} <= found
+    assert pairs(run("除了写PRD，Agent产品经理还要和算法团队一起定指标。"), "worksWith") == {("Agent产品经理", "算法团队")}
