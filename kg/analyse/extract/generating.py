@@ -32,7 +32,8 @@ MADE_BY_VERB = re.compile(r"[\s*]*(?:来|直接)?(?:生成|创作|合成|画|制
 
 MAKER_KIND = re.compile(r"(?:生成|创作|合成|制作)(?:大模型|模型|工具|产品|应用|平台|助手)|(?:大模型|模型)")  # 语音生成模型, 音乐大模型
 AI_KIND = re.compile(r"(?:工具|产品|应用|助手)")  # AI视频产品: after AI + the content
-DESCRIBED_GAP = re.compile(r"[\s*“”\"]*(?:[：:]|是|则是|也是|就是)[\s*]*(?:一个|一款|一套|个|款)?[^，,。；;：:]{0,14}?")
+DESCRIBED_GAP = re.compile(r"[\s*“”\"]*(?:[：:]|是|则是|也是|就是|(?:上线|推出|发布|更新)了?(?:新版|新一代|全新)?的?)[\s*]*"
+                           r"(?:一个|一款|一套|个|款)?[^，,。；;：:]{0,14}?")  # 即梦上线了新版图片模型
 HEADING_GLOSS = re.compile(r"[\s*“”\"]*[：:]([^，,。；;：:！？!?]{1,16})$")  # 溪画：商品图和海报
 
 
@@ -161,7 +162,8 @@ def _described_by_content(ctx, sentence, here: list[Mention]) -> Iterator[Relati
         product = next((m for m in reversed(here) if m.cls == "Product" and m.end <= content.start), None)
         if kind and product is not None and leads_clause(sentence, product) \
                 and DESCRIBED_GAP.fullmatch(text, product.end, lead) \
-                and not any(m.cls in ("Product", "ContentType") and product.end <= m.start < content.start for m in here):
+                and not any(m.cls in ("Product", "ContentType") and product.end <= m.start < content.start
+                            and m.end <= content.start for m in here):  # (AI音乐 holds 音乐: no other content)
             yield relate(product, "generates", content, sentence, ctx.doc, "pattern:content-descriptor", 0.75)
 
 

@@ -302,3 +302,11 @@ def test_a_table_row_states_the_fields_its_header_names(run) -> None:
 
 def test_a_table_without_a_header_rule_states_nothing(run) -> None:
     assert not pairs(run("# 视频\n\n| 可灵 | 快手 | DiT | 视频 |\n"), "madeBy")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("海绵音乐是字节跳动推出的AI音乐应用，中文歌词的咬字比Suno自然。", ("海绵音乐", "音乐")),  # AI音乐 holds 音乐
+    ("这个月即梦上线了新版图片模型，重点解决排版问题。", ("即梦", "图像")),
+])
+def test_a_product_that_is_or_launches_a_model_of_a_content_kind_generates_it(run, text: str, expected) -> None:
+    assert expected in pairs(run(text), "generates")
