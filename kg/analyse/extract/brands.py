@@ -69,7 +69,7 @@ class BrandExtractor:
                      and (m.cls in NAME_PARTS or m.rule.startswith("open:"))}  # Code of 砚池Code, Lens 2 of 栖光Lens 2
             for word in glued:
                 taken[word.start:word.end] = bytes(word.end - word.start)
-            if not any(taken[match.start():end]):
+            if not any(taken[match.end():end]):
                 found.append(new_mention(state.document, match.start(), end, "Product", "open:brand-product", CONFIDENCE))
                 taken[match.start():end] = b"\x01" * (end - match.start())
                 replaced.update(glued)

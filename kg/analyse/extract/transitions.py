@@ -36,6 +36,7 @@ SOME_DID = re.compile(r"[，,]\s*(?:也|还)?(?:有人|有的人?|不少人|很�
 NOW = re.compile(r"^[^，,]{0,4}?(?:后来|现在|如今|目前|之后|去年|今年|最终|终于|最近)[^，,]{0,6}?"
                  r"(?:成为|成了|是|做|当|转|进入|加入)")  # 之前是A，如今做B / 做了三年A，后来成为了一名B
 NOW_TO_ROLE = 6  # characters between NOW's verb and the new role (了一名, 起了)
+FROM_REACH = 12  # characters before a role read for 从 (从智能音箱的语音产品经理)
 FROM_SOURCE = re.compile(r"从(?:[^，,。；;从]{1,10}的)?$")  # 从原画师 / 从智能音箱的语音产品经理 (转过去)
 CAME_AFTER = re.compile(r"(?:转过来|转来|转行过来|转型过来|转岗过来|转过去|转行过去|转岗过去|转型过去|转行而来|转型而来)")  # AI美术，基本都是从原画师转过来的
 FRAMED_BY = re.compile(r"(?:^|(?<=[，,；;]))\s*(?:对于|对|作为)(?:一名|一个)?(?P<role>□+)(?:来说|而言)?[，,]")  # 对于产品经理来说，…转型成为B
@@ -69,9 +70,7 @@ class TransitionExtractor(SentenceExtractor):
         an anaphor opening it stands for (这批人里有不少是从前端工程师、后端工程师转过来的)."""
         roles = [m for m in here if m.cls == "Role"]
         text = ctx.doc.text
-        sources = [source for m in roles if FROM_SOURCE.search(text, max(0, m.start - 12), m.start)
-                   for run in [[m, *coordinated(text, m, [r for r in roles if r.start >= m.end])]]
-                   if CAME_AFTER.match(text, run[-1].end) for source in run]
+        sources = _came_from(text, roles)
         target = next((m for m in roles if m not in sources and m.end <= sources[0].start), None) if sources else None
         if target is None and sources and find_cue(self.cue("thisRole"), text[sentence.start:sources[0].start]):
             target = named_anaphor(ctx, index, text[sentence.start:sources[0].start], self.cue)
@@ -156,6 +155,16 @@ def _former_then_now(text: str, sentence, a: Mention, gap: str) -> bool:
     clauses = re.split(CLAUSE_BREAK, gap)
     now = NOW.search(clauses[-1]) if was and len(clauses) in (2, 3) else None  # (有一位A，自学了半年大模型，现在做B)
     return now is not None and len(clauses[1]) - now.end() <= NOW_TO_ROLE
+
+
+def _came_from(text: str, roles: list[Mention]) -> list[Mention]:
+    """The roles people came from: 从A转过来 and every role of 从A、B转过来."""
+    sources = []
+    for role in (m for m in roles if FROM_SOURCE.search(text, max(0, m.start - FROM_REACH), m.start)):
+        run = [role, *coordinated(text, role, [r for r in roles if r.start >= role.end])]
+        if CAME_AFTER.match(text, run[-1].end):
+            sources += [m for m in run if m not in sources]
+    return sources
 
 
 def _subjectless(clause: str, trigger: str) -> bool:

@@ -180,7 +180,7 @@ def _after_verb(tokens: tuple[Token, ...], start: int, end: int) -> int:
 
 
 def _acts_on(tokens: tuple[Token, ...], start: int, end: int) -> bool:
-    """True for a verb and the generic thing it works on (训练模型、评估模型, 清洗数据): a step of work, not a name."""
+    """True for a verb and the generic thing it works on (构建模型, 清洗数据): a step of work, not a name."""
     within = [tok for tok in tokens if start <= tok.start and tok.end <= end]
     return len(within) == 2 and is_verbish(within[0]) and within[1].text in WORKED_ON
 
