@@ -29,6 +29,7 @@ PUT_TO_WORK = re.compile(r"[\s*]*(?:来|去)?(?:做|搞|实现|处理|进行|打
 TAKEN_UP = re.compile(r"(?:用|利用|借助|使用|采用)[\s*]*$")
 ADOPTS = re.compile(r"[\s*]*(?:行业|领域)?(?:也|已经|已|正在|开始|纷纷|都|率先|逐步|大规模|广泛|全面)*(?:引入|采用|使用|部署|接入|拥抱|用上)了?"
                     r"[^，,。；;□]{0,8}?$")  # 金融行业已经开始引入大模型: the industry takes the thing up
+TOOK_IT_UP = re.compile(r"(?:换上|接入|用上|引入|部署|上线)了?它[\s*]*$")  # 银行的智能客服都换上了它
 AIMED_AT = re.compile(r"面向[\s*]*$")  # Copilot是一款面向制造业的AI助手
 AIMED_MODIFIES = re.compile(r"(?:行业|领域)?的[^，,。；;的]{0,8}")  # 面向制造业的AI助手Copilot
 AIMED_OF = re.compile(r"(?:是|为)?(?:一款|一个|一种|专门)?[\s*]*面向")  # Copilot是一款面向制造业…
@@ -145,6 +146,10 @@ class UsageExtractor(SentenceExtractor):
                     else _clause_final(ctx.doc.text, here, offset)
             yield from self._to_areas(ctx, sentence, text, offset, things[-1:], areas)
         yield from self._taken_up(ctx, sentence, clause)
+        if TOOK_IT_UP.search(text):  # …最快的三个行业，不少地方的政务热线和银行的智能客服都换上了它: 它 is the thing before
+            earlier = [m for m in here if m.cls in APPLIED and m.end <= offset]
+            areas = [m for m in inside if m.cls in SCENARIOS]
+            yield from self._to_areas(ctx, sentence, text, offset, earlier[-1:], areas)
         for at in (m.start() for m in re.finditer("在", text)):
             things = [m for m in inside if m.cls in APPLIED and m.end <= offset + at
                       and THING_TO_PLACE.fullmatch(text[m.end - offset: at])]

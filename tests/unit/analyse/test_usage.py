@@ -499,3 +499,8 @@ def test_what_a_product_is_built_on_is_not_what_a_later_clause_puts_to_use(run) 
 def test_what_its_maker_says_it_suits_is_where_the_product_is_applied(run) -> None:
     state = run("文心X1则是一款深度思考模型，百度称它适合用在公文写作、合同审查这类需要想清楚再说的场景。")
     assert {("文心大模型X1", "公文写作"), ("文心大模型X1", "合同审查")} <= pairs(state, "appliedIn")
+
+
+def test_the_places_that_took_it_up_apply_the_thing_it_stands_for(run) -> None:
+    text = "政务和金融是接入DeepSeek-R1最快的行业，不少地方的政务热线和银行的智能客服都换上了它。"
+    assert {("DeepSeek-R1", "政务热线"), ("DeepSeek-R1", "智能客服")} <= pairs(run(text), "appliedIn")
