@@ -73,7 +73,7 @@ class ScenarioExtractor:
                     m.cls in AREA_CLASSES and sentence.start + match.start("items") <= m.start < sentence.start + match.end()
                     for m in known)
                 fewest = 1 if grounded else 2  # 在实际场景中, 在主题、活动等领域: lone words are no names
-                named_scene = SCENE_NOUN.match(sentence.text, match.end())  # 用在软件开发场景: an idiom will do
+                named_scene = SCENE_NOUN.match(sentence.text, match.end("items"))  # 用在软件开发场景: an idiom will do
                 for item in items:
                     led = any(m.cls == "Industry" and m.start == at for m in known)  # 法律咨询: the industry 法律 is the area
                     if self._well_formed(tokens, at, at + len(item), fewest, compound=not led,

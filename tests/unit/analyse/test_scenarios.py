@@ -12,6 +12,7 @@ from tests.unit.analyse.test_extract import pairs
     ("大模型在金融行业主要用于智能投顾和风险控制。", ("大模型", "智能投顾")),
     ("这类Agent产品已经在客服、营销等场景落地。", ("Agent", "客服")),
     ("它就能直接写代码、改代码，命令行工具Claude Code主要用在软件开发场景。", ("Claude Code", "软件开发")),  # an idiom
+    ("这类Agent产品已经在软件开发等场景落地。", ("Agent", "软件开发")),  # …, before the scene word too
 ])
 def test_a_scenario_named_after_a_use_verb_is_where_the_thing_is_applied(run, text: str, pair) -> None:
     state = run(text)
