@@ -504,3 +504,8 @@ def test_what_its_maker_says_it_suits_is_where_the_product_is_applied(run) -> No
 def test_the_places_that_took_it_up_apply_the_thing_it_stands_for(run) -> None:
     text = "政务和金融是接入DeepSeek-R1最快的行业，不少地方的政务热线和银行的智能客服都换上了它。"
     assert {("DeepSeek-R1", "政务热线"), ("DeepSeek-R1", "智能客服")} <= pairs(run(text), "appliedIn")
+
+
+def test_a_scene_word_after_the_places_says_where_the_thing_works(run) -> None:
+    text = "快手的可灵基于DiT，我们拿它把商品图变成短视频，在电商场景里转化效果不错。"
+    assert ("可灵", "电商") in pairs(run(text), "appliedIn")
