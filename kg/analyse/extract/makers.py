@@ -25,6 +25,9 @@ from kg.core.model import Mention, Relation, Sentence
 
 DESCRIBED_MAKER = re.compile(r"(?:是|由|是由)[^，。；□]{0,8}(?:公司|企业|团队|厂商|实验室)")  # Suno是美国创业公司Suno Inc.开发的
 MIN_NAME, MAX_DEFINED_MAKER = 2, 12  # the organisation a known product's definition opens with (字节跳动的短视频平台)
+LINE_FROM = re.compile(r"的(?:模型|大模型|产品)?(?:也|则|已经)?从")  # Anthropic的模型从Claude 3.5 Sonnet升级到…
+UPGRADES_ITS = re.compile(r"[\s*]*(?:则|也|又|还|已经|正式|去年|今年)*把[\s*“”\"]*")  # 蔚来则把NOMI…
+UPGRADED_INTO = re.compile(r"[\s*“”\"]*(?:升级|迭代|更新|换代)(?:成|为|到)了?[\s*“”\"]*")  # …升级成了NOMI GPT
 MADE_WORD_TO_PRODUCT = 12  # characters from a made-by word to the product it governs (推出了新一代旗舰模型X)
 MADE_WORD_SPAN = 4  # characters after a listed product read for 的 or a made-by word
 MADE_AFTER = re.compile(r"[^，,。；;！？!?、的]{0,8}?(?:推出|发布|开发|出品|研发|旗下|打造|上线|开源|提供|自研|做|主导)"
@@ -71,11 +74,13 @@ class MakerExtractor(SentenceExtractor):
         yield from self._own(ctx, sentence, ctx.masked(index), here)
         yield from self._main_product(ctx, sentence, ctx.masked(index), here)
         yield from _headed_maker(ctx, index, sentence, here)
+        yield from _upgraded_by(ctx, sentence, here)
         yield from _labelled_by_maker(ctx, sentence, here)
         for org in (m for m in here if m.cls == "Organization"):
             for product in (m for m in here if m.cls == "Product"):
                 gap = ctx.doc.text[org.end:product.start] if org.end <= product.start else None
-                if product.start == org.start or (gap is not None and gap.strip(MARKUP) in ("", "的", "家的", "系的")):
+                if product.start == org.start or (gap is not None and (gap.strip(MARKUP) in ("", "的", "家的", "系的")
+                                                                       or LINE_FROM.fullmatch(gap.strip(MARKUP)))):
                     if gap == "" and self._made_elsewhere(product, org):
                         continue  # 发小红书抖音: two platforms glued in a list, not a maker and its product
                     yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:org-prefix")
@@ -199,6 +204,18 @@ class MakerExtractor(SentenceExtractor):
         after = MADE_AFTER.match(text, org.end)
         return (gap in ("是", "由", "是由", "为", "也是", "则是", "就是") or glossed or DESCRIBED_MAKER.fullmatch(gap)) \
             and after is not None
+
+
+def _upgraded_by(ctx, sentence, here: list[Mention]) -> Iterator[Relation]:
+    """蔚来则把NOMI升级成了NOMI GPT: the organisation that upgrades one product into another makes both."""
+    text = ctx.doc.text
+    for org in (m for m in here if m.cls == "Organization"):
+        products = [m for m in here if m.cls == "Product" and m.start >= org.end]
+        if len(products) < 2 or not UPGRADES_ITS.fullmatch(text, org.end, products[0].start):
+            continue
+        step = UPGRADED_INTO.fullmatch(text, products[0].end, products[1].start)
+        for product in products[:2] if step else []:
+            yield relate(product, "madeBy", org, sentence, ctx.doc, "pattern:made-by-upgrade", 0.8)
 
 
 def _list_end(text: str, product: Mention, here: list[Mention]) -> int:
