@@ -26,7 +26,7 @@ class RoleAnaphora:
         earlier, last = [], ()
         for found in self.by_sentence:
             earlier.append(last)
-            for role in self.specific([m for m in found if m.cls == "Role" and not m.surface.endswith(COLLEAGUES)]):
+            for role in self.specific(_posts(found)):
                 last = (role, *[m for m in last if m.key != role.key])[:2]
         return earlier
 
@@ -77,5 +77,9 @@ class RoleAnaphora:
         """The last specific role the sentence before names, when it is in the same paragraph."""
         if self.previous_sentence(index) is None:
             return None
-        return next(reversed(self.specific([m for m in self.by_sentence[index - 1] if m.cls == "Role"
-                                            and not m.surface.endswith(COLLEAGUES)])), None)
+        return next(reversed(self.specific(_posts(self.by_sentence[index - 1]))), None)
+
+
+def _posts(mentions: list[Mention]) -> list[Mention]:
+    """The roles among mentions, as posts: not people called colleagues (算法同学)."""
+    return [m for m in mentions if m.cls == "Role" and not m.surface.endswith(COLLEAGUES)]

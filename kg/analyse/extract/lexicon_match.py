@@ -23,8 +23,8 @@ class LexiconExtractor:
     def __init__(self, resources: Resources) -> None:
         self.lexicon = resources.lexicon
         self.segmenter = resources.segmenter
-        self.industry_holders = tuple(sorted(resources.ontology.cue("industryHolder")))
         cue = resources.ontology.cue
+        self.industry_holders = tuple(sorted(cue("industryHolder")))
         self.making_verbs = tuple(sorted(cue("writesTrigger") | cue("generatesTrigger"), key=lambda w: (-len(w), w)))
 
     def __call__(self, state: Extraction) -> Extraction:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from kg.analyse.extract import register, steps
 from kg.analyse.extract.context import CLAUSE_BREAK, SentenceExtractor, find_cue, leads_clause, negated, relate
+from kg.analyse.extract.scenarios import SCENE_NOUN
 from kg.analyse.extract.versions import one_family, released_in_turn
 from kg.core.model import Mention, Relation
 
@@ -29,7 +30,7 @@ PUT_TO_WORK = re.compile(r"[\s*]*(?:来|去)?(?:做|搞|实现|处理|进行|打
 TAKEN_UP = re.compile(r"(?:用|利用|借助|使用|采用)[\s*]*$")
 ADOPTS = re.compile(r"[\s*]*(?:行业|领域)?(?:也|已经|已|正在|开始|纷纷|都|率先|逐步|大规模|广泛|全面)*(?:引入|采用|使用|部署|接入|拥抱|用上)了?"
                     r"[^，,。；;□]{0,8}?$")  # 金融行业已经开始引入大模型: the industry takes the thing up
-SCENE_IN = re.compile(r"等?(?:场景|领域)(?:中|里|下)")  # 能在智能客服场景中自己查询订单: the scene word says where it works
+SCENE_IN = re.compile(SCENE_NOUN.pattern + r"(?:中|里|下)")  # 能在智能客服场景中自己查询订单: the scene word says where
 TOOK_IT_UP = re.compile(r"(?:换上|接入|用上|引入|部署|上线)了?它[\s*]*$")  # 银行的智能客服都换上了它
 AIMED_AT = re.compile(r"面向[\s*]*$")  # Copilot是一款面向制造业的AI助手
 AIMED_MODIFIES = re.compile(r"(?:行业|领域)?的[^，,。；;的]{0,8}")  # 面向制造业的AI助手Copilot
